@@ -1,0 +1,34 @@
+package io.awstutor.sandbox;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Optional;
+
+/**
+ * How a sandbox runs. {@code port} 0 picks a free loopback port. {@code dataDir} empty keeps
+ * all state in memory. {@code timeScale} multiplies every simulated delay (instance boot,
+ * database creation, Glacier restore): 1.0 is the realistic pace the shell uses, tests use
+ * a small fraction, 0 makes transitions immediate.
+ */
+public record SandboxOptions(int port, Optional<Path> dataDir, Clock clock, double timeScale) {
+
+    public static SandboxOptions inMemory() {
+        return new SandboxOptions(0, Optional.empty(), Clock.systemUTC(), 1.0);
+    }
+
+    public SandboxOptions withPort(int newPort) {
+        return new SandboxOptions(newPort, dataDir, clock, timeScale);
+    }
+
+    public SandboxOptions withDataDir(Path dir) {
+        return new SandboxOptions(port, Optional.ofNullable(dir), clock, timeScale);
+    }
+
+    public SandboxOptions withClock(Clock newClock) {
+        return new SandboxOptions(port, dataDir, newClock, timeScale);
+    }
+
+    public SandboxOptions withTimeScale(double scale) {
+        return new SandboxOptions(port, dataDir, clock, scale);
+    }
+}
