@@ -17,6 +17,27 @@ public final class XmlWriter {
         out.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>");
     }
 
+    private XmlWriter(boolean declaration) {
+        if (declaration) {
+            out.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>");
+        }
+    }
+
+    /** A writer for a piece of a document (no XML declaration), to be {@link #append}ed. */
+    public static XmlWriter fragment() {
+        return new XmlWriter(false);
+    }
+
+    /** Appends a finished fragment. */
+    public XmlWriter append(XmlWriter fragment) {
+        out.append(fragment.toString());
+        return this;
+    }
+
+    public boolean isEmpty() {
+        return out.length() == 0;
+    }
+
     /** Opens an element with an xmlns attribute. */
     public XmlWriter start(String name, String namespace) {
         out.append('<').append(name);
