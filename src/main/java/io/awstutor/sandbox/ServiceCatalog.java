@@ -3,6 +3,8 @@ package io.awstutor.sandbox;
 import io.awstutor.sandbox.auth.Authorizer;
 import io.awstutor.sandbox.auth.CredentialChain;
 import io.awstutor.sandbox.http.ServiceHandler;
+import io.awstutor.sandbox.iam.IamBackend;
+import io.awstutor.sandbox.iam.IamHandler;
 import io.awstutor.sandbox.sts.StsHandler;
 
 import java.util.ArrayList;
@@ -25,6 +27,10 @@ final class ServiceCatalog {
         List<ServiceHandler> handlers = new ArrayList<>();
         CredentialChain credentials = new CredentialChain(Sandbox.ROOT_ACCESS_KEY, Sandbox.ROOT_SECRET_KEY, Sandbox.ROOT_ACCOUNT);
         Authorizer authorizer = Authorizer.ALLOW_ALL;
+        // IAM: also the CredentialStore of users' access keys (IamBackend implements it).
+        IamBackend iam = new IamBackend(context);
+        handlers.add(new IamHandler(iam));
+        credentials.add(iam);
         handlers.add(new StsHandler());
         return new Wiring(handlers, credentials, authorizer);
     }
