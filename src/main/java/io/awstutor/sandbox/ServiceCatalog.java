@@ -1,6 +1,8 @@
 package io.awstutor.sandbox;
 
 import io.awstutor.sandbox.http.ServiceHandler;
+import io.awstutor.sandbox.iam.IamBackend;
+import io.awstutor.sandbox.iam.IamHandler;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -16,6 +18,9 @@ final class ServiceCatalog {
 
     static List<ServiceHandler> create(SandboxContext context) {
         List<ServiceHandler> handlers = new ArrayList<>();
+        // IAM: also the CredentialStore of users' access keys (IamBackend implements it).
+        IamBackend iam = new IamBackend(context);
+        handlers.add(new IamHandler(iam));
         return handlers;
     }
 }
