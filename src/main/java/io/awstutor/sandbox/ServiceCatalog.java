@@ -2,6 +2,8 @@ package io.awstutor.sandbox;
 
 import io.awstutor.sandbox.auth.Authorizer;
 import io.awstutor.sandbox.auth.CredentialChain;
+import io.awstutor.sandbox.ec2.Ec2Backend;
+import io.awstutor.sandbox.ec2.Ec2Handler;
 import io.awstutor.sandbox.http.ServiceHandler;
 import io.awstutor.sandbox.iam.IamBackend;
 import io.awstutor.sandbox.iam.IamHandler;
@@ -32,6 +34,10 @@ final class ServiceCatalog {
         handlers.add(new IamHandler(iam));
         credentials.add(iam);
         handlers.add(new StsHandler());
+        // EC2: also RDS's NetworkDirectory (pass `ec2` to RdsBackend) and it sees RDS's DB
+        // instances through ec2.addEndpointSource(rds).
+        Ec2Backend ec2 = new Ec2Backend(context);
+        handlers.add(new Ec2Handler(ec2));
         return new Wiring(handlers, credentials, authorizer);
     }
 }
