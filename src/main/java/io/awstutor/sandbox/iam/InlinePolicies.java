@@ -14,7 +14,7 @@ public final class InlinePolicies {
 
     public void put(IdentityKind kind, String accountId, String identity, String policyName, String document) {
         IamValidation.name("policyName", policyName, 128);
-        PolicyDocuments.validate(document, PolicyDocuments.Kind.IDENTITY);
+        PolicyDocuments.validate(document, io.awstutor.sandbox.iam.policy.PolicyKind.IDENTITY);
         backend.write(accountId, account -> {
             Permissions current = kind.permissions(account, identity);
             Permissions updated = current.withInline(policyName, document);

@@ -262,7 +262,7 @@ public final class ManagedPolicies {
     }
 
     private static void checkDocument(String document) {
-        PolicyDocuments.validate(document, PolicyDocuments.Kind.IDENTITY);
+        PolicyDocuments.validate(document, io.awstutor.sandbox.iam.policy.PolicyKind.IDENTITY);
         if (PolicyDocuments.size(document) > MANAGED_POLICY_QUOTA) {
             throw IamErrors.limitExceeded("Cannot exceed quota for PolicySize: " + MANAGED_POLICY_QUOTA);
         }

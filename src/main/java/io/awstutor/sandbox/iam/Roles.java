@@ -122,7 +122,7 @@ public final class Roles {
     }
 
     private static void checkTrustPolicy(String document) {
-        PolicyDocuments.validate(document, PolicyDocuments.Kind.TRUST);
+        PolicyDocuments.validate(document, io.awstutor.sandbox.iam.policy.PolicyKind.TRUST);
         if (PolicyDocuments.size(document) > TRUST_POLICY_QUOTA) {
             throw IamErrors.limitExceeded("Cannot exceed quota for ACLSizePerRole: " + TRUST_POLICY_QUOTA);
         }
