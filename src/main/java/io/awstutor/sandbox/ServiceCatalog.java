@@ -1,8 +1,11 @@
 package io.awstutor.sandbox;
 
+import io.awstutor.sandbox.auth.Authorizer;
+import io.awstutor.sandbox.auth.CredentialChain;
 import io.awstutor.sandbox.http.ServiceHandler;
 import io.awstutor.sandbox.iam.IamBackend;
 import io.awstutor.sandbox.iam.IamHandler;
+import io.awstutor.sandbox.sts.StsHandler;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -16,11 +19,19 @@ final class ServiceCatalog {
     private ServiceCatalog() {
     }
 
-    static List<ServiceHandler> create(SandboxContext context) {
+    /** What the HTTP layer needs: the handlers, every key the sandbox knows, and who decides access. */
+    record Wiring(List<ServiceHandler> handlers, CredentialChain credentials, Authorizer authorizer) {
+    }
+
+    static Wiring create(SandboxContext context) {
         List<ServiceHandler> handlers = new ArrayList<>();
+        CredentialChain credentials = new CredentialChain(Sandbox.ROOT_ACCESS_KEY, Sandbox.ROOT_SECRET_KEY, Sandbox.ROOT_ACCOUNT);
+        Authorizer authorizer = Authorizer.ALLOW_ALL;
         // IAM: also the CredentialStore of users' access keys (IamBackend implements it).
         IamBackend iam = new IamBackend(context);
         handlers.add(new IamHandler(iam));
-        return handlers;
+        credentials.add(iam);
+        handlers.add(new StsHandler());
+        return new Wiring(handlers, credentials, authorizer);
     }
 }
