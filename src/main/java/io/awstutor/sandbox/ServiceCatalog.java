@@ -5,6 +5,9 @@ import io.awstutor.sandbox.auth.CredentialChain;
 import io.awstutor.sandbox.http.ServiceHandler;
 import io.awstutor.sandbox.iam.IamBackend;
 import io.awstutor.sandbox.iam.IamHandler;
+import io.awstutor.sandbox.rds.DefaultVpcOnlyNetwork;
+import io.awstutor.sandbox.rds.RdsBackend;
+import io.awstutor.sandbox.rds.RdsQueryHandler;
 import io.awstutor.sandbox.sts.StsHandler;
 
 import java.util.ArrayList;
@@ -32,6 +35,9 @@ final class ServiceCatalog {
         handlers.add(new IamHandler(iam));
         credentials.add(iam);
         handlers.add(new StsHandler());
+        // RDS: until EC2's backend is wired here, RDS sees only each region's default VPC.
+        RdsBackend rds = new RdsBackend(context, new DefaultVpcOnlyNetwork());
+        handlers.add(new RdsQueryHandler(rds));
         return new Wiring(handlers, credentials, authorizer);
     }
 }
