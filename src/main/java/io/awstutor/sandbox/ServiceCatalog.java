@@ -7,6 +7,8 @@ import io.awstutor.sandbox.ec2.Ec2Handler;
 import io.awstutor.sandbox.http.ServiceHandler;
 import io.awstutor.sandbox.iam.IamBackend;
 import io.awstutor.sandbox.iam.IamHandler;
+import io.awstutor.sandbox.rds.RdsBackend;
+import io.awstutor.sandbox.rds.RdsQueryHandler;
 import io.awstutor.sandbox.sts.StsHandler;
 
 import java.util.ArrayList;
@@ -34,10 +36,13 @@ final class ServiceCatalog {
         handlers.add(new IamHandler(iam));
         credentials.add(iam);
         handlers.add(new StsHandler());
-        // EC2: also RDS's NetworkDirectory (pass `ec2` to RdsBackend) and it sees RDS's DB
-        // instances through ec2.addEndpointSource(rds).
+        // EC2: also RDS's NetworkDirectory; EC2 sees RDS's DB instances as network endpoints
+        // (for DeleteSecurityGroup's DependencyViolation and for reachability).
         Ec2Backend ec2 = new Ec2Backend(context);
         handlers.add(new Ec2Handler(ec2));
+        RdsBackend rds = new RdsBackend(context, ec2);
+        handlers.add(new RdsQueryHandler(rds));
+        ec2.addEndpointSource(rds);
         return new Wiring(handlers, credentials, authorizer);
     }
 }
