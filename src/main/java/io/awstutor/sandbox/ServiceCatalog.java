@@ -8,6 +8,9 @@ import io.awstutor.sandbox.auth.KeyUseListener;
 import io.awstutor.sandbox.http.ServiceHandler;
 import io.awstutor.sandbox.iam.IamBackend;
 import io.awstutor.sandbox.iam.IamHandler;
+import io.awstutor.sandbox.rds.DefaultVpcOnlyNetwork;
+import io.awstutor.sandbox.rds.RdsBackend;
+import io.awstutor.sandbox.rds.RdsQueryHandler;
 import io.awstutor.sandbox.sts.RoleDirectory;
 import io.awstutor.sandbox.sts.StsBackend;
 import io.awstutor.sandbox.sts.StsHandler;
@@ -51,6 +54,10 @@ final class ServiceCatalog {
         StsBackend sts = new StsBackend(context, roles);
         handlers.add(new StsHandler(sts));
         credentials.add(sts.sessions());
+
+        // RDS: until EC2's backend is wired here, RDS sees only each region's default VPC.
+        RdsBackend rds = new RdsBackend(context, new DefaultVpcOnlyNetwork());
+        handlers.add(new RdsQueryHandler(rds));
 
         return new Wiring(handlers, credentials, authorizer, iam::recordKeyUse);
     }
