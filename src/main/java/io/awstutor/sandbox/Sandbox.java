@@ -38,7 +38,7 @@ public final class Sandbox implements AutoCloseable {
             }
         }
         Dispatcher dispatcher = new Dispatcher(bySigningName,
-                new Authenticator(wiring.credentials(), context.clock()), wiring.authorizer(), context.clock());
+                new Authenticator(wiring.credentials(), context.clock()), wiring.authorizer(), context.clock(), wiring.keyUse());
         return new Sandbox(SandboxServer.start(options.port(), dispatcher), wiring);
     }
 
