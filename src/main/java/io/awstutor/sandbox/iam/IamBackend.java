@@ -34,6 +34,13 @@ public final class IamBackend implements CredentialStore {
 
     private final Users users = new Users(this);
     private final AccessKeys accessKeys = new AccessKeys(this);
+    private final Groups groups = new Groups(this);
+    private final Roles roles = new Roles(this);
+    private final ManagedPolicies managedPolicies = new ManagedPolicies(this);
+    private final InlinePolicies inlinePolicies = new InlinePolicies(this);
+    private final InstanceProfiles instanceProfiles = new InstanceProfiles(this);
+    private final LoginProfiles loginProfiles = new LoginProfiles(this);
+    private final AwsManagedPolicies awsPolicies = AwsManagedPolicies.load();
 
     public IamBackend(SandboxContext context) {
         this.context = context;
@@ -44,6 +51,12 @@ public final class IamBackend implements CredentialStore {
 
     public Users users() { return users; }
     public AccessKeys accessKeys() { return accessKeys; }
+    public Groups groups() { return groups; }
+    public Roles roles() { return roles; }
+    public ManagedPolicies managedPolicies() { return managedPolicies; }
+    public InlinePolicies inlinePolicies() { return inlinePolicies; }
+    public InstanceProfiles instanceProfiles() { return instanceProfiles; }
+    public LoginProfiles loginProfiles() { return loginProfiles; }
 
     Instant now() {
         return context.now();
@@ -51,6 +64,10 @@ public final class IamBackend implements CredentialStore {
 
     IamIds ids() {
         return ids;
+    }
+
+    AwsManagedPolicies awsPolicies() {
+        return awsPolicies;
     }
 
     /** When the account's root user came to be (the first time the sandbox saw the account). */
