@@ -51,6 +51,14 @@ public final class Sandbox implements AutoCloseable {
         return server.port();
     }
 
+    /**
+     * The running handler of that type, for in-process access to a service's backend (the
+     * lesson checks ask EC2's reachability evaluator this way).
+     */
+    public <T extends ServiceHandler> java.util.Optional<T> service(Class<T> type) {
+        return wiring.handlers().stream().filter(type::isInstance).map(type::cast).findFirst();
+    }
+
     @Override
     public void close() {
         server.close();

@@ -5,10 +5,11 @@ import io.awstutor.sandbox.access.PolicyAuthorizer;
 import io.awstutor.sandbox.auth.Authorizer;
 import io.awstutor.sandbox.auth.CredentialChain;
 import io.awstutor.sandbox.auth.KeyUseListener;
+import io.awstutor.sandbox.ec2.Ec2Backend;
+import io.awstutor.sandbox.ec2.Ec2Handler;
 import io.awstutor.sandbox.http.ServiceHandler;
 import io.awstutor.sandbox.iam.IamBackend;
 import io.awstutor.sandbox.iam.IamHandler;
-import io.awstutor.sandbox.rds.DefaultVpcOnlyNetwork;
 import io.awstutor.sandbox.rds.RdsBackend;
 import io.awstutor.sandbox.rds.RdsQueryHandler;
 import io.awstutor.sandbox.sts.RoleDirectory;
@@ -55,9 +56,13 @@ final class ServiceCatalog {
         handlers.add(new StsHandler(sts));
         credentials.add(sts.sessions());
 
-        // RDS: until EC2's backend is wired here, RDS sees only each region's default VPC.
-        RdsBackend rds = new RdsBackend(context, new DefaultVpcOnlyNetwork());
+        // EC2: also RDS's NetworkDirectory; EC2 sees RDS's DB instances as network endpoints
+        // (for DeleteSecurityGroup's DependencyViolation and for reachability).
+        Ec2Backend ec2 = new Ec2Backend(context);
+        handlers.add(new Ec2Handler(ec2));
+        RdsBackend rds = new RdsBackend(context, ec2);
         handlers.add(new RdsQueryHandler(rds));
+        ec2.addEndpointSource(rds);
 
         return new Wiring(handlers, credentials, authorizer, iam::recordKeyUse);
     }
