@@ -49,8 +49,9 @@ public final class LessonVerifier {
         try (Sandbox sandbox = Sandbox.start(SandboxOptions.inMemory().withTimeScale(timeScale))) {
             TargetSettings settings = TargetSettings.emulator(TargetSettings.TargetKind.SANDBOX, sandbox.endpoint(),
                     Sandbox.DEFAULT_REGION, Sandbox.ROOT_ACCESS_KEY, Sandbox.ROOT_SECRET_KEY);
-            try (JShellEngine engine = new JShellEngine(settings, quiet, new ByteArrayInputStream(new byte[0])).start()) {
-                Progress progress = Progress.fresh();
+            Progress progress = Progress.fresh();
+            try (JShellEngine engine = new JShellEngine(settings, quiet, new ByteArrayInputStream(new byte[0]),
+                    java.util.Map.of("prefix", progress.learnerPrefix)).start()) {
                 Tutor tutor = new Tutor(new LessonCatalog(List.of(lesson), List.of()), progress, new ProgressStore(home),
                         engine, new ClientFactory(settings));
                 tutor.goTo(lesson, 0);

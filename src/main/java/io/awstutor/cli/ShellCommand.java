@@ -46,7 +46,10 @@ public final class ShellCommand implements Callable<Integer> {
         try (TargetSession target = TargetSession.open(options)) {
             boolean terminal = System.console() != null;
             PrintStream out = System.out;
-            JShellEngine engine = new JShellEngine(target.settings(), out, System.in).start();
+            ProgressStore store = new ProgressStore(home);
+            Progress progress = store.load(System.err);
+            JShellEngine engine = new JShellEngine(target.settings(), out, System.in,
+                    java.util.Map.of("prefix", progress.learnerPrefix)).start();
             try {
                 LessonCatalog catalog = options.lessons == null ? LessonCatalog.bundled() : LessonCatalog.fromFolder(options.lessons);
                 if (catalog.lessons().isEmpty()) {
@@ -54,8 +57,6 @@ public final class ShellCommand implements Callable<Integer> {
                             + (catalog.problems().isEmpty() ? "." : ": " + catalog.problems().get(0).getMessage()));
                     return 1;
                 }
-                ProgressStore store = new ProgressStore(home);
-                Progress progress = store.load(System.err);
                 Tutor tutor = new Tutor(catalog, progress, store, engine, new ClientFactory(target.settings()));
                 AtomicReference<TutorShell> shellRef = new AtomicReference<>();
                 try (ShellIO io = terminal ? jline(home, engine, shellRef) : new PipeIO(System.in, out)) {

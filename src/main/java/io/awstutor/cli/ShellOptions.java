@@ -9,7 +9,7 @@ public final class ShellOptions {
     @Option(names = "--lessons", paramLabel = "DIR", description = "Read lessons from this folder instead of the bundled ones.")
     Path lessons;
 
-    @Option(names = "--target", paramLabel = "TARGET", defaultValue = "sandbox",
+    @Option(names = "--target", paramLabel = "TARGET",
             description = "Where exercises run: sandbox (default), endpoint, aws.")
     String target = "sandbox";
 

@@ -52,7 +52,14 @@ public final class JShellEngine implements AutoCloseable {
     private volatile boolean stopRequested;
     private volatile EvalException lastException;
 
-    public JShellEngine(TargetSettings target, PrintStream out, InputStream in) {
+    private final java.util.Map<String, String> stringVariables;
+
+    /**
+     * @param stringVariables String variables the session starts with (the learner's
+     *                        {@code prefix} for global names), so snippets can use them
+     */
+    public JShellEngine(TargetSettings target, PrintStream out, InputStream in, java.util.Map<String, String> stringVariables) {
+        this.stringVariables = java.util.Map.copyOf(stringVariables);
         this.target = target;
         this.out = out;
         this.in = in;
@@ -81,18 +88,14 @@ public final class JShellEngine implements AutoCloseable {
         String classPath = System.getProperty("java.class.path");
         vmOptions.add("--class-path");
         vmOptions.add(classPath);
-        long t0 = System.nanoTime();
         JShell shell = JShell.builder()
                 .out(out).err(out).in(in)
                 .remoteVMOptions(vmOptions.toArray(String[]::new))
                 .compilerOptions("--class-path", classPath)
                 .build();
-        if (System.getenv("AWSTUTOR_DEBUG_STARTUP") != null) System.err.println("build " + (System.nanoTime() - t0) / 1000000);
         shutDown = false;
         shell.onShutdown(s -> shutDown = true);
-        for (String snippet : StartupSnippets.all()) {
-            long ts = System.nanoTime();
-            if (System.getenv("AWSTUTOR_DEBUG_STARTUP") != null) System.err.println(snippet + " " + (ts - t0) / 1000000);
+        for (String snippet : startupSnippets()) {
             for (SnippetEvent event : shell.eval(snippet)) {
                 if (event.status() == Snippet.Status.REJECTED || event.exception() != null) {
                     throw new IllegalStateException("The Java session could not start: " + snippet + " -> "
@@ -103,6 +106,13 @@ public final class JShellEngine implements AutoCloseable {
         }
         callLog.skipToEnd();
         return shell;
+    }
+
+    private List<String> startupSnippets() {
+        List<String> snippets = new ArrayList<>(StartupSnippets.all());
+        stringVariables.forEach((name, value) -> snippets.add("String " + name + " = \""
+                + value.replace("\\", "\\\\").replace("\"", "\\\"") + "\";"));
+        return snippets;
     }
 
     /** The session, waiting for it to be ready. */
@@ -320,7 +330,7 @@ public final class JShellEngine implements AutoCloseable {
     /** The learner's own snippets (not the startup ones), as jshell's /list shows them. */
     public List<String> learnerSnippets() {
         JShell shell = jshell();
-        int startup = StartupSnippets.all().size();
+        int startup = startupSnippets().size();
         return shell.snippets().skip(startup).filter(s -> shell.status(s).isActive())
                 .map(s -> s.id() + ": " + s.source().strip()).toList();
     }

@@ -265,13 +265,18 @@ public final class MarkdownRenderer {
                 return;
             }
             int[] widths = new int[columns];
+            int[] longestWord = new int[columns];
             for (List<AttributedString> row : rows) {
                 for (int c = 0; c < row.size(); c++) {
                     widths[c] = Math.max(widths[c], row.get(c).columnLength());
+                    for (String word : row.get(c).toString().split(" ")) {
+                        longestWord[c] = Math.max(longestWord[c], Math.min(word.length(), 24));
+                    }
                 }
             }
             int chrome = 3 * columns + 1;
-            shrink(widths, available - chrome);
+            shrink(widths, longestWord, available - chrome);
+            shrink(widths, new int[columns], available - chrome);
             out.add(new AttributedString(indent + border('┌', '┬', '┐', widths)));
             for (int r = 0; r < rows.size(); r++) {
                 List<AttributedString> row = rows.get(r);
@@ -307,20 +312,23 @@ public final class MarkdownRenderer {
             return sb.toString();
         }
 
-        /** Takes width from the widest columns first until the table fits. */
-        private void shrink(int[] widths, int budget) {
+        /**
+         * Takes width from the widest columns first until the table fits, never below a
+         * column's floor (first its longest word, so words stay whole; then a small minimum).
+         */
+        private void shrink(int[] widths, int[] floor, int budget) {
             int total = 0;
             for (int w : widths) {
                 total += w;
             }
             while (total > budget) {
-                int widest = 0;
-                for (int c = 1; c < widths.length; c++) {
-                    if (widths[c] > widths[widest]) {
+                int widest = -1;
+                for (int c = 0; c < widths.length; c++) {
+                    if (widths[c] > Math.max(6, floor[c]) && (widest < 0 || widths[c] > widths[widest])) {
                         widest = c;
                     }
                 }
-                if (widths[widest] <= 6) {
+                if (widest < 0) {
                     break;
                 }
                 widths[widest]--;

@@ -7,6 +7,7 @@ import io.awstutor.sandbox.auth.Authenticator;
 import io.awstutor.sandbox.auth.Authenticator.Authentication;
 import io.awstutor.sandbox.auth.Authorizer;
 import io.awstutor.sandbox.auth.Caller;
+import io.awstutor.sandbox.auth.KeyUseListener;
 import io.awstutor.sandbox.auth.SignatureParser;
 import io.awstutor.sandbox.auth.SignatureParts;
 import io.awstutor.sandbox.protocol.AwsException;
@@ -39,12 +40,15 @@ public final class Dispatcher {
     private final Authenticator authenticator;
     private final Authorizer authorizer;
     private final Clock clock;
+    private final KeyUseListener keyUse;
 
-    public Dispatcher(Map<String, ServiceHandler> handlers, Authenticator authenticator, Authorizer authorizer, Clock clock) {
+    public Dispatcher(Map<String, ServiceHandler> handlers, Authenticator authenticator, Authorizer authorizer,
+                      Clock clock, KeyUseListener keyUse) {
         this.handlers = Map.copyOf(handlers);
         this.authenticator = authenticator;
         this.authorizer = authorizer;
         this.clock = clock;
+        this.keyUse = keyUse;
     }
 
     /** The service a request is meant for, "s3" for anything unsigned. */
@@ -102,6 +106,7 @@ public final class Dispatcher {
         } else {
             throw new AwsException("MissingAuthenticationToken", "Request is missing Authentication Token", 403);
         }
+        authentication.ifPresent(a -> keyUse.used(a.credential().accessKeyId(), service, region));
         Caller caller = authentication.map(Authentication::caller).orElseGet(Caller.Anonymous::new);
         String sourceIp = request.remoteAddress() == null ? "127.0.0.1" : request.remoteAddress().getHostAddress();
         Map<String, List<String>> context = RequestContextKeys.base(caller, sourceIp, region, clock.instant());

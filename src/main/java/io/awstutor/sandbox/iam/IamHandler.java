@@ -21,6 +21,12 @@ public final class IamHandler extends QueryServiceHandler {
         Map<String, QueryAction> all = new HashMap<>();
         new UserActions(backend).register(all);
         new AccessKeyActions(backend).register(all);
+        new GroupActions(backend).register(all);
+        new RoleActions(backend).register(all);
+        new PolicyActions(backend).register(all);
+        new IdentityPolicyActions(backend).register(all);
+        new ProfileActions(backend).register(all);
+        new SimulationActions(backend).register(all);
         this.actions = Map.copyOf(all);
     }
 

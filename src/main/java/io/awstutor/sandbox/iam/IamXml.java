@@ -26,6 +26,81 @@ final class IamXml {
         xml.end();
     }
 
+    static void group(XmlWriter xml, String element, IamGroup group, String accountId) {
+        xml.start(element)
+                .element("Path", group.path())
+                .element("GroupName", group.name())
+                .element("GroupId", group.id())
+                .element("Arn", group.arn(accountId))
+                .element("CreateDate", group.created())
+                .end();
+    }
+
+    /** A role; ListRoles leaves tags out, as AWS does, and every form carries the trust policy URL-encoded. */
+    static void role(XmlWriter xml, String element, IamRole role, String accountId, boolean withTags) {
+        xml.start(element)
+                .element("Path", role.path())
+                .element("RoleName", role.name())
+                .element("RoleId", role.id())
+                .element("Arn", role.arn(accountId))
+                .element("CreateDate", role.created())
+                .element("AssumeRolePolicyDocument", policyDocument(role.trustPolicy()))
+                .element("Description", role.description())
+                .element("MaxSessionDuration", role.maxSessionDuration());
+        boundary(xml, role.permissionsBoundary());
+        if (withTags && !role.tags().isEmpty()) {
+            tags(xml, "Tags", role.tags());
+        }
+        xml.end();
+    }
+
+    static void policy(XmlWriter xml, String element, ManagedPolicy policy, int attachmentCount, boolean withTags) {
+        xml.start(element)
+                .element("PolicyName", policy.name())
+                .element("PolicyId", policy.id())
+                .element("Arn", policy.arn())
+                .element("Path", policy.path())
+                .element("DefaultVersionId", policy.defaultVersionId())
+                .element("AttachmentCount", attachmentCount)
+                .element("PermissionsBoundaryUsageCount", 0)
+                .element("IsAttachable", true)
+                .element("Description", policy.description())
+                .element("CreateDate", policy.created())
+                .element("UpdateDate", policy.updated());
+        if (withTags && !policy.tags().isEmpty()) {
+            tags(xml, "Tags", policy.tags());
+        }
+        xml.end();
+    }
+
+    static void policyVersion(XmlWriter xml, String element, ManagedPolicies.VersionView view, boolean withDocument) {
+        xml.start(element);
+        if (withDocument) {
+            xml.element("Document", policyDocument(view.version().document()));
+        }
+        xml.element("VersionId", view.version().versionId())
+                .element("IsDefaultVersion", view.isDefault())
+                .element("CreateDate", view.version().created())
+                .end();
+    }
+
+    static void instanceProfile(XmlWriter xml, String element, InstanceProfiles.ProfileView view, String accountId) {
+        InstanceProfile profile = view.profile();
+        xml.start(element)
+                .element("Path", profile.path())
+                .element("InstanceProfileName", profile.name())
+                .element("InstanceProfileId", profile.id())
+                .element("Arn", profile.arn(accountId))
+                .element("CreateDate", profile.created())
+                .start("Roles");
+        view.roles().forEach(r -> role(xml, "member", r, accountId, false));
+        xml.end();
+        if (!profile.tags().isEmpty()) {
+            tags(xml, "Tags", profile.tags());
+        }
+        xml.end();
+    }
+
     static void boundary(XmlWriter xml, String boundaryArn) {
         if (boundaryArn != null) {
             xml.start("PermissionsBoundary")

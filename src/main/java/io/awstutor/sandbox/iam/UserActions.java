@@ -26,6 +26,8 @@ final class UserActions {
         actions.put("TagUser", this::tagUser);
         actions.put("UntagUser", this::untagUser);
         actions.put("ListUserTags", this::listUserTags);
+        actions.put("PutUserPermissionsBoundary", this::putBoundary);
+        actions.put("DeleteUserPermissionsBoundary", this::deleteBoundary);
     }
 
     /** The ARN IAM authorizes a request about user {@code name} against (with the user's real path when it exists). */
@@ -106,5 +108,18 @@ final class UserActions {
         Page<Tag> page = Page.of(user.tags(), Tag::key, p.optional("Marker"), p.integer("MaxItems"));
         IamXml.tags(out, "Tags", page.items());
         IamXml.paging(out, page);
+    }
+
+    private void putBoundary(QueryParams p, ServiceCall call, XmlWriter out) {
+        String name = p.required("UserName");
+        String boundary = p.required("PermissionsBoundary");
+        call.authorize("iam:PutUserPermissionsBoundary", userArn(backend, call.accountId(), name), "AccessDenied");
+        backend.users().setPermissionsBoundary(call.accountId(), name, boundary);
+    }
+
+    private void deleteBoundary(QueryParams p, ServiceCall call, XmlWriter out) {
+        String name = p.required("UserName");
+        call.authorize("iam:DeleteUserPermissionsBoundary", userArn(backend, call.accountId(), name), "AccessDenied");
+        backend.users().setPermissionsBoundary(call.accountId(), name, null);
     }
 }

@@ -21,6 +21,9 @@ public final class Users {
             if (account.users.containsKey(IamAccount.key(name))) {
                 throw IamErrors.alreadyExists("User with name " + name + " already exists.");
             }
+            if (permissionsBoundary != null) {
+                backend.managedPolicies().requireBoundary(account, permissionsBoundary);
+            }
             IamUser user = new IamUser(name, path, backend.ids().user(), backend.now(), tags,
                     permissionsBoundary, Permissions.none());
             account.users.put(IamAccount.key(name), user);
@@ -112,6 +115,17 @@ public final class Users {
         backend.write(accountId, account -> {
             IamUser user = account.requireUser(name);
             account.users.put(IamAccount.key(name), user.withTags(Tagging.remove(user.tags(), keys)));
+            return null;
+        });
+    }
+
+    public void setPermissionsBoundary(String accountId, String name, String boundaryArn) {
+        backend.write(accountId, account -> {
+            IamUser user = account.requireUser(name);
+            if (boundaryArn != null) {
+                backend.managedPolicies().requireBoundary(account, boundaryArn);
+            }
+            account.users.put(IamAccount.key(name), user.withPermissionsBoundary(boundaryArn));
             return null;
         });
     }
