@@ -16,6 +16,7 @@ final class ServiceCatalog {
 
     static List<ServiceHandler> create(SandboxContext context) {
         List<ServiceHandler> handlers = new ArrayList<>();
+        handlers.add(new io.awstutor.sandbox.s3.rest.S3Handler(context));
         return handlers;
     }
 }
