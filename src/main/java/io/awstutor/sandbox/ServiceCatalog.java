@@ -1,6 +1,20 @@
 package io.awstutor.sandbox;
 
+import io.awstutor.sandbox.access.IdentityPolicySource;
+import io.awstutor.sandbox.access.PolicyAuthorizer;
+import io.awstutor.sandbox.auth.Authorizer;
+import io.awstutor.sandbox.auth.CredentialChain;
+import io.awstutor.sandbox.auth.KeyUseListener;
+import io.awstutor.sandbox.ec2.Ec2Backend;
+import io.awstutor.sandbox.ec2.Ec2Handler;
 import io.awstutor.sandbox.http.ServiceHandler;
+import io.awstutor.sandbox.iam.IamBackend;
+import io.awstutor.sandbox.iam.IamHandler;
+import io.awstutor.sandbox.rds.RdsBackend;
+import io.awstutor.sandbox.rds.RdsQueryHandler;
+import io.awstutor.sandbox.sts.RoleDirectory;
+import io.awstutor.sandbox.sts.StsBackend;
+import io.awstutor.sandbox.sts.StsHandler;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -14,9 +28,45 @@ final class ServiceCatalog {
     private ServiceCatalog() {
     }
 
-    static List<ServiceHandler> create(SandboxContext context) {
+    /**
+     * What the HTTP layer needs: the handlers, every key the sandbox knows, who decides
+     * access, and who wants to hear of each verified key's use.
+     */
+    record Wiring(List<ServiceHandler> handlers, CredentialChain credentials, Authorizer authorizer,
+                  KeyUseListener keyUse) {
+    }
+
+    static Wiring create(SandboxContext context) {
         List<ServiceHandler> handlers = new ArrayList<>();
+        CredentialChain credentials = new CredentialChain(Sandbox.ROOT_ACCESS_KEY, Sandbox.ROOT_SECRET_KEY, Sandbox.ROOT_ACCOUNT);
+
+        // IAM: also the CredentialStore of users' access keys (IamBackend implements it).
+        IamBackend iam = new IamBackend(context);
+        handlers.add(new IamHandler(iam));
+        credentials.add(iam);
+        // IAM's backend answers for roles and identity policies once it implements these
+        // interfaces (seen through Object so this compiles before and after it does).
+        Object iamAnswers = iam;
+        RoleDirectory roles = iamAnswers instanceof RoleDirectory r ? r : RoleDirectory.NONE;
+        IdentityPolicySource policies = iamAnswers instanceof IdentityPolicySource p ? p : IdentityPolicySource.NONE;
+        Authorizer authorizer = new PolicyAuthorizer(policies, context.clock());
+
+        // STS: its sessions are keys like any other.
+        StsBackend sts = new StsBackend(context, roles);
+        handlers.add(new StsHandler(sts));
+        credentials.add(sts.sessions());
+
+        // EC2: also RDS's NetworkDirectory; EC2 sees RDS's DB instances as network endpoints
+        // (for DeleteSecurityGroup's DependencyViolation and for reachability).
+        Ec2Backend ec2 = new Ec2Backend(context);
+        handlers.add(new Ec2Handler(ec2));
+        RdsBackend rds = new RdsBackend(context, ec2);
+        handlers.add(new RdsQueryHandler(rds));
+        ec2.addEndpointSource(rds);
+
+        // S3: one global bucket namespace; bodies on disk (the data folder, or a temp folder).
         handlers.add(new io.awstutor.sandbox.s3.rest.S3Handler(context));
-        return handlers;
+
+        return new Wiring(handlers, credentials, authorizer, iam::recordKeyUse);
     }
 }

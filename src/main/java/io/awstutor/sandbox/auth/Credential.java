@@ -14,6 +14,13 @@ public record Credential(String accessKeyId, String secretAccessKey, Caller call
         return new Credential(accessKeyId, secret, caller, active, Optional.empty(), Optional.empty());
     }
 
+    /** Never the secret or the session token: records would print them in full. */
+    @Override
+    public String toString() {
+        return "Credential[" + accessKeyId + ", " + caller.arn() + (active ? "" : ", inactive")
+                + expiration.map(e -> ", expires " + e).orElse("") + "]";
+    }
+
     public boolean expiredAt(Instant now) {
         return expiration.map(now::isAfter).orElse(false);
     }

@@ -1,0 +1,13 @@
+package io.awstutor.check;
+
+/**
+ * One condition on the state of the target (or on what the learner did), written in a
+ * lesson's {@code check} block. Checks never know which target answers them.
+ */
+public sealed interface Check permits CalledCheck, VariableCheck, IamUserCheck, QuizCheck {
+
+    Verdict run(CheckContext context);
+
+    /** How the check reads in {@code awstutor verify} output and authoring errors. */
+    String describe();
+}

@@ -1,0 +1,57 @@
+package io.awstutor.check;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Reads a lesson's {@code check} block (YAML, already parsed): a list whose items each
+ * name one kind of check, e.g.
+ * <pre>
+ * - iam-user: ${prefix}-alice
+ * - called: sts.GetCallerIdentity
+ * - variable: {name: me, type: GetCallerIdentityResponse}
+ * </pre>
+ * The kinds are listed in docs/authoring.md; an unknown kind is an authoring error.
+ */
+public final class CheckParser {
+    private CheckParser() {
+    }
+
+    public static List<Check> parse(Object yaml) {
+        List<Check> checks = new ArrayList<>();
+        List<?> items = yaml instanceof List<?> list ? list : List.of(yaml);
+        for (Object item : items) {
+            if (!(item instanceof Map<?, ?> map) || map.size() != 1) {
+                throw new IllegalArgumentException("each check is one 'kind: value' item, got: " + item);
+            }
+            Map.Entry<?, ?> entry = map.entrySet().iterator().next();
+            checks.add(parseOne(String.valueOf(entry.getKey()), entry.getValue()));
+        }
+        return checks;
+    }
+
+    private static Check parseOne(String kind, Object value) {
+        return switch (kind) {
+            case "called" -> CalledCheck.parse(String.valueOf(value));
+            case "variable" -> value instanceof Map<?, ?> m
+                    ? new VariableCheck(required(m, "name", kind), optional(m, "type"), optional(m, "contains"))
+                    : new VariableCheck(String.valueOf(value), Optional.empty(), Optional.empty());
+            case "iam-user" -> new IamUserCheck(value instanceof Map<?, ?> m ? required(m, "name", kind) : String.valueOf(value));
+            default -> throw new IllegalArgumentException("unknown check kind '" + kind + "' (see docs/authoring.md for the kinds)");
+        };
+    }
+
+    static String required(Map<?, ?> map, String key, String kind) {
+        Object value = map.get(key);
+        if (value == null) {
+            throw new IllegalArgumentException("check '" + kind + "' needs '" + key + "'");
+        }
+        return String.valueOf(value);
+    }
+
+    static Optional<String> optional(Map<?, ?> map, String key) {
+        return Optional.ofNullable(map.get(key)).map(String::valueOf);
+    }
+}

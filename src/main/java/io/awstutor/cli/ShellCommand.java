@@ -1,0 +1,113 @@
+package io.awstutor.cli;
+
+import io.awstutor.jshell.JShellEngine;
+import io.awstutor.lesson.LessonCatalog;
+import io.awstutor.progress.Progress;
+import io.awstutor.progress.ProgressStore;
+import io.awstutor.progress.TutorHome;
+import io.awstutor.sandbox.Sandbox;
+import io.awstutor.shell.JLineIO;
+import io.awstutor.shell.PipeIO;
+import io.awstutor.shell.ShellCompleter;
+import io.awstutor.shell.ShellIO;
+import io.awstutor.shell.Tutor;
+import io.awstutor.shell.TutorShell;
+import io.awstutor.target.ClientFactory;
+import io.awstutor.target.TargetSettings;
+import org.jline.terminal.Terminal;
+import org.jline.terminal.TerminalBuilder;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicReference;
+
+/** {@code awstutor shell}: the learner's REPL on a target (the embedded sandbox by default). */
+@Command(name = "shell", mixinStandardHelpOptions = true, description = "Open the tutorial shell (the default).")
+public final class ShellCommand implements Callable<Integer> {
+
+    @Mixin
+    ShellOptions options = new ShellOptions();
+
+    public ShellCommand() {
+    }
+
+    ShellCommand(ShellOptions options) {
+        this.options = options;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        Path home = TutorHome.resolve();
+        Files.createDirectories(home);
+        try (TargetSession target = TargetSession.open(options)) {
+            boolean terminal = System.console() != null;
+            PrintStream out = System.out;
+            ProgressStore store = new ProgressStore(home);
+            Progress progress = store.load(System.err);
+            JShellEngine engine = new JShellEngine(target.settings(), out, System.in,
+                    java.util.Map.of("prefix", progress.learnerPrefix)).start();
+            try {
+                LessonCatalog catalog = options.lessons == null ? LessonCatalog.bundled() : LessonCatalog.fromFolder(options.lessons);
+                if (catalog.lessons().isEmpty()) {
+                    System.err.println("awstutor: no lessons could be loaded"
+                            + (catalog.problems().isEmpty() ? "." : ": " + catalog.problems().get(0).getMessage()));
+                    return 1;
+                }
+                Tutor tutor = new Tutor(catalog, progress, store, engine, new ClientFactory(target.settings()));
+                AtomicReference<TutorShell> shellRef = new AtomicReference<>();
+                try (ShellIO io = terminal ? jline(home, engine, shellRef) : new PipeIO(System.in, out)) {
+                    TutorShell shell = new TutorShell(io, tutor, engine, target.settings().describe());
+                    shellRef.set(shell);
+                    return shell.run();
+                }
+            } finally {
+                engine.close();
+            }
+        }
+    }
+
+    private static ShellIO jline(Path home, JShellEngine engine, AtomicReference<TutorShell> shell) throws java.io.IOException {
+        Terminal terminal = TerminalBuilder.builder().system(true).name("awstutor").build();
+        ShellCompleter completer = new ShellCompleter(
+                () -> shell.get().commands().names(),
+                command -> shell.get().commands().argumentCandidates(command, 1),
+                () -> engine);
+        return new JLineIO(terminal, home.resolve("history"), completer, engine::documentation);
+    }
+
+    /** The target the session runs on, and the sandbox behind it when it is the embedded one. */
+    record TargetSession(TargetSettings settings, Sandbox sandbox) implements AutoCloseable {
+        static TargetSession open(ShellOptions options) throws java.io.IOException {
+            String region = options.region != null ? options.region : "us-east-1";
+            switch (options.target) {
+                case "sandbox" -> {
+                    Sandbox sandbox = Sandbox.start(io.awstutor.sandbox.SandboxOptions.inMemory());
+                    return new TargetSession(TargetSettings.emulator(TargetSettings.TargetKind.SANDBOX, sandbox.endpoint(), region,
+                            Sandbox.ROOT_ACCESS_KEY, Sandbox.ROOT_SECRET_KEY), sandbox);
+                }
+                case "endpoint" -> {
+                    String url = options.endpointUrl != null ? options.endpointUrl : System.getenv("AWS_ENDPOINT_URL");
+                    if (url == null || url.isBlank()) {
+                        throw new IllegalArgumentException("--target endpoint needs --endpoint-url URL (or AWS_ENDPOINT_URL)");
+                    }
+                    String key = System.getenv().getOrDefault("AWS_ACCESS_KEY_ID", "test");
+                    String secret = System.getenv().getOrDefault("AWS_SECRET_ACCESS_KEY", "test");
+                    return new TargetSession(TargetSettings.emulator(TargetSettings.TargetKind.ENDPOINT, java.net.URI.create(url),
+                            region, key, secret), null);
+                }
+                default -> throw new IllegalArgumentException("unknown target '" + options.target + "' (sandbox, endpoint)");
+            }
+        }
+
+        @Override
+        public void close() {
+            if (sandbox != null) {
+                sandbox.close();
+            }
+        }
+    }
+}

@@ -1,0 +1,24 @@
+package io.awstutor.cli;
+
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+
+/** Options of the shell, shared by {@code awstutor} and {@code awstutor shell}. */
+public final class ShellOptions {
+    @Option(names = "--lessons", paramLabel = "DIR", description = "Read lessons from this folder instead of the bundled ones.")
+    Path lessons;
+
+    @Option(names = "--target", paramLabel = "TARGET",
+            description = "Where exercises run: sandbox (default), endpoint, aws.")
+    String target = "sandbox";
+
+    @Option(names = "--endpoint-url", paramLabel = "URL", description = "The emulator for --target endpoint (default: $AWS_ENDPOINT_URL).")
+    String endpointUrl;
+
+    @Option(names = "--region", paramLabel = "REGION", description = "The region of the clients (default: us-east-1, or the profile's for aws).")
+    String region;
+
+    @Option(names = "--profile", paramLabel = "PROFILE", description = "The credentials profile for --target aws.")
+    String profile;
+}

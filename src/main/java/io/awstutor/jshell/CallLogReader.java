@@ -1,0 +1,57 @@
+package io.awstutor.jshell;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.awstutor.jshell.agent.CallRecord;
+
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Reads the call records the JShell process appended since the last read. */
+final class CallLogReader {
+    private final Path file;
+    private final ObjectMapper json = new ObjectMapper();
+    private long offset;
+
+    CallLogReader(Path file) {
+        this.file = file;
+    }
+
+    synchronized void skipToEnd() {
+        offset = file.toFile().length();
+    }
+
+    synchronized List<CallRecord> readNew() {
+        List<CallRecord> records = new ArrayList<>();
+        try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "r")) {
+            long length = raf.length();
+            if (length <= offset) {
+                return records;
+            }
+            byte[] bytes = new byte[(int) (length - offset)];
+            raf.seek(offset);
+            raf.readFully(bytes);
+            String text = new String(bytes, StandardCharsets.UTF_8);
+            int lastNewline = text.lastIndexOf('\n');
+            if (lastNewline < 0) {
+                return records;
+            }
+            offset += text.substring(0, lastNewline + 1).getBytes(StandardCharsets.UTF_8).length;
+            for (String line : text.substring(0, lastNewline).split("\n")) {
+                if (!line.isBlank()) {
+                    try {
+                        records.add(json.readValue(line, CallRecord.class));
+                    } catch (IOException malformed) {
+                        // a torn line cannot happen with whole-line appends; skip anything else
+                    }
+                }
+            }
+        } catch (IOException e) {
+            // the log is a convenience; a failure to read it loses "what changed", not work
+        }
+        return records;
+    }
+}

@@ -1,0 +1,380 @@
+package io.awstutor.jshell;
+
+import io.awstutor.jshell.agent.CallRecord;
+import io.awstutor.jshell.agent.LearnerClients;
+import io.awstutor.target.TargetSettings;
+import jdk.jshell.Diag;
+import jdk.jshell.EvalException;
+import jdk.jshell.JShell;
+import jdk.jshell.Snippet;
+import jdk.jshell.SnippetEvent;
+import jdk.jshell.SourceCodeAnalysis;
+import jdk.jshell.UnresolvedReferenceException;
+import jdk.jshell.VarSnippet;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.stream.Stream;
+
+/**
+ * The learner's Java session: a JShell whose snippets run in a separate JVM (JShell's JDI
+ * execution engine), with the AWS SDK on its class path and the clients already built.
+ *
+ * <p>Why remote execution rather than local: a snippet that calls {@code System.exit},
+ * exhausts memory or loops forever must not cost the learner the shell. In a separate JVM,
+ * Ctrl-C stops a snippet through JDI on every JDK (local execution relies on
+ * {@code Thread.stop}, which throws on JDK 20 and later), and an exiting snippet only ends
+ * that JVM, after which a fresh one starts with the clients rebuilt. The price is a second
+ * JVM's start-up, which is paid in the background while the learner reads the lesson.
+ */
+public final class JShellEngine implements AutoCloseable {
+
+    /** The imports every session starts with: jshell's own defaults plus the SDK's services. */
+    static final List<String> SERVICES = List.of("sts", "iam", "s3", "ec2", "rds", "ses", "cloudfront");
+
+    private final TargetSettings target;
+    private final PrintStream out;
+    private final InputStream in;
+    private final Path eventFile;
+    private final CallLogReader callLog;
+    private volatile CompletableFuture<JShell> session;
+    private volatile boolean shutDown;
+    private volatile boolean stopRequested;
+    private volatile EvalException lastException;
+
+    private final java.util.Map<String, String> stringVariables;
+
+    /**
+     * @param stringVariables String variables the session starts with (the learner's
+     *                        {@code prefix} for global names), so snippets can use them
+     */
+    public JShellEngine(TargetSettings target, PrintStream out, InputStream in, java.util.Map<String, String> stringVariables) {
+        this.stringVariables = java.util.Map.copyOf(stringVariables);
+        this.target = target;
+        this.out = out;
+        this.in = in;
+        try {
+            this.eventFile = Files.createTempFile("awstutor-calls", ".jsonl");
+            this.eventFile.toFile().deleteOnExit();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        this.callLog = new CallLogReader(eventFile);
+    }
+
+    /** Starts the JShell process in the background; the first evaluation waits for it. */
+    public JShellEngine start() {
+        session = CompletableFuture.supplyAsync(this::createSession);
+        return this;
+    }
+
+    private JShell createSession() {
+        List<String> vmOptions = new ArrayList<>();
+        vmOptions.add("-XX:TieredStopAtLevel=1");
+        vmOptions.add("-XX:+UseSerialGC");
+        vmOptions.add("-Xshare:auto");
+        vmOptions.add("-D" + LearnerClients.EVENT_FILE_PROPERTY + "=" + eventFile);
+        target.toSystemProperties().forEach((k, v) -> vmOptions.add("-D" + k + "=" + v));
+        String classPath = System.getProperty("java.class.path");
+        vmOptions.add("--class-path");
+        vmOptions.add(classPath);
+        JShell shell = JShell.builder()
+                .out(out).err(out).in(in)
+                .remoteVMOptions(vmOptions.toArray(String[]::new))
+                .compilerOptions("--class-path", classPath)
+                .build();
+        shutDown = false;
+        shell.onShutdown(s -> shutDown = true);
+        for (String snippet : startupSnippets()) {
+            for (SnippetEvent event : shell.eval(snippet)) {
+                if (event.status() == Snippet.Status.REJECTED || event.exception() != null) {
+                    throw new IllegalStateException("The Java session could not start: " + snippet + " -> "
+                            + (event.exception() != null ? event.exception().getMessage()
+                            : shell.diagnostics(event.snippet()).map(d -> d.getMessage(Locale.ROOT)).findFirst().orElse("rejected")));
+                }
+            }
+        }
+        callLog.skipToEnd();
+        return shell;
+    }
+
+    private List<String> startupSnippets() {
+        List<String> snippets = new ArrayList<>(StartupSnippets.all());
+        stringVariables.forEach((name, value) -> snippets.add("String " + name + " = \""
+                + value.replace("\\", "\\\\").replace("\"", "\\\"") + "\";"));
+        return snippets;
+    }
+
+    /** The session, waiting for it to be ready. */
+    public JShell jshell() {
+        try {
+            return session.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while the Java session started", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            throw cause instanceof RuntimeException re ? re : new IllegalStateException(cause);
+        }
+    }
+
+    public boolean isReady() {
+        return session != null && session.isDone() && !session.isCompletedExceptionally();
+    }
+
+    /** Whether the input is a whole snippet yet (else the shell reads another line). */
+    public boolean isComplete(String source) {
+        SourceCodeAnalysis.Completeness completeness = jshell().sourceCodeAnalysis().analyzeCompletion(source).completeness();
+        return completeness != SourceCodeAnalysis.Completeness.DEFINITELY_INCOMPLETE
+                && completeness != SourceCodeAnalysis.Completeness.CONSIDERED_INCOMPLETE;
+    }
+
+    /** Evaluates every snippet in {@code source}, in order. */
+    public List<SnippetOutcome> eval(String source) {
+        JShell shell = jshell();
+        List<SnippetOutcome> outcomes = new ArrayList<>();
+        String remaining = source;
+        stopRequested = false;
+        while (!remaining.isBlank()) {
+            SourceCodeAnalysis.CompletionInfo info = shell.sourceCodeAnalysis().analyzeCompletion(remaining);
+            String snippet = info.completeness() == SourceCodeAnalysis.Completeness.COMPLETE
+                    || info.completeness() == SourceCodeAnalysis.Completeness.COMPLETE_WITH_SEMI
+                    ? info.source() : remaining;
+            remaining = info.completeness().isComplete() ? info.remaining() : "";
+            if (snippet == null || snippet.isBlank()) {
+                break;
+            }
+            SnippetOutcome outcome = evalOne(shell, snippet);
+            outcomes.add(outcome);
+            if (outcome instanceof SnippetOutcome.SessionRestarted || outcome instanceof SnippetOutcome.Interrupted) {
+                break;
+            }
+            if (shutDown) {
+                outcomes.set(outcomes.size() - 1, restart("the snippet ended the Java process"));
+                break;
+            }
+        }
+        return outcomes;
+    }
+
+    private SnippetOutcome evalOne(JShell shell, String snippet) {
+        List<SnippetEvent> events;
+        try {
+            events = shell.eval(snippet);
+        } catch (IllegalStateException closed) {
+            return restart("the Java process had ended");
+        }
+        if (shutDown) {
+            return restart("the snippet ended the Java process (System.exit or a crash)");
+        }
+        SnippetOutcome result = new SnippetOutcome.Ran();
+        for (SnippetEvent event : events) {
+            if (event.causeSnippet() != null) {
+                continue; // an update to a dependent snippet, not the learner's
+            }
+            Snippet sn = event.snippet();
+            if (event.status() == Snippet.Status.REJECTED) {
+                return new SnippetOutcome.CompileError(describeDiagnostic(shell, sn));
+            }
+            if (event.exception() != null) {
+                return failure(event.exception());
+            }
+            if (sn instanceof VarSnippet var) {
+                boolean temporary = sn.subKind() == Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND;
+                result = new SnippetOutcome.Value(var.name(), var.typeName(), event.value(), temporary);
+            } else if (sn.kind() == Snippet.Kind.EXPRESSION && event.value() != null) {
+                result = new SnippetOutcome.Value(((jdk.jshell.ExpressionSnippet) sn).name(),
+                        ((jdk.jshell.ExpressionSnippet) sn).typeName(), event.value(), false);
+            } else if (sn.kind() == Snippet.Kind.METHOD || sn.kind() == Snippet.Kind.TYPE_DECL
+                    || sn.kind() == Snippet.Kind.IMPORT) {
+                result = new SnippetOutcome.Declared(describeDeclaration(sn, event));
+            }
+        }
+        return result;
+    }
+
+    private SnippetOutcome failure(Exception exception) {
+        if (stopRequested) {
+            return new SnippetOutcome.Interrupted();
+        }
+        if (exception instanceof EvalException eval) {
+            lastException = eval;
+            String cls = eval.getExceptionClassName();
+            boolean aws = cls != null && cls.startsWith("software.amazon.awssdk.");
+            return new SnippetOutcome.Failed(cls, eval.getMessage(), aws);
+        }
+        if (exception instanceof UnresolvedReferenceException unresolved) {
+            return new SnippetOutcome.CompileError("'" + unresolved.getSnippet().source().strip()
+                    + "' uses something that is not defined yet: define it first, then call it again.");
+        }
+        return new SnippetOutcome.Failed(exception.getClass().getName(), exception.getMessage(), false);
+    }
+
+    private static String describeDeclaration(Snippet sn, SnippetEvent event) {
+        String verb = event.previousStatus() == Snippet.Status.NONEXISTENT ? "created" : "replaced";
+        return switch (sn.kind()) {
+            case METHOD -> verb + " method " + ((jdk.jshell.MethodSnippet) sn).name() + ((jdk.jshell.MethodSnippet) sn).signature();
+            case TYPE_DECL -> verb + " " + sn.subKind().name().toLowerCase(Locale.ROOT).replace("_subkind", "").replace('_', ' ')
+                    + " " + ((jdk.jshell.TypeDeclSnippet) sn).name();
+            case IMPORT -> "imported " + ((jdk.jshell.ImportSnippet) sn).fullname();
+            default -> verb;
+        };
+    }
+
+    private static String describeDiagnostic(JShell shell, Snippet sn) {
+        Optional<Diag> first = shell.diagnostics(sn).filter(Diag::isError).findFirst();
+        if (first.isEmpty()) {
+            return "This is not valid Java here.";
+        }
+        Diag diag = first.get();
+        String source = sn.source();
+        int pos = (int) Math.max(0, Math.min(source.length(), diag.getPosition() < 0 ? 0 : diag.getPosition()));
+        int lineStart = source.lastIndexOf('\n', Math.max(0, pos - 1)) + 1;
+        int lineEnd = source.indexOf('\n', pos);
+        String line = source.substring(lineStart, lineEnd < 0 ? source.length() : lineEnd);
+        String message = diag.getMessage(Locale.ENGLISH).replace("\r", "");
+        return message + "\n    " + line + "\n    " + " ".repeat(Math.max(0, pos - lineStart)) + "^";
+    }
+
+    private SnippetOutcome restart(String reason) {
+        JShell old = session.getNow(null);
+        if (old != null) {
+            try {
+                old.close();
+            } catch (RuntimeException ignored) {
+                // already gone
+            }
+        }
+        session = CompletableFuture.completedFuture(createSession());
+        return new SnippetOutcome.SessionRestarted(reason);
+    }
+
+    /** Ctrl-C: stops the running snippet, if any. */
+    public void stop() {
+        JShell shell = session == null ? null : session.getNow(null);
+        if (shell != null) {
+            stopRequested = true;
+            shell.stop();
+        }
+    }
+
+    /** Calls the learner's clients made since the last drain. */
+    public List<CallRecord> drainCalls() {
+        return callLog.readNew();
+    }
+
+    /** The last exception's full trace, for /trace. */
+    public Optional<String> lastTrace() {
+        EvalException e = lastException;
+        if (e == null) {
+            return Optional.empty();
+        }
+        StringBuilder sb = new StringBuilder(e.getExceptionClassName()).append(": ").append(e.getMessage()).append('\n');
+        for (StackTraceElement element : e.getStackTrace()) {
+            sb.append("    at ").append(element).append('\n');
+        }
+        Throwable cause = e.getCause();
+        while (cause != null) {
+            String name = cause instanceof EvalException ee ? ee.getExceptionClassName() : cause.getClass().getName();
+            sb.append("Caused by: ").append(name).append(": ").append(cause.getMessage()).append('\n');
+            for (StackTraceElement element : cause.getStackTrace()) {
+                sb.append("    at ").append(element).append('\n');
+            }
+            cause = cause.getCause();
+        }
+        return Optional.of(sb.toString());
+    }
+
+    /** The learner's variables (startup clients included), as jshell's /vars shows them. */
+    public List<String> variables() {
+        JShell shell = jshell();
+        return shell.variables().filter(v -> shell.status(v).isActive())
+                .map(v -> v.typeName() + " " + v.name() + " = " + shell.varValue(v)).toList();
+    }
+
+    public Stream<VarSnippet> varSnippets() {
+        JShell shell = jshell();
+        return shell.variables().filter(v -> shell.status(v).isActive());
+    }
+
+    public String varValue(VarSnippet var) {
+        return jshell().varValue(var);
+    }
+
+    public List<String> methods() {
+        JShell shell = jshell();
+        return shell.methods().filter(m -> shell.status(m).isActive())
+                .map(m -> m.name() + m.signature()).toList();
+    }
+
+    public List<String> types() {
+        JShell shell = jshell();
+        return shell.types().filter(t -> shell.status(t).isActive()).map(t -> t.name()).toList();
+    }
+
+    public List<String> imports() {
+        JShell shell = jshell();
+        return shell.imports().filter(i -> shell.status(i).isActive()).map(i -> "import " + i.fullname() + ";").toList();
+    }
+
+    /** The learner's own snippets (not the startup ones), as jshell's /list shows them. */
+    public List<String> learnerSnippets() {
+        JShell shell = jshell();
+        int startup = startupSnippets().size();
+        return shell.snippets().skip(startup).filter(s -> shell.status(s).isActive())
+                .map(s -> s.id() + ": " + s.source().strip()).toList();
+    }
+
+    /** Completion candidates at the cursor, JShell's own analysis. */
+    public List<String> complete(String buffer, int cursor) {
+        if (!isReady()) {
+            return List.of();
+        }
+        int[] anchor = new int[1];
+        List<SourceCodeAnalysis.Suggestion> suggestions = jshell().sourceCodeAnalysis().completionSuggestions(buffer, cursor, anchor);
+        String prefix = buffer.substring(0, anchor[0]);
+        List<SourceCodeAnalysis.Suggestion> typed = suggestions.stream().filter(SourceCodeAnalysis.Suggestion::matchesType).toList();
+        return (typed.isEmpty() ? suggestions : typed).stream().map(s -> prefix + s.continuation()).distinct().toList();
+    }
+
+    /** Signatures (and any Javadoc JShell has) of the method or type under the cursor. */
+    public List<String> documentation(String buffer, int cursor) {
+        if (!isReady()) {
+            return List.of();
+        }
+        return jshell().sourceCodeAnalysis().documentation(buffer, cursor, true).stream()
+                .map(d -> d.signature() + (d.javadoc() == null || d.javadoc().isBlank() ? "" : "\n" + d.javadoc()))
+                .toList();
+    }
+
+    /** Drops every learner snippet and starts a fresh Java process (jshell's /reset). */
+    public void reset() {
+        restart("reset");
+    }
+
+    @Override
+    public void close() {
+        CompletableFuture<JShell> current = session;
+        if (current != null) {
+            current.thenAccept(JShell::close);
+            if (current.isDone() && !current.isCompletedExceptionally()) {
+                current.join().close();
+            }
+        }
+        try {
+            Files.deleteIfExists(eventFile);
+        } catch (IOException ignored) {
+            // a temp file; the JVM's deleteOnExit tries again
+        }
+    }
+}

@@ -1,0 +1,92 @@
+package io.awstutor.jshell.agent;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.SdkPojo;
+import software.amazon.awssdk.core.SdkResponse;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
+import software.amazon.awssdk.awscore.AwsExecutionAttribute;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Map;
+
+/**
+ * An SDK interceptor on the learner's clients (in the JShell process) that appends one JSON
+ * line per finished call to the session's event file. The shell reads the new lines after
+ * each snippet: that is how it knows what a snippet changed and why a call failed, on every
+ * target, without a second round trip.
+ */
+public final class CallRecorder implements ExecutionInterceptor {
+    private final Path eventFile;
+    private final ObjectMapper json = new ObjectMapper();
+
+    public CallRecorder(Path eventFile) {
+        this.eventFile = eventFile;
+    }
+
+    @Override
+    public void afterExecution(Context.AfterExecution context, ExecutionAttributes attributes) {
+        SdkResponse response = context.response();
+        String requestId = response.sdkHttpResponse() == null ? null
+                : response.sdkHttpResponse().firstMatchingHeader("x-amzn-RequestId")
+                    .or(() -> response.sdkHttpResponse().firstMatchingHeader("x-amz-request-id")).orElse(null);
+        write(new CallRecord(service(attributes), operation(attributes), region(attributes), true,
+                context.httpResponse().statusCode(), null, null, requestId,
+                fieldsOf(context.request()), fieldsOf(response)));
+    }
+
+    @Override
+    public void onExecutionFailure(Context.FailedExecution context, ExecutionAttributes attributes) {
+        Throwable failure = context.exception();
+        String code = null;
+        String message = failure.getMessage();
+        int status = 0;
+        String requestId = null;
+        if (failure instanceof AwsServiceException aws) {
+            status = aws.statusCode();
+            requestId = aws.requestId();
+            if (aws.awsErrorDetails() != null) {
+                code = aws.awsErrorDetails().errorCode();
+                message = aws.awsErrorDetails().errorMessage();
+            }
+        }
+        write(new CallRecord(service(attributes), operation(attributes), region(attributes), false, status,
+                code, message, requestId, fieldsOf(context.request()), Map.of()));
+    }
+
+    private static Map<String, Object> fieldsOf(Object pojo) {
+        return pojo instanceof SdkPojo sdkPojo ? SdkFieldExtractor.fields(sdkPojo) : Map.of();
+    }
+
+    private static String service(ExecutionAttributes attributes) {
+        String name = attributes.getAttribute(SdkExecutionAttribute.SERVICE_NAME);
+        return name == null ? "?" : name;
+    }
+
+    private static String operation(ExecutionAttributes attributes) {
+        String name = attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME);
+        return name == null ? "?" : name;
+    }
+
+    private static String region(ExecutionAttributes attributes) {
+        var region = attributes.getAttribute(AwsExecutionAttribute.AWS_REGION);
+        return region == null ? null : region.id();
+    }
+
+    private synchronized void write(CallRecord record) {
+        try {
+            String line = json.writeValueAsString(record) + "\n";
+            Files.writeString(eventFile, line, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            // Losing a "what changed" line must never fail the learner's call.
+        }
+    }
+
+}

@@ -1,0 +1,94 @@
+package io.awstutor.lesson;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Enumeration;
+import java.util.List;
+import java.util.Optional;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
+import java.util.stream.Stream;
+
+/**
+ * The lessons available: from the jar (the ones we ship) or from a folder an instructor
+ * gives with {@code --lessons DIR}. A file that fails to parse is reported with its line
+ * and left out; the others still load.
+ */
+public record LessonCatalog(List<Lesson> lessons, List<LessonFormatException> problems) {
+
+    public Optional<Lesson> find(String id) {
+        return lessons.stream().filter(l -> l.id().equals(id)).findFirst();
+    }
+
+    public static LessonCatalog fromFolder(Path folder) throws IOException {
+        List<Lesson> lessons = new ArrayList<>();
+        List<LessonFormatException> problems = new ArrayList<>();
+        try (Stream<Path> files = Files.list(folder)) {
+            for (Path file : files.filter(f -> f.getFileName().toString().endsWith(".md")).sorted().toList()) {
+                load(file.getFileName().toString(), Files.readString(file, StandardCharsets.UTF_8), lessons, problems);
+            }
+        }
+        return sorted(lessons, problems);
+    }
+
+    /** The lessons shipped in the jar under {@code lessons/}. */
+    public static LessonCatalog bundled() {
+        List<Lesson> lessons = new ArrayList<>();
+        List<LessonFormatException> problems = new ArrayList<>();
+        try {
+            URL location = LessonCatalog.class.getProtectionDomain().getCodeSource().getLocation();
+            Path path = Path.of(location.toURI());
+            if (Files.isDirectory(path)) {
+                Path folder = path.resolve("lessons");
+                if (Files.isDirectory(folder)) {
+                    return fromFolder(folder);
+                }
+            } else {
+                try (JarFile jar = new JarFile(path.toFile())) {
+                    List<JarEntry> entries = new ArrayList<>();
+                    for (Enumeration<JarEntry> e = jar.entries(); e.hasMoreElements(); ) {
+                        JarEntry entry = e.nextElement();
+                        if (entry.getName().startsWith("lessons/") && entry.getName().endsWith(".md")) {
+                            entries.add(entry);
+                        }
+                    }
+                    entries.sort(Comparator.comparing(JarEntry::getName));
+                    for (JarEntry entry : entries) {
+                        try (InputStream in = jar.getInputStream(entry)) {
+                            load(entry.getName().substring("lessons/".length()),
+                                    new String(in.readAllBytes(), StandardCharsets.UTF_8), lessons, problems);
+                        }
+                    }
+                }
+            }
+        } catch (IOException | URISyntaxException e) {
+            problems.add(new LessonFormatException("lessons", 0, "the bundled lessons could not be read: " + e.getMessage()));
+        }
+        return sorted(lessons, problems);
+    }
+
+    private static void load(String name, String text, List<Lesson> lessons, List<LessonFormatException> problems) {
+        try {
+            Lesson lesson = LessonParser.parse(name, text);
+            if (lessons.stream().anyMatch(l -> l.id().equals(lesson.id()))) {
+                problems.add(new LessonFormatException(name, 2, "another lesson already has the id '" + lesson.id() + "'"));
+            } else {
+                lessons.add(lesson);
+            }
+        } catch (LessonFormatException e) {
+            problems.add(e);
+        }
+    }
+
+    private static LessonCatalog sorted(List<Lesson> lessons, List<LessonFormatException> problems) {
+        lessons.sort(Comparator.comparingInt(Lesson::order).thenComparing(Lesson::id));
+        return new LessonCatalog(List.copyOf(lessons), List.copyOf(problems));
+    }
+}

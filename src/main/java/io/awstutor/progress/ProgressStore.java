@@ -1,0 +1,89 @@
+package io.awstutor.progress;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+
+/**
+ * Keeps progress in {@code progress.json} under the tutor's home folder. Writes are atomic
+ * (temp file, fsync, rename), so a crash never leaves half a file. A file that cannot be
+ * read is moved aside with a one-line warning and the learner starts clean: nothing is
+ * deleted, nothing stops the shell.
+ */
+public final class ProgressStore {
+    private final Path file;
+    private final ObjectMapper json = new ObjectMapper()
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    public ProgressStore(Path home) {
+        this.file = home.resolve("progress.json");
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    public Progress load(PrintStream warnings) {
+        if (!Files.exists(file)) {
+            return Progress.fresh();
+        }
+        try {
+            Progress progress = json.readValue(file.toFile(), Progress.class);
+            if (progress == null || progress.lessons == null) {
+                throw new IOException("no progress object in the file");
+            }
+            if (progress.learnerPrefix == null || !progress.learnerPrefix.matches("[a-z0-9-]{3,40}")) {
+                progress.learnerPrefix = Progress.fresh().learnerPrefix;
+            }
+            return progress;
+        } catch (IOException e) {
+            Path aside = file.resolveSibling("progress.json.corrupt-"
+                    + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+            try {
+                Files.move(file, aside, StandardCopyOption.REPLACE_EXISTING);
+                warnings.println("warning: " + file + " could not be read (" + firstLine(e.getMessage())
+                        + "); it was moved to " + aside.getFileName() + " and you start with fresh progress.");
+            } catch (IOException moveFailed) {
+                warnings.println("warning: " + file + " could not be read and could not be moved aside ("
+                        + moveFailed.getMessage() + "); progress will not be saved over it.");
+                throw new IllegalStateException("progress file unreadable and immovable: " + file, moveFailed);
+            }
+            return Progress.fresh();
+        }
+    }
+
+    public void save(Progress progress) throws IOException {
+        Files.createDirectories(file.getParent());
+        Path temp = Files.createTempFile(file.getParent(), "progress", ".tmp");
+        try {
+            byte[] bytes = json.writeValueAsBytes(progress);
+            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+                channel.write(java.nio.ByteBuffer.wrap(bytes));
+                channel.force(true);
+            }
+            try {
+                Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+
+    private static String firstLine(String message) {
+        return message == null ? "unreadable" : message.lines().findFirst().orElse("unreadable");
+    }
+}

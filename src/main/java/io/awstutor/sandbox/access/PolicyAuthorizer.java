@@ -1,0 +1,103 @@
+package io.awstutor.sandbox.access;
+
+import io.awstutor.sandbox.auth.Authorizer;
+import io.awstutor.sandbox.auth.Caller;
+import io.awstutor.sandbox.iam.policy.Evaluation;
+import io.awstutor.sandbox.iam.policy.EvaluationRequest;
+import io.awstutor.sandbox.iam.policy.NamedPolicy;
+import io.awstutor.sandbox.iam.policy.PolicyDocument;
+import io.awstutor.sandbox.iam.policy.PolicyEvaluator;
+import io.awstutor.sandbox.iam.policy.PolicyKind;
+import io.awstutor.sandbox.protocol.AwsException;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Enforcement: the caller's identity policies (from IAM) and the resource's own policy (a
+ * bucket policy, a role's trust policy), decided by IAM's evaluator. Root is always allowed.
+ * The decision's reason names the statement that decided it, for the shell to show.
+ */
+public final class PolicyAuthorizer implements Authorizer {
+    /** Parsed resource policies by their JSON; bounded, as every distinct text is a new entry. */
+    private static final int MAX_CACHED_DOCUMENTS = 1024;
+
+    private final IdentityPolicySource identities;
+    private final PolicyEvaluator evaluator;
+    private final Map<String, Optional<PolicyDocument>> parsed = new ConcurrentHashMap<>();
+
+    public PolicyAuthorizer(IdentityPolicySource identities, Clock clock) {
+        this.identities = identities;
+        this.evaluator = new PolicyEvaluator(clock);
+    }
+
+    @Override
+    public Decision authorize(Caller caller, String action, String resourceArn,
+                              Map<String, List<String>> context, Optional<String> resourcePolicy) {
+        if (caller instanceof Caller.Root) {
+            return Decision.allow("the account's root user is always allowed");
+        }
+        EvaluationRequest request = request(caller, action, resourceArn, context, resourcePolicy);
+        Evaluation evaluation = evaluator.evaluate(request);
+        String reason = evaluation.explain(request);
+        return switch (evaluation.decision()) {
+            case ALLOWED -> Decision.allow(reason);
+            case EXPLICIT_DENY -> Decision.explicitDeny(reason);
+            case IMPLICIT_DENY -> Decision.implicitDeny(reason);
+        };
+    }
+
+    /** The evaluator's full answer (decision and matched statements), for callers that show it. */
+    public Evaluation evaluate(Caller caller, String action, String resourceArn,
+                               Map<String, List<String>> context, Optional<String> resourcePolicy) {
+        return evaluator.evaluate(request(caller, action, resourceArn, context, resourcePolicy));
+    }
+
+    private EvaluationRequest request(Caller caller, String action, String resourceArn,
+                                          Map<String, List<String>> context, Optional<String> resourcePolicy) {
+        List<NamedPolicy> policies = caller instanceof Caller.Anonymous ? List.of() : identities.policiesOf(caller);
+        Optional<NamedPolicy> resource = resourcePolicy.flatMap(json -> document(json, kindFor(action, resourceArn)))
+                .map(doc -> new NamedPolicy(resourcePolicySource(action, resourceArn), doc));
+        return new EvaluationRequest(action, resourceArn, policies, resource, caller, context);
+    }
+
+    /** A role's trust policy is judged by the trust rules; every other resource policy by the resource rules. */
+    static PolicyKind kindFor(String action, String resourceArn) {
+        boolean role = resourceArn.startsWith("arn:aws:iam::") && resourceArn.contains(":role/");
+        return role && action.regionMatches(true, 0, "sts:", 0, 4) ? PolicyKind.TRUST : PolicyKind.RESOURCE;
+    }
+
+    private static String resourcePolicySource(String action, String resourceArn) {
+        return kindFor(action, resourceArn) == PolicyKind.TRUST ? "trust policy of " + resourceArn : "resource policy of " + resourceArn;
+    }
+
+    /**
+     * A stored resource policy was valid when it was stored; one that no longer parses (or a
+     * kind mismatch) counts as absent rather than failing every request to the resource.
+     */
+    private Optional<PolicyDocument> document(String json, PolicyKind kind) {
+        String key = kind + "\n" + json;
+        Optional<PolicyDocument> cached = parsed.get(key);
+        if (cached != null) {
+            return cached;
+        }
+        Optional<PolicyDocument> document;
+        try {
+            document = Optional.of(PolicyDocument.parse(json, kind));
+        } catch (AwsException malformed) {
+            try {
+                document = Optional.of(PolicyDocument.parse(json, PolicyKind.ANY));
+            } catch (AwsException stillMalformed) {
+                document = Optional.empty();
+            }
+        }
+        if (parsed.size() >= MAX_CACHED_DOCUMENTS) {
+            parsed.clear();
+        }
+        parsed.put(key, document);
+        return document;
+    }
+}

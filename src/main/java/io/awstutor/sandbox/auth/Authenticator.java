@@ -1,0 +1,140 @@
+package io.awstutor.sandbox.auth;
+
+import io.awstutor.sandbox.auth.AuthFailure.Problem;
+import io.awstutor.sandbox.http.SandboxRequest;
+
+import java.security.MessageDigest;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Verifies a SigV4 signature against the keys the sandbox knows, in AWS's order: the key
+ * must exist and be active, a temporary key must come with its own session token and be
+ * unexpired, the signature must match, and the request time must lie within 15 minutes of
+ * the sandbox clock (a presigned URL instead within its X-Amz-Expires).
+ */
+public final class Authenticator {
+    public static final Duration MAX_SKEW = Duration.ofMinutes(15);
+
+    private final CredentialStore credentials;
+    private final Clock clock;
+
+    public Authenticator(CredentialStore credentials, Clock clock) {
+        this.credentials = credentials;
+        this.clock = clock;
+    }
+
+    /** Who signed, and the signing key (chunked bodies chain their signatures from it). */
+    public record Authentication(Credential credential, byte[] signingKey) {
+        public Caller caller() {
+            return credential.caller();
+        }
+
+        @Override
+        public String toString() {
+            return "Authentication[" + credential.caller().arn() + "]";
+        }
+    }
+
+    /**
+     * @param payloadHashes the payload hashes to try, first the one the request must have
+     *                      signed; more than one only where a client may legitimately have
+     *                      chosen either (a presigned query-service URL)
+     */
+    public Authentication authenticate(SandboxRequest request, SignatureParts parts, List<String> payloadHashes) {
+        Instant now = clock.instant();
+        Credential credential = credentials.lookup(parts.accessKeyId())
+                .orElseThrow(() -> new AuthFailure(Problem.UNKNOWN_KEY, "unknown access key",
+                        Map.of("AWSAccessKeyId", parts.accessKeyId())));
+        if (!credential.active()) {
+            throw new AuthFailure(Problem.INACTIVE_KEY, "inactive access key", Map.of("AWSAccessKeyId", parts.accessKeyId()));
+        }
+        checkToken(credential, parts);
+        if (credential.expiredAt(now)) {
+            throw new AuthFailure(Problem.EXPIRED_TOKEN, "expired session");
+        }
+        byte[] key = SigV4.signingKey(credential.secretAccessKey(), parts.scopeDate(), parts.region(), parts.service());
+        CanonicalRequest first = null;
+        boolean matched = false;
+        for (String hash : payloadHashes) {
+            CanonicalRequest canonical = CanonicalRequest.of(request, parts, hash);
+            if (first == null) {
+                first = canonical;
+            }
+            if (SigV4.sameSignature(SigV4.signature(key, canonical.stringToSign()), parts.signature())) {
+                matched = true;
+                break;
+            }
+        }
+        if (!matched) {
+            Map<String, String> details = new LinkedHashMap<>();
+            details.put("AWSAccessKeyId", parts.accessKeyId());
+            details.put("StringToSign", first.stringToSign());
+            details.put("SignatureProvided", parts.signature());
+            details.put("CanonicalRequest", first.text());
+            throw new AuthFailure(Problem.BAD_SIGNATURE, "signature mismatch", details);
+        }
+        checkTime(parts, now);
+        return new Authentication(credential, key);
+    }
+
+    private static void checkToken(Credential credential, SignatureParts parts) {
+        Optional<String> expected = credential.sessionToken();
+        Optional<String> sent = parts.securityToken().filter(t -> !t.isEmpty());
+        if (expected.isPresent() && sent.isEmpty()) {
+            throw new AuthFailure(Problem.MISSING_TOKEN, "temporary key without its session token",
+                    Map.of("AWSAccessKeyId", parts.accessKeyId()));
+        }
+        if (sent.isPresent() && (expected.isEmpty() || !MessageDigest.isEqual(
+                expected.get().getBytes(StandardCharsets.UTF_8), sent.get().getBytes(StandardCharsets.UTF_8)))) {
+            throw new AuthFailure(Problem.BAD_TOKEN, "session token does not belong to the key");
+        }
+    }
+
+    private static void checkTime(SignatureParts parts, Instant now) {
+        Instant requestTime = SignatureParser.requestTime(parts.amzDate());
+        String serverTime = SignatureParser.AMZ_DATE.format(now.atZone(ZoneOffset.UTC));
+        if (parts.presigned() && parts.expiresSeconds().isPresent()) {
+            Instant expires = requestTime.plusSeconds(parts.expiresSeconds().get());
+            if (now.isAfter(expires)) {
+                Map<String, String> details = new LinkedHashMap<>();
+                details.put("X-Amz-Expires", String.valueOf(parts.expiresSeconds().get()));
+                details.put("Expires", iso(expires));
+                details.put("ServerTime", iso(now));
+                details.put("RequestTime", parts.amzDate());
+                details.put("ServerAmzTime", serverTime);
+                throw new AuthFailure(Problem.PRESIGN_EXPIRED, "Request has expired", details);
+            }
+            if (requestTime.isAfter(now.plus(MAX_SKEW))) {
+                throw skewed(parts, now, requestTime, serverTime);
+            }
+            return;
+        }
+        if (requestTime.isBefore(now.minus(MAX_SKEW)) || requestTime.isAfter(now.plus(MAX_SKEW))) {
+            throw skewed(parts, now, requestTime, serverTime);
+        }
+    }
+
+    private static AuthFailure skewed(SignatureParts parts, Instant now, Instant requestTime, String serverTime) {
+        Map<String, String> details = new LinkedHashMap<>();
+        details.put("RequestTime", parts.amzDate());
+        details.put("ServerTime", serverTime);
+        details.put("Future", String.valueOf(requestTime.isAfter(now)));
+        details.put("Bound", SignatureParser.AMZ_DATE.format((requestTime.isAfter(now)
+                ? now.plus(MAX_SKEW) : now.minus(MAX_SKEW)).atZone(ZoneOffset.UTC)));
+        details.put("ServerIso", iso(now));
+        details.put("RequestIso", iso(requestTime));
+        return new AuthFailure(Problem.SKEWED, "request time too skewed", details);
+    }
+
+    private static String iso(Instant instant) {
+        return java.time.format.DateTimeFormatter.ISO_INSTANT.format(instant.truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+    }
+}

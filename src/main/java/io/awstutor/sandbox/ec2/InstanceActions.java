@@ -1,0 +1,131 @@
+package io.awstutor.sandbox.ec2;
+
+import io.awstutor.sandbox.http.ServiceCall;
+import io.awstutor.sandbox.protocol.QueryParams;
+import io.awstutor.sandbox.protocol.QueryServiceHandler.QueryAction;
+import io.awstutor.sandbox.protocol.XmlWriter;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static io.awstutor.sandbox.ec2.Ec2Action.authorize;
+
+/** RunInstances, DescribeInstances, DescribeInstanceStatus and the lifecycle actions. */
+final class InstanceActions {
+    private final Ec2Backend backend;
+
+    InstanceActions(Ec2Backend backend) {
+        this.backend = backend;
+    }
+
+    void register(Map<String, QueryAction> actions) {
+        actions.put("RunInstances", this::run);
+        actions.put("DescribeInstances", this::describe);
+        actions.put("DescribeInstanceStatus", this::describeStatus);
+        actions.put("StopInstances", (p, c, x) -> lifecycle(p, c, x, "StopInstances"));
+        actions.put("StartInstances", (p, c, x) -> lifecycle(p, c, x, "StartInstances"));
+        actions.put("TerminateInstances", (p, c, x) -> lifecycle(p, c, x, "TerminateInstances"));
+        actions.put("RebootInstances", this::reboot);
+    }
+
+    private void run(QueryParams params, ServiceCall call, XmlWriter xml) {
+        authorize(call, "RunInstances", Ec2Action.arn(call, "instance/*"));
+        RegionState state = backend.region(call.accountId(), call.region());
+        LaunchRequest request = new LaunchRequest(params.get("ImageId"), params.get("InstanceType"),
+                params.integer("MinCount").orElse(null), params.integer("MaxCount").orElse(null), params.get("KeyName"),
+                params.list("SecurityGroupId"), params.list("SecurityGroup"), params.get("SubnetId"),
+                params.get("PrivateIpAddress"), Ec2Requests.tagSpecifications(params, "instance"), Ec2Requests.dryRun(params));
+        List<Instance> launched = backend.instances().run(state, request);
+        InstanceXml.reservationBody(xml, launched.get(0).reservationId(), call.accountId(), launched, backend.instances(), state);
+    }
+
+    private void describe(QueryParams params, ServiceCall call, XmlWriter xml) {
+        authorize(call, "DescribeInstances", "*");
+        NetworkActions.dryRun(params);
+        RegionState state = backend.region(call.accountId(), call.region());
+        List<String> ids = params.list("InstanceId");
+        Integer max = Ec2Requests.maxResults(params, "MaxResults", 5, 1000);
+        if (max != null && !ids.isEmpty()) {
+            throw Ec2Errors.invalidParameterCombination("The parameter instancesSet cannot be used with the parameter maxResults");
+        }
+        List<Instance> instances = backend.instances().describe(state, ids, Ec2Requests.filters(params));
+        int start = Ec2Requests.pageStart(params);
+        int end = max == null ? instances.size() : Math.min(instances.size(), start + max);
+        Map<String, List<Instance>> byReservation = new LinkedHashMap<>();
+        for (Instance instance : instances.subList(Math.min(start, instances.size()), end)) {
+            byReservation.computeIfAbsent(instance.reservationId(), k -> new ArrayList<>()).add(instance);
+        }
+        xml.start("reservationSet");
+        byReservation.forEach((reservationId, members) -> {
+            xml.start("item");
+            InstanceXml.reservationBody(xml, reservationId, members.get(0).ownerId(), members, backend.instances(), state);
+            xml.end();
+        });
+        xml.end();
+        if (end < instances.size()) {
+            xml.element("nextToken", Ec2Requests.pageToken(end));
+        }
+    }
+
+    private void describeStatus(QueryParams params, ServiceCall call, XmlWriter xml) {
+        authorize(call, "DescribeInstanceStatus", "*");
+        NetworkActions.dryRun(params);
+        RegionState state = backend.region(call.accountId(), call.region());
+        boolean all = params.bool("IncludeAllInstances").orElse(false);
+        Integer max = Ec2Requests.maxResults(params, "MaxResults", 5, 1000);
+        List<Instance> instances = new ArrayList<>(backend.instances().describe(state, params.list("InstanceId"), Ec2Requests.filters(params)));
+        if (!all) {
+            instances.removeIf(i -> backend.instances().stateOf(i) != InstanceStateName.RUNNING);
+        }
+        int start = Ec2Requests.pageStart(params);
+        int end = max == null ? instances.size() : Math.min(instances.size(), start + max);
+        xml.start("instanceStatusSet");
+        for (Instance instance : instances.subList(Math.min(start, instances.size()), end)) {
+            String status = InstanceHealth.status(backend, instance);
+            xml.start("item").element("instanceId", instance.id())
+                    .element("availabilityZone", instance.availabilityZone())
+                    .start("eventsSet").end();
+            InstanceXml.state(xml, "instanceState", backend.instances().stateOf(instance));
+            for (String element : List.of("systemStatus", "instanceStatus")) {
+                xml.start(element).element("status", status).start("details");
+                if (!status.equals("not-applicable")) {
+                    xml.start("item").element("name", "reachability").element("status", status.equals("ok") ? "passed" : "initializing").end();
+                }
+                xml.end().end();
+            }
+            xml.start("attachedEbsStatus").element("status", status).start("details").end().end();
+            xml.end();
+        }
+        xml.end();
+        if (end < instances.size()) {
+            xml.element("nextToken", Ec2Requests.pageToken(end));
+        }
+    }
+
+    private void lifecycle(QueryParams params, ServiceCall call, XmlWriter xml, String action) {
+        RegionState state = backend.region(call.accountId(), call.region());
+        List<String> ids = params.list("InstanceId");
+        for (String id : ids) {
+            authorize(call, action, Ec2Action.arn(call, "instance/" + id));
+        }
+        boolean dryRun = Ec2Requests.dryRun(params);
+        List<Instances.StateChange> changes = switch (action) {
+            case "StopInstances" -> backend.instances().stop(state, ids, dryRun);
+            case "StartInstances" -> backend.instances().start(state, ids, dryRun);
+            default -> backend.instances().terminate(state, ids, dryRun);
+        };
+        InstanceXml.stateChanges(xml, changes);
+    }
+
+    private void reboot(QueryParams params, ServiceCall call, XmlWriter xml) {
+        RegionState state = backend.region(call.accountId(), call.region());
+        List<String> ids = params.list("InstanceId");
+        for (String id : ids) {
+            authorize(call, "RebootInstances", Ec2Action.arn(call, "instance/" + id));
+        }
+        backend.instances().reboot(state, ids, Ec2Requests.dryRun(params));
+        xml.element("return", true);
+    }
+}

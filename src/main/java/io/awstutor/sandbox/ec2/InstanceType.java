@@ -1,0 +1,14 @@
+package io.awstutor.sandbox.ec2;
+
+/**
+ * An instance type's published figures: vCPUs (and how they split into cores and threads),
+ * memory, architecture, processor, hypervisor, whether it bursts and whether the free tier covers it.
+ */
+public record InstanceType(String name, int vcpus, int cores, int threadsPerCore, long memoryMiB, String architecture,
+                           String manufacturer, double clockGhz, String hypervisor, boolean burstable,
+                           boolean freeTierEligible, String networkPerformance) {
+
+    public String family() {
+        return name.substring(0, name.indexOf('.'));
+    }
+}

@@ -1,0 +1,153 @@
+package io.awstutor.sandbox.ec2;
+
+import io.awstutor.sandbox.protocol.AwsException;
+import io.awstutor.sandbox.regions.Region;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+import static io.awstutor.sandbox.ec2.FilterMatcher.one;
+
+/** VPCs and subnets: the default network and what a learner adds to it. */
+public final class Networks {
+
+    public Vpc createVpc(RegionState state, String cidrBlock, Map<String, String> tags) {
+        Ipv4Cidr block = parseCidr(cidrBlock);
+        if (block.prefixLength() < 16 || block.prefixLength() > 28) {
+            throw Ec2Errors.invalidParameterValue("Value (" + cidrBlock + ") for parameter cidrBlock is invalid. "
+                    + "This is not a valid CIDR block.");
+        }
+        synchronized (state) {
+            Vpc vpc = state.addVpc(block.toString(), false);
+            state.tags.put(vpc.id(), tags);
+            return vpc;
+        }
+    }
+
+    public Subnet createSubnet(RegionState state, String vpcId, String cidrBlock, String zone, String zoneId,
+                               Map<String, String> tags) {
+        if (vpcId == null) {
+            throw Ec2Errors.missingParameter("VpcId");
+        }
+        Ipv4Cidr block = parseCidr(cidrBlock);
+        synchronized (state) {
+            Vpc vpc = state.vpcs.get(vpcId);
+            if (vpc == null) {
+                throw Ec2Errors.vpcNotFound(vpcId);
+            }
+            if (block.prefixLength() < 16 || block.prefixLength() > 28 || !vpc.block().contains(block.network())
+                    || block.prefixLength() < vpc.block().prefixLength()) {
+                throw Ec2Errors.invalidParameterValue("The CIDR '" + cidrBlock + "' is invalid.");
+            }
+            for (Subnet other : state.subnets.values()) {
+                if (other.vpcId().equals(vpcId) && other.block().overlaps(block)) {
+                    throw AwsException.badRequest("InvalidSubnet.Conflict", "The CIDR '" + cidrBlock + "' conflicts with another subnet");
+                }
+            }
+            Region region = state.region;
+            char letter = pickZone(region, zone, zoneId);
+            Subnet subnet = new Subnet(Ec2Ids.next("subnet"), vpcId, region.name() + letter, region.zoneId(letter),
+                    block.toString(), false, false, state.accountId);
+            state.addSubnet(subnet);
+            state.tags.put(subnet.id(), tags);
+            return subnet;
+        }
+    }
+
+    private static char pickZone(Region region, String zone, String zoneId) {
+        if (zone == null && zoneId == null) {
+            return region.zoneLetters().get(0);
+        }
+        for (char letter : region.zoneLetters()) {
+            if ((region.name() + letter).equals(zone) || region.zoneId(letter).equals(zoneId)) {
+                return letter;
+            }
+        }
+        throw Ec2Errors.invalidParameterValue("Value (" + (zone != null ? zone : zoneId)
+                + ") for parameter availabilityZone is invalid. Subnets can currently only be created in the following availability zones: "
+                + String.join(", ", region.zoneNames()) + ".");
+    }
+
+    private static Ipv4Cidr parseCidr(String cidrBlock) {
+        if (cidrBlock == null) {
+            throw Ec2Errors.missingParameter("CidrBlock");
+        }
+        try {
+            return Ipv4Cidr.parse(cidrBlock);
+        } catch (RuntimeException e) {
+            throw Ec2Errors.invalidParameterValue("Value (" + cidrBlock + ") for parameter cidrBlock is invalid. This is not a valid CIDR block.");
+        }
+    }
+
+    public List<Vpc> describeVpcs(RegionState state, List<String> ids, List<Ec2Filter> filters) {
+        Map<String, Function<Vpc, Collection<String>>> names = new HashMap<>();
+        names.put("vpc-id", one(Vpc::id));
+        names.put("cidr", one(Vpc::cidrBlock));
+        names.put("cidr-block-association.cidr-block", one(Vpc::cidrBlock));
+        names.put("is-default", one(Vpc::isDefault));
+        names.put("owner-id", one(Vpc::ownerId));
+        names.put("state", v -> List.of("available"));
+        names.put("dhcp-options-id", one(Vpc::dhcpOptionsId));
+        synchronized (state) {
+            var predicate = new FilterMatcher<Vpc>(names, v -> state.tags.of(v.id())).predicate(filters);
+            List<Vpc> selected = new ArrayList<>();
+            if (ids.isEmpty()) {
+                selected.addAll(state.vpcs.values());
+            } else {
+                for (String id : ids) {
+                    Vpc vpc = state.vpcs.get(id);
+                    if (vpc == null) {
+                        throw Ec2Errors.vpcNotFound(id);
+                    }
+                    selected.add(vpc);
+                }
+            }
+            selected.removeIf(predicate.negate());
+            return selected;
+        }
+    }
+
+    public List<Subnet> describeSubnets(RegionState state, List<String> ids, List<Ec2Filter> filters) {
+        Map<String, Function<Subnet, Collection<String>>> names = new HashMap<>();
+        names.put("subnet-id", one(Subnet::id));
+        names.put("vpc-id", one(Subnet::vpcId));
+        names.put("availability-zone", one(Subnet::availabilityZone));
+        names.put("availability-zone-id", one(Subnet::availabilityZoneId));
+        names.put("availabilityZone", one(Subnet::availabilityZone));
+        names.put("cidr-block", one(Subnet::cidrBlock));
+        names.put("cidrBlock", one(Subnet::cidrBlock));
+        names.put("default-for-az", one(Subnet::defaultForAz));
+        names.put("defaultForAz", one(Subnet::defaultForAz));
+        names.put("map-public-ip-on-launch", one(Subnet::mapPublicIpOnLaunch));
+        names.put("owner-id", one(Subnet::ownerId));
+        names.put("state", s -> List.of("available"));
+        synchronized (state) {
+            var predicate = new FilterMatcher<Subnet>(names, s -> state.tags.of(s.id())).predicate(filters);
+            List<Subnet> selected = new ArrayList<>();
+            if (ids.isEmpty()) {
+                selected.addAll(state.subnets.values());
+            } else {
+                for (String id : ids) {
+                    Subnet subnet = state.subnets.get(id);
+                    if (subnet == null) {
+                        throw Ec2Errors.subnetNotFound(id);
+                    }
+                    selected.add(subnet);
+                }
+            }
+            selected.removeIf(predicate.negate());
+            return selected;
+        }
+    }
+
+    /** Free addresses left in a subnet, for availableIpAddressCount. */
+    public long availableAddresses(RegionState state, Subnet subnet) {
+        synchronized (state) {
+            return subnet.usableAddresses() - state.usedAddresses.getOrDefault(subnet.id(), java.util.Set.of()).size();
+        }
+    }
+}

@@ -1,0 +1,187 @@
+package io.awstutor.sandbox.ec2;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Answers "can traffic from A reach B on TCP port P?" the way security groups decide it:
+ * rules only allow; the rules of all of an endpoint's groups add up; the sender's outbound
+ * rules and the receiver's inbound rules must both allow the traffic; replies always pass
+ * (groups are stateful); a rule naming a security group stands for the private addresses of
+ * that group's members. An address outside AWS has no outbound rules to pass.
+ * <p>
+ * Each question reads only the rules of the groups at the two ends, so it stays fast with
+ * thousands of groups. The verdict names the rule that allows the traffic or says that none does.
+ */
+public final class Reachability {
+
+    /** Where traffic comes from: an instance or DB instance by id, or an IPv4 address outside AWS. */
+    public sealed interface Source permits Source.Endpoint, Source.Address {
+        record Endpoint(String id) implements Source {
+        }
+
+        record Address(String ipv4) implements Source {
+        }
+
+        static Source endpoint(String id) {
+            return new Endpoint(id);
+        }
+
+        static Source address(String ipv4) {
+            return new Address(ipv4);
+        }
+    }
+
+    public record Verdict(boolean reachable, String explanation) {
+    }
+
+    /** An endpoint as reachability sees it: its addresses and groups. */
+    private record Node(String id, String vpcId, String privateIp, String publicIp, boolean hasPublicSide, List<String> groups,
+                        boolean up) {
+        String describe() {
+            return id + " (" + privateIp + ")";
+        }
+    }
+
+    private final Ec2Backend backend;
+    private final RegionState state;
+
+    Reachability(Ec2Backend backend, RegionState state) {
+        this.backend = backend;
+        this.state = state;
+    }
+
+    public Verdict canReach(Source source, String targetId, int port) {
+        List<NetworkEndpoint> external = backend.externalEndpoints(state);
+        synchronized (state) {
+            Node target = node(targetId, external);
+            if (target == null) {
+                return new Verdict(false, targetId + " does not exist");
+            }
+            if (!target.up()) {
+                return new Verdict(false, targetId + " is not running");
+            }
+            if (source instanceof Source.Address outside) {
+                return fromOutside(outside.ipv4(), target, port);
+            }
+            String sourceId = ((Source.Endpoint) source).id();
+            Node from = node(sourceId, external);
+            if (from == null) {
+                return new Verdict(false, sourceId + " does not exist");
+            }
+            if (!from.up()) {
+                return new Verdict(false, sourceId + " is not running");
+            }
+            return between(from, target, port);
+        }
+    }
+
+    private Verdict fromOutside(String address, Node target, int port) {
+        int ip;
+        try {
+            ip = Ipv4Cidr.parseAddress(address);
+        } catch (IllegalArgumentException e) {
+            return new Verdict(false, address + " is not an IPv4 address");
+        }
+        if (!target.hasPublicSide()) {
+            return new Verdict(false, target.id() + " has no public IP address, so nothing outside its VPC can reach it");
+        }
+        SecurityGroupRule inbound = findRule(target.groups(), false, port, ip, null);
+        if (inbound == null) {
+            return new Verdict(false, "no inbound rule of " + groupsText(target.groups()) + " allows TCP port " + port
+                    + " from " + address);
+        }
+        return new Verdict(true, "inbound rule " + ruleText(inbound) + " allows TCP port " + port + " from " + address
+                + "; replies pass because security groups are stateful");
+    }
+
+    private Verdict between(Node from, Node target, int port) {
+        boolean sameVpc = from.vpcId() != null && from.vpcId().equals(target.vpcId());
+        String sourceAddress = sameVpc ? from.privateIp() : from.publicIp();
+        String targetAddress = sameVpc ? target.privateIp() : target.publicIp();
+        if (!sameVpc && (sourceAddress == null || !target.hasPublicSide() || targetAddress == null)) {
+            return new Verdict(false, from.id() + " and " + target.id() + " are in different VPCs and cannot reach each other "
+                    + "through public addresses");
+        }
+        int sourceIp = Ipv4Cidr.parseAddress(sourceAddress);
+        int targetIp = Ipv4Cidr.parseAddress(targetAddress);
+        SecurityGroupRule outbound = findRule(from.groups(), true, port, targetIp, sameVpc ? target.groups() : null);
+        if (outbound == null) {
+            return new Verdict(false, "no outbound rule of " + groupsText(from.groups()) + " allows TCP port " + port
+                    + " to " + target.id() + " (" + targetAddress + ")");
+        }
+        SecurityGroupRule inbound = findRule(target.groups(), false, port, sourceIp, sameVpc ? from.groups() : null);
+        if (inbound == null) {
+            return new Verdict(false, "no inbound rule of " + groupsText(target.groups()) + " allows TCP port " + port
+                    + " from " + from.id() + " (" + sourceAddress + ")");
+        }
+        return new Verdict(true, "inbound rule " + ruleText(inbound) + " allows TCP port " + port + " from " + from.describe()
+                + (inbound.peer() instanceof RulePeer.Group g ? ", a member of " + g.groupId() : "")
+                + "; outbound rule " + ruleText(outbound) + " lets it leave; replies pass because security groups are stateful");
+    }
+
+    /**
+     * The first rule, in the given groups and direction, that allows TCP {@code port} with the
+     * peer at {@code peerIp} (or, for group references, a member of one of {@code peerGroups}).
+     */
+    private SecurityGroupRule findRule(List<String> groupIds, boolean egress, int port, int peerIp, List<String> peerGroups) {
+        for (String groupId : groupIds) {
+            SecurityGroup group = state.groups.get(groupId);
+            if (group == null) {
+                continue;
+            }
+            for (SecurityGroupRule rule : group.rules(egress)) {
+                if (!rule.allowsTcp(port)) {
+                    continue;
+                }
+                RulePeer peer = rule.peer();
+                if (peer instanceof RulePeer.Ipv4 range && range.block().contains(peerIp)) {
+                    return rule;
+                }
+                if (peer instanceof RulePeer.Group ref && peerGroups != null && peerGroups.contains(ref.groupId())) {
+                    return rule;
+                }
+            }
+        }
+        return null;
+    }
+
+    private Node node(String id, List<NetworkEndpoint> external) {
+        Instance instance = state.instances.get(id);
+        if (instance != null) {
+            InstanceStateName current = instance.state(backend.now(), backend.timings());
+            if (current == InstanceStateName.TERMINATED) {
+                return null;
+            }
+            return new Node(id, instance.vpcId(), instance.privateIp(), instance.publicIp(), instance.publicIp() != null,
+                    instance.groupIds(), current.isUp());
+        }
+        for (NetworkEndpoint endpoint : external) {
+            if (endpoint.id().equals(id)) {
+                return new Node(id, endpoint.vpcId(), endpoint.privateIp(), null, true, endpoint.securityGroupIds(), true);
+            }
+        }
+        return null;
+    }
+
+    private String groupsText(List<String> groupIds) {
+        if (groupIds.isEmpty()) {
+            return "its (no) security groups";
+        }
+        List<String> names = new ArrayList<>();
+        for (String id : groupIds) {
+            SecurityGroup group = state.groups.get(id);
+            names.add(group == null ? id : id + " (" + group.name() + ")");
+        }
+        return String.join(", ", names);
+    }
+
+    private String ruleText(SecurityGroupRule rule) {
+        SecurityGroup group = state.groups.get(rule.groupId());
+        String owner = group == null ? rule.groupId() : rule.groupId() + " (" + group.name() + ")";
+        String peer = rule.peer() instanceof RulePeer.Group g ? "group " + g.groupId() : rule.peer().text();
+        String ports = rule.protocol().equals(IpProtocol.ALL) ? "all traffic"
+                : IpProtocol.label(rule.protocol()) + " " + (rule.fromPort().equals(rule.toPort()) ? rule.fromPort() : rule.fromPort() + "-" + rule.toPort());
+        return rule.id() + " of " + owner + " [" + ports + (rule.egress() ? " to " : " from ") + peer + "]";
+    }
+}

@@ -1,0 +1,123 @@
+package io.awstutor.sandbox.http;
+
+import io.awstutor.sandbox.access.RequestContextKeys;
+import io.awstutor.sandbox.auth.AuthErrors;
+import io.awstutor.sandbox.auth.AuthFailure;
+import io.awstutor.sandbox.auth.Authenticator;
+import io.awstutor.sandbox.auth.Authenticator.Authentication;
+import io.awstutor.sandbox.auth.Authorizer;
+import io.awstutor.sandbox.auth.Caller;
+import io.awstutor.sandbox.auth.KeyUseListener;
+import io.awstutor.sandbox.auth.SignatureParser;
+import io.awstutor.sandbox.auth.SignatureParts;
+import io.awstutor.sandbox.protocol.AwsException;
+import io.awstutor.sandbox.protocol.QueryErrorFormat;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One request's way through the sandbox: find the service from the SigV4 credential scope,
+ * authenticate the signature, prepare the body, let the service answer, and turn any error
+ * into that service's error document.
+ *
+ * <p>Routing: a signed request goes to the service its credential scope names (Authorization
+ * header {@code Credential=AKID/date/region/service/aws4_request} or presigned
+ * {@code X-Amz-Credential}). Everything unsigned goes to S3, which alone serves anonymous
+ * requests, and so do S3's own host forms ({@code <bucket>.s3.localhost},
+ * {@code <bucket>.localhost}, {@code <bucket>.s3-website[.-]<region>.localhost}), whose
+ * requests are signed for "s3" or not signed at all. The region is the scope's, us-east-1
+ * when there is none.
+ */
+public final class Dispatcher {
+    public static final String DEFAULT_REGION = "us-east-1";
+    /** For requests no service claims: a query-protocol error without a service namespace. */
+    private static final ErrorFormat GENERIC_ERRORS = new QueryErrorFormat(null);
+
+    private final Map<String, ServiceHandler> handlers;
+    private final Authenticator authenticator;
+    private final Authorizer authorizer;
+    private final Clock clock;
+    private final KeyUseListener keyUse;
+
+    public Dispatcher(Map<String, ServiceHandler> handlers, Authenticator authenticator, Authorizer authorizer,
+                      Clock clock, KeyUseListener keyUse) {
+        this.handlers = Map.copyOf(handlers);
+        this.authenticator = authenticator;
+        this.authorizer = authorizer;
+        this.clock = clock;
+        this.keyUse = keyUse;
+    }
+
+    /** The service a request is meant for, "s3" for anything unsigned. */
+    public static String serviceOf(SandboxRequest request) {
+        return SignatureParser.scopeService(request).orElse("s3");
+    }
+
+    /** Answers a request; never throws (every failure becomes an error document). */
+    public Answer dispatch(SandboxRequest request) {
+        String service = serviceOf(request);
+        String requestId = RequestIds.forService(service);
+        ServiceHandler handler = handlers.get(service);
+        if (handler == null) {
+            return new Answer(service, requestId, GENERIC_ERRORS.encode(unknownService(request, service), requestId));
+        }
+        try {
+            return new Answer(service, requestId, handler.handle(authenticatedCall(request, service, requestId)));
+        } catch (AuthFailure failure) {
+            return new Answer(service, requestId, handler.errorFormat().encode(AuthErrors.toAwsException(service, failure), requestId));
+        } catch (AwsException error) {
+            return new Answer(service, requestId, handler.errorFormat().encode(error, requestId));
+        } catch (Exception | StackOverflowError unexpected) {
+            return new Answer(service, requestId, internalError(handler.errorFormat(), service, requestId, unexpected));
+        }
+    }
+
+    /** A service's answer with the id and service it was given (for the response headers). */
+    public record Answer(String service, String requestId, SandboxResponse response) {
+    }
+
+    static SandboxResponse internalError(ErrorFormat format, String service, String requestId, Throwable error) {
+        System.err.println("awstutor sandbox: internal error in " + service + " (request " + requestId + "): " + error);
+        return format.encode(new AwsException("InternalError",
+                "We encountered an internal error. Please try again.", 500, false), requestId);
+    }
+
+    private ServiceCall authenticatedCall(SandboxRequest request, String service, String requestId) throws java.io.IOException {
+        Optional<SignatureParts> parts = SignatureParser.parse(request);
+        String region = parts.map(SignatureParts::region).orElse(DEFAULT_REGION);
+        Optional<Authentication> authentication = Optional.empty();
+        SandboxRequest effective = request;
+        if ("s3".equals(service)) {
+            String signedHash = parts.isPresent() ? Payloads.s3SignedHash(request, parts.get())
+                    : request.header("x-amz-content-sha256").orElse(Payloads.UNSIGNED);
+            if (parts.isPresent()) {
+                authentication = Optional.of(authenticator.authenticate(request, parts.get(), List.of(signedHash)));
+            }
+            effective = Payloads.s3Body(request, signedHash, parts, authentication);
+        } else if (parts.isPresent()) {
+            Payloads.Buffered buffered = Payloads.buffer(request);
+            effective = buffered.request();
+            List<String> hashes = parts.get().presigned()
+                    ? List.of(buffered.sha256(), Payloads.UNSIGNED) : List.of(buffered.sha256());
+            authentication = Optional.of(authenticator.authenticate(effective, parts.get(), hashes));
+        } else {
+            throw new AwsException("MissingAuthenticationToken", "Request is missing Authentication Token", 403);
+        }
+        authentication.ifPresent(a -> keyUse.used(a.credential().accessKeyId(), service, region));
+        Caller caller = authentication.map(Authentication::caller).orElseGet(Caller.Anonymous::new);
+        String sourceIp = request.remoteAddress() == null ? "127.0.0.1" : request.remoteAddress().getHostAddress();
+        Map<String, List<String>> context = RequestContextKeys.base(caller, sourceIp, region, clock.instant());
+        return new ServiceCall(effective, caller, region, requestId, authorizer, context);
+    }
+
+    private AwsException unknownService(SandboxRequest request, String service) {
+        if (SignatureParser.scopeService(request).isEmpty()) {
+            return new AwsException("MissingAuthenticationToken", "Request is missing Authentication Token", 403);
+        }
+        return AwsException.badRequest("UnknownService", "The sandbox does not serve the service '" + service
+                + "' named by this request's credential scope; it serves: " + String.join(", ", new java.util.TreeSet<>(handlers.keySet())) + ".");
+    }
+}

@@ -1,0 +1,26 @@
+package io.awstutor.sandbox.http;
+
+import java.util.Locale;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+/** Request ids in the shape each protocol uses: a UUID for the query services, 16 hex digits for S3. */
+final class RequestIds {
+    private RequestIds() {
+    }
+
+    static String forService(String service) {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        if ("s3".equals(service)) {
+            return String.format(Locale.ROOT, "%016X", random.nextLong());
+        }
+        return new UUID(random.nextLong(), random.nextLong()).toString();
+    }
+
+    /** S3's x-amz-id-2, an opaque base64 token. */
+    static String extendedId() {
+        byte[] bytes = new byte[48];
+        ThreadLocalRandom.current().nextBytes(bytes);
+        return java.util.Base64.getEncoder().encodeToString(bytes);
+    }
+}

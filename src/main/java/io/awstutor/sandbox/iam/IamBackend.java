@@ -1,0 +1,137 @@
+package io.awstutor.sandbox.iam;
+
+import io.awstutor.sandbox.SandboxContext;
+import io.awstutor.sandbox.auth.Caller;
+import io.awstutor.sandbox.auth.Credential;
+import io.awstutor.sandbox.auth.CredentialStore;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Function;
+
+/**
+ * IAM's state for every account, and the one lock that guards it. IAM is global: one state
+ * per account whatever the region. The per-concept services ({@link Users}, {@link AccessKeys},
+ * ...) hold AWS's rules and reach the state through {@link #read} and {@link #write}; a write
+ * is saved to the data folder before the lock is released, so a crash never half-applies it.
+ *
+ * <p>It is also the {@link CredentialStore} of the users' access keys: a key that is
+ * deactivated or deleted stops verifying with the very next request.
+ */
+public final class IamBackend implements CredentialStore {
+    private final SandboxContext context;
+    private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+    private final Map<String, IamAccount> accounts;
+    /** Access key id to owning account: the signature check's lookup must not scan accounts. */
+    private final ConcurrentHashMap<String, String> keyAccounts = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, KeyUse> keyUses = new ConcurrentHashMap<>();
+    private final Optional<IamStateFile> stateFile;
+    private final IamIds ids = new IamIds();
+
+    private final Users users = new Users(this);
+    private final AccessKeys accessKeys = new AccessKeys(this);
+    private final Groups groups = new Groups(this);
+    private final Roles roles = new Roles(this);
+    private final ManagedPolicies managedPolicies = new ManagedPolicies(this);
+    private final InlinePolicies inlinePolicies = new InlinePolicies(this);
+    private final InstanceProfiles instanceProfiles = new InstanceProfiles(this);
+    private final LoginProfiles loginProfiles = new LoginProfiles(this);
+    private final AwsManagedPolicies awsPolicies = AwsManagedPolicies.load();
+
+    public IamBackend(SandboxContext context) {
+        this.context = context;
+        this.stateFile = context.dataDirFor("iam").map(IamStateFile::new);
+        this.accounts = stateFile.map(IamStateFile::load).orElseGet(TreeMap::new);
+        accounts.forEach((id, account) -> account.accessKeys.keySet().forEach(k -> keyAccounts.put(k, id)));
+    }
+
+    public Users users() { return users; }
+    public AccessKeys accessKeys() { return accessKeys; }
+    public Groups groups() { return groups; }
+    public Roles roles() { return roles; }
+    public ManagedPolicies managedPolicies() { return managedPolicies; }
+    public InlinePolicies inlinePolicies() { return inlinePolicies; }
+    public InstanceProfiles instanceProfiles() { return instanceProfiles; }
+    public LoginProfiles loginProfiles() { return loginProfiles; }
+
+    Instant now() {
+        return context.now();
+    }
+
+    IamIds ids() {
+        return ids;
+    }
+
+    AwsManagedPolicies awsPolicies() {
+        return awsPolicies;
+    }
+
+    /** When the account's root user came to be (the first time the sandbox saw the account). */
+    public Instant accountCreated(String accountId) {
+        Instant known = read(accountId, a -> a.created);
+        return known != null ? known : now();
+    }
+
+    <T> T read(String accountId, Function<IamAccount, T> query) {
+        lock.readLock().lock();
+        try {
+            IamAccount account = accounts.get(accountId);
+            return query.apply(account != null ? account : new IamAccount(accountId, null));
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    <T> T write(String accountId, Function<IamAccount, T> change) {
+        lock.writeLock().lock();
+        try {
+            IamAccount account = accounts.computeIfAbsent(accountId, id -> new IamAccount(id, now()));
+            T result = change.apply(account);
+            stateFile.ifPresent(f -> f.save(accounts));
+            return result;
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    void indexKey(String accessKeyId, String accountId) {
+        keyAccounts.put(accessKeyId, accountId);
+    }
+
+    void unindexKey(String accessKeyId) {
+        keyAccounts.remove(accessKeyId);
+        keyUses.remove(accessKeyId);
+    }
+
+    @Override
+    public Optional<Credential> lookup(String accessKeyId) {
+        String accountId = keyAccounts.get(accessKeyId);
+        if (accountId == null) {
+            return Optional.empty();
+        }
+        return read(accountId, account -> {
+            AccessKey key = account.accessKeys.get(accessKeyId);
+            IamUser user = key == null ? null : account.users.get(IamAccount.key(key.userName()));
+            if (user == null) {
+                return Optional.<Credential>empty();
+            }
+            Caller caller = new Caller.User(accountId, user.name(), user.path(), user.id());
+            return Optional.of(Credential.permanent(key.id(), key.secret(), caller, key.active()));
+        });
+    }
+
+    /** The HTTP layer reports a verified request here, for GetAccessKeyLastUsed. */
+    public void recordKeyUse(String accessKeyId, String service, String region) {
+        if (keyAccounts.containsKey(accessKeyId)) {
+            keyUses.put(accessKeyId, new KeyUse(now(), service, region));
+        }
+    }
+
+    Optional<KeyUse> keyUse(String accessKeyId) {
+        return Optional.ofNullable(keyUses.get(accessKeyId));
+    }
+}

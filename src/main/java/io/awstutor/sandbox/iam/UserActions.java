@@ -1,0 +1,125 @@
+package io.awstutor.sandbox.iam;
+
+import io.awstutor.sandbox.auth.Caller;
+import io.awstutor.sandbox.http.ServiceCall;
+import io.awstutor.sandbox.protocol.AwsException;
+import io.awstutor.sandbox.protocol.QueryParams;
+import io.awstutor.sandbox.protocol.QueryServiceHandler.QueryAction;
+import io.awstutor.sandbox.protocol.XmlWriter;
+
+import java.util.Map;
+
+/** CreateUser, GetUser, ListUsers, UpdateUser, DeleteUser and the user tag actions. */
+final class UserActions {
+    private final IamBackend backend;
+
+    UserActions(IamBackend backend) {
+        this.backend = backend;
+    }
+
+    void register(Map<String, QueryAction> actions) {
+        actions.put("CreateUser", this::createUser);
+        actions.put("GetUser", this::getUser);
+        actions.put("ListUsers", this::listUsers);
+        actions.put("UpdateUser", this::updateUser);
+        actions.put("DeleteUser", this::deleteUser);
+        actions.put("TagUser", this::tagUser);
+        actions.put("UntagUser", this::untagUser);
+        actions.put("ListUserTags", this::listUserTags);
+        actions.put("PutUserPermissionsBoundary", this::putBoundary);
+        actions.put("DeleteUserPermissionsBoundary", this::deleteBoundary);
+    }
+
+    /** The ARN IAM authorizes a request about user {@code name} against (with the user's real path when it exists). */
+    static String userArn(IamBackend backend, String accountId, String name) {
+        return backend.users().find(accountId, name).map(u -> u.arn(accountId))
+                .orElse(IamArns.of(accountId, "user", "/", name));
+    }
+
+    private void createUser(QueryParams p, ServiceCall call, XmlWriter out) {
+        String name = p.required("UserName");
+        String path = p.getOrDefault("Path", "/");
+        call.authorize("iam:CreateUser", IamArns.of(call.accountId(), "user", path, name), "AccessDenied");
+        IamUser user = backend.users().create(call.accountId(), name, path, IamParams.tags(p), p.get("PermissionsBoundary"));
+        IamXml.user(out, "User", user, call.accountId(), true);
+    }
+
+    private void getUser(QueryParams p, ServiceCall call, XmlWriter out) {
+        String accountId = call.accountId();
+        String name = p.get("UserName");
+        if (name == null) {
+            if (call.caller() instanceof Caller.Root) {
+                // AWS answers GetUser for the root user with the account itself: no name, no path.
+                out.start("User")
+                        .element("UserId", accountId)
+                        .element("Arn", IamArns.root(accountId))
+                        .element("CreateDate", backend.accountCreated(accountId))
+                        .end();
+                return;
+            }
+            if (!(call.caller() instanceof Caller.User user)) {
+                throw AwsException.validation("Must specify userName when calling with non-User credentials");
+            }
+            name = user.userName();
+        }
+        call.authorize("iam:GetUser", userArn(backend, accountId, name), "AccessDenied");
+        IamXml.user(out, "User", backend.users().get(accountId, name), accountId, true);
+    }
+
+    private void listUsers(QueryParams p, ServiceCall call, XmlWriter out) {
+        String prefix = IamParams.pathPrefix(p);
+        call.authorize("iam:ListUsers", IamArns.listing(call.accountId(), "user", prefix), "AccessDenied");
+        Page<IamUser> page = backend.users().list(call.accountId(), prefix, p.optional("Marker"), p.integer("MaxItems"));
+        out.start("Users");
+        // ListUsers leaves tags out, as AWS does: they come from GetUser or ListUserTags.
+        page.items().forEach(u -> IamXml.user(out, "member", u, call.accountId(), false));
+        out.end();
+        IamXml.paging(out, page);
+    }
+
+    private void updateUser(QueryParams p, ServiceCall call, XmlWriter out) {
+        String name = p.required("UserName");
+        call.authorize("iam:UpdateUser", userArn(backend, call.accountId(), name), "AccessDenied");
+        backend.users().update(call.accountId(), name, p.optional("NewUserName"), p.optional("NewPath"));
+    }
+
+    private void deleteUser(QueryParams p, ServiceCall call, XmlWriter out) {
+        String name = p.required("UserName");
+        call.authorize("iam:DeleteUser", userArn(backend, call.accountId(), name), "AccessDenied");
+        backend.users().delete(call.accountId(), name);
+    }
+
+    private void tagUser(QueryParams p, ServiceCall call, XmlWriter out) {
+        String name = p.required("UserName");
+        call.authorize("iam:TagUser", userArn(backend, call.accountId(), name), "AccessDenied");
+        backend.users().tag(call.accountId(), name, IamParams.tags(p));
+    }
+
+    private void untagUser(QueryParams p, ServiceCall call, XmlWriter out) {
+        String name = p.required("UserName");
+        call.authorize("iam:UntagUser", userArn(backend, call.accountId(), name), "AccessDenied");
+        backend.users().untag(call.accountId(), name, p.list("TagKeys"));
+    }
+
+    private void listUserTags(QueryParams p, ServiceCall call, XmlWriter out) {
+        String name = p.required("UserName");
+        call.authorize("iam:ListUserTags", userArn(backend, call.accountId(), name), "AccessDenied");
+        IamUser user = backend.users().get(call.accountId(), name);
+        Page<Tag> page = Page.of(user.tags(), Tag::key, p.optional("Marker"), p.integer("MaxItems"));
+        IamXml.tags(out, "Tags", page.items());
+        IamXml.paging(out, page);
+    }
+
+    private void putBoundary(QueryParams p, ServiceCall call, XmlWriter out) {
+        String name = p.required("UserName");
+        String boundary = p.required("PermissionsBoundary");
+        call.authorize("iam:PutUserPermissionsBoundary", userArn(backend, call.accountId(), name), "AccessDenied");
+        backend.users().setPermissionsBoundary(call.accountId(), name, boundary);
+    }
+
+    private void deleteBoundary(QueryParams p, ServiceCall call, XmlWriter out) {
+        String name = p.required("UserName");
+        call.authorize("iam:DeleteUserPermissionsBoundary", userArn(backend, call.accountId(), name), "AccessDenied");
+        backend.users().setPermissionsBoundary(call.accountId(), name, null);
+    }
+}

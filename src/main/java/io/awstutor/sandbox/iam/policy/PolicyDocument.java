@@ -1,0 +1,78 @@
+package io.awstutor.sandbox.iam.policy;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A parsed, validated and compiled IAM policy document. Parse once when the policy is stored;
+ * evaluation then never touches JSON. Immutable and safe to share between threads.
+ *
+ * <p>A document that breaks the grammar or the rules of its {@link PolicyKind} throws
+ * {@link io.awstutor.sandbox.protocol.AwsException} with code {@value #MALFORMED} (HTTP 400) and
+ * AWS's message ("Syntax errors in policy.", "Policy statement must contain resources.", ...).
+ * S3's PutBucketPolicy reports the same messages under its own code, MalformedPolicy.
+ */
+public final class PolicyDocument {
+    public static final String MALFORMED = "MalformedPolicyDocument";
+    public static final String VERSION_2012 = "2012-10-17";
+    public static final String VERSION_2008 = "2008-10-17";
+
+    private final String json;
+    private final String version;
+    private final String id;
+    private final PolicyKind kind;
+    private final List<Statement> statements;
+    private final List<Position> positions;
+
+    PolicyDocument(String json, String version, String id, PolicyKind kind, List<Statement> statements,
+                   List<Position> positions) {
+        this.json = json;
+        this.version = version;
+        this.id = id;
+        this.kind = kind;
+        this.statements = List.copyOf(statements);
+        this.positions = List.copyOf(positions);
+    }
+
+    /** Parses with the grammar's rules only (no Principal/Resource requirements). */
+    public static PolicyDocument parse(String json) {
+        return parse(json, PolicyKind.ANY);
+    }
+
+    public static PolicyDocument parse(String json, PolicyKind kind) {
+        return PolicyParser.parse(json, kind);
+    }
+
+    /** The document as it was given (IAM returns it verbatim, URL-encoded, in Get* calls). */
+    public String json() { return json; }
+
+    /** "2012-10-17" or "2008-10-17"; a document without Version is 2008-10-17 (no policy variables). */
+    public String version() { return version; }
+
+    public Optional<String> id() { return Optional.ofNullable(id); }
+
+    public PolicyKind kind() { return kind; }
+
+    public int statementCount() { return statements.size(); }
+
+    /** Sids in statement order (null for a statement without one). */
+    public List<String> sids() {
+        List<String> out = new ArrayList<>(statements.size());
+        for (Statement s : statements) out.add(s.sid());
+        return out;
+    }
+
+    /** Where statement {@code index} sits in {@link #json()}: the simulator's StartPosition/EndPosition. */
+    public Position position(int index) { return positions.get(index); }
+
+    List<Statement> statements() { return statements; }
+
+    /** One-based line and column, as the IAM simulator reports them. */
+    public record Position(int startLine, int startColumn, int endLine, int endColumn) {}
+
+    @Override
+    public String toString() {
+        return "PolicyDocument[" + kind + ", " + statements.size() + " statements]";
+    }
+}

@@ -1,0 +1,101 @@
+package io.awstutor.sandbox.rds;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One DB instance's state, guarded by its backend's lock. The master password is never
+ * kept: the sandbox runs no database, so there is nothing to check it against later.
+ */
+public final class DbInstance implements Cloneable {
+    String identifier;
+    String arn;
+    String resourceId;
+    String engine;
+    String engineVersion;
+    String instanceClass;
+    int allocatedStorage;
+    String storageType;
+    Integer iops;
+    String masterUsername;
+    String dbName;
+    int port;
+    boolean multiAz;
+    String availabilityZone;
+    String secondaryAvailabilityZone;
+    boolean publiclyAccessible;
+    List<String> vpcSecurityGroupIds = new ArrayList<>();
+    String subnetGroupName;
+    String vpcId;
+    String subnetId;
+    String privateIp;
+    String endpointAddress;
+    String hostedZoneId;
+    Instant createTime;
+    Timeline timeline;
+    boolean deletionProtection;
+    int backupRetentionPeriod;
+    boolean storageEncrypted;
+    boolean copyTagsToSnapshot;
+    boolean autoMinorVersionUpgrade = true;
+    String licenseModel;
+    String clusterIdentifier;
+    Integer promotionTier;
+    Map<String, String> tags = new LinkedHashMap<>();
+
+    /** Changes waiting to be applied: at {@code pendingAppliesAt}, or at the next maintenance window when null. */
+    String pendingInstanceClass;
+    Integer pendingAllocatedStorage;
+    Boolean pendingMultiAz;
+    boolean pendingPassword;
+    Instant pendingAppliesAt;
+
+    public String status(Instant now) {
+        return timeline.statusAt(now);
+    }
+
+    /** Folds changes whose time has come into the current values. */
+    void applyDuePending(Instant now) {
+        if (pendingAppliesAt == null || pendingAppliesAt.isAfter(now)) {
+            return;
+        }
+        if (pendingInstanceClass != null) {
+            instanceClass = pendingInstanceClass;
+        }
+        if (pendingAllocatedStorage != null) {
+            allocatedStorage = pendingAllocatedStorage;
+        }
+        if (pendingMultiAz != null) {
+            multiAz = pendingMultiAz;
+        }
+        pendingInstanceClass = null;
+        pendingAllocatedStorage = null;
+        pendingMultiAz = null;
+        pendingPassword = false;
+        pendingAppliesAt = null;
+    }
+
+    public boolean hasPending() {
+        return pendingInstanceClass != null || pendingAllocatedStorage != null || pendingMultiAz != null || pendingPassword;
+    }
+
+    /** A detached copy, safe to read after the backend's lock is released. */
+    public DbInstance copy() {
+        try {
+            DbInstance c = (DbInstance) super.clone();
+            c.vpcSecurityGroupIds = new ArrayList<>(vpcSecurityGroupIds);
+            c.tags = new LinkedHashMap<>(tags);
+            return c;
+        } catch (CloneNotSupportedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "DbInstance[" + identifier + ", " + engine + " " + engineVersion + ", " + instanceClass + "]";
+    }
+}

@@ -1,0 +1,86 @@
+package io.awstutor.sandbox.rds;
+
+import io.awstutor.sandbox.http.ServiceCall;
+import io.awstutor.sandbox.protocol.QueryParams;
+import io.awstutor.sandbox.protocol.QueryServiceHandler.QueryAction;
+import io.awstutor.sandbox.protocol.XmlWriter;
+
+import java.util.Map;
+
+/** The DB instance actions over the query protocol. */
+final class InstanceActions {
+    private final RdsBackend backend;
+
+    InstanceActions(RdsBackend backend) {
+        this.backend = backend;
+    }
+
+    void register(Map<String, QueryAction> actions) {
+        actions.put("CreateDBInstance", this::create);
+        actions.put("DescribeDBInstances", this::describe);
+        actions.put("ModifyDBInstance", this::modify);
+        actions.put("RebootDBInstance", this::reboot);
+        actions.put("DeleteDBInstance", this::delete);
+    }
+
+    static String arn(ServiceCall call, String identifier) {
+        return RdsNames.arn(call.region(), call.accountId(), "db", identifier == null ? "*" : identifier.toLowerCase(java.util.Locale.ROOT));
+    }
+
+    private void create(QueryParams p, ServiceCall call, XmlWriter result) {
+        String id = p.get("DBInstanceIdentifier");
+        call.authorize("rds:CreateDBInstance", arn(call, id), "AccessDenied");
+        CreateInstanceRequest request = new CreateInstanceRequest(id, p.get("Engine"), RdsParams.optional(p, "EngineVersion"),
+                p.get("DBInstanceClass"), RdsParams.integer(p, "AllocatedStorage"), RdsParams.optional(p, "StorageType"),
+                RdsParams.integer(p, "Iops"), p.get("MasterUsername"), p.get("MasterUserPassword"),
+                RdsParams.optional(p, "DBName"), RdsParams.integer(p, "Port"), RdsParams.bool(p, "MultiAZ"),
+                RdsParams.optional(p, "AvailabilityZone"), RdsParams.bool(p, "PubliclyAccessible"),
+                RdsParams.list(p, "VpcSecurityGroupIds", "VpcSecurityGroupId"), RdsParams.optional(p, "DBSubnetGroupName"),
+                RdsParams.bool(p, "DeletionProtection"), RdsParams.integer(p, "BackupRetentionPeriod"),
+                RdsParams.bool(p, "StorageEncrypted"), RdsParams.bool(p, "CopyTagsToSnapshot"),
+                RdsParams.bool(p, "AutoMinorVersionUpgrade"), RdsParams.optional(p, "DBClusterIdentifier"),
+                RdsParams.integer(p, "PromotionTier"), RdsParams.tags(p));
+        DbInstance db = backend.createInstance(call.accountId(), call.region(), request);
+        write(call, result, "DBInstance", db);
+    }
+
+    private void describe(QueryParams p, ServiceCall call, XmlWriter result) {
+        String id = RdsParams.optional(p, "DBInstanceIdentifier");
+        call.authorize("rds:DescribeDBInstances", arn(call, id), "AccessDenied");
+        Page<DbInstance> page = backend.describeInstances(call.accountId(), call.region(), id, RdsParams.filters(p),
+                RdsParams.optional(p, "Marker"), RdsParams.integer(p, "MaxRecords"));
+        result.start("DBInstances");
+        page.items().forEach(db -> write(call, result, "DBInstance", db));
+        result.end().element("Marker", page.nextMarker());
+    }
+
+    private void modify(QueryParams p, ServiceCall call, XmlWriter result) {
+        String id = p.required("DBInstanceIdentifier");
+        call.authorize("rds:ModifyDBInstance", arn(call, id), "AccessDenied");
+        ModifyInstanceRequest request = new ModifyInstanceRequest(id, RdsParams.optional(p, "DBInstanceClass"),
+                RdsParams.integer(p, "AllocatedStorage"), p.get("MasterUserPassword"), RdsParams.bool(p, "MultiAZ"),
+                RdsParams.list(p, "VpcSecurityGroupIds", "VpcSecurityGroupId"), RdsParams.bool(p, "PubliclyAccessible"),
+                RdsParams.bool(p, "DeletionProtection"), RdsParams.integer(p, "BackupRetentionPeriod"),
+                RdsParams.bool(p, "CopyTagsToSnapshot"), RdsParams.flag(p, "ApplyImmediately"));
+        write(call, result, "DBInstance", backend.modifyInstance(call.accountId(), call.region(), request));
+    }
+
+    private void reboot(QueryParams p, ServiceCall call, XmlWriter result) {
+        String id = p.required("DBInstanceIdentifier");
+        call.authorize("rds:RebootDBInstance", arn(call, id), "AccessDenied");
+        write(call, result, "DBInstance", backend.rebootInstance(call.accountId(), call.region(), id, RdsParams.flag(p, "ForceFailover")));
+    }
+
+    private void delete(QueryParams p, ServiceCall call, XmlWriter result) {
+        String id = p.required("DBInstanceIdentifier");
+        call.authorize("rds:DeleteDBInstance", arn(call, id), "AccessDenied");
+        DbInstance db = backend.deleteInstance(call.accountId(), call.region(), id, RdsParams.flag(p, "SkipFinalSnapshot"),
+                RdsParams.optional(p, "FinalDBSnapshotIdentifier"));
+        write(call, result, "DBInstance", db);
+    }
+
+    private void write(ServiceCall call, XmlWriter result, String element, DbInstance db) {
+        DbSubnetGroup group = backend.describeSubnetGroups(call.accountId(), call.region(), db.subnetGroupName, null, null).items().get(0);
+        RdsXml.instance(result, element, db, group, backend.now());
+    }
+}

@@ -1,0 +1,213 @@
+package io.awstutor.sandbox.rds;
+
+import io.awstutor.sandbox.SandboxContext;
+import io.awstutor.sandbox.ec2.NetworkDirectory;
+import io.awstutor.sandbox.ec2.NetworkEndpoint;
+import io.awstutor.sandbox.ec2.NetworkEndpointSource;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+
+/**
+ * RDS's state and rules, per account and region: DB instances, Aurora clusters, snapshots,
+ * subnet groups and tags. Statuses follow from timestamps (see {@link Timeline}), so nothing
+ * runs in the background. Every public method takes the one lock and returns detached
+ * copies. EC2 sees the DB instances as network endpoints through a lock-free view, because
+ * EC2 asks while holding its own lock and RDS calls EC2 while holding this one.
+ */
+public final class RdsBackend implements NetworkEndpointSource {
+    /** Realistic durations, scaled by the sandbox's time scale. */
+    static final Duration CREATE_INSTANCE = Duration.ofMinutes(5);
+    static final Duration FIRST_BACKUP = Duration.ofMinutes(4);
+    static final Duration CREATE_CLUSTER = Duration.ofMinutes(2);
+    static final Duration MODIFY = Duration.ofMinutes(2);
+    static final Duration REBOOT = Duration.ofMinutes(1);
+    static final Duration DELETE = Duration.ofMinutes(2);
+    static final Duration SNAPSHOT = Duration.ofMinutes(1);
+    static final Duration RESET_CREDENTIALS = Duration.ofSeconds(30);
+
+    private final SandboxContext context;
+    private final NetworkDirectory network;
+    private final EngineCatalog catalog = new EngineCatalog();
+    private final Map<String, RegionState> regions = new HashMap<>();
+    private final Map<String, Map<String, EndpointEntry>> endpoints = new ConcurrentHashMap<>();
+    private final InstanceOperations instanceOps = new InstanceOperations(this);
+    private final ClusterOperations clusterOps = new ClusterOperations(this);
+    private final SnapshotOperations snapshotOps = new SnapshotOperations(this);
+    private final SubnetGroupOperations subnetGroupOps = new SubnetGroupOperations(this);
+
+    /** A DB instance as EC2 sees it, until {@code goneAt}. */
+    private record EndpointEntry(NetworkEndpoint endpoint, Instant goneAt) {
+    }
+
+    public RdsBackend(SandboxContext context, NetworkDirectory network) {
+        this.context = context;
+        this.network = network;
+    }
+
+    public EngineCatalog catalog() {
+        return catalog;
+    }
+
+    public Instant now() {
+        return context.now();
+    }
+
+    SnapshotOperations snapshotOps() {
+        return snapshotOps;
+    }
+
+    NetworkDirectory network() {
+        return network;
+    }
+
+    Instant later(Duration realistic) {
+        return now().plus(context.scaled(realistic));
+    }
+
+    // ---- instances
+
+    public synchronized DbInstance createInstance(String account, String region, CreateInstanceRequest request) {
+        return instanceOps.create(state(account, region), request).copy();
+    }
+
+    public synchronized Page<DbInstance> describeInstances(String account, String region, String identifier,
+                                                           Map<String, List<String>> filters, String marker, Integer maxRecords) {
+        return copies(instanceOps.describe(state(account, region), identifier, filters, marker, maxRecords), DbInstance::copy);
+    }
+
+    public synchronized DbInstance modifyInstance(String account, String region, ModifyInstanceRequest request) {
+        return instanceOps.modify(state(account, region), request).copy();
+    }
+
+    public synchronized DbInstance rebootInstance(String account, String region, String identifier, boolean forceFailover) {
+        return instanceOps.reboot(state(account, region), identifier, forceFailover).copy();
+    }
+
+    public synchronized DbInstance deleteInstance(String account, String region, String identifier,
+                                                  boolean skipFinalSnapshot, String finalSnapshotIdentifier) {
+        RegionState state = state(account, region);
+        return instanceOps.delete(state, identifier, skipFinalSnapshot, finalSnapshotIdentifier).copy();
+    }
+
+    // ---- clusters
+
+    public synchronized DbCluster createCluster(String account, String region, CreateClusterRequest request) {
+        return clusterOps.create(state(account, region), request).copy();
+    }
+
+    public synchronized Page<DbCluster> describeClusters(String account, String region, String identifier,
+                                                         Map<String, List<String>> filters, String marker, Integer maxRecords) {
+        return copies(clusterOps.describe(state(account, region), identifier, filters, marker, maxRecords), DbCluster::copy);
+    }
+
+    public synchronized DbCluster deleteCluster(String account, String region, String identifier,
+                                                boolean skipFinalSnapshot, String finalSnapshotIdentifier) {
+        return clusterOps.delete(state(account, region), identifier, skipFinalSnapshot, finalSnapshotIdentifier).copy();
+    }
+
+    /** The cluster's member instances, writer first, as DBClusterMembers lists them. */
+    public synchronized List<DbInstance> clusterMembers(String account, String region, String clusterIdentifier) {
+        return clusterOps.members(state(account, region), clusterIdentifier).stream().map(DbInstance::copy).toList();
+    }
+
+    // ---- snapshots
+
+    public synchronized DbSnapshot createSnapshot(String account, String region, String snapshotId, String instanceId,
+                                                  Map<String, String> tags) {
+        return snapshotOps.create(state(account, region), snapshotId, instanceId, tags).copy();
+    }
+
+    public synchronized Page<DbSnapshot> describeSnapshots(String account, String region, boolean cluster, String snapshotId,
+                                                           String sourceId, String snapshotType, String marker, Integer maxRecords) {
+        return copies(snapshotOps.describe(state(account, region), cluster, snapshotId, sourceId, snapshotType, marker, maxRecords),
+                DbSnapshot::copy);
+    }
+
+    public synchronized DbSnapshot deleteSnapshot(String account, String region, boolean cluster, String snapshotId) {
+        return snapshotOps.delete(state(account, region), cluster, snapshotId).copy();
+    }
+
+    // ---- subnet groups
+
+    public synchronized DbSubnetGroup createSubnetGroup(String account, String region, String name, String description,
+                                                        List<String> subnetIds, Map<String, String> tags) {
+        return subnetGroupOps.create(state(account, region), name, description, subnetIds, tags);
+    }
+
+    public synchronized Page<DbSubnetGroup> describeSubnetGroups(String account, String region, String name,
+                                                                 String marker, Integer maxRecords) {
+        return subnetGroupOps.describe(state(account, region), name, marker, maxRecords);
+    }
+
+    public synchronized void deleteSubnetGroup(String account, String region, String name) {
+        subnetGroupOps.delete(state(account, region), name);
+    }
+
+    DbSubnetGroup subnetGroup(RegionState state, String name) {
+        return subnetGroupOps.find(state, name);
+    }
+
+    // ---- tags
+
+    public synchronized Map<String, String> listTags(String account, String region, String resourceArn) {
+        return new java.util.LinkedHashMap<>(new TagTarget(this, state(account, region)).tagsOf(resourceArn));
+    }
+
+    public synchronized void addTags(String account, String region, String resourceArn, Map<String, String> tags) {
+        new TagTarget(this, state(account, region)).tagsOf(resourceArn).putAll(tags);
+    }
+
+    public synchronized void removeTags(String account, String region, String resourceArn, List<String> keys) {
+        new TagTarget(this, state(account, region)).tagsOf(resourceArn).keySet().removeAll(keys);
+    }
+
+    // ---- state and the network view
+
+    RegionState state(String account, String region) {
+        RegionState state = regions.computeIfAbsent(account + "/" + region, k -> new RegionState(account, region));
+        purgeGone(state);
+        return state;
+    }
+
+    /** Deleted resources whose deletion has finished leave the state when it is next read. */
+    private void purgeGone(RegionState state) {
+        Instant now = now();
+        state.instances.values().removeIf(i -> i.timeline.goneAt(now));
+        state.clusters.values().removeIf(c -> c.timeline.goneAt(now));
+        state.snapshots.values().removeIf(s -> s.timeline.goneAt(now));
+        state.clusterSnapshots.values().removeIf(s -> s.timeline.goneAt(now));
+        state.instances.values().forEach(i -> i.applyDuePending(now));
+    }
+
+    /** Publishes (or re-publishes) a DB instance's network view for EC2. */
+    void publishEndpoint(RegionState state, DbInstance instance) {
+        NetworkEndpoint endpoint = new NetworkEndpoint(instance.identifier, "db-instance", instance.vpcId,
+                instance.privateIp, List.copyOf(instance.vpcSecurityGroupIds));
+        endpoints.computeIfAbsent(state.accountId + "/" + state.region, k -> new ConcurrentHashMap<>())
+                .put(instance.identifier, new EndpointEntry(endpoint, instance.timeline.goneAt()));
+    }
+
+    @Override
+    public List<NetworkEndpoint> endpoints(String accountId, String region) {
+        Map<String, EndpointEntry> entries = endpoints.get(accountId + "/" + region);
+        if (entries == null) {
+            return List.of();
+        }
+        Instant now = now();
+        List<NetworkEndpoint> result = new ArrayList<>();
+        entries.entrySet().removeIf(e -> e.getValue().goneAt() != null && !e.getValue().goneAt().isAfter(now));
+        entries.values().forEach(e -> result.add(e.endpoint()));
+        return result;
+    }
+
+    private static <T> Page<T> copies(Page<T> page, Function<T, T> copy) {
+        return new Page<>(page.items().stream().map(copy).toList(), page.nextMarker());
+    }
+}

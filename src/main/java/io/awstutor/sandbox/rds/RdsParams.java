@@ -1,0 +1,93 @@
+package io.awstutor.sandbox.rds;
+
+import io.awstutor.sandbox.protocol.QueryParams;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads RDS's query parameters. RDS lists name their members after the model's
+ * locationName ({@code VpcSecurityGroupIds.VpcSecurityGroupId.1}, {@code Tags.Tag.1.Key},
+ * {@code Filters.Filter.1.Values.Value.1}); {@code .member.N} is accepted as well.
+ */
+final class RdsParams {
+    private RdsParams() {
+    }
+
+    static List<String> list(QueryParams params, String name, String memberName) {
+        List<String> values = new ArrayList<>(params.list(name + "." + memberName));
+        values.addAll(params.list(name));
+        return values;
+    }
+
+    static List<QueryParams> structs(QueryParams params, String name, String memberName) {
+        List<QueryParams> values = new ArrayList<>(params.structs(name + "." + memberName));
+        values.addAll(params.structs(name));
+        return values;
+    }
+
+    static Map<String, String> tags(QueryParams params) {
+        Map<String, String> tags = new LinkedHashMap<>();
+        for (QueryParams tag : structs(params, "Tags", "Tag")) {
+            String key = tag.get("Key");
+            if (key == null || key.isEmpty()) {
+                throw RdsErrors.invalidValue("The tag key must not be empty.");
+            }
+            tags.put(key, tag.getOrDefault("Value", ""));
+        }
+        return tags;
+    }
+
+    /** Filters.Filter.N.Name / .Values.Value.M, as name to values. */
+    static Map<String, List<String>> filters(QueryParams params) {
+        Map<String, List<String>> filters = new LinkedHashMap<>();
+        for (QueryParams filter : structs(params, "Filters", "Filter")) {
+            String name = filter.get("Name");
+            if (name == null) {
+                throw RdsErrors.invalidValue("The parameter Filter.Name must be provided and must not be blank.");
+            }
+            filters.computeIfAbsent(name, k -> new ArrayList<>()).addAll(list(filter, "Values", "Value"));
+        }
+        return filters;
+    }
+
+    static Integer integer(QueryParams params, String name) {
+        return params.integer(name).orElse(null);
+    }
+
+    static Boolean bool(QueryParams params, String name) {
+        String value = params.get(name);
+        if (value == null) {
+            return null;
+        }
+        return switch (value.trim().toLowerCase(java.util.Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw RdsErrors.invalidValue("Invalid boolean value " + value + " for parameter " + name + ".");
+        };
+    }
+
+    static boolean flag(QueryParams params, String name) {
+        return Boolean.TRUE.equals(bool(params, name));
+    }
+
+    static Double decimal(QueryParams params, String name) {
+        String value = params.get(name);
+        if (value == null) {
+            return null;
+        }
+        try {
+            return Double.parseDouble(value.trim());
+        } catch (NumberFormatException e) {
+            throw RdsErrors.invalidValue("Invalid value " + value + " for parameter " + name + ".");
+        }
+    }
+
+    /** An empty string counts as absent, as RDS treats optional identifiers. */
+    static String optional(QueryParams params, String name) {
+        String value = params.get(name);
+        return value == null || value.isEmpty() ? null : value;
+    }
+}

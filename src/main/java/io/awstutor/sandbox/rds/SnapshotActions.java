@@ -1,0 +1,55 @@
+package io.awstutor.sandbox.rds;
+
+import io.awstutor.sandbox.http.ServiceCall;
+import io.awstutor.sandbox.protocol.QueryParams;
+import io.awstutor.sandbox.protocol.QueryServiceHandler.QueryAction;
+import io.awstutor.sandbox.protocol.XmlWriter;
+
+import java.util.Locale;
+import java.util.Map;
+
+/** DB snapshot and DB cluster snapshot actions over the query protocol. */
+final class SnapshotActions {
+    private final RdsBackend backend;
+
+    SnapshotActions(RdsBackend backend) {
+        this.backend = backend;
+    }
+
+    void register(Map<String, QueryAction> actions) {
+        actions.put("CreateDBSnapshot", this::create);
+        actions.put("DescribeDBSnapshots", (p, call, result) -> describe(p, call, result, false));
+        actions.put("DeleteDBSnapshot", (p, call, result) -> delete(p, call, result, false));
+        actions.put("DescribeDBClusterSnapshots", (p, call, result) -> describe(p, call, result, true));
+        actions.put("DeleteDBClusterSnapshot", (p, call, result) -> delete(p, call, result, true));
+    }
+
+    private static String arn(ServiceCall call, boolean cluster, String identifier) {
+        return RdsNames.arn(call.region(), call.accountId(), cluster ? "cluster-snapshot" : "snapshot",
+                identifier == null ? "*" : identifier.toLowerCase(Locale.ROOT));
+    }
+
+    private void create(QueryParams p, ServiceCall call, XmlWriter result) {
+        String id = p.get("DBSnapshotIdentifier");
+        call.authorize("rds:CreateDBSnapshot", arn(call, false, id), "AccessDenied");
+        DbSnapshot s = backend.createSnapshot(call.accountId(), call.region(), id, p.get("DBInstanceIdentifier"), RdsParams.tags(p));
+        RdsXml.snapshot(result, s, backend.now());
+    }
+
+    private void describe(QueryParams p, ServiceCall call, XmlWriter result, boolean cluster) {
+        String id = RdsParams.optional(p, cluster ? "DBClusterSnapshotIdentifier" : "DBSnapshotIdentifier");
+        call.authorize(cluster ? "rds:DescribeDBClusterSnapshots" : "rds:DescribeDBSnapshots", arn(call, cluster, id), "AccessDenied");
+        Page<DbSnapshot> page = backend.describeSnapshots(call.accountId(), call.region(), cluster, id,
+                RdsParams.optional(p, cluster ? "DBClusterIdentifier" : "DBInstanceIdentifier"),
+                RdsParams.optional(p, "SnapshotType"), RdsParams.optional(p, "Marker"), RdsParams.integer(p, "MaxRecords"));
+        result.start(cluster ? "DBClusterSnapshots" : "DBSnapshots");
+        page.items().forEach(s -> RdsXml.snapshot(result, s, backend.now()));
+        result.end().element("Marker", page.nextMarker());
+    }
+
+    private void delete(QueryParams p, ServiceCall call, XmlWriter result, boolean cluster) {
+        String id = p.required(cluster ? "DBClusterSnapshotIdentifier" : "DBSnapshotIdentifier");
+        call.authorize(cluster ? "rds:DeleteDBClusterSnapshot" : "rds:DeleteDBSnapshot", arn(call, cluster, id), "AccessDenied");
+        RdsXml.snapshot(result, backend.deleteSnapshot(call.accountId(), call.region(), cluster, id), backend.now());
+    }
+}

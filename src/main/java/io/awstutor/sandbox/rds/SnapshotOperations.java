@@ -1,0 +1,139 @@
+package io.awstutor.sandbox.rds;
+
+import io.awstutor.sandbox.protocol.AwsException;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** Manual DB snapshots and DB cluster snapshots, including the final ones deletions take. */
+final class SnapshotOperations {
+    private final RdsBackend backend;
+
+    SnapshotOperations(RdsBackend backend) {
+        this.backend = backend;
+    }
+
+    DbSnapshot create(RegionState state, String snapshotId, String instanceId, Map<String, String> tags) {
+        InstanceRules.identifier("DBSnapshotIdentifier", snapshotId);
+        if (instanceId == null || instanceId.isBlank()) {
+            throw RdsErrors.notBlank("DBInstanceIdentifier");
+        }
+        DbInstance db = state.instances.get(instanceId.toLowerCase(Locale.ROOT));
+        if (db == null) {
+            throw RdsErrors.instanceNotFound(instanceId);
+        }
+        if (db.clusterIdentifier != null) {
+            throw RdsErrors.invalidValue("The specified instance is a member of a cluster and a snapshot cannot be created directly. "
+                    + "Please use the CreateDBClusterSnapshot API instead.");
+        }
+        if (!"available".equals(db.status(backend.now()))) {
+            throw RdsErrors.instanceState("Cannot create a snapshot because database instance " + db.identifier
+                    + " is not currently in the available state.");
+        }
+        return takeInstanceSnapshot(state, snapshotId, db, tags);
+    }
+
+    DbSnapshot takeInstanceSnapshot(RegionState state, String snapshotId, DbInstance db, Map<String, String> tags) {
+        String id = InstanceRules.identifier("DBSnapshotIdentifier", snapshotId);
+        if (state.snapshots.containsKey(id)) {
+            throw RdsErrors.snapshotExists(id);
+        }
+        Instant now = backend.now();
+        DbSnapshot s = new DbSnapshot();
+        s.identifier = id;
+        s.arn = RdsNames.arn(state.region, state.accountId, "snapshot", id);
+        s.sourceIdentifier = db.identifier;
+        s.engine = db.engine;
+        s.engineVersion = db.engineVersion;
+        s.allocatedStorage = db.allocatedStorage;
+        s.storageType = db.storageType;
+        s.port = db.port;
+        s.availabilityZone = db.availabilityZone;
+        s.vpcId = db.vpcId;
+        s.masterUsername = db.masterUsername;
+        s.licenseModel = db.licenseModel;
+        s.encrypted = db.storageEncrypted;
+        s.sourceCreateTime = db.createTime;
+        s.resourceId = db.resourceId;
+        s.createTime = now;
+        s.timeline = Timeline.of("creating", now).then("available", backend.later(RdsBackend.SNAPSHOT));
+        if (db.copyTagsToSnapshot) {
+            s.tags.putAll(db.tags);
+        }
+        s.tags.putAll(tags);
+        state.snapshots.put(id, s);
+        return s;
+    }
+
+    DbSnapshot takeClusterSnapshot(RegionState state, String snapshotId, DbCluster cluster) {
+        String id = InstanceRules.identifier("FinalDBSnapshotIdentifier", snapshotId);
+        if (state.clusterSnapshots.containsKey(id)) {
+            throw RdsErrors.clusterSnapshotExists(id);
+        }
+        Instant now = backend.now();
+        DbSnapshot s = new DbSnapshot();
+        s.identifier = id;
+        s.clusterSnapshot = true;
+        s.arn = RdsNames.arn(state.region, state.accountId, "cluster-snapshot", id);
+        s.sourceIdentifier = cluster.identifier;
+        s.engine = cluster.engine;
+        s.engineVersion = cluster.engineVersion;
+        s.allocatedStorage = 1;
+        s.storageType = "aurora";
+        s.port = cluster.port;
+        s.vpcId = cluster.vpcId;
+        s.masterUsername = cluster.masterUsername;
+        s.licenseModel = cluster.engine.contains("postgres") ? "postgresql-license" : "aurora-mysql";
+        s.encrypted = cluster.storageEncrypted;
+        s.sourceCreateTime = cluster.createTime;
+        s.resourceId = cluster.resourceId;
+        s.createTime = now;
+        s.timeline = Timeline.of("creating", now).then("available", backend.later(RdsBackend.SNAPSHOT));
+        if (cluster.copyTagsToSnapshot) {
+            s.tags.putAll(cluster.tags);
+        }
+        state.clusterSnapshots.put(id, s);
+        return s;
+    }
+
+    Page<DbSnapshot> describe(RegionState state, boolean cluster, String snapshotId, String sourceId, String snapshotType,
+                              String marker, Integer maxRecords) {
+        Map<String, DbSnapshot> all = cluster ? state.clusterSnapshots : state.snapshots;
+        if (snapshotId != null) {
+            DbSnapshot s = all.get(snapshotId.toLowerCase(Locale.ROOT));
+            if (s == null) {
+                throw cluster ? RdsErrors.clusterSnapshotNotFound(snapshotId) : RdsErrors.snapshotNotFound(snapshotId);
+            }
+            return new Page<>(List.of(s), null);
+        }
+        if (sourceId != null && !cluster && !state.instances.containsKey(sourceId.toLowerCase(Locale.ROOT))
+                && all.values().stream().noneMatch(s -> s.sourceIdentifier.equalsIgnoreCase(sourceId))) {
+            throw RdsErrors.instanceNotFound(sourceId);
+        }
+        List<DbSnapshot> matching = all.values().stream()
+                .filter(s -> sourceId == null || s.sourceIdentifier.equalsIgnoreCase(sourceId))
+                .filter(s -> snapshotType == null || s.snapshotType.equals(snapshotType))
+                .toList();
+        return Page.of(matching, s -> s.identifier, marker, maxRecords);
+    }
+
+    DbSnapshot delete(RegionState state, boolean cluster, String snapshotId) {
+        if (snapshotId == null || snapshotId.isBlank()) {
+            throw RdsErrors.notBlank(cluster ? "DBClusterSnapshotIdentifier" : "DBSnapshotIdentifier");
+        }
+        Map<String, DbSnapshot> all = cluster ? state.clusterSnapshots : state.snapshots;
+        DbSnapshot s = all.get(snapshotId.toLowerCase(Locale.ROOT));
+        if (s == null) {
+            throw cluster ? RdsErrors.clusterSnapshotNotFound(snapshotId) : RdsErrors.snapshotNotFound(snapshotId);
+        }
+        if (!"available".equals(s.status(backend.now()))) {
+            throw new AwsException(cluster ? "InvalidDBClusterSnapshotStateFault" : "InvalidDBSnapshotState",
+                    "Cannot delete the snapshot because it is not in the available state.", 400);
+        }
+        all.remove(s.identifier);
+        s.timeline = s.timeline.then("deleted", backend.now());
+        return s;
+    }
+}

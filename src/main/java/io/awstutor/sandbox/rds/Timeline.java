@@ -1,0 +1,59 @@
+package io.awstutor.sandbox.rds;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A resource's statuses over time ("creating" from t0, "backing-up" from t1, "available"
+ * from t2), so the status is computed when it is read: a moved clock or a restart sees the
+ * right one without any timer. {@code goneAt} is when a deleted resource disappears.
+ */
+public record Timeline(List<Phase> phases, Instant goneAt) {
+
+    public record Phase(String status, Instant from) {
+    }
+
+    public Timeline {
+        phases = List.copyOf(phases);
+    }
+
+    public static Timeline of(String status, Instant from) {
+        return new Timeline(List.of(new Phase(status, from)), null);
+    }
+
+    /** Adds a later status; phases that would start after it are dropped (a newer operation wins). */
+    public Timeline then(String status, Instant from) {
+        List<Phase> next = new ArrayList<>();
+        for (Phase p : phases) {
+            if (p.from().isBefore(from)) {
+                next.add(p);
+            }
+        }
+        next.add(new Phase(status, from));
+        return new Timeline(next, goneAt);
+    }
+
+    public Timeline endingAt(Instant gone) {
+        return new Timeline(phases, gone);
+    }
+
+    public String statusAt(Instant now) {
+        String status = phases.get(0).status();
+        for (Phase p : phases) {
+            if (!p.from().isAfter(now)) {
+                status = p.status();
+            }
+        }
+        return status;
+    }
+
+    public boolean goneAt(Instant now) {
+        return goneAt != null && !goneAt.isAfter(now);
+    }
+
+    /** When the last scheduled phase begins (the resource settles), for pending changes. */
+    public Instant settlesAt() {
+        return phases.get(phases.size() - 1).from();
+    }
+}

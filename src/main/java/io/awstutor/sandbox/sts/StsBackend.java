@@ -1,0 +1,131 @@
+package io.awstutor.sandbox.sts;
+
+import io.awstutor.sandbox.SandboxContext;
+import io.awstutor.sandbox.auth.Caller;
+import io.awstutor.sandbox.auth.Credential;
+import io.awstutor.sandbox.protocol.AwsException;
+
+import java.time.Instant;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * STS's rules: who may get which temporary credentials for how long. Authorization (the
+ * caller's sts:AssumeRole permission and the role's trust policy) is the adapter's call to
+ * make before {@link #assumeRole}; this class knows the limits AWS sets.
+ */
+public final class StsBackend {
+    public static final int MIN_DURATION = 900;
+    public static final int MAX_ASSUME_ROLE_DURATION = 43200;
+    public static final int MAX_SESSION_TOKEN_DURATION = 129600;
+    public static final int DEFAULT_SESSION_TOKEN_DURATION = 43200;
+    /** Root's session tokens last at most an hour. */
+    public static final int MAX_ROOT_SESSION_TOKEN_DURATION = 3600;
+    /** A role session assuming another role ("role chaining") gets at most an hour. */
+    public static final int MAX_CHAINED_DURATION = 3600;
+    private static final Pattern SESSION_NAME = Pattern.compile("[\\w+=,.@-]*");
+    private static final Pattern ROLE_ARN = Pattern.compile("arn:aws:iam::(\\d{12}):role/.+");
+
+    private final SandboxContext context;
+    private final RoleDirectory roles;
+    private final StsSessions sessions;
+    private final Optional<SessionsFile> file;
+
+    public StsBackend(SandboxContext context, RoleDirectory roles) {
+        this.context = context;
+        this.roles = roles;
+        this.sessions = new StsSessions();
+        this.file = context.dataDirFor("sts").map(dir -> new SessionsFile(dir.resolve("sessions.json")));
+        file.ifPresent(f -> sessions.restore(f.load()));
+    }
+
+    /** The credential store of the sessions this backend issues. */
+    public StsSessions sessions() {
+        return sessions;
+    }
+
+    /** Parameter checks AWS makes before anything else. */
+    public static void validateAssumeRole(String roleArn, String sessionName, Integer durationSeconds) {
+        if (roleArn == null) {
+            throw AwsException.validation("1 validation error detected: Value null at 'roleArn' failed to satisfy constraint: Member must not be null");
+        }
+        if (roleArn.length() < 20) {
+            throw AwsException.validation("1 validation error detected: Value '" + roleArn
+                    + "' at 'roleArn' failed to satisfy constraint: Member must have length greater than or equal to 20");
+        }
+        if (sessionName == null) {
+            throw AwsException.validation("1 validation error detected: Value null at 'roleSessionName' failed to satisfy constraint: Member must not be null");
+        }
+        if (sessionName.length() < 2 || sessionName.length() > 64) {
+            throw AwsException.validation("1 validation error detected: Value '" + sessionName
+                    + "' at 'roleSessionName' failed to satisfy constraint: Member must have length "
+                    + (sessionName.length() < 2 ? "greater than or equal to 2" : "less than or equal to 64"));
+        }
+        if (!SESSION_NAME.matcher(sessionName).matches()) {
+            throw AwsException.validation("1 validation error detected: Value '" + sessionName
+                    + "' at 'roleSessionName' failed to satisfy constraint: Member must satisfy regular expression pattern: [\\w+=,.@-]*");
+        }
+        validateDuration(durationSeconds, MAX_ASSUME_ROLE_DURATION);
+    }
+
+    private static void validateDuration(Integer seconds, int max) {
+        if (seconds == null) {
+            return;
+        }
+        if (seconds < MIN_DURATION) {
+            throw AwsException.validation("1 validation error detected: Value '" + seconds
+                    + "' at 'durationSeconds' failed to satisfy constraint: Member must have value greater than or equal to " + MIN_DURATION);
+        }
+        if (seconds > max) {
+            throw AwsException.validation("1 validation error detected: Value '" + seconds
+                    + "' at 'durationSeconds' failed to satisfy constraint: Member must have value less than or equal to " + max);
+        }
+    }
+
+    /**
+     * The role to assume, or AWS's answer when it cannot be: root may not assume roles, and a
+     * role that does not exist is refused exactly like one the caller may not assume.
+     */
+    public RoleInfo roleToAssume(Caller caller, String roleArn) {
+        if (caller instanceof Caller.Root) {
+            throw AwsException.forbidden("AccessDenied", "Roles may not be assumed by root accounts.");
+        }
+        var m = ROLE_ARN.matcher(roleArn);
+        Optional<RoleInfo> role = m.matches() ? roles.role(m.group(1), roleArn) : Optional.empty();
+        return role.orElseThrow(() -> AwsException.forbidden("AccessDenied", "User: " + caller.arn()
+                + " is not authorized to perform: sts:AssumeRole on resource: " + roleArn));
+    }
+
+    /** A session of the role, once the caller has been allowed to assume it. */
+    public Credential assumeRole(Caller caller, RoleInfo role, String sessionName, Integer durationSeconds) {
+        int duration = durationSeconds == null ? 3600 : durationSeconds;
+        if (caller instanceof Caller.AssumedRole && duration > MAX_CHAINED_DURATION) {
+            throw AwsException.validation("The requested DurationSeconds exceeds the 1 hour session limit for roles assumed by role chaining.");
+        }
+        if (duration > role.maxSessionDurationSeconds()) {
+            throw AwsException.validation("The requested DurationSeconds exceeds the MaxSessionDuration set for this role.");
+        }
+        Caller session = new Caller.AssumedRole(role.accountId(), role.roleName(), role.roleId(), sessionName);
+        return issue(session, duration);
+    }
+
+    /** GetSessionToken: the caller's own permissions, for a while. Role sessions may not. */
+    public Credential sessionToken(Caller caller, Integer durationSeconds) {
+        if (caller instanceof Caller.AssumedRole) {
+            throw AwsException.forbidden("AccessDenied", "Cannot call GetSessionToken with session credentials");
+        }
+        validateDuration(durationSeconds, MAX_SESSION_TOKEN_DURATION);
+        int duration = durationSeconds == null ? DEFAULT_SESSION_TOKEN_DURATION : durationSeconds;
+        if (caller instanceof Caller.Root) {
+            duration = Math.min(duration, MAX_ROOT_SESSION_TOKEN_DURATION);
+        }
+        return issue(caller, duration);
+    }
+
+    private Credential issue(Caller caller, int seconds) {
+        Instant now = context.now();
+        Credential credential = sessions.issue(caller, now, now.plusSeconds(seconds));
+        file.ifPresent(f -> f.save(sessions.all()));
+        return credential;
+    }
+}

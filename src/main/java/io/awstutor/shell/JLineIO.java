@@ -1,0 +1,161 @@
+package io.awstutor.shell;
+
+import io.awstutor.lesson.JavaHighlighter;
+import org.jline.reader.EndOfFileException;
+import org.jline.reader.Highlighter;
+import org.jline.reader.LineReader;
+import org.jline.reader.LineReaderBuilder;
+import org.jline.reader.Reference;
+import org.jline.reader.UserInterruptException;
+import org.jline.reader.impl.DefaultParser;
+import org.jline.reader.impl.history.DefaultHistory;
+import org.jline.terminal.Terminal;
+import org.jline.utils.AttributedString;
+import org.jline.utils.AttributedStringBuilder;
+import org.jline.utils.AttributedStyle;
+import org.jline.utils.InfoCmp;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * The interactive face: a JLine reader with persistent history, completion of slash
+ * commands and Java (through JShell's analysis), Java highlighted as it is typed, and
+ * Shift+Tab for the documentation of the method under the cursor, as in jshell.
+ */
+public final class JLineIO implements ShellIO {
+    private final Terminal terminal;
+    private final LineReader reader;
+    private final PrintStream out;
+    private final boolean color;
+
+    public JLineIO(Terminal terminal, Path historyFile, ShellCompleter completer, DocumentationWidget documentation) {
+        this.terminal = terminal;
+        DefaultParser parser = new DefaultParser();
+        parser.setEscapeChars(new char[0]);
+        parser.setQuoteChars(new char[0]);
+        parser.setEofOnUnclosedQuote(false);
+        parser.setEofOnUnclosedBracket();
+        this.reader = LineReaderBuilder.builder()
+                .terminal(terminal)
+                .appName("awstutor")
+                .parser(parser)
+                .completer(completer)
+                .highlighter(new InputHighlighter())
+                .history(new DefaultHistory())
+                .variable(LineReader.HISTORY_FILE, historyFile)
+                .variable(LineReader.HISTORY_SIZE, 2000)
+                .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
+                .option(LineReader.Option.AUTO_FRESH_LINE, true)
+                .build();
+        reader.getWidgets().put("java-documentation", () -> {
+            List<String> docs = documentation.lookup(reader.getBuffer().toString(), reader.getBuffer().cursor());
+            reader.printAbove(docs.isEmpty() ? "(no documentation here)" : String.join("\n", docs));
+            return true;
+        });
+        reader.getKeyMaps().get(LineReader.MAIN).bind(new Reference("java-documentation"), "\033[Z");
+        this.out = new PrintStream(terminal.output(), true, java.nio.charset.StandardCharsets.UTF_8);
+        this.color = System.getenv("NO_COLOR") == null && !Terminal.TYPE_DUMB.equals(terminal.getType())
+                && !Terminal.TYPE_DUMB_COLOR.equals(terminal.getType());
+    }
+
+    /** What Shift+Tab shows: the signatures under the cursor. */
+    @FunctionalInterface
+    public interface DocumentationWidget {
+        List<String> lookup(String buffer, int cursor);
+    }
+
+    @Override
+    public Optional<String> readLine(String prompt, String initialBuffer) {
+        while (true) {
+            try {
+                return Optional.of(reader.readLine(prompt, null, (Character) null, initialBuffer));
+            } catch (UserInterruptException e) {
+                // Ctrl-C clears the line and asks again; only Ctrl-D (or /quit) leaves
+                initialBuffer = null;
+                if (!e.getPartialLine().isEmpty()) {
+                    continue;
+                }
+                out.println("(Ctrl-C clears the line; type /quit or press Ctrl-D to leave)");
+            } catch (EndOfFileException e) {
+                return Optional.empty();
+            }
+        }
+    }
+
+    @Override public PrintStream out() { return out; }
+    @Override public boolean color() { return color; }
+    @Override public boolean interactive() { return true; }
+
+    @Override
+    public int width() {
+        int width = terminal.getWidth();
+        return width <= 0 ? 80 : Math.min(width, 120);
+    }
+
+    @Override
+    public boolean confirm(String question) {
+        Optional<String> answer = readLine(question + " (yes/no) ", null);
+        return answer.map(a -> a.trim().equalsIgnoreCase("yes")).orElse(false);
+    }
+
+    @Override
+    public void whileInterruptible(Runnable work, Runnable onInterrupt) {
+        Terminal.SignalHandler previous = terminal.handle(Terminal.Signal.INT, signal -> onInterrupt.run());
+        try {
+            work.run();
+        } finally {
+            terminal.handle(Terminal.Signal.INT, previous);
+        }
+    }
+
+    @Override
+    public List<String> history() {
+        List<String> lines = new ArrayList<>();
+        reader.getHistory().forEach(entry -> lines.add(entry.line()));
+        return lines;
+    }
+
+    public void clearScreen() {
+        terminal.puts(InfoCmp.Capability.clear_screen);
+        terminal.flush();
+    }
+
+    @Override
+    public void close() {
+        try {
+            reader.getHistory().save();
+            terminal.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Slash commands bold; Java through the lesson renderer's highlighter. */
+    private final class InputHighlighter implements Highlighter {
+        @Override
+        public AttributedString highlight(LineReader lineReader, String buffer) {
+            if (!color) {
+                return new AttributedString(buffer);
+            }
+            if (buffer.startsWith("/") && !buffer.startsWith("//") && !buffer.startsWith("/*")) {
+                return new AttributedStringBuilder().styled(AttributedStyle.BOLD, buffer).toAttributedString();
+            }
+            return JavaHighlighter.highlight(buffer);
+        }
+
+        @Override
+        public void setErrorPattern(Pattern errorPattern) {
+        }
+
+        @Override
+        public void setErrorIndex(int errorIndex) {
+        }
+    }
+}

@@ -1,0 +1,112 @@
+package io.awstutor.shell;
+
+import io.awstutor.lesson.Lesson;
+import io.awstutor.lesson.MarkdownRenderer;
+import io.awstutor.lesson.Quiz;
+import io.awstutor.lesson.Step;
+import org.jline.utils.AttributedString;
+import org.jline.utils.AttributedStringBuilder;
+import org.jline.utils.AttributedStyle;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** How lessons, steps and progress look in the shell. */
+final class LessonView {
+    private final ShellIO io;
+    private final Tutor tutor;
+
+    LessonView(ShellIO io, Tutor tutor) {
+        this.io = io;
+        this.tutor = tutor;
+    }
+
+    private AttributedStyle style(AttributedStyle s) {
+        return io.color() ? s : AttributedStyle.DEFAULT;
+    }
+
+    void markdown(String text) {
+        io.printAll(new MarkdownRenderer(io.width(), io.color()).render(tutor.substitute(text)));
+    }
+
+    void line(AttributedStyle s, String text) {
+        io.print(new AttributedStringBuilder().styled(style(s), text).toAttributedString());
+    }
+
+    /** The current step: its title with its place in the lesson, its prose, its quiz. */
+    void showStep(boolean withIntro) {
+        Lesson lesson = tutor.lesson();
+        Step step = tutor.step();
+        if (withIntro) {
+            line(AttributedStyle.BOLD.foreground(AttributedStyle.CYAN), "━━ " + lesson.title() + " ━━");
+            if (!lesson.intro().isBlank()) {
+                markdown(lesson.intro());
+            }
+            io.out().println();
+        }
+        String done = tutor.isStepDone() ? "  (done)" : "";
+        line(AttributedStyle.BOLD.foreground(AttributedStyle.YELLOW),
+                "Step " + tutor.stepNumber() + "/" + lesson.steps().size() + ": " + step.title() + done);
+        if (!step.body().isBlank()) {
+            markdown(step.body());
+        }
+        step.quiz().ifPresent(this::showQuiz);
+        step.cost().ifPresent(cost -> line(AttributedStyle.DEFAULT.foreground(AttributedStyle.RED),
+                "Cost on a real account: " + cost.summary()));
+        if (step.isReadingOnly()) {
+            line(AttributedStyle.DEFAULT.faint(), "(Nothing to do here: /next when you are ready.)");
+        } else if (!step.hints().isEmpty()) {
+            line(AttributedStyle.DEFAULT.faint(), "(/hint for a hint, /check to check, /solution to see one way)");
+        }
+    }
+
+    private void showQuiz(Quiz quiz) {
+        if (!quiz.question().isBlank()) {
+            markdown(quiz.question());
+        }
+        for (int i = 0; i < quiz.choices().size(); i++) {
+            io.out().println("  " + (i + 1) + ". " + tutor.substitute(quiz.choices().get(i)));
+        }
+        line(AttributedStyle.DEFAULT.faint(), "(answer with /answer N)");
+    }
+
+    void showLessons() {
+        for (Lesson lesson : tutor.catalog().lessons()) {
+            int done = tutor.doneCount(lesson);
+            String mark = done == lesson.steps().size() ? "✓" : done > 0 || lesson == tutor.lesson() ? "…" : " ";
+            String status = done == lesson.steps().size() ? "done" : done > 0 ? "in progress" : "new";
+            String current = lesson == tutor.lesson() ? "  ← you are here" : "";
+            io.out().printf("  %s %-22s %-40s %d/%d %s%s%n", mark, lesson.id(), lesson.title(), done, lesson.steps().size(), status, current);
+        }
+        for (var problem : tutor.catalog().problems()) {
+            line(AttributedStyle.DEFAULT.foreground(AttributedStyle.RED), "  ! not loaded: " + problem.getMessage());
+        }
+    }
+
+    void showProgress() {
+        int totalSteps = 0;
+        int totalDone = 0;
+        List<AttributedString> lines = new ArrayList<>();
+        for (Lesson lesson : tutor.catalog().lessons()) {
+            int done = tutor.doneCount(lesson);
+            totalSteps += lesson.steps().size();
+            totalDone += done;
+            lines.add(bar(String.format("%-22s", lesson.id()), done, lesson.steps().size()));
+        }
+        io.printAll(lines);
+        io.print(bar(String.format("%-22s", "overall"), totalDone, totalSteps));
+        int helped = tutor.progress().lessons.values().stream().mapToInt(s -> s.helped.size()).sum();
+        if (helped > 0) {
+            io.out().println("  (" + helped + " step" + (helped == 1 ? "" : "s") + " solved with the reference solution's help)");
+        }
+    }
+
+    AttributedString bar(String label, int done, int total) {
+        int width = 24;
+        int filled = total == 0 ? 0 : Math.round((float) width * done / total);
+        return new AttributedStringBuilder().append("  ").append(label).append(" ")
+                .styled(style(AttributedStyle.DEFAULT.foreground(AttributedStyle.GREEN)), "█".repeat(filled))
+                .styled(style(AttributedStyle.DEFAULT.faint()), (io.color() ? "█" : "·").repeat(width - filled))
+                .append(String.format(" %d/%d", done, total)).toAttributedString();
+    }
+}

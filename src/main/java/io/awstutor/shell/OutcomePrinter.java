@@ -1,0 +1,59 @@
+package io.awstutor.shell;
+
+import io.awstutor.jshell.SnippetOutcome;
+import io.awstutor.jshell.agent.CallRecord;
+import org.jline.utils.AttributedStringBuilder;
+import org.jline.utils.AttributedStyle;
+
+import java.util.List;
+import java.util.Locale;
+
+/** Shows what became of a snippet: its value, or one clear line on what went wrong. */
+final class OutcomePrinter {
+    private final ShellIO io;
+
+    OutcomePrinter(ShellIO io) {
+        this.io = io;
+    }
+
+    private void line(AttributedStyle style, String text) {
+        io.print(new AttributedStringBuilder().styled(io.color() ? style : AttributedStyle.DEFAULT, text).toAttributedString());
+    }
+
+    void print(SnippetOutcome outcome, List<CallRecord> calls) {
+        AttributedStyle error = AttributedStyle.DEFAULT.foreground(AttributedStyle.RED);
+        if (outcome instanceof SnippetOutcome.Value value) {
+            String prefix = value.name() + " ==> ";
+            String formatted = ValueFormatter.format(value.value(), io.width() - prefix.length());
+            io.out().println(prefix + formatted);
+        } else if (outcome instanceof SnippetOutcome.Declared declared) {
+            line(AttributedStyle.DEFAULT.faint(), "|  " + declared.description());
+        } else if (outcome instanceof SnippetOutcome.CompileError compile) {
+            line(error, "Error: " + compile.message());
+        } else if (outcome instanceof SnippetOutcome.Failed failed) {
+            line(error, describeFailure(failed, calls));
+        } else if (outcome instanceof SnippetOutcome.Interrupted) {
+            line(error, "Stopped (Ctrl-C).");
+        } else if (outcome instanceof SnippetOutcome.SessionRestarted restarted) {
+            line(error, "The Java session ended: " + restarted.reason()
+                    + ". A fresh one has started; your variables are gone, the clients (sts, iam, s3, ...) are ready again.");
+        }
+    }
+
+    /** An AWS error by its service, code, status and message (from the call log); others by class and message. */
+    static String describeFailure(SnippetOutcome.Failed failed, List<CallRecord> calls) {
+        for (int i = calls.size() - 1; i >= 0; i--) {
+            CallRecord call = calls.get(i);
+            if (!call.ok()) {
+                if (call.errorCode() != null) {
+                    return call.service().toUpperCase(Locale.ROOT) + " refused " + call.operation() + ": " + call.errorCode()
+                            + " (HTTP " + call.status() + ") — " + call.errorMessage() + "   (/trace for details)";
+                }
+                return call.service() + " " + call.operation() + " failed before AWS answered: " + call.errorMessage();
+            }
+        }
+        String simpleName = failed.exceptionClass() == null ? "Exception"
+                : failed.exceptionClass().substring(failed.exceptionClass().lastIndexOf('.') + 1);
+        return simpleName + (failed.message() == null ? "" : ": " + failed.message()) + "   (/trace for the stack trace)";
+    }
+}

@@ -1,0 +1,152 @@
+package io.awstutor.shell;
+
+import io.awstutor.check.Verdict;
+import io.awstutor.jshell.JShellEngine;
+import io.awstutor.jshell.SnippetOutcome;
+import io.awstutor.jshell.agent.CallRecord;
+import org.jline.utils.AttributedStyle;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The learner's shell: reads lines (a slash command, or Java that may span lines), runs
+ * them, shows what each snippet did and changed, and checks the current step after every
+ * snippet, rustlings-style: done moves on by itself, not yet says what is missing.
+ */
+public final class TutorShell {
+    private final ShellIO io;
+    private final Tutor tutor;
+    private final JShellEngine engine;
+    private final LessonView view;
+    private final ShellCommands commands;
+    private String pendingInput;
+
+    public TutorShell(ShellIO io, Tutor tutor, JShellEngine engine, String targetDescription) {
+        this.io = io;
+        this.tutor = tutor;
+        this.engine = engine;
+        this.view = new LessonView(io, tutor);
+        this.commands = new ShellCommands(io, tutor, engine, view, this, targetDescription);
+    }
+
+    public ShellCommands commands() {
+        return commands;
+    }
+
+    /** Runs until /quit or the end of input; returns the process exit code. */
+    public int run() {
+        greet();
+        StringBuilder snippet = new StringBuilder();
+        while (true) {
+            String prompt = snippet.length() == 0 ? prompt() : continuationPrompt();
+            String initial = pendingInput;
+            pendingInput = null;
+            Optional<String> read = io.readLine(prompt, initial);
+            if (read.isEmpty()) {
+                if (snippet.length() > 0) {
+                    evaluate(snippet.toString());
+                }
+                break;
+            }
+            String line = read.get();
+            if (snippet.length() == 0 && isCommand(line)) {
+                if (!commands.run(line.trim())) {
+                    break;
+                }
+                continue;
+            }
+            if (snippet.length() == 0 && line.isBlank()) {
+                continue;
+            }
+            snippet.append(line).append('\n');
+            if (engine.isComplete(snippet.toString())) {
+                evaluate(snippet.toString());
+                snippet.setLength(0);
+            }
+        }
+        io.out().flush();
+        return 0;
+    }
+
+    static boolean isCommand(String line) {
+        String trimmed = line.trim();
+        return trimmed.startsWith("/") && !trimmed.startsWith("//") && !trimmed.startsWith("/*");
+    }
+
+    private void greet() {
+        boolean resuming = tutor.progress().currentLesson != null;
+        if (io.interactive()) {
+            view.line(AttributedStyle.BOLD, "awstutor — learn AWS by doing it. /help lists the commands; /quit leaves.");
+        }
+        if (resuming) {
+            view.line(AttributedStyle.DEFAULT.faint(), "Welcome back: " + tutor.lesson().title() + ", step " + tutor.stepNumber() + ".");
+        }
+        for (var problem : tutor.catalog().problems()) {
+            view.line(AttributedStyle.DEFAULT.foreground(AttributedStyle.RED), "! lesson not loaded: " + problem.getMessage());
+        }
+        view.showStep(tutor.stepNumber() == 1);
+    }
+
+    String prompt() {
+        String text = tutor.lesson().id() + " " + tutor.stepNumber() + "/" + tutor.lesson().steps().size() + " ❯ ";
+        if (!io.interactive()) {
+            return "";
+        }
+        return io.color() ? "\u001b[1;36m" + text + "\u001b[0m" : text;
+    }
+
+    private String continuationPrompt() {
+        return io.interactive() ? "   ... " : "";
+    }
+
+    /** Puts text on the next input line for the learner to edit (the /solution offer). */
+    void offerInput(String text) {
+        pendingInput = text;
+    }
+
+    /** Runs a snippet, reports it, and checks the step. */
+    void evaluate(String source) {
+        List<SnippetOutcome>[] holder = new List[1];
+        io.whileInterruptible(() -> holder[0] = engine.eval(source), engine::stop);
+        List<SnippetOutcome> outcomes = holder[0];
+        List<CallRecord> calls = engine.drainCalls();
+        tutor.recordCalls(calls);
+        OutcomePrinter printer = new OutcomePrinter(io);
+        for (SnippetOutcome outcome : outcomes) {
+            printer.print(outcome, calls);
+        }
+        for (String change : ChangeDescriber.describe(calls)) {
+            view.line(AttributedStyle.DEFAULT.foreground(AttributedStyle.BLUE), change);
+        }
+        boolean ran = outcomes.stream().noneMatch(o -> o instanceof SnippetOutcome.CompileError);
+        if (ran && !tutor.step().isReadingOnly() && !tutor.isStepDone()) {
+            checkStep(!calls.isEmpty());
+        }
+    }
+
+    /** Checks the current step; on success says so and moves to the next one. */
+    void checkStep(boolean sayNotYet) {
+        Verdict verdict = tutor.check();
+        if (verdict.passed()) {
+            view.line(AttributedStyle.BOLD.foreground(AttributedStyle.GREEN), "✓ Step done: " + tutor.step().title() + ".");
+            advance();
+        } else if (sayNotYet) {
+            view.line(AttributedStyle.DEFAULT.foreground(AttributedStyle.YELLOW), "· Not yet: " + verdict.message());
+        }
+    }
+
+    void advance() {
+        boolean lastOfLesson = tutor.stepNumber() == tutor.lesson().steps().size();
+        String lessonTitle = tutor.lesson().title();
+        if (lastOfLesson && tutor.doneCount(tutor.lesson()) == tutor.lesson().steps().size()) {
+            view.line(AttributedStyle.BOLD.foreground(AttributedStyle.GREEN), "★ Lesson complete: " + lessonTitle + ".");
+        }
+        if (tutor.next()) {
+            io.out().println();
+            view.showStep(tutor.stepNumber() == 1);
+        } else {
+            view.line(AttributedStyle.BOLD, "That was the last step of the last lesson. /progress shows where you stand.");
+        }
+    }
+}

@@ -1,0 +1,95 @@
+package io.awstutor.shell;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Lays out a printed value readably. SDK objects print as
+ * {@code GetUserResponse(User=User(Path=/, UserName=alice, ...))}; a value that fits the
+ * width stays on one line, a longer one is broken at its top-level commas and nested
+ * parentheses and brackets, indented by depth.
+ */
+public final class ValueFormatter {
+    private ValueFormatter() {
+    }
+
+    public static String format(String value, int width) {
+        if (value == null) {
+            return "null";
+        }
+        if (value.length() <= width || value.startsWith("\"")) {
+            return value;
+        }
+        StringBuilder out = new StringBuilder();
+        layout(value.trim(), 0, width, out);
+        return out.toString();
+    }
+
+    private static void layout(String text, int depth, int width, StringBuilder out) {
+        String indent = "  ".repeat(depth);
+        if (text.length() + indent.length() <= width) {
+            out.append(text);
+            return;
+        }
+        int open = firstOpen(text);
+        if (open < 0 || !closesAtEnd(text, open)) {
+            out.append(text);
+            return;
+        }
+        out.append(text, 0, open + 1).append('\n');
+        List<String> parts = splitTopLevel(text.substring(open + 1, text.length() - 1));
+        for (int i = 0; i < parts.size(); i++) {
+            out.append(indent).append("  ");
+            layout(parts.get(i).trim(), depth + 1, width, out);
+            out.append(i < parts.size() - 1 ? ",\n" : "\n");
+        }
+        out.append(indent).append(text.charAt(text.length() - 1));
+    }
+
+    private static int firstOpen(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '(' || c == '[' || c == '{') {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean closesAtEnd(String text, int open) {
+        int depth = 0;
+        for (int i = open; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '(' || c == '[' || c == '{') {
+                depth++;
+            } else if (c == ')' || c == ']' || c == '}') {
+                depth--;
+                if (depth == 0) {
+                    return i == text.length() - 1;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static List<String> splitTopLevel(String inner) {
+        List<String> parts = new ArrayList<>();
+        int depth = 0;
+        int start = 0;
+        for (int i = 0; i < inner.length(); i++) {
+            char c = inner.charAt(i);
+            if (c == '(' || c == '[' || c == '{') {
+                depth++;
+            } else if (c == ')' || c == ']' || c == '}') {
+                depth--;
+            } else if (c == ',' && depth == 0 && i + 1 < inner.length() && inner.charAt(i + 1) == ' ') {
+                parts.add(inner.substring(start, i));
+                start = i + 2;
+            }
+        }
+        if (start < inner.length()) {
+            parts.add(inner.substring(start));
+        }
+        return parts;
+    }
+}

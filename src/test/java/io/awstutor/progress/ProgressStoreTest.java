@@ -1,0 +1,53 @@
+package io.awstutor.progress;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ProgressStoreTest {
+
+    @Test
+    void savesAndLoadsProgress(@TempDir Path home) throws Exception {
+        ProgressStore store = new ProgressStore(home);
+        Progress progress = Progress.fresh();
+        progress.markDone("getting-started", "ask-aws-who-you-are");
+        progress.moveTo("getting-started", "read-the-answer");
+        store.save(progress);
+        Progress loaded = store.load(System.err);
+        assertEquals(progress.learnerPrefix, loaded.learnerPrefix);
+        assertTrue(loaded.isDone("getting-started", "ask-aws-who-you-are"));
+        assertEquals("read-the-answer", loaded.currentStep);
+        try (var files = Files.list(home)) {
+            assertEquals(1, files.count(), "no temp files left behind");
+        }
+    }
+
+    @Test
+    void aCorruptFileIsMovedAsideWithOneWarning(@TempDir Path home) throws Exception {
+        Files.writeString(home.resolve("progress.json"), "{\"lessons\": [not json");
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        Progress progress = new ProgressStore(home).load(new PrintStream(err, true));
+        assertTrue(progress.lessons.isEmpty());
+        String warning = err.toString();
+        assertEquals(1, warning.lines().count(), warning);
+        assertTrue(warning.startsWith("warning: ") && warning.contains("moved to progress.json.corrupt-"), warning);
+        try (var files = Files.list(home)) {
+            Path aside = files.filter(f -> f.getFileName().toString().startsWith("progress.json.corrupt-")).findFirst().orElseThrow();
+            assertEquals("{\"lessons\": [not json", Files.readString(aside), "the corrupt content is kept, not lost");
+        }
+    }
+
+    @Test
+    void prefixesAreShortAndSafeForBucketNames() {
+        for (int i = 0; i < 50; i++) {
+            assertTrue(Progress.fresh().learnerPrefix.matches("learn-[a-z0-9]{4}"));
+        }
+    }
+}

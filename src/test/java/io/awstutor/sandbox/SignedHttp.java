@@ -1,0 +1,97 @@
+package io.awstutor.sandbox;
+
+import software.amazon.awssdk.auth.credentials.AwsCredentials;
+import software.amazon.awssdk.http.ContentStreamProvider;
+import software.amazon.awssdk.http.SdkHttpMethod;
+import software.amazon.awssdk.http.SdkHttpRequest;
+import software.amazon.awssdk.http.auth.aws.signer.AwsV4FamilyHttpSigner;
+import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
+import software.amazon.awssdk.http.auth.spi.signer.HttpSigner;
+import software.amazon.awssdk.http.auth.spi.signer.SignedRequest;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Raw HTTP requests signed by the SDK's own SigV4 signer, for what a client would not send
+ * on its own (a skewed clock, a presigned URL, a tampered body): the sandbox's answer,
+ * unparsed.
+ */
+public final class SignedHttp {
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+    private SignedHttp() {
+    }
+
+    public record Response(int status, String body, Map<String, List<String>> headers) {
+        public String header(String name) {
+            return headers.getOrDefault(name.toLowerCase(java.util.Locale.ROOT), List.of()).stream().findFirst().orElse(null);
+        }
+    }
+
+    /** A query-protocol POST form, signed in the Authorization header with the given clock. */
+    public static Response postForm(URI endpoint, String service, String region, AwsCredentials credentials,
+                                    Clock signingClock, String form) {
+        byte[] body = form.getBytes(StandardCharsets.UTF_8);
+        SdkHttpRequest request = SdkHttpRequest.builder().method(SdkHttpMethod.POST).uri(endpoint.resolve("/"))
+                .putHeader("Content-Type", "application/x-www-form-urlencoded; charset=utf-8").build();
+        SignedRequest signed = AwsV4HttpSigner.create().sign(r -> r.identity(credentials).request(request)
+                .payload(ContentStreamProvider.fromByteArray(body))
+                .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, service)
+                .putProperty(AwsV4HttpSigner.REGION_NAME, region)
+                .putProperty(HttpSigner.SIGNING_CLOCK, signingClock));
+        return send(signed.request(), body);
+    }
+
+    /** A presigned GET URL for a query-protocol action, valid for {@code expires}. */
+    public static URI presignGet(URI endpoint, String service, String region, AwsCredentials credentials,
+                                 Clock signingClock, Duration expires, Map<String, String> params) {
+        SdkHttpRequest.Builder builder = SdkHttpRequest.builder().method(SdkHttpMethod.GET).uri(endpoint.resolve("/"));
+        params.forEach(builder::putRawQueryParameter);
+        SignedRequest signed = AwsV4HttpSigner.create().sign(r -> r.identity(credentials).request(builder.build())
+                .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, service)
+                .putProperty(AwsV4HttpSigner.REGION_NAME, region)
+                .putProperty(AwsV4HttpSigner.AUTH_LOCATION, AwsV4FamilyHttpSigner.AuthLocation.QUERY_STRING)
+                .putProperty(AwsV4HttpSigner.EXPIRATION_DURATION, expires)
+                .putProperty(HttpSigner.SIGNING_CLOCK, signingClock));
+        return signed.request().getUri();
+    }
+
+    public static Response get(URI uri, Map<String, String> headers) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(uri).GET();
+        headers.forEach(builder::header);
+        return send(builder.build());
+    }
+
+    public static Response send(SdkHttpRequest request, byte[] body) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(request.getUri())
+                .method(request.method().name(), body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofByteArray(body));
+        request.forEachHeader((name, values) -> {
+            if (!name.equalsIgnoreCase("host") && !name.equalsIgnoreCase("content-length")) {
+                values.forEach(v -> builder.header(name, v));
+            }
+        });
+        return send(builder.build());
+    }
+
+    private static Response send(HttpRequest request) {
+        try {
+            HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+            return new Response(response.statusCode(), response.body(), response.headers().map());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

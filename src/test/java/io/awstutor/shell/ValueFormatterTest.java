@@ -1,0 +1,48 @@
+package io.awstutor.shell;
+
+import io.awstutor.jshell.agent.CallRecord;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+class ValueFormatterTest {
+
+    @Test
+    void shortValuesStayOnOneLine() {
+        assertEquals("GetCallerIdentityResponse(Account=000000000000)",
+                ValueFormatter.format("GetCallerIdentityResponse(Account=000000000000)", 80));
+    }
+
+    @Test
+    void longSdkValuesAreIndentedByDepth() {
+        String value = "GetUserResponse(User=User(Path=/, UserName=learn-ab12-alice, UserId=AIDAEXAMPLEEXAMPLE1, "
+                + "Arn=arn:aws:iam::000000000000:user/learn-ab12-alice, CreateDate=2026-11-25T09:00:00Z, Tags=[]))";
+        assertEquals("""
+                GetUserResponse(
+                  User=User(
+                    Path=/,
+                    UserName=learn-ab12-alice,
+                    UserId=AIDAEXAMPLEEXAMPLE1,
+                    Arn=arn:aws:iam::000000000000:user/learn-ab12-alice,
+                    CreateDate=2026-11-25T09:00:00Z,
+                    Tags=[]
+                  )
+                )""", ValueFormatter.format(value, 60));
+    }
+
+    @Test
+    void changesAreOneLinePerMutatingCall() {
+        CallRecord create = new CallRecord("Iam", "CreateUser", "us-east-1", true, 200, null, null, null,
+                Map.of("UserName", "alice"), Map.of());
+        CallRecord read = new CallRecord("Iam", "GetUser", "us-east-1", true, 200, null, null, null, Map.of(), Map.of());
+        CallRecord failed = new CallRecord("Iam", "DeleteUser", "us-east-1", false, 409, "DeleteConflict", "m", null,
+                Map.of("UserName", "bob"), Map.of());
+        CallRecord ingress = new CallRecord("Ec2", "AuthorizeSecurityGroupIngress", "eu-west-1", true, 200, null, null, null,
+                Map.of("GroupId", "sg-0a1b"), Map.of());
+        assertEquals(List.of("+ user alice", "+ security group ingress sg-0a1b (eu-west-1)"),
+                ChangeDescriber.describe(List.of(create, read, failed, ingress)));
+    }
+}
