@@ -5,7 +5,11 @@ import io.awstutor.sandbox.auth.Caller;
 import io.awstutor.sandbox.auth.Credential;
 import io.awstutor.sandbox.auth.CredentialStore;
 
+import io.awstutor.sandbox.iam.policy.NamedPolicy;
+
+import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -41,6 +45,8 @@ public final class IamBackend implements CredentialStore {
     private final InstanceProfiles instanceProfiles = new InstanceProfiles(this);
     private final LoginProfiles loginProfiles = new LoginProfiles(this);
     private final AwsManagedPolicies awsPolicies = AwsManagedPolicies.load();
+    private final PolicyDocuments documents = new PolicyDocuments();
+    private final IdentityPolicies identityPolicies = new IdentityPolicies(this, documents);
 
     public IamBackend(SandboxContext context) {
         this.context = context;
@@ -57,6 +63,37 @@ public final class IamBackend implements CredentialStore {
     public InlinePolicies inlinePolicies() { return inlinePolicies; }
     public InstanceProfiles instanceProfiles() { return instanceProfiles; }
     public LoginProfiles loginProfiles() { return loginProfiles; }
+
+    /**
+     * The identity-based policies of a caller (a user's own and its groups', a role session's
+     * role's), compiled: what the authorizer evaluates on every request.
+     */
+    public List<NamedPolicy> policiesOf(Caller caller) {
+        return identityPolicies.of(caller);
+    }
+
+    /** The role with this ARN in the account (its path must match too), for STS. */
+    public Optional<IamRole> roleByArn(String accountId, String roleArn) {
+        String prefix = "arn:aws:iam::" + accountId + ":role/";
+        if (roleArn == null || !roleArn.startsWith(prefix)) {
+            return Optional.empty();
+        }
+        String name = roleArn.substring(roleArn.lastIndexOf('/') + 1);
+        return read(accountId, account -> Optional.ofNullable(account.roles.get(IamAccount.key(name))))
+                .filter(role -> role.arn(accountId).equalsIgnoreCase(roleArn));
+    }
+
+    IdentityPolicies identityPolicies() {
+        return identityPolicies;
+    }
+
+    PolicyDocuments documents() {
+        return documents;
+    }
+
+    Clock clock() {
+        return context.clock();
+    }
 
     Instant now() {
         return context.now();

@@ -26,6 +26,7 @@ public final class IamHandler extends QueryServiceHandler {
         new PolicyActions(backend).register(all);
         new IdentityPolicyActions(backend).register(all);
         new ProfileActions(backend).register(all);
+        new SimulationActions(backend).register(all);
         this.actions = Map.copyOf(all);
     }
 
