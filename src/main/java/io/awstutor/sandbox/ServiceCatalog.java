@@ -62,6 +62,9 @@ final class ServiceCatalog {
         handlers.add(new RdsQueryHandler(rds));
         ec2.addEndpointSource(rds);
 
+        // S3: one global bucket namespace; bodies on disk (the data folder, or a temp folder).
+        handlers.add(new io.awstutor.sandbox.s3.rest.S3Handler(context));
+
         return new Wiring(handlers, credentials, authorizer, iam::recordKeyUse);
     }
 }

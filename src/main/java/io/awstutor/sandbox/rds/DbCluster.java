@@ -1,5 +1,8 @@
 package io.awstutor.sandbox.rds;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
+
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -7,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 /** One Aurora DB cluster's state, guarded by its backend's lock. Its members are the instances naming it. */
+@JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE, isGetterVisibility = Visibility.NONE)
 public final class DbCluster implements Cloneable {
     String identifier;
     String arn;

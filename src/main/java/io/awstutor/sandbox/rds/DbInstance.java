@@ -1,5 +1,8 @@
 package io.awstutor.sandbox.rds;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
+
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -10,6 +13,7 @@ import java.util.Map;
  * One DB instance's state, guarded by its backend's lock. The master password is never
  * kept: the sandbox runs no database, so there is nothing to check it against later.
  */
+@JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE, isGetterVisibility = Visibility.NONE)
 public final class DbInstance implements Cloneable {
     String identifier;
     String arn;

@@ -1,5 +1,8 @@
 package io.awstutor.sandbox.rds;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
+
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -8,6 +11,7 @@ import java.util.Map;
  * A DB snapshot or, with {@code clusterSnapshot}, a DB cluster snapshot: the source's
  * settings at the time it was taken. Manual snapshots outlive their source.
  */
+@JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE, isGetterVisibility = Visibility.NONE)
 public final class DbSnapshot implements Cloneable {
     String identifier;
     String arn;

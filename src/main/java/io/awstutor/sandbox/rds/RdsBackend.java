@@ -36,10 +36,12 @@ public final class RdsBackend implements NetworkEndpointSource {
     private final NetworkDirectory network;
     private final EngineCatalog catalog = new EngineCatalog();
     private final Map<String, RegionState> regions = new HashMap<>();
+    private final RdsStore store;
     private final Map<String, Map<String, EndpointEntry>> endpoints = new ConcurrentHashMap<>();
     private final InstanceOperations instanceOps = new InstanceOperations(this);
     private final ClusterOperations clusterOps = new ClusterOperations(this);
     private final SnapshotOperations snapshotOps = new SnapshotOperations(this);
+    private final StopStartOperations stopStartOps = new StopStartOperations(this, instanceOps);
     private final SubnetGroupOperations subnetGroupOps = new SubnetGroupOperations(this);
 
     /** A DB instance as EC2 sees it, until {@code goneAt}. */
@@ -49,6 +51,22 @@ public final class RdsBackend implements NetworkEndpointSource {
     public RdsBackend(SandboxContext context, NetworkDirectory network) {
         this.context = context;
         this.network = network;
+        this.store = context.dataDirFor("rds").map(RdsStore::new).orElse(null);
+        if (store != null) {
+            for (RegionState state : store.load()) {
+                regions.put(state.accountId + "/" + state.region, state);
+                state.instances.values().forEach(db -> publishEndpoint(state, db));
+            }
+        }
+    }
+
+    /** Runs a change and, with a data folder, saves the state it leaves. */
+    private <T> T change(java.util.function.Supplier<T> operation) {
+        T result = operation.get();
+        if (store != null) {
+            store.save(regions.values());
+        }
+        return result;
     }
 
     public EngineCatalog catalog() {
@@ -74,7 +92,7 @@ public final class RdsBackend implements NetworkEndpointSource {
     // ---- instances
 
     public synchronized DbInstance createInstance(String account, String region, CreateInstanceRequest request) {
-        return instanceOps.create(state(account, region), request).copy();
+        return change(() -> instanceOps.create(state(account, region), request).copy());
     }
 
     public synchronized Page<DbInstance> describeInstances(String account, String region, String identifier,
@@ -83,23 +101,36 @@ public final class RdsBackend implements NetworkEndpointSource {
     }
 
     public synchronized DbInstance modifyInstance(String account, String region, ModifyInstanceRequest request) {
-        return instanceOps.modify(state(account, region), request).copy();
+        return change(() -> instanceOps.modify(state(account, region), request).copy());
     }
 
     public synchronized DbInstance rebootInstance(String account, String region, String identifier, boolean forceFailover) {
-        return instanceOps.reboot(state(account, region), identifier, forceFailover).copy();
+        return change(() -> instanceOps.reboot(state(account, region), identifier, forceFailover).copy());
     }
 
     public synchronized DbInstance deleteInstance(String account, String region, String identifier,
                                                   boolean skipFinalSnapshot, String finalSnapshotIdentifier) {
-        RegionState state = state(account, region);
-        return instanceOps.delete(state, identifier, skipFinalSnapshot, finalSnapshotIdentifier).copy();
+        return change(() -> instanceOps.delete(state(account, region), identifier, skipFinalSnapshot, finalSnapshotIdentifier).copy());
+    }
+
+    public synchronized DbInstance stopInstance(String account, String region, String identifier, String snapshotId) {
+        return change(() -> stopStartOps.stop(state(account, region), identifier, snapshotId).copy());
+    }
+
+    public synchronized DbInstance startInstance(String account, String region, String identifier) {
+        return change(() -> stopStartOps.start(state(account, region), identifier).copy());
     }
 
     // ---- clusters
 
+    public synchronized DbCluster modifyCluster(String account, String region, String identifier, Boolean deletionProtection,
+                                                boolean serverlessV2Given, Double minCapacity, Double maxCapacity) {
+        return change(() -> clusterOps.modify(state(account, region), identifier, deletionProtection, serverlessV2Given,
+                minCapacity, maxCapacity).copy());
+    }
+
     public synchronized DbCluster createCluster(String account, String region, CreateClusterRequest request) {
-        return clusterOps.create(state(account, region), request).copy();
+        return change(() -> clusterOps.create(state(account, region), request).copy());
     }
 
     public synchronized Page<DbCluster> describeClusters(String account, String region, String identifier,
@@ -109,7 +140,7 @@ public final class RdsBackend implements NetworkEndpointSource {
 
     public synchronized DbCluster deleteCluster(String account, String region, String identifier,
                                                 boolean skipFinalSnapshot, String finalSnapshotIdentifier) {
-        return clusterOps.delete(state(account, region), identifier, skipFinalSnapshot, finalSnapshotIdentifier).copy();
+        return change(() -> clusterOps.delete(state(account, region), identifier, skipFinalSnapshot, finalSnapshotIdentifier).copy());
     }
 
     /** The cluster's member instances, writer first, as DBClusterMembers lists them. */
@@ -121,7 +152,7 @@ public final class RdsBackend implements NetworkEndpointSource {
 
     public synchronized DbSnapshot createSnapshot(String account, String region, String snapshotId, String instanceId,
                                                   Map<String, String> tags) {
-        return snapshotOps.create(state(account, region), snapshotId, instanceId, tags).copy();
+        return change(() -> snapshotOps.create(state(account, region), snapshotId, instanceId, tags).copy());
     }
 
     public synchronized Page<DbSnapshot> describeSnapshots(String account, String region, boolean cluster, String snapshotId,
@@ -131,14 +162,14 @@ public final class RdsBackend implements NetworkEndpointSource {
     }
 
     public synchronized DbSnapshot deleteSnapshot(String account, String region, boolean cluster, String snapshotId) {
-        return snapshotOps.delete(state(account, region), cluster, snapshotId).copy();
+        return change(() -> snapshotOps.delete(state(account, region), cluster, snapshotId).copy());
     }
 
     // ---- subnet groups
 
     public synchronized DbSubnetGroup createSubnetGroup(String account, String region, String name, String description,
                                                         List<String> subnetIds, Map<String, String> tags) {
-        return subnetGroupOps.create(state(account, region), name, description, subnetIds, tags);
+        return change(() -> subnetGroupOps.create(state(account, region), name, description, subnetIds, tags));
     }
 
     public synchronized Page<DbSubnetGroup> describeSubnetGroups(String account, String region, String name,
@@ -147,7 +178,10 @@ public final class RdsBackend implements NetworkEndpointSource {
     }
 
     public synchronized void deleteSubnetGroup(String account, String region, String name) {
-        subnetGroupOps.delete(state(account, region), name);
+        change(() -> {
+            subnetGroupOps.delete(state(account, region), name);
+            return null;
+        });
     }
 
     DbSubnetGroup subnetGroup(RegionState state, String name) {
@@ -161,11 +195,17 @@ public final class RdsBackend implements NetworkEndpointSource {
     }
 
     public synchronized void addTags(String account, String region, String resourceArn, Map<String, String> tags) {
-        new TagTarget(this, state(account, region)).tagsOf(resourceArn).putAll(tags);
+        change(() -> {
+            new TagTarget(this, state(account, region)).tagsOf(resourceArn).putAll(tags);
+            return null;
+        });
     }
 
     public synchronized void removeTags(String account, String region, String resourceArn, List<String> keys) {
-        new TagTarget(this, state(account, region)).tagsOf(resourceArn).keySet().removeAll(keys);
+        change(() -> {
+            new TagTarget(this, state(account, region)).tagsOf(resourceArn).keySet().removeAll(keys);
+            return null;
+        });
     }
 
     // ---- state and the network view
