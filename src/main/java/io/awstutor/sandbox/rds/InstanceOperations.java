@@ -248,11 +248,11 @@ final class InstanceOperations {
             }
         }
         if (r.masterUserPassword() != null) {
-            db.pendingPassword = true;
-            Instant done = backend.later(RdsBackend.RESET_CREDENTIALS);
-            if (!changesShape || !r.applyImmediately()) {
-                db.timeline = db.timeline.then("resetting-master-credentials", now).then("available", done);
-                db.pendingAppliesAt = db.pendingAppliesAt == null ? done : db.pendingAppliesAt;
+            // The password is set as soon as possible whatever ApplyImmediately says; alone it has its own status.
+            boolean withModify = changesShape && r.applyImmediately();
+            db.passwordResetUntil = withModify ? db.pendingAppliesAt : backend.later(RdsBackend.RESET_CREDENTIALS);
+            if (!withModify) {
+                db.timeline = db.timeline.then("resetting-master-credentials", now).then("available", db.passwordResetUntil);
             }
         }
         backend.publishEndpoint(state, db);
