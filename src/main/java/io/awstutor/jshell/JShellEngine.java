@@ -429,6 +429,14 @@ public final class JShellEngine implements AutoCloseable {
         if (!isReady()) {
             return List.of();
         }
+        List<String> direct = suggestions(buffer, cursor);
+        if (!direct.isEmpty()) {
+            return direct;
+        }
+        return builderLambdaSuggestions(buffer.substring(0, cursor));
+    }
+
+    private List<String> suggestions(String buffer, int cursor) {
         int[] anchor = new int[1];
         List<SourceCodeAnalysis.Suggestion> suggestions;
         JShell shell = jshell();
@@ -442,6 +450,33 @@ public final class JShellEngine implements AutoCloseable {
         String prefix = buffer.substring(0, anchor[0]);
         List<SourceCodeAnalysis.Suggestion> typed = suggestions.stream().filter(SourceCodeAnalysis.Suggestion::matchesType).toList();
         return (typed.isEmpty() ? suggestions : typed).stream().map(s -> prefix + s.continuation()).distinct().toList();
+    }
+
+    /** {@code s3.createBucket(b -> b.buc}: the SDK's overloads hide the lambda's type from javac. */
+    private static final java.util.regex.Pattern BUILDER_LAMBDA =
+            java.util.regex.Pattern.compile("(?s).*\\b(\\w+)\\(\\s*(\\w+)\\s*->\\s*(?:\\2\\.\\w+\\([^()]*\\)\\s*)*\\2\\.(\\w*)$");
+
+    /**
+     * The SDK's client methods come in two overloads (a request, or a consumer of the
+     * request's builder), so inside {@code b -> b.} javac cannot tell b's type and JShell
+     * offers nothing. Every SDK operation's request class is its name plus "Request", so
+     * the candidates are those of {@code XRequest.builder().}, given back in place.
+     */
+    private List<String> builderLambdaSuggestions(String beforeCursor) {
+        java.util.regex.Matcher m = BUILDER_LAMBDA.matcher(beforeCursor);
+        if (!m.matches()) {
+            return List.of();
+        }
+        String operation = m.group(1);
+        String partial = m.group(3);
+        String probe = Character.toUpperCase(operation.charAt(0)) + operation.substring(1) + "Request.builder()." + partial;
+        String head = beforeCursor.substring(0, beforeCursor.length() - partial.length());
+        int prefixLength = probe.length() - partial.length();
+        return suggestions(probe, probe.length()).stream()
+                .filter(s -> s.length() >= prefixLength)
+                .map(s -> head + s.substring(prefixLength))
+                .filter(s -> !s.endsWith("build(") && !s.endsWith("applyMutation("))
+                .toList();
     }
 
     /** Signatures (and any Javadoc JShell has) of the method or type under the cursor. */

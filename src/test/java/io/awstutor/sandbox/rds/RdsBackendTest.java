@@ -305,4 +305,28 @@ class RdsBackendTest {
         DbInstance db = rds.createInstance(ACCOUNT, REGION, mysql("db"));
         assertEquals("db", rds.describeInstances(ACCOUNT, REGION, db.arn, Map.of(), null, null).items().get(0).identifier);
     }
+
+    @Test
+    void publiclyAccessibleDefaultsAsAwsDocumentsIt() {
+        assertTrue(rds.createInstance(ACCOUNT, REGION, mysql("no-group")).publiclyAccessible, "no subnet group: public");
+        rds.createSubnetGroup(ACCOUNT, REGION, "private", "two zones", List.of("subnet-0a", "subnet-0b"), Map.of());
+        CreateInstanceRequest r = mysql("named-group");
+        DbInstance inNamedGroup = rds.createInstance(ACCOUNT, REGION, new CreateInstanceRequest("named-group", "mysql", null,
+                "db.t3.micro", 20, null, null, "admin", "Secret123!", null, null, null, null, null, List.of(), "private",
+                null, null, null, null, null, null, null, Map.of()));
+        assertFalse(inNamedGroup.publiclyAccessible, "a named subnet group other than default: private");
+        assertTrue(r.toString().contains("named-group"));
+    }
+
+    @Test
+    void dbNamePortAndFilterNamesAreChecked() {
+        AwsException name = fails("InvalidParameterValue", () -> rds.createInstance(ACCOUNT, REGION, new CreateInstanceRequest("db",
+                "mysql", null, "db.t3.micro", 20, null, null, "admin", "Secret123!", "my-app", null, null, null, null, List.of(),
+                null, null, null, null, null, null, null, null, Map.of())));
+        assertEquals("DBName must begin with a letter and contain only alphanumeric characters.", name.getMessage());
+        fails("InvalidParameterValue", () -> rds.createInstance(ACCOUNT, REGION, new CreateInstanceRequest("db",
+                "mysql", null, "db.t3.micro", 20, null, null, "admin", "Secret123!", "app_db", 80, null, null, null, List.of(),
+                null, null, null, null, null, null, null, null, Map.of())));
+        fails("InvalidParameterValue", () -> rds.describeInstances(ACCOUNT, REGION, null, Map.of("name", List.of("x")), null, null));
+    }
 }
