@@ -111,4 +111,32 @@ final class InstanceRules {
                     + "Allowed values are within the range of 0 to 35");
         }
     }
+
+    /** The database created with the instance: a letter, then letters, digits or underscores; 64 (MySQL, MariaDB) or 63 long. */
+    static void dbName(Engine engine, String name) {
+        if (name == null) {
+            return;
+        }
+        int max = engine.name().contains("postgres") ? 63 : 64;
+        boolean valid = !name.isEmpty() && name.length() <= max && name.charAt(0) < 128 && Character.isLetter(name.charAt(0))
+                && name.chars().allMatch(c -> c < 128 && (Character.isLetterOrDigit(c) || c == '_'));
+        if (!valid) {
+            throw RdsErrors.invalidValue("DBName must begin with a letter and contain only alphanumeric characters.");
+        }
+    }
+
+    static void port(Integer port) {
+        if (port != null && (port < 1150 || port > 65535)) {
+            throw RdsErrors.invalidValue("Invalid port " + port + ". Valid values are 1150-65535.");
+        }
+    }
+
+    /** Describe* filters RDS knows; another name is refused rather than silently matching everything. */
+    static void filterNames(java.util.Map<String, java.util.List<String>> filters, java.util.Set<String> known) {
+        for (String name : filters.keySet()) {
+            if (!known.contains(name)) {
+                throw RdsErrors.invalidValue("Unrecognized filter name: " + name + ".");
+            }
+        }
+    }
 }
