@@ -66,6 +66,9 @@ final class PolicyParser {
         if (!raw.top().containsKey("Statement")) throw malformed("Missing required field Statement");
         if (raw.statements().isEmpty()) throw malformed(SYNTAX);
         for (JsonNode s : raw.statements()) checkSyntax(s);
+        if (kind == PolicyKind.MANAGED && !version.equals(PolicyDocument.VERSION_2012)) {
+            throw malformed("Policy document must be version 2012-10-17 or greater.");
+        }
 
         boolean variables = version.equals(PolicyDocument.VERSION_2012);
         List<Statement> statements = new ArrayList<>();

@@ -21,13 +21,13 @@ final class StatementReader {
 
     static Statement read(JsonNode s, int index, PolicyKind kind, boolean variables) {
         String sid = s.has("Sid") ? s.get("Sid").textValue() : null;
-        if (kind == PolicyKind.IDENTITY && sid != null && !isAlphanumeric(sid)) {
+        if (kind.isIdentity() && sid != null && !isAlphanumeric(sid)) {
             throw malformed("Statement IDs (SID) must be alpha-numeric. Check that your input satisfies the regular expression [0-9A-Za-z]*");
         }
         Effect effect = effect(s.get("Effect"));
 
         boolean hasPrincipal = s.has("Principal") || s.has("NotPrincipal");
-        if (kind == PolicyKind.IDENTITY && hasPrincipal) {
+        if (kind.isIdentity() && hasPrincipal) {
             throw malformed("Policy document should not specify a principal.");
         }
         if ((kind == PolicyKind.TRUST || kind == PolicyKind.RESOURCE) && !hasPrincipal) {
@@ -60,7 +60,7 @@ final class StatementReader {
                 }
                 resources.add(Statement.ResourcePattern.of(Template.parse(r, variables)));
             }
-        } else if (kind == PolicyKind.IDENTITY || kind == PolicyKind.RESOURCE) {
+        } else if (kind.isIdentity() || kind == PolicyKind.RESOURCE) {
             throw malformed("Policy statement must contain resources.");
         }
 
