@@ -1,5 +1,8 @@
 package io.awstutor.sandbox.iam;
 
+import io.awstutor.sandbox.iam.policy.PolicyKind;
+import io.awstutor.sandbox.protocol.AwsException;
+
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -61,7 +64,7 @@ public final class ManagedPolicies {
     public Page<PolicyView> list(String accountId, String scope, boolean onlyAttached, String pathPrefix,
                                  Optional<String> marker, Optional<Integer> maxItems) {
         if (!List.of("All", "AWS", "Local").contains(scope)) {
-            throw io.awstutor.sandbox.protocol.AwsException.validation("1 validation error detected: Value '" + scope
+            throw AwsException.validation("1 validation error detected: Value '" + scope
                     + "' at 'scope' failed to satisfy constraint: Member must satisfy enum value set: [All, AWS, Local]");
         }
         return backend.read(accountId, account -> {
@@ -262,7 +265,7 @@ public final class ManagedPolicies {
     }
 
     private static void checkDocument(String document) {
-        PolicyDocuments.validate(document, io.awstutor.sandbox.iam.policy.PolicyKind.IDENTITY);
+        PolicyDocuments.validate(document, PolicyKind.IDENTITY);
         if (PolicyDocuments.size(document) > MANAGED_POLICY_QUOTA) {
             throw IamErrors.limitExceeded("Cannot exceed quota for PolicySize: " + MANAGED_POLICY_QUOTA);
         }

@@ -1,6 +1,8 @@
 package io.awstutor.sandbox.iam;
 
+import io.awstutor.sandbox.auth.Caller;
 import io.awstutor.sandbox.http.ServiceCall;
+import io.awstutor.sandbox.protocol.AwsException;
 import io.awstutor.sandbox.protocol.QueryParams;
 import io.awstutor.sandbox.protocol.QueryServiceHandler.QueryAction;
 import io.awstutor.sandbox.protocol.XmlWriter;
@@ -95,10 +97,10 @@ final class ProfileActions {
         if (name != null) {
             return name;
         }
-        if (call.caller() instanceof io.awstutor.sandbox.auth.Caller.User user) {
+        if (call.caller() instanceof Caller.User user) {
             return user.userName();
         }
-        throw io.awstutor.sandbox.protocol.AwsException.validation("Must specify userName when calling with non-User credentials");
+        throw AwsException.validation("Must specify userName when calling with non-User credentials");
     }
 
     private void createLoginProfile(QueryParams p, ServiceCall call, XmlWriter out) {
