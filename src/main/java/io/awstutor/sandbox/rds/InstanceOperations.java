@@ -34,6 +34,7 @@ final class InstanceOperations {
             throw RdsErrors.invalidValue("The parameter AllocatedStorage must be provided and must not be blank.");
         }
         InstanceRules.storage(engine, storageType, r.allocatedStorage());
+        InstanceRules.iops(engine, storageType, r.allocatedStorage(), r.iops());
         InstanceRules.masterUsername(engine, r.masterUsername());
         InstanceRules.masterPassword(engine, r.masterUserPassword());
         InstanceRules.backupRetention(r.backupRetentionPeriod());
@@ -248,11 +249,11 @@ final class InstanceOperations {
             }
         }
         if (r.masterUserPassword() != null) {
-            db.pendingPassword = true;
-            Instant done = backend.later(RdsBackend.RESET_CREDENTIALS);
-            if (!changesShape || !r.applyImmediately()) {
-                db.timeline = db.timeline.then("resetting-master-credentials", now).then("available", done);
-                db.pendingAppliesAt = db.pendingAppliesAt == null ? done : db.pendingAppliesAt;
+            // The password is set as soon as possible whatever ApplyImmediately says; alone it has its own status.
+            boolean withModify = changesShape && r.applyImmediately();
+            db.passwordResetUntil = withModify ? db.pendingAppliesAt : backend.later(RdsBackend.RESET_CREDENTIALS);
+            if (!withModify) {
+                db.timeline = db.timeline.then("resetting-master-credentials", now).then("available", db.passwordResetUntil);
             }
         }
         backend.publishEndpoint(state, db);
