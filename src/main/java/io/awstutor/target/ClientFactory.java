@@ -1,0 +1,84 @@
+package io.awstutor.target;
+
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.cloudfront.CloudFrontClient;
+import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.rds.RdsClient;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.ses.SesClient;
+import software.amazon.awssdk.services.sts.StsClient;
+
+import java.util.List;
+
+/**
+ * Builds every SDK client the tutor uses, for the learner (in the JShell process) and for
+ * the checks (in the shell's process), from one {@link TargetSettings}: the same endpoint,
+ * region and credentials, so the checks always look where the learner works.
+ */
+public final class ClientFactory {
+    private final TargetSettings settings;
+    private final List<ExecutionInterceptor> interceptors;
+    private final AwsCredentialsProvider credentials;
+
+    public ClientFactory(TargetSettings settings, List<ExecutionInterceptor> interceptors) {
+        this.settings = settings;
+        this.interceptors = List.copyOf(interceptors);
+        this.credentials = credentialsFor(settings);
+    }
+
+    public ClientFactory(TargetSettings settings) {
+        this(settings, List.of());
+    }
+
+    public TargetSettings settings() {
+        return settings;
+    }
+
+    private static AwsCredentialsProvider credentialsFor(TargetSettings settings) {
+        if (settings.accessKeyId().isPresent() && settings.secretKey().isPresent()) {
+            return StaticCredentialsProvider.create(
+                    AwsBasicCredentials.create(settings.accessKeyId().get(), settings.secretKey().get()));
+        }
+        if (settings.profile().isPresent()) {
+            return ProfileCredentialsProvider.create(settings.profile().get());
+        }
+        return DefaultCredentialsProvider.builder().build();
+    }
+
+    private <B extends AwsClientBuilder<B, C>, C> C build(B builder, String region) {
+        builder.region(Region.of(region)).credentialsProvider(credentials)
+                .overrideConfiguration(ClientOverrideConfiguration.builder().executionInterceptors(interceptors).build());
+        settings.endpoint().ifPresent(builder::endpointOverride);
+        return builder.build();
+    }
+
+    /** IAM and CloudFront are global: their clients are signed for the partition's global region. */
+    private String globalRegion() {
+        return settings.endpoint().isPresent() ? settings.region() : "aws-global";
+    }
+
+    public StsClient sts() { return build(StsClient.builder(), settings.region()); }
+    public IamClient iam() { return build(IamClient.builder(), globalRegion()); }
+    public Ec2Client ec2() { return ec2(settings.region()); }
+    public Ec2Client ec2(String region) { return build(Ec2Client.builder(), region); }
+    public RdsClient rds() { return rds(settings.region()); }
+    public RdsClient rds(String region) { return build(RdsClient.builder(), region); }
+    public SesClient ses() { return build(SesClient.builder(), settings.region()); }
+    public CloudFrontClient cloudfront() { return build(CloudFrontClient.builder(), globalRegion()); }
+
+    public S3Client s3() { return s3(settings.region()); }
+
+    /** Emulators answer path-style requests: a bucket host under 127.0.0.1 would not resolve. */
+    public S3Client s3(String region) {
+        return build(S3Client.builder().forcePathStyle(settings.endpoint().isPresent()), region);
+    }
+}
