@@ -24,7 +24,6 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.stream.Stream;
 
 /**
  * The learner's Java session: a JShell whose snippets run in a separate JVM (JShell's JDI
@@ -39,9 +38,6 @@ import java.util.stream.Stream;
  */
 public final class JShellEngine implements AutoCloseable {
 
-    /** The imports every session starts with: jshell's own defaults plus the SDK's services. */
-    static final List<String> SERVICES = List.of("sts", "iam", "s3", "ec2", "rds", "ses", "cloudfront");
-
     private final TargetSettings target;
     private final PrintStream out;
     private final InputStream in;
@@ -51,6 +47,12 @@ public final class JShellEngine implements AutoCloseable {
     private volatile boolean shutDown;
     private volatile boolean stopRequested;
     private volatile EvalException lastException;
+    /** JShell is not thread-safe; the learner's evaluations and the background definitions take turns. */
+    private final java.util.concurrent.locks.ReentrantLock lock = new java.util.concurrent.locks.ReentrantLock();
+    /** Per session: the services whose client variable exists, and the snippets the learner did not type. */
+    private final java.util.Set<String> definedServices = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final java.util.Set<String> setupSnippetIds = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private volatile boolean closed;
 
     private final java.util.Map<String, String> stringVariables;
 
@@ -95,21 +97,80 @@ public final class JShellEngine implements AutoCloseable {
                 .build();
         shutDown = false;
         shell.onShutdown(s -> shutDown = true);
+        definedServices.clear();
+        setupSnippetIds.clear();
         for (String snippet : startupSnippets()) {
-            for (SnippetEvent event : shell.eval(snippet)) {
-                if (event.status() == Snippet.Status.REJECTED || event.exception() != null) {
-                    throw new IllegalStateException("The Java session could not start: " + snippet + " -> "
-                            + (event.exception() != null ? event.exception().getMessage()
-                            : shell.diagnostics(event.snippet()).map(d -> d.getMessage(Locale.ROOT)).findFirst().orElse("rejected")));
-                }
-            }
+            evalSetup(shell, snippet);
         }
         callLog.skipToEnd();
+        Thread definer = new Thread(() -> defineServicesInBackground(shell), "awstutor-clients");
+        definer.setDaemon(true);
+        definer.start();
         return shell;
     }
 
+    private void evalSetup(JShell shell, String snippet) {
+        for (SnippetEvent event : shell.eval(snippet)) {
+            setupSnippetIds.add(event.snippet().id());
+            if (event.status() == Snippet.Status.REJECTED || event.exception() != null) {
+                throw new IllegalStateException("The Java session could not start: " + snippet + " -> "
+                        + (event.exception() != null ? event.exception().getMessage()
+                        : shell.diagnostics(event.snippet()).map(d -> d.getMessage(Locale.ROOT)).findFirst().orElse("rejected")));
+            }
+        }
+    }
+
+    /** Defines one service's packages and client, unless done already; the caller holds the lock. */
+    private void defineService(JShell shell, String service) {
+        if (definedServices.add(service)) {
+            for (String snippet : StartupSnippets.service(service)) {
+                evalSetup(shell, snippet);
+            }
+        }
+    }
+
+    /** Defines the services a piece of source names (sts, s3, ...), before it is compiled. */
+    private void defineServicesNamedIn(JShell shell, String source) {
+        for (String service : StartupSnippets.SERVICES.keySet()) {
+            if (!definedServices.contains(service)
+                    && java.util.regex.Pattern.compile("\\b" + service + "\\b").matcher(source).find()) {
+                defineService(shell, service);
+            }
+        }
+    }
+
+    private void defineAllServices(JShell shell) {
+        StartupSnippets.SERVICES.keySet().forEach(service -> defineService(shell, service));
+    }
+
+    /** While the learner reads, the remaining services are defined one at a time, yielding to evaluations. */
+    private void defineServicesInBackground(JShell shell) {
+        for (String service : StartupSnippets.SERVICES.keySet()) {
+            while (!closed && !shutDown && !lock.tryLock()) {
+                try {
+                    Thread.sleep(20);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+            if (closed || shutDown) {
+                return;
+            }
+            try {
+                if (session != null && session.getNow(null) != shell && session.isDone()) {
+                    return; // a newer session took over
+                }
+                defineService(shell, service);
+            } catch (RuntimeException e) {
+                return; // the session ended under us; the next one starts its own definer
+            } finally {
+                lock.unlock();
+            }
+        }
+    }
+
     private List<String> startupSnippets() {
-        List<String> snippets = new ArrayList<>(StartupSnippets.all());
+        List<String> snippets = new ArrayList<>(StartupSnippets.core());
         stringVariables.forEach((name, value) -> snippets.add("String " + name + " = \""
                 + value.replace("\\", "\\\\").replace("\"", "\\\"") + "\";"));
         return snippets;
@@ -134,14 +195,37 @@ public final class JShellEngine implements AutoCloseable {
 
     /** Whether the input is a whole snippet yet (else the shell reads another line). */
     public boolean isComplete(String source) {
-        SourceCodeAnalysis.Completeness completeness = jshell().sourceCodeAnalysis().analyzeCompletion(source).completeness();
-        return completeness != SourceCodeAnalysis.Completeness.DEFINITELY_INCOMPLETE
-                && completeness != SourceCodeAnalysis.Completeness.CONSIDERED_INCOMPLETE;
+        JShell shell = jshell();
+        lock.lock();
+        try {
+            SourceCodeAnalysis.Completeness completeness = shell.sourceCodeAnalysis().analyzeCompletion(source).completeness();
+            return completeness != SourceCodeAnalysis.Completeness.DEFINITELY_INCOMPLETE
+                    && completeness != SourceCodeAnalysis.Completeness.CONSIDERED_INCOMPLETE;
+        } finally {
+            lock.unlock();
+        }
     }
 
     /** Evaluates every snippet in {@code source}, in order. */
     public List<SnippetOutcome> eval(String source) {
         JShell shell = jshell();
+        lock.lock();
+        try {
+            defineServicesNamedIn(shell, source);
+            List<SnippetOutcome> outcomes = evalLocked(shell, source);
+            if (!outcomes.isEmpty() && outcomes.get(0) instanceof SnippetOutcome.CompileError
+                    && definedServices.size() < StartupSnippets.SERVICES.size()) {
+                // a model class of a service not yet imported (CreateBucketRequest before s3 was used)
+                defineAllServices(shell);
+                outcomes = evalLocked(shell, source);
+            }
+            return outcomes;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private List<SnippetOutcome> evalLocked(JShell shell, String source) {
         List<SnippetOutcome> outcomes = new ArrayList<>();
         String remaining = source;
         stopRequested = false;
@@ -256,6 +340,7 @@ public final class JShellEngine implements AutoCloseable {
             }
         }
         session = CompletableFuture.completedFuture(createSession());
+        defineAllServices(session.join());
         return new SnippetOutcome.SessionRestarted(reason);
     }
 
@@ -297,42 +382,46 @@ public final class JShellEngine implements AutoCloseable {
 
     /** The learner's variables (startup clients included), as jshell's /vars shows them. */
     public List<String> variables() {
-        JShell shell = jshell();
-        return shell.variables().filter(v -> shell.status(v).isActive())
-                .map(v -> v.typeName() + " " + v.name() + " = " + shell.varValue(v)).toList();
+        return locked(shell -> shell.variables().filter(v -> shell.status(v).isActive())
+                .map(v -> v.typeName() + " " + v.name() + " = " + shell.varValue(v)).toList());
     }
 
-    public Stream<VarSnippet> varSnippets() {
-        JShell shell = jshell();
-        return shell.variables().filter(v -> shell.status(v).isActive());
+    public List<VarSnippet> varSnippets() {
+        return locked(shell -> shell.variables().filter(v -> shell.status(v).isActive()).toList());
     }
 
     public String varValue(VarSnippet var) {
-        return jshell().varValue(var);
+        return locked(shell -> shell.varValue(var));
     }
 
     public List<String> methods() {
-        JShell shell = jshell();
-        return shell.methods().filter(m -> shell.status(m).isActive())
-                .map(m -> m.name() + m.signature()).toList();
+        return locked(shell -> shell.methods().filter(m -> shell.status(m).isActive())
+                .map(m -> m.name() + m.signature()).toList());
     }
 
     public List<String> types() {
-        JShell shell = jshell();
-        return shell.types().filter(t -> shell.status(t).isActive()).map(t -> t.name()).toList();
+        return locked(shell -> shell.types().filter(t -> shell.status(t).isActive()).map(t -> t.name()).toList());
     }
 
     public List<String> imports() {
-        JShell shell = jshell();
-        return shell.imports().filter(i -> shell.status(i).isActive()).map(i -> "import " + i.fullname() + ";").toList();
+        return locked(shell -> shell.imports().filter(i -> shell.status(i).isActive())
+                .map(i -> "import " + i.fullname() + ";").toList());
     }
 
     /** The learner's own snippets (not the startup ones), as jshell's /list shows them. */
     public List<String> learnerSnippets() {
+        return locked(shell -> shell.snippets().filter(s -> !setupSnippetIds.contains(s.id()) && shell.status(s).isActive())
+                .map(s -> s.id() + ": " + s.source().strip()).toList());
+    }
+
+    private <T> T locked(java.util.function.Function<JShell, T> query) {
         JShell shell = jshell();
-        int startup = startupSnippets().size();
-        return shell.snippets().skip(startup).filter(s -> shell.status(s).isActive())
-                .map(s -> s.id() + ": " + s.source().strip()).toList();
+        lock.lock();
+        try {
+            return query.apply(shell);
+        } finally {
+            lock.unlock();
+        }
     }
 
     /** Completion candidates at the cursor, JShell's own analysis. */
@@ -340,11 +429,54 @@ public final class JShellEngine implements AutoCloseable {
         if (!isReady()) {
             return List.of();
         }
+        List<String> direct = suggestions(buffer, cursor);
+        if (!direct.isEmpty()) {
+            return direct;
+        }
+        return builderLambdaSuggestions(buffer.substring(0, cursor));
+    }
+
+    private List<String> suggestions(String buffer, int cursor) {
         int[] anchor = new int[1];
-        List<SourceCodeAnalysis.Suggestion> suggestions = jshell().sourceCodeAnalysis().completionSuggestions(buffer, cursor, anchor);
+        List<SourceCodeAnalysis.Suggestion> suggestions;
+        JShell shell = jshell();
+        lock.lock();
+        try {
+            defineServicesNamedIn(shell, buffer);
+            suggestions = shell.sourceCodeAnalysis().completionSuggestions(buffer, cursor, anchor);
+        } finally {
+            lock.unlock();
+        }
         String prefix = buffer.substring(0, anchor[0]);
         List<SourceCodeAnalysis.Suggestion> typed = suggestions.stream().filter(SourceCodeAnalysis.Suggestion::matchesType).toList();
         return (typed.isEmpty() ? suggestions : typed).stream().map(s -> prefix + s.continuation()).distinct().toList();
+    }
+
+    /** {@code s3.createBucket(b -> b.buc}: the SDK's overloads hide the lambda's type from javac. */
+    private static final java.util.regex.Pattern BUILDER_LAMBDA =
+            java.util.regex.Pattern.compile("(?s).*\\b(\\w+)\\(\\s*(\\w+)\\s*->\\s*(?:\\2\\.\\w+\\([^()]*\\)\\s*)*\\2\\.(\\w*)$");
+
+    /**
+     * The SDK's client methods come in two overloads (a request, or a consumer of the
+     * request's builder), so inside {@code b -> b.} javac cannot tell b's type and JShell
+     * offers nothing. Every SDK operation's request class is its name plus "Request", so
+     * the candidates are those of {@code XRequest.builder().}, given back in place.
+     */
+    private List<String> builderLambdaSuggestions(String beforeCursor) {
+        java.util.regex.Matcher m = BUILDER_LAMBDA.matcher(beforeCursor);
+        if (!m.matches()) {
+            return List.of();
+        }
+        String operation = m.group(1);
+        String partial = m.group(3);
+        String probe = Character.toUpperCase(operation.charAt(0)) + operation.substring(1) + "Request.builder()." + partial;
+        String head = beforeCursor.substring(0, beforeCursor.length() - partial.length());
+        int prefixLength = probe.length() - partial.length();
+        return suggestions(probe, probe.length()).stream()
+                .filter(s -> s.length() >= prefixLength)
+                .map(s -> head + s.substring(prefixLength))
+                .filter(s -> !s.endsWith("build(") && !s.endsWith("applyMutation("))
+                .toList();
     }
 
     /** Signatures (and any Javadoc JShell has) of the method or type under the cursor. */
@@ -352,18 +484,31 @@ public final class JShellEngine implements AutoCloseable {
         if (!isReady()) {
             return List.of();
         }
-        return jshell().sourceCodeAnalysis().documentation(buffer, cursor, true).stream()
-                .map(d -> d.signature() + (d.javadoc() == null || d.javadoc().isBlank() ? "" : "\n" + d.javadoc()))
-                .toList();
+        JShell shell = jshell();
+        lock.lock();
+        try {
+            defineServicesNamedIn(shell, buffer);
+            return shell.sourceCodeAnalysis().documentation(buffer, cursor, true).stream()
+                    .map(d -> d.signature() + (d.javadoc() == null || d.javadoc().isBlank() ? "" : "\n" + d.javadoc()))
+                    .toList();
+        } finally {
+            lock.unlock();
+        }
     }
 
     /** Drops every learner snippet and starts a fresh Java process (jshell's /reset). */
     public void reset() {
-        restart("reset");
+        lock.lock();
+        try {
+            restart("reset");
+        } finally {
+            lock.unlock();
+        }
     }
 
     @Override
     public void close() {
+        closed = true;
         CompletableFuture<JShell> current = session;
         if (current != null) {
             current.thenAccept(JShell::close);

@@ -1,33 +1,45 @@
 package io.awstutor.jshell;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * What every Java session starts with: jshell's default imports, the SDK's service and
- * model packages, and one ready client per service in a variable named after it
- * ({@code sts}, {@code iam}, {@code s3}, ...), plus {@code clients} to build more
- * (another region: {@code clients.s3("eu-west-1")}).
+ * What every Java session starts with: jshell's default imports and the SDK's core types
+ * ({@link #core()}), then, per service, its packages and one ready client in a variable
+ * named after it ({@link #services()}: {@code sts}, {@code iam}, {@code s3}, ...), plus
+ * {@code clients} to build more ({@code clients.s3("eu-west-1")}).
+ *
+ * <p>The services are defined after the session is ready: just in time when a snippet
+ * names one, otherwise in the background while the learner reads. Loading a service's
+ * SDK classes costs a few hundred milliseconds each; paying for all seven before the
+ * first prompt would make the learner wait for clients they may not use yet.
  */
 final class StartupSnippets {
     private StartupSnippets() {
     }
 
-    private static final List<String> ALL = build();
+    /** Service variable name to its client interface (the model's package is the variable name). */
+    static final Map<String, String> SERVICES = services0();
 
-    static List<String> all() {
-        return ALL;
+    private static Map<String, String> services0() {
+        Map<String, String> services = new LinkedHashMap<>();
+        services.put("sts", "StsClient");
+        services.put("iam", "IamClient");
+        services.put("s3", "S3Client");
+        services.put("ec2", "Ec2Client");
+        services.put("rds", "RdsClient");
+        services.put("ses", "SesClient");
+        services.put("cloudfront", "CloudFrontClient");
+        return services;
     }
 
-    private static List<String> build() {
+    static List<String> core() {
         List<String> snippets = new ArrayList<>();
         for (String pkg : List.of("java.io", "java.math", "java.net", "java.nio.file", "java.util", "java.util.concurrent",
                 "java.util.function", "java.util.regex", "java.util.stream", "java.time")) {
             snippets.add("import " + pkg + ".*;");
-        }
-        for (String service : JShellEngine.SERVICES) {
-            snippets.add("import software.amazon.awssdk.services." + service + ".*;");
-            snippets.add("import software.amazon.awssdk.services." + service + ".model.*;");
         }
         snippets.add("import software.amazon.awssdk.regions.Region;");
         snippets.add("import software.amazon.awssdk.core.sync.RequestBody;");
@@ -35,15 +47,15 @@ final class StartupSnippets {
         snippets.add("import software.amazon.awssdk.core.exception.SdkException;");
         snippets.add("import software.amazon.awssdk.awscore.exception.AwsServiceException;");
         snippets.add("io.awstutor.target.ClientFactory clients = io.awstutor.jshell.agent.LearnerClients.factory();");
-        // Lazy: a client is built on its first call, so the session is ready before the SDK is loaded.
-        snippets.add("StsClient sts = io.awstutor.jshell.agent.LearnerClients.lazy(StsClient.class, clients::sts);");
-        snippets.add("IamClient iam = io.awstutor.jshell.agent.LearnerClients.lazy(IamClient.class, clients::iam);");
-        snippets.add("S3Client s3 = io.awstutor.jshell.agent.LearnerClients.lazy(S3Client.class, clients::s3);");
-        snippets.add("Ec2Client ec2 = io.awstutor.jshell.agent.LearnerClients.lazy(Ec2Client.class, clients::ec2);");
-        snippets.add("RdsClient rds = io.awstutor.jshell.agent.LearnerClients.lazy(RdsClient.class, clients::rds);");
-        snippets.add("SesClient ses = io.awstutor.jshell.agent.LearnerClients.lazy(SesClient.class, clients::ses);");
-        snippets.add("CloudFrontClient cloudfront = io.awstutor.jshell.agent.LearnerClients.lazy(CloudFrontClient.class, clients::cloudfront);");
-        snippets.add("io.awstutor.jshell.agent.LearnerClients.warmUpInBackground(sts, iam, s3, ec2);");
-        return List.copyOf(snippets);
+        return snippets;
+    }
+
+    /** The snippets that define one service: its packages and its client variable. */
+    static List<String> service(String variable) {
+        String type = SERVICES.get(variable);
+        return List.of(
+                "import software.amazon.awssdk.services." + variable + ".*;",
+                "import software.amazon.awssdk.services." + variable + ".model.*;",
+                type + " " + variable + " = clients." + variable + "();");
     }
 }

@@ -44,11 +44,9 @@ final class ServiceCatalog {
         IamBackend iam = new IamBackend(context);
         handlers.add(new IamHandler(iam));
         credentials.add(iam);
-        // IAM's backend answers for roles and identity policies once it implements these
-        // interfaces (seen through Object so this compiles before and after it does).
-        Object iamAnswers = iam;
-        RoleDirectory roles = iamAnswers instanceof RoleDirectory r ? r : RoleDirectory.NONE;
-        IdentityPolicySource policies = iamAnswers instanceof IdentityPolicySource p ? p : IdentityPolicySource.NONE;
+        // IAM's backend answers for roles (STS) and for the identity policies the authorizer evaluates.
+        RoleDirectory roles = iam;
+        IdentityPolicySource policies = iam;
         Authorizer authorizer = new PolicyAuthorizer(policies, context.clock());
 
         // STS: its sessions are keys like any other.
@@ -63,6 +61,9 @@ final class ServiceCatalog {
         RdsBackend rds = new RdsBackend(context, ec2);
         handlers.add(new RdsQueryHandler(rds));
         ec2.addEndpointSource(rds);
+
+        // S3: one global bucket namespace; bodies on disk (the data folder, or a temp folder).
+        handlers.add(new io.awstutor.sandbox.s3.rest.S3Handler(context));
 
         return new Wiring(handlers, credentials, authorizer, iam::recordKeyUse);
     }

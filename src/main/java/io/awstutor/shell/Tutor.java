@@ -107,7 +107,7 @@ public final class Tutor {
     }
 
     private Optional<VarSnippet> variable(String name) {
-        return engine.varSnippets().filter(v -> v.name().equals(name)).reduce((a, b) -> b);
+        return engine.varSnippets().stream().filter(v -> v.name().equals(name)).reduce((a, b) -> b);
     }
 
     /** The next hint, or empty when all were shown; returns (hint, number, total). */

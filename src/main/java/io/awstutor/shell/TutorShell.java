@@ -37,6 +37,7 @@ public final class TutorShell {
     /** Runs until /quit or the end of input; returns the process exit code. */
     public int run() {
         greet();
+        timing("prompt");
         StringBuilder snippet = new StringBuilder();
         while (true) {
             String prompt = snippet.length() == 0 ? prompt() : continuationPrompt();
@@ -63,10 +64,18 @@ public final class TutorShell {
             if (engine.isComplete(snippet.toString())) {
                 evaluate(snippet.toString());
                 snippet.setLength(0);
+                timing("evaluated");
             }
         }
         io.out().flush();
         return 0;
+    }
+
+    /** For scripts/bench-startup: with AWSTUTOR_TIMING set, when each milestone is reached. */
+    private static void timing(String event) {
+        if (System.getenv("AWSTUTOR_TIMING") != null) {
+            System.err.println("awstutor-timing " + event + " " + System.currentTimeMillis());
+        }
     }
 
     static boolean isCommand(String line) {

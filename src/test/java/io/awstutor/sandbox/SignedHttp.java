@@ -65,6 +65,20 @@ public final class SignedHttp {
         return signed.request().getUri();
     }
 
+    /** An S3-style GET (UNSIGNED-PAYLOAD, path signed as sent) signed in the Authorization header. */
+    public static Response s3Get(URI uri, String region, AwsCredentials credentials, Clock signingClock) {
+        SdkHttpRequest request = SdkHttpRequest.builder().method(SdkHttpMethod.GET).uri(uri)
+                .putHeader("x-amz-content-sha256", "UNSIGNED-PAYLOAD").build();
+        SignedRequest signed = AwsV4HttpSigner.create().sign(r -> r.identity(credentials).request(request)
+                .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, "s3")
+                .putProperty(AwsV4HttpSigner.REGION_NAME, region)
+                .putProperty(AwsV4HttpSigner.DOUBLE_URL_ENCODE, false)
+                .putProperty(AwsV4HttpSigner.NORMALIZE_PATH, false)
+                .putProperty(AwsV4HttpSigner.PAYLOAD_SIGNING_ENABLED, false)
+                .putProperty(HttpSigner.SIGNING_CLOCK, signingClock));
+        return send(signed.request(), null);
+    }
+
     public static Response get(URI uri, Map<String, String> headers) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(uri).GET();
         headers.forEach(builder::header);

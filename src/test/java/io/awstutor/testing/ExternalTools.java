@@ -219,7 +219,7 @@ public final class ExternalTools {
             this.port = port;
         }
 
-        static MotoServer start(Path executable) {
+        public static MotoServer start(Path executable) {
             int port = freePort();
             ProcessBuilder builder = new ProcessBuilder(executable.toString(), "-H", "127.0.0.1", "-p", String.valueOf(port));
             builder.environment().keySet().removeIf(k -> k.startsWith("AWS_"));

@@ -30,11 +30,43 @@ public record ServiceCall(SandboxRequest request, Caller caller, String region, 
         context.putAll(extraContext);
         Authorizer.Decision decision = authorizer.authorize(caller, action, resourceArn, context, resourcePolicy);
         if (!decision.allowed()) {
-            String how = decision.explicitDeny() ? " with an explicit deny" : "";
             String message = "User: " + caller.arn() + " is not authorized to perform: " + action
-                    + " on resource: " + resourceArn + how;
-            throw new AwsException(deniedCode, message, 403);
+                    + " on resource: " + resourceArn + because(action, decision, resourcePolicy.isPresent());
+            throw new AwsException(deniedCode, message, 403).withHeader(DECISION_HEADER, headerSafe(decision.reason()));
         }
+    }
+
+    /**
+     * The evaluator's one-line reason for a denial (naming the deciding statement) travels in
+     * this response header, so the shell can show why without parsing the message.
+     */
+    public static final String DECISION_HEADER = "x-awstutor-authorization";
+
+    /** AWS's wording for why (since 2021); sts:AssumeRole denials carry none. */
+    private String because(String action, Authorizer.Decision decision, boolean hasResourcePolicy) {
+        if (action.equalsIgnoreCase("sts:AssumeRole")) {
+            return "";
+        }
+        String reason = decision.reason() == null ? "" : decision.reason();
+        boolean resourceSide = reason.contains("resource policy of") || reason.contains("trust policy of");
+        if (decision.explicitDeny()) {
+            return " with an explicit deny in " + (resourceSide ? "a resource-based policy" : "an identity-based policy");
+        }
+        if (caller instanceof Caller.Anonymous || (hasResourcePolicy && reason.contains("cross-account: an identity-based policy allows"))) {
+            return " because no resource-based policy allows the " + action + " action";
+        }
+        return " because no identity-based policy allows the " + action + " action";
+    }
+
+    private static String headerSafe(String text) {
+        if (text == null) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder(text.length());
+        for (char c : text.toCharArray()) {
+            out.append(c >= 0x20 && c < 0x7f ? c : '?');
+        }
+        return out.toString();
     }
 
     public void authorize(String action, String resourceArn, String deniedCode) {

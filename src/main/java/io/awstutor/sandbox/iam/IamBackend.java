@@ -1,11 +1,14 @@
 package io.awstutor.sandbox.iam;
 
 import io.awstutor.sandbox.SandboxContext;
+import io.awstutor.sandbox.access.IdentityPolicySource;
 import io.awstutor.sandbox.auth.Caller;
 import io.awstutor.sandbox.auth.Credential;
 import io.awstutor.sandbox.auth.CredentialStore;
 
 import io.awstutor.sandbox.iam.policy.NamedPolicy;
+import io.awstutor.sandbox.sts.RoleDirectory;
+import io.awstutor.sandbox.sts.RoleInfo;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -23,10 +26,11 @@ import java.util.function.Function;
  * ...) hold AWS's rules and reach the state through {@link #read} and {@link #write}; a write
  * is saved to the data folder before the lock is released, so a crash never half-applies it.
  *
- * <p>It is also the {@link CredentialStore} of the users' access keys: a key that is
- * deactivated or deleted stops verifying with the very next request.
+ * <p>It is also the {@link CredentialStore} of the users' access keys (a key that is
+ * deactivated or deleted stops verifying with the very next request), the
+ * {@link IdentityPolicySource} the authorizer evaluates, and STS's {@link RoleDirectory}.
  */
-public final class IamBackend implements CredentialStore {
+public final class IamBackend implements CredentialStore, IdentityPolicySource, RoleDirectory {
     private final SandboxContext context;
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     private final Map<String, IamAccount> accounts;
@@ -68,6 +72,7 @@ public final class IamBackend implements CredentialStore {
      * The identity-based policies of a caller (a user's own and its groups', a role session's
      * role's), compiled: what the authorizer evaluates on every request.
      */
+    @Override
     public List<NamedPolicy> policiesOf(Caller caller) {
         return identityPolicies.of(caller);
     }
@@ -81,6 +86,13 @@ public final class IamBackend implements CredentialStore {
         String name = roleArn.substring(roleArn.lastIndexOf('/') + 1);
         return read(accountId, account -> Optional.ofNullable(account.roles.get(IamAccount.key(name))))
                 .filter(role -> role.arn(accountId).equalsIgnoreCase(roleArn));
+    }
+
+    /** STS's view of a role: what AssumeRole checks (trust policy) and honours (session length). */
+    @Override
+    public Optional<RoleInfo> role(String accountId, String roleArn) {
+        return roleByArn(accountId, roleArn).map(r -> new RoleInfo(accountId, r.name(), r.path(), r.id(),
+                r.trustPolicy(), r.maxSessionDuration()));
     }
 
     IdentityPolicies identityPolicies() {

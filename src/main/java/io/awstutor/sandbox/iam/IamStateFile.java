@@ -1,99 +1,79 @@
 package io.awstutor.sandbox.iam;
 
-import com.fasterxml.jackson.annotation.JsonAutoDetect;
-import com.fasterxml.jackson.annotation.PropertyAccessor;
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.DeserializationContext;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonDeserializer;
-import com.fasterxml.jackson.databind.JsonSerializer;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializerProvider;
-import com.fasterxml.jackson.databind.module.SimpleModule;
+import io.awstutor.sandbox.persist.StateFile;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.channels.FileChannel;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * IAM's state on disk: every account in one JSON file, replaced atomically (temp file,
- * fsync, rename) after each change. Access key secrets are in it because signatures are
- * verified with them; passwords are not (only their hashes).
+ * IAM's state on disk: every account in one JSON file ({@link StateFile}: replaced atomically
+ * after each change). Access key secrets are in it because signatures are verified with
+ * them; passwords are not (only their hashes).
  */
 final class IamStateFile {
-    private static final String FILE = "iam-state.json";
+    private final StateFile file;
 
-    private final Path dir;
-    private final ObjectMapper json;
+    /** One account as it is written: plain lists of the entities. */
+    record AccountState(String accountId, Instant created, List<IamUser> users, List<IamGroup> groups,
+                        List<IamRole> roles, List<ManagedPolicy> policies, List<InstanceProfile> instanceProfiles,
+                        List<AccessKey> accessKeys, List<LoginProfile> loginProfiles, PasswordPolicy passwordPolicy) {
 
-    IamStateFile(Path dir) {
-        this.dir = dir;
-        SimpleModule instants = new SimpleModule("instants")
-                .addSerializer(Instant.class, new JsonSerializer<>() {
-                    @Override
-                    public void serialize(Instant value, JsonGenerator gen, SerializerProvider p) throws IOException {
-                        gen.writeString(value.toString());
-                    }
-                })
-                .addDeserializer(Instant.class, new JsonDeserializer<>() {
-                    @Override
-                    public Instant deserialize(JsonParser parser, DeserializationContext c) throws IOException {
-                        return Instant.parse(parser.getValueAsString());
-                    }
-                });
-        this.json = new ObjectMapper()
-                .registerModule(instants)
-                .setVisibility(PropertyAccessor.ALL, JsonAutoDetect.Visibility.NONE)
-                .setVisibility(PropertyAccessor.FIELD, JsonAutoDetect.Visibility.ANY)
-                .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+        static AccountState of(IamAccount a) {
+            return new AccountState(a.accountId, a.created, new ArrayList<>(a.users.values()), new ArrayList<>(a.groups.values()),
+                    new ArrayList<>(a.roles.values()), new ArrayList<>(a.policies.values()),
+                    new ArrayList<>(a.instanceProfiles.values()), new ArrayList<>(a.accessKeys.values()),
+                    new ArrayList<>(a.loginProfiles.values()), a.passwordPolicy);
+        }
+
+        IamAccount toAccount() {
+            IamAccount a = new IamAccount(accountId, created);
+            nonNull(users).forEach(u -> a.users.put(IamAccount.key(u.name()), u));
+            nonNull(groups).forEach(g -> a.groups.put(IamAccount.key(g.name()), g));
+            nonNull(roles).forEach(r -> a.roles.put(IamAccount.key(r.name()), r));
+            nonNull(policies).forEach(p -> a.policies.put(IamAccount.key(p.name()), p));
+            nonNull(instanceProfiles).forEach(p -> a.instanceProfiles.put(IamAccount.key(p.name()), p));
+            nonNull(accessKeys).forEach(k -> a.accessKeys.put(k.id(), k));
+            nonNull(loginProfiles).forEach(p -> a.loginProfiles.put(IamAccount.key(p.userName()), p));
+            a.passwordPolicy = passwordPolicy;
+            return a;
+        }
+
+        private static <T> List<T> nonNull(List<T> list) {
+            return list == null ? List.of() : list;
+        }
     }
 
+    IamStateFile(Path dir) {
+        this.file = new StateFile(dir.resolve("iam.json"));
+    }
+
+    /** A file that does not parse stops the sandbox with its path and reason rather than lose the learner's IAM state. */
     Map<String, IamAccount> load() {
-        Path file = dir.resolve(FILE);
-        if (!Files.exists(file)) {
-            return new TreeMap<>();
-        }
         try {
-            return json.readValue(file.toFile(), new TypeReference<TreeMap<String, IamAccount>>() { });
+            Map<String, IamAccount> accounts = new TreeMap<>();
+            file.load(new TypeReference<List<AccountState>>() { })
+                    .ifPresent(states -> states.forEach(s -> accounts.put(s.accountId(), s.toAccount())));
+            return accounts;
         } catch (IOException e) {
-            // A damaged file must not lose the learner's sandbox silently: keep it aside and start clean.
-            try {
-                Files.move(file, dir.resolve(FILE + ".corrupt-" + System.currentTimeMillis()), StandardCopyOption.REPLACE_EXISTING);
-            } catch (IOException ignored) {
-                // the next save overwrites it
-            }
-            System.err.println("iam: state file unreadable, starting clean (" + e.getMessage() + ")");
-            return new TreeMap<>();
+            throw new UncheckedIOException("cannot read IAM state from " + file.path(), e);
         }
     }
 
     void save(Map<String, IamAccount> accounts) {
+        List<AccountState> states = new ArrayList<>();
+        new LinkedHashMap<>(accounts).values().forEach(a -> states.add(AccountState.of(a)));
         try {
-            Files.createDirectories(dir);
-            byte[] bytes = json.writeValueAsBytes(new TreeMap<>(accounts));
-            Path temp = dir.resolve(FILE + ".tmp");
-            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                    StandardOpenOption.TRUNCATE_EXISTING)) {
-                channel.write(java.nio.ByteBuffer.wrap(bytes));
-                channel.force(true);
-            }
-            try {
-                Files.move(temp, dir.resolve(FILE), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, dir.resolve(FILE), StandardCopyOption.REPLACE_EXISTING);
-            }
+            file.save(states);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot save IAM state in " + dir, e);
+            throw new UncheckedIOException("cannot save IAM state to " + file.path(), e);
         }
     }
 }

@@ -19,6 +19,7 @@ final class ClusterActions {
         actions.put("CreateDBCluster", this::create);
         actions.put("DescribeDBClusters", this::describe);
         actions.put("DeleteDBCluster", this::delete);
+        actions.put("ModifyDBCluster", this::modify);
     }
 
     private static String arn(ServiceCall call, String identifier) {
@@ -49,6 +50,15 @@ final class ClusterActions {
         result.start("DBClusters");
         page.items().forEach(c -> write(call, result, c));
         result.end().element("Marker", page.nextMarker());
+    }
+
+    private void modify(QueryParams p, ServiceCall call, XmlWriter result) {
+        String id = p.required("DBClusterIdentifier");
+        call.authorize("rds:ModifyDBCluster", arn(call, id), "AccessDenied");
+        QueryParams scaling = p.nested("ServerlessV2ScalingConfiguration");
+        DbCluster cluster = backend.modifyCluster(call.accountId(), call.region(), id, RdsParams.bool(p, "DeletionProtection"),
+                !scaling.isEmpty(), RdsParams.decimal(scaling, "MinCapacity"), RdsParams.decimal(scaling, "MaxCapacity"));
+        write(call, result, cluster);
     }
 
     private void delete(QueryParams p, ServiceCall call, XmlWriter result) {

@@ -107,7 +107,7 @@ final class ClusterOperations {
     }
 
     DbCluster find(RegionState state, String identifier) {
-        DbCluster c = identifier == null ? null : state.clusters.get(identifier.toLowerCase(Locale.ROOT));
+        DbCluster c = identifier == null ? null : state.clusters.get(RdsNames.nameOf(identifier));
         if (c == null) {
             throw RdsErrors.clusterNotFound(identifier);
         }
@@ -133,6 +133,27 @@ final class ClusterOperations {
                 .filter(db -> clusterId.equals(db.clusterIdentifier))
                 .sorted(Comparator.comparing((DbInstance db) -> db.createTime).thenComparing(db -> db.identifier))
                 .toList();
+    }
+
+    /** ModifyDBCluster's changes a learner makes: deletion protection and the Serverless v2 capacity range. */
+    DbCluster modify(RegionState state, String identifier, Boolean deletionProtection, boolean serverlessV2Given,
+                     Double minCapacity, Double maxCapacity) {
+        DbCluster c = find(state, identifier);
+        Instant now = backend.now();
+        if (!"available".equals(c.status(now))) {
+            throw RdsErrors.clusterState("DbCluster " + c.identifier + " is in " + c.status(now)
+                    + " state but expected it to be one of available.");
+        }
+        if (serverlessV2Given) {
+            Engine engine = InstanceRules.engine(backend.catalog(), c.engine);
+            serverlessV2Capacity(engine, c.engineVersion, minCapacity, maxCapacity);
+            c.minCapacity = minCapacity;
+            c.maxCapacity = maxCapacity;
+        }
+        if (deletionProtection != null) {
+            c.deletionProtection = deletionProtection;
+        }
+        return c;
     }
 
     DbCluster delete(RegionState state, String identifier, boolean skipFinalSnapshot, String finalSnapshotId) {

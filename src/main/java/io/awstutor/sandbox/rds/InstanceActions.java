@@ -21,6 +21,8 @@ final class InstanceActions {
         actions.put("ModifyDBInstance", this::modify);
         actions.put("RebootDBInstance", this::reboot);
         actions.put("DeleteDBInstance", this::delete);
+        actions.put("StopDBInstance", this::stop);
+        actions.put("StartDBInstance", this::start);
     }
 
     static String arn(ServiceCall call, String identifier) {
@@ -49,8 +51,9 @@ final class InstanceActions {
         call.authorize("rds:DescribeDBInstances", arn(call, id), "AccessDenied");
         Page<DbInstance> page = backend.describeInstances(call.accountId(), call.region(), id, RdsParams.filters(p),
                 RdsParams.optional(p, "Marker"), RdsParams.integer(p, "MaxRecords"));
+        Map<String, DbSubnetGroup> groups = new java.util.HashMap<>();
         result.start("DBInstances");
-        page.items().forEach(db -> write(call, result, "DBInstance", db));
+        page.items().forEach(db -> write(call, result, "DBInstance", db, groups));
         result.end().element("Marker", page.nextMarker());
     }
 
@@ -79,8 +82,26 @@ final class InstanceActions {
         write(call, result, "DBInstance", db);
     }
 
+    private void stop(QueryParams p, ServiceCall call, XmlWriter result) {
+        String id = p.required("DBInstanceIdentifier");
+        call.authorize("rds:StopDBInstance", arn(call, id), "AccessDenied");
+        write(call, result, "DBInstance", backend.stopInstance(call.accountId(), call.region(), id, RdsParams.optional(p, "DBSnapshotIdentifier")));
+    }
+
+    private void start(QueryParams p, ServiceCall call, XmlWriter result) {
+        String id = p.required("DBInstanceIdentifier");
+        call.authorize("rds:StartDBInstance", arn(call, id), "AccessDenied");
+        write(call, result, "DBInstance", backend.startInstance(call.accountId(), call.region(), id));
+    }
+
     private void write(ServiceCall call, XmlWriter result, String element, DbInstance db) {
-        DbSubnetGroup group = backend.describeSubnetGroups(call.accountId(), call.region(), db.subnetGroupName, null, null).items().get(0);
+        write(call, result, element, db, new java.util.HashMap<>());
+    }
+
+    /** Instances in a page mostly share a subnet group; {@code groups} looks each up once. */
+    private void write(ServiceCall call, XmlWriter result, String element, DbInstance db, Map<String, DbSubnetGroup> groups) {
+        DbSubnetGroup group = groups.computeIfAbsent(db.subnetGroupName, name ->
+                backend.describeSubnetGroups(call.accountId(), call.region(), name, null, null).items().get(0));
         RdsXml.instance(result, element, db, group, backend.now());
     }
 }

@@ -177,7 +177,7 @@ final class InstanceOperations {
     }
 
     DbInstance find(RegionState state, String identifier) {
-        DbInstance db = identifier == null ? null : state.instances.get(identifier.toLowerCase(java.util.Locale.ROOT));
+        DbInstance db = identifier == null ? null : state.instances.get(RdsNames.nameOf(identifier));
         if (db == null) {
             throw RdsErrors.instanceNotFound(identifier);
         }

@@ -41,6 +41,7 @@ public final class RdsBackend implements NetworkEndpointSource {
     private final InstanceOperations instanceOps = new InstanceOperations(this);
     private final ClusterOperations clusterOps = new ClusterOperations(this);
     private final SnapshotOperations snapshotOps = new SnapshotOperations(this);
+    private final StopStartOperations stopStartOps = new StopStartOperations(this, instanceOps);
     private final SubnetGroupOperations subnetGroupOps = new SubnetGroupOperations(this);
 
     /** A DB instance as EC2 sees it, until {@code goneAt}. */
@@ -112,7 +113,21 @@ public final class RdsBackend implements NetworkEndpointSource {
         return change(() -> instanceOps.delete(state(account, region), identifier, skipFinalSnapshot, finalSnapshotIdentifier).copy());
     }
 
+    public synchronized DbInstance stopInstance(String account, String region, String identifier, String snapshotId) {
+        return change(() -> stopStartOps.stop(state(account, region), identifier, snapshotId).copy());
+    }
+
+    public synchronized DbInstance startInstance(String account, String region, String identifier) {
+        return change(() -> stopStartOps.start(state(account, region), identifier).copy());
+    }
+
     // ---- clusters
+
+    public synchronized DbCluster modifyCluster(String account, String region, String identifier, Boolean deletionProtection,
+                                                boolean serverlessV2Given, Double minCapacity, Double maxCapacity) {
+        return change(() -> clusterOps.modify(state(account, region), identifier, deletionProtection, serverlessV2Given,
+                minCapacity, maxCapacity).copy());
+    }
 
     public synchronized DbCluster createCluster(String account, String region, CreateClusterRequest request) {
         return change(() -> clusterOps.create(state(account, region), request).copy());

@@ -19,6 +19,12 @@ final class RdsNames {
     private RdsNames() {
     }
 
+    /** An identifier as RDS keeps it: lower case; an ARN (accepted where an identifier is) gives its last part. */
+    static String nameOf(String identifierOrArn) {
+        String name = identifierOrArn.startsWith("arn:") ? identifierOrArn.substring(identifierOrArn.lastIndexOf(':') + 1) : identifierOrArn;
+        return name.toLowerCase(java.util.Locale.ROOT);
+    }
+
     static String arn(String region, String account, String type, String name) {
         return "arn:aws:rds:" + region + ":" + account + ":" + type + ":" + name;
     }

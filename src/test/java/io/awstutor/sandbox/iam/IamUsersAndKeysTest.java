@@ -126,10 +126,26 @@ class IamUsersAndKeysTest {
         IamBackend before = new IamBackend(context);
         before.users().create(ACCOUNT, "alice", "/", List.of(new Tag("team", "a")), null);
         AccessKey key = before.accessKeys().create(ACCOUNT, "alice");
+        before.groups().create(ACCOUNT, "devs", "/");
+        before.groups().addUser(ACCOUNT, "devs", "alice");
+        String doc = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"s3:*\",\"Resource\":\"*\"}]}";
+        ManagedPolicy policy = before.managedPolicies().create(ACCOUNT, "s3", "/", doc, "all of S3", List.of());
+        before.managedPolicies().createVersion(ACCOUNT, policy.arn(), doc, true);
+        before.managedPolicies().attach(IdentityKind.GROUP, ACCOUNT, "devs", policy.arn());
+        before.inlinePolicies().put(IdentityKind.USER, ACCOUNT, "alice", "inline", doc);
+        before.roles().create(ACCOUNT, "web", "/", "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
+                + "\"Principal\":{\"Service\":\"ec2.amazonaws.com\"},\"Action\":\"sts:AssumeRole\"}]}", null, Optional.of(7200), List.of(), null);
+        before.loginProfiles().create(ACCOUNT, "alice", "Correct-Horse-9", false);
+
         IamBackend after = new IamBackend(context);
         IamUser alice = after.users().get(ACCOUNT, "alice");
         assertEquals(List.of(new Tag("team", "a")), alice.tags());
         assertEquals(key.secret(), after.lookup(key.id()).orElseThrow().secretAccessKey());
+        assertEquals("v2", after.managedPolicies().get(ACCOUNT, policy.arn()).policy().defaultVersionId());
+        assertEquals(1, after.managedPolicies().get(ACCOUNT, policy.arn()).attachmentCount());
+        assertEquals(2, after.policiesOf(after.lookup(key.id()).orElseThrow().caller()).size(), "inline + the group's policy");
+        assertEquals(7200, after.roles().get(ACCOUNT, "web").maxSessionDuration());
+        assertFalse(after.loginProfiles().get(ACCOUNT, "alice").passwordResetRequired());
     }
 
     @Test

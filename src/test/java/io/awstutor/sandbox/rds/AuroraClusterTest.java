@@ -107,4 +107,18 @@ class AuroraClusterTest {
         rds.createCluster(ACCOUNT, REGION, cluster("c", "aurora-mysql", null, null, null));
         fails("DBClusterAlreadyExistsFault", () -> rds.createCluster(ACCOUNT, REGION, cluster("C", "aurora-mysql", null, null, null)));
     }
+
+    @Test
+    void modifyClusterChangesCapacityAndDeletionProtection() {
+        rds.createCluster(ACCOUNT, REGION, cluster("app", "aurora-postgresql", null, 0.5, 2.0));
+        fails("InvalidDBClusterStateFault", () -> rds.modifyCluster(ACCOUNT, REGION, "app", true, false, null, null));
+        clock.advance(Duration.ofMinutes(2));
+        DbCluster modified = rds.modifyCluster(ACCOUNT, REGION, "app", true, true, 1.0, 8.0);
+        assertEquals(8.0, modified.maxCapacity);
+        AwsException protectedCluster = fails("InvalidParameterCombination", () -> rds.deleteCluster(ACCOUNT, REGION, "app", true, null));
+        assertEquals("Cannot delete protected Cluster, please disable deletion protection and try again.", protectedCluster.getMessage());
+        fails("InvalidParameterValue", () -> rds.modifyCluster(ACCOUNT, REGION, "app", null, true, 4.0, 2.0));
+        rds.modifyCluster(ACCOUNT, REGION, "app", false, false, null, null);
+        rds.deleteCluster(ACCOUNT, REGION, "app", true, null);
+    }
 }

@@ -280,4 +280,29 @@ class RdsBackendTest {
         rds.createSubnetGroup(ACCOUNT, REGION, "two", "two zones", List.of("subnet-0a", "subnet-0b"), Map.of());
         assertEquals(2, rds.describeSubnetGroups(ACCOUNT, REGION, null, null, null).items().size());
     }
+
+    @Test
+    void stopAndStartAnInstance() {
+        rds.createInstance(ACCOUNT, REGION, mysql("db"));
+        AwsException early = fails("InvalidDBInstanceState", () -> rds.stopInstance(ACCOUNT, REGION, "db", null));
+        assertEquals("Instance db is not in available state.", early.getMessage());
+        clock.advance(Duration.ofMinutes(5));
+        assertEquals("stopping", rds.stopInstance(ACCOUNT, REGION, "db", "before-stop").status(clock.instant()));
+        clock.advance(Duration.ofMinutes(2));
+        assertEquals("stopped", status("db"));
+        fails("InvalidDBInstanceState", () -> rds.modifyInstance(ACCOUNT, REGION,
+                new ModifyInstanceRequest("db", "db.t3.small", null, null, null, null, null, null, null, null, true)));
+        assertEquals("starting", rds.startInstance(ACCOUNT, REGION, "db").status(clock.instant()));
+        AwsException twice = fails("InvalidDBInstanceState", () -> rds.startInstance(ACCOUNT, REGION, "db"));
+        assertEquals("Instance db is not stopped, it cannot be started.", twice.getMessage());
+        clock.advance(Duration.ofMinutes(3));
+        assertEquals("available", status("db"));
+        assertEquals(1, rds.describeSnapshots(ACCOUNT, REGION, false, null, "db", null, null, null).items().size());
+    }
+
+    @Test
+    void describeAcceptsAnArnForTheIdentifier() {
+        DbInstance db = rds.createInstance(ACCOUNT, REGION, mysql("db"));
+        assertEquals("db", rds.describeInstances(ACCOUNT, REGION, db.arn, Map.of(), null, null).items().get(0).identifier);
+    }
 }

@@ -137,6 +137,10 @@ class RdsSdkTest {
         assertEquals("available", after.dbInstanceStatus());
         assertNull(after.pendingModifiedValues().dbInstanceClass());
         assertEquals("available", rds.rebootDBInstance(r -> r.dbInstanceIdentifier("maz-db")).dbInstance().dbInstanceStatus());
+        assertEquals("stopped", rds.stopDBInstance(r -> r.dbInstanceIdentifier("maz-db")).dbInstance().dbInstanceStatus());
+        fails("InvalidDBInstanceState", 400, () -> rds.stopDBInstance(r -> r.dbInstanceIdentifier("maz-db")));
+        assertEquals("available", rds.startDBInstance(r -> r.dbInstanceIdentifier(
+                "arn:aws:rds:us-east-1:000000000000:db:maz-db")).dbInstance().dbInstanceStatus());
         rds.deleteDBInstance(r -> r.dbInstanceIdentifier("maz-db").skipFinalSnapshot(true));
     }
 
@@ -162,6 +166,9 @@ class RdsSdkTest {
         assertEquals(1, described.dbClusterMembers().size());
         assertTrue(described.dbClusterMembers().get(0).isClusterWriter());
 
+        assertEquals(8.0, rds.modifyDBCluster(r -> r.dbClusterIdentifier("shop")
+                .serverlessV2ScalingConfiguration(c -> c.minCapacity(1.0).maxCapacity(8.0))).dbCluster()
+                .serverlessV2ScalingConfiguration().maxCapacity());
         RdsException busy = fails("InvalidDBClusterStateFault", 400,
                 () -> rds.deleteDBCluster(r -> r.dbClusterIdentifier("shop").skipFinalSnapshot(true)));
         assertEquals("Cluster cannot be deleted, it still contains DB instances in non-deleting state.", busy.awsErrorDetails().errorMessage());

@@ -62,7 +62,7 @@ final class Condition {
     String key() { return key; }
 
     boolean test(RequestContext ctx) {
-        List<String> present = ctx.values(lowerKey);
+        List<String> present = ctx.values(key, lowerKey);
         if (operator.isNull()) {
             return testNull(present);
         }

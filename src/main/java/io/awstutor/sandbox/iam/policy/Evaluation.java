@@ -1,5 +1,7 @@
 package io.awstutor.sandbox.iam.policy;
 
+import io.awstutor.sandbox.auth.Authorizer;
+
 import java.util.List;
 
 /**
@@ -18,6 +20,16 @@ public record Evaluation(Decision decision, List<MatchedStatement> matched, Stri
     }
 
     public boolean allowed() { return decision == Decision.ALLOWED; }
+
+    /** The sandbox's authorization answer, with the explanation as its reason. */
+    public Authorizer.Decision toAuthorizerDecision(EvaluationRequest request) {
+        String reason = explain(request);
+        return switch (decision) {
+            case ALLOWED -> Authorizer.Decision.allow(reason);
+            case EXPLICIT_DENY -> Authorizer.Decision.explicitDeny(reason);
+            case IMPLICIT_DENY -> Authorizer.Decision.implicitDeny(reason);
+        };
+    }
 
     /** One line for a human: see {@link Explanation}. */
     public String explain(EvaluationRequest request) {

@@ -1,8 +1,10 @@
 package io.awstutor.sandbox.iam.policy;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A parsed, validated and compiled IAM policy document. Parse once when the policy is stored;
@@ -61,6 +63,18 @@ public final class PolicyDocument {
         List<String> out = new ArrayList<>(statements.size());
         for (Statement s : statements) out.add(s.sid());
         return out;
+    }
+
+    /**
+     * The condition keys the document tests, as written, in order of appearance: what the IAM
+     * simulator reports as MissingContextValues when a simulation does not supply them.
+     */
+    public Set<String> conditionKeys() {
+        Set<String> keys = new LinkedHashSet<>();
+        for (Statement s : statements) {
+            for (Condition c : s.conditions()) keys.add(c.key());
+        }
+        return keys;
     }
 
     /** Where statement {@code index} sits in {@link #json()}: the simulator's StartPosition/EndPosition. */

@@ -26,7 +26,9 @@ final class RequestContext implements Function<String, String> {
     private final ArnGlob.Arn resourceArn;
     private final Caller caller;
     private final Clock clock;
-    private final Map<String, List<String>> values;
+    private final Map<String, List<String>> supplied;
+    /** The supplied keys lower-cased, built only when a key is looked up in another case. */
+    private Map<String, List<String>> suppliedLowerCase;
     private Instant now;
 
     RequestContext(EvaluationRequest request, Clock clock) {
@@ -35,36 +37,25 @@ final class RequestContext implements Function<String, String> {
         this.resourceArn = ArnGlob.Arn.split(resource);
         this.caller = request.caller();
         this.clock = clock;
-        Map<String, List<String>> supplied = request.context();
-        this.values = new HashMap<>(supplied.size() * 2 + 8);
-        derive(caller);
-        for (Map.Entry<String, List<String>> e : supplied.entrySet()) {
-            values.put(e.getKey().toLowerCase(Locale.ROOT), e.getValue());
-        }
+        this.supplied = request.context();
     }
 
-    private void derive(Caller c) {
-        if (c instanceof Caller.Anonymous) {
-            return;
-        }
-        put("aws:userid", c.userId());
-        put("aws:principalaccount", c.accountId());
-        if (c instanceof Caller.User u) {
-            put("aws:username", u.userName());
-            put("aws:principalarn", u.arn());
-            put("aws:principaltype", "User");
-        } else if (c instanceof Caller.AssumedRole r) {
+    /** Keys IAM derives from the caller and the clock, when the request did not supply them. */
+    private List<String> derived(String lowerCaseKey) {
+        Caller c = caller;
+        if (lowerCaseKey.equals(CURRENT_TIME)) return List.of(now().toString());
+        if (lowerCaseKey.equals(EPOCH_TIME)) return List.of(Long.toString(now().getEpochSecond()));
+        if (c instanceof Caller.Anonymous) return null;
+        return switch (lowerCaseKey) {
+            case "aws:userid" -> List.of(c.userId());
+            case "aws:principalaccount" -> List.of(c.accountId());
+            case "aws:username" -> c instanceof Caller.User u ? List.of(u.userName()) : null;
             // aws:PrincipalArn of a role session is the role's ARN ("AWS global condition context keys")
-            put("aws:principalarn", r.roleArn());
-            put("aws:principaltype", "AssumedRole");
-        } else {
-            put("aws:principalarn", c.arn());
-            put("aws:principaltype", "Account");
-        }
-    }
-
-    private void put(String key, String value) {
-        if (value != null) values.put(key, List.of(value));
+            case "aws:principalarn" -> List.of(c instanceof Caller.AssumedRole r ? r.roleArn() : c.arn());
+            case "aws:principaltype" -> List.of(c instanceof Caller.User ? "User"
+                    : c instanceof Caller.AssumedRole ? "AssumedRole" : "Account");
+            default -> null;
+        };
     }
 
     String action() { return action; }
@@ -73,18 +64,23 @@ final class RequestContext implements Function<String, String> {
     Caller caller() { return caller; }
 
     /** The key's values, or null when the request does not carry it (absent or empty). */
-    List<String> values(String lowerCaseKey) {
-        List<String> v = values.get(lowerCaseKey);
+    List<String> values(String key, String lowerCaseKey) {
+        List<String> v = supplied.get(key);
         if (v == null) {
-            if (lowerCaseKey.equals(CURRENT_TIME)) {
-                v = List.of(now().toString());
-            } else if (lowerCaseKey.equals(EPOCH_TIME)) {
-                v = List.of(Long.toString(now().getEpochSecond()));
-            } else {
-                return null;
+            if (suppliedLowerCase == null) {
+                suppliedLowerCase = new HashMap<>(supplied.size() * 2);
+                for (Map.Entry<String, List<String>> e : supplied.entrySet()) {
+                    suppliedLowerCase.put(e.getKey().toLowerCase(Locale.ROOT), e.getValue());
+                }
             }
+            v = suppliedLowerCase.get(lowerCaseKey);
+            if (v == null) v = derived(lowerCaseKey);
         }
-        return v.isEmpty() ? null : v;
+        return v == null || v.isEmpty() ? null : v;
+    }
+
+    List<String> values(String lowerCaseKey) {
+        return values(lowerCaseKey, lowerCaseKey);
     }
 
     private Instant now() {
@@ -95,7 +91,7 @@ final class RequestContext implements Function<String, String> {
     /** A policy variable's value: defined when the key has exactly one value. */
     @Override
     public String apply(String key) {
-        List<String> v = values(key.toLowerCase(Locale.ROOT));
+        List<String> v = values(key, key.toLowerCase(Locale.ROOT));
         return v != null && v.size() == 1 ? v.get(0) : null;
     }
 }

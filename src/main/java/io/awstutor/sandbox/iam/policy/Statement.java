@@ -35,6 +35,7 @@ final class Statement {
     }
 
     int index() { return index; }
+    List<Condition> conditions() { return conditions; }
     String sid() { return sid; }
     Effect effect() { return effect; }
     boolean hasPrincipal() { return principal != null; }

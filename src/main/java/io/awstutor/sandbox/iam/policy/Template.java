@@ -79,8 +79,11 @@ final class Template {
         if (comma < 0) return new Variable(inner, null);
         String key = inner.substring(0, comma).trim();
         String def = inner.substring(comma + 1).trim();
-        if (def.length() >= 2 && def.startsWith("'") && def.endsWith("'")) def = def.substring(1, def.length() - 1);
-        return new Variable(key, def);
+        if (def.length() < 2 || !def.startsWith("'") || !def.endsWith("'")) {
+            return new Variable(key, null); // a malformed default: the variable cannot be resolved
+        }
+        // inside the quotes, '' stands for one quote ("Specifying default values")
+        return new Variable(key, def.substring(1, def.length() - 1).replace("''", "'"));
     }
 
     private static int[] concat(List<Part> parts) {

@@ -1,0 +1,86 @@
+package io.awstutor.sandbox.s3.access;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.awstutor.sandbox.protocol.AwsException;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * S3's own checks of a bucket policy, after IAM's grammar: every statement names a
+ * principal, S3 actions only, and resources inside this bucket. Errors are S3's
+ * {@code MalformedPolicy} with its messages.
+ */
+public final class BucketPolicyValidator {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private BucketPolicyValidator() {
+    }
+
+    public static void validate(String policy, String bucket) {
+        if (policy == null || policy.isBlank()) {
+            throw malformed("Policies must be valid JSON and the first byte must be '{'");
+        }
+        JsonNode root;
+        try {
+            root = JSON.readTree(policy);
+        } catch (IOException e) {
+            throw malformed("Policies must be valid JSON and the first byte must be '{'");
+        }
+        if (root == null || !root.isObject()) {
+            throw malformed("Policies must be valid JSON and the first byte must be '{'");
+        }
+        JsonNode statements = root.path("Statement");
+        if (statements.isMissingNode() || (statements.isArray() && statements.isEmpty())) {
+            throw malformed("Missing required field Statement");
+        }
+        List<JsonNode> list = new ArrayList<>();
+        if (statements.isArray()) {
+            statements.forEach(list::add);
+        } else {
+            list.add(statements);
+        }
+        for (JsonNode s : list) {
+            String effect = s.path("Effect").asText("");
+            if (!effect.equals("Allow") && !effect.equals("Deny")) {
+                throw malformed(s.has("Effect") ? "Invalid effect: " + effect : "Missing required field Effect");
+            }
+            if (!s.has("Principal") && !s.has("NotPrincipal")) {
+                throw malformed("Missing required field Principal");
+            }
+            if (!s.has("Action") && !s.has("NotAction")) {
+                throw malformed("Missing required field Action");
+            }
+            for (String action : texts(s.has("Action") ? s.path("Action") : s.path("NotAction"))) {
+                if (!action.equals("*") && !action.toLowerCase(java.util.Locale.ROOT).startsWith("s3:")) {
+                    throw malformed("Policy has invalid action");
+                }
+            }
+            if (!s.has("Resource") && !s.has("NotResource")) {
+                throw malformed("Missing required field Resource");
+            }
+            for (String resource : texts(s.has("Resource") ? s.path("Resource") : s.path("NotResource"))) {
+                String arn = "arn:aws:s3:::" + bucket;
+                if (!resource.equals(arn) && !resource.startsWith(arn + "/")) {
+                    throw malformed("Policy has invalid resource");
+                }
+            }
+        }
+    }
+
+    private static List<String> texts(JsonNode node) {
+        List<String> out = new ArrayList<>();
+        if (node.isTextual()) {
+            out.add(node.asText());
+        } else {
+            node.forEach(n -> out.add(n.asText()));
+        }
+        return out;
+    }
+
+    public static AwsException malformed(String message) {
+        return AwsException.badRequest("MalformedPolicy", message);
+    }
+}

@@ -1,0 +1,60 @@
+package io.awstutor.bench;
+
+import io.awstutor.sandbox.TestSandbox;
+import io.awstutor.testing.ExternalTools;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * {@code scripts/bench-sandbox}: requests per second against the sandbox, beside the same
+ * calls to moto_server on the same machine. Arguments: {@code [--threads N] [--requests N]
+ * [--no-moto]}.
+ */
+public final class SandboxBench {
+    /** Every section, in the order printed. Add yours here. */
+    static final List<BenchSection> SECTIONS = List.of(new StsBench());
+
+    private SandboxBench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int threads = 8;
+        int requests = 4000;
+        boolean moto = true;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--threads" -> threads = Integer.parseInt(args[++i]);
+                case "--requests" -> requests = Integer.parseInt(args[++i]);
+                case "--no-moto" -> moto = false;
+                default -> {
+                    System.err.println("usage: bench-sandbox [--threads N] [--requests N] [--no-moto]");
+                    System.exit(2);
+                }
+            }
+        }
+        Optional<ExternalTools.MotoServer> motoServer = Optional.empty();
+        if (moto) {
+            Optional<java.nio.file.Path> executable = ExternalTools.find("moto_server");
+            if (executable.isPresent()) {
+                System.err.println("starting moto_server ...");
+                motoServer = Optional.of(ExternalTools.MotoServer.start(executable.get()));
+            } else {
+                System.err.println("moto_server not found: measuring the sandbox alone");
+            }
+        }
+        BenchTable table = new BenchTable();
+        try (TestSandbox sandbox = TestSandbox.start();
+             BenchContext context = new BenchContext(sandbox, motoServer, threads, requests)) {
+            System.err.println("sandbox on port " + sandbox.port() + "; " + threads + " client threads, "
+                    + requests + " requests per case");
+            for (BenchSection section : SECTIONS) {
+                section.run(context, table);
+            }
+        } finally {
+            motoServer.ifPresent(ExternalTools.MotoServer::close);
+        }
+        System.out.println();
+        System.out.print(table.render());
+    }
+}

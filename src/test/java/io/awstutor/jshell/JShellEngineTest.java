@@ -1,0 +1,99 @@
+package io.awstutor.jshell;
+
+import io.awstutor.sandbox.Sandbox;
+import io.awstutor.sandbox.SandboxOptions;
+import io.awstutor.target.TargetSettings;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The learner's Java session against a real sandbox: completion, documentation, values, failures. */
+class JShellEngineTest {
+    private static Sandbox sandbox;
+    private static JShellEngine engine;
+    private static final ByteArrayOutputStream OUT = new ByteArrayOutputStream();
+
+    @BeforeAll
+    static void start() throws Exception {
+        sandbox = Sandbox.start(SandboxOptions.inMemory());
+        TargetSettings settings = TargetSettings.emulator(TargetSettings.TargetKind.SANDBOX, sandbox.endpoint(),
+                "us-east-1", "test", "test");
+        engine = new JShellEngine(settings, new PrintStream(OUT, true), new ByteArrayInputStream(new byte[0]),
+                Map.of("prefix", "learn-test")).start();
+    }
+
+    @AfterAll
+    static void stop() {
+        engine.close();
+        sandbox.close();
+    }
+
+    @Test
+    void completesSdkMethodsAndBuilderMethods() {
+        List<String> methods = engine.complete("s3.cre", 6);
+        assertTrue(methods.contains("s3.createBucket("), methods::toString);
+        assertTrue(methods.stream().allMatch(m -> m.startsWith("s3.cre")), methods::toString);
+        String lambda = "iam.createUser(b -> b.user";
+        List<String> builder = engine.complete(lambda, lambda.length());
+        assertTrue(builder.contains("iam.createUser(b -> b.userName("), builder::toString);
+    }
+
+    @Test
+    void documentsTheMethodUnderTheCursor() {
+        String source = "sts.getCallerIdentity(";
+        List<String> docs = engine.documentation(source, source.length());
+        assertFalse(docs.isEmpty());
+        assertTrue(docs.get(0).contains("GetCallerIdentityResponse"), docs::toString);
+    }
+
+    @Test
+    void evaluatesWithTheClientsReadyAndRecordsCalls() {
+        engine.drainCalls();
+        List<SnippetOutcome> outcomes = engine.eval("sts.getCallerIdentity().account()");
+        SnippetOutcome.Value value = assertInstanceOf(SnippetOutcome.Value.class, outcomes.get(0));
+        assertEquals("\"000000000000\"", value.value());
+        var calls = engine.drainCalls();
+        assertEquals(1, calls.size());
+        assertEquals("GetCallerIdentity", calls.get(0).operation());
+        assertTrue(calls.get(0).ok());
+        SnippetOutcome.Value prefix = assertInstanceOf(SnippetOutcome.Value.class, engine.eval("prefix").get(0));
+        assertEquals("\"learn-test\"", prefix.value());
+    }
+
+    @Test
+    void anAwsErrorIsRecordedWithItsCodeAndStatus() {
+        engine.drainCalls();
+        SnippetOutcome.Failed failed = assertInstanceOf(SnippetOutcome.Failed.class,
+                engine.eval("iam.getUser(b -> b.userName(\"nobody\"))").get(0));
+        assertTrue(failed.awsError());
+        var call = engine.drainCalls().get(0);
+        assertFalse(call.ok());
+        assertEquals("NoSuchEntity", call.errorCode());
+        assertEquals(404, call.status());
+        assertTrue(engine.lastTrace().orElseThrow().contains("NoSuchEntityException"));
+    }
+
+    @Test
+    void aModelClassWorksBeforeItsClientWasNamed() {
+        SnippetOutcome outcome = engine.eval("var r = ListRolesRequest.builder().maxItems(5).build();").get(0);
+        assertInstanceOf(SnippetOutcome.Value.class, outcome, outcome::toString);
+    }
+
+    @Test
+    void multipleSnippetsOnOneLineRunInOrder() {
+        List<SnippetOutcome> outcomes = engine.eval("int a = 2; int b = a * 21;");
+        assertEquals(2, outcomes.size());
+        assertEquals("42", ((SnippetOutcome.Value) outcomes.get(1)).value());
+    }
+}

@@ -1,0 +1,111 @@
+package io.awstutor.sandbox.iam;
+
+import io.awstutor.sandbox.TestSandbox;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.auth.credentials.AwsCredentials;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.iam.model.AccessKey;
+import software.amazon.awssdk.services.sts.model.Credentials;
+
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** What IAM's policies decide for real requests: the users' and roles' policies, enforced. */
+class IamEnforcementTest {
+    private static TestSandbox box;
+    private static IamClient root;
+
+    @BeforeAll
+    static void start() {
+        box = TestSandbox.start();
+        root = box.iam();
+    }
+
+    @AfterAll
+    static void stop() {
+        box.close();
+    }
+
+    private static AwsCredentials userWith(String name, String... managedPolicies) {
+        root.createUser(r -> r.userName(name));
+        for (String policy : managedPolicies) {
+            root.attachUserPolicy(r -> r.userName(name).policyArn("arn:aws:iam::aws:policy/" + policy));
+        }
+        AccessKey key = root.createAccessKey(r -> r.userName(name)).accessKey();
+        return TestSandbox.credentials(key.accessKeyId(), key.secretAccessKey());
+    }
+
+    private static String unique(String prefix) {
+        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    @Test
+    void readOnlyUserListsButCannotCreate() {
+        String name = unique("reader");
+        IamClient reader = box.iam(userWith(name, "IAMReadOnlyAccess"));
+        assertTrue(reader.listUsers().users().stream().anyMatch(u -> u.userName().equals(name)));
+        AwsServiceException denied = assertThrows(AwsServiceException.class, () -> reader.createUser(r -> r.userName("intruder")));
+        assertEquals(403, denied.statusCode());
+        assertEquals("AccessDenied", denied.awsErrorDetails().errorCode());
+        assertTrue(denied.awsErrorDetails().errorMessage().startsWith("User: arn:aws:iam::000000000000:user/" + name
+                + " is not authorized to perform: iam:CreateUser on resource: arn:aws:iam::000000000000:user/intruder"),
+                denied.awsErrorDetails().errorMessage());
+    }
+
+    @Test
+    void userWithoutPoliciesIsDeniedEvenItsOwnUser() {
+        IamClient nobody = box.iam(userWith(unique("nobody")));
+        AwsServiceException denied = assertThrows(AwsServiceException.class, nobody::getUser);
+        assertEquals("AccessDenied", denied.awsErrorDetails().errorCode());
+    }
+
+    @Test
+    void explicitDenyBeatsAdministratorAccess() {
+        String name = unique("admin");
+        IamClient admin = box.iam(userWith(name, "AdministratorAccess"));
+        admin.createUser(r -> r.userName(unique("made-by-admin")));
+        root.putUserPolicy(r -> r.userName(name).policyName("no-user-creation").policyDocument(
+                "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Sid\":\"NoNewUsers\",\"Effect\":\"Deny\",\"Action\":\"iam:CreateUser\",\"Resource\":\"*\"}]}"));
+        AwsServiceException denied = assertThrows(AwsServiceException.class, () -> admin.createUser(r -> r.userName("another")));
+        assertEquals(403, denied.statusCode());
+        assertTrue(denied.awsErrorDetails().errorMessage().contains("explicit deny"), denied.awsErrorDetails().errorMessage());
+        admin.listUsers();
+    }
+
+    @Test
+    void groupPoliciesApplyToMembers() {
+        String name = unique("member");
+        IamClient member = box.iam(userWith(name));
+        assertThrows(AwsServiceException.class, member::listRoles);
+        String group = unique("viewers");
+        root.createGroup(r -> r.groupName(group));
+        root.attachGroupPolicy(r -> r.groupName(group).policyArn("arn:aws:iam::aws:policy/IAMReadOnlyAccess"));
+        root.addUserToGroup(r -> r.groupName(group).userName(name));
+        member.listRoles();
+        root.removeUserFromGroup(r -> r.groupName(group).userName(name));
+        assertThrows(AwsServiceException.class, member::listRoles);
+    }
+
+    @Test
+    void assumedRoleActsWithTheRolesPolicies() {
+        String roleName = unique("auditor");
+        String trust = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"arn:aws:iam::000000000000:root\"},\"Action\":\"sts:AssumeRole\"}]}";
+        String roleArn = root.createRole(r -> r.roleName(roleName).assumeRolePolicyDocument(trust)).role().arn();
+        root.attachRolePolicy(r -> r.roleName(roleName).policyArn("arn:aws:iam::aws:policy/IAMReadOnlyAccess"));
+        String userName = unique("assumer");
+        AwsCredentials user = userWith(userName);
+        root.putUserPolicy(r -> r.userName(userName).policyName("assume").policyDocument(
+                "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"sts:AssumeRole\",\"Resource\":\"" + roleArn + "\"}]}"));
+        Credentials session = box.sts(user).assumeRole(r -> r.roleArn(roleArn).roleSessionName("audit")).credentials();
+        IamClient asRole = box.iam(TestSandbox.credentials(session.accessKeyId(), session.secretAccessKey(), session.sessionToken()));
+        asRole.listUsers();
+        AwsServiceException denied = assertThrows(AwsServiceException.class, () -> asRole.createUser(r -> r.userName("x")));
+        assertTrue(denied.awsErrorDetails().errorMessage().contains("assumed-role/" + roleName + "/audit"), denied.awsErrorDetails().errorMessage());
+    }
+}
