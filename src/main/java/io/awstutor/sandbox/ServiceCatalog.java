@@ -63,7 +63,7 @@ final class ServiceCatalog {
         ec2.addEndpointSource(rds);
 
         // S3: one global bucket namespace; bodies on disk (the data folder, or a temp folder).
-        handlers.add(new io.awstutor.sandbox.s3.rest.S3Handler(context));
+        handlers.add(new io.awstutor.sandbox.s3.rest.S3Handler(context, credentials));
 
         return new Wiring(handlers, credentials, authorizer, iam::recordKeyUse);
     }

@@ -50,8 +50,11 @@ public final class ChangeDescriber {
         String noun = humanize(op.substring(verb.length()));
         String subject = subject(call).orElse("");
         String where = call.region() == null || isGlobal(call.service()) ? "" : " (" + call.region() + ")";
-        String action = sign.equals("~") ? verb.toLowerCase(Locale.ROOT) + " " : "";
-        return Optional.of(sign + " " + action + noun + (subject.isEmpty() ? "" : " " + subject) + where);
+        // "+ user policy bob" would hide that nothing was created: relations keep their verb
+        boolean relation = List.of("Attach", "Detach", "Add", "Remove", "Authorize", "Revoke", "Tag", "Untag").contains(verb);
+        String action = sign.equals("~") || relation ? verb.toLowerCase(Locale.ROOT) + " " : "";
+        String detail = detail(call).map(d -> " (" + d + ")").orElse("");
+        return Optional.of(sign + " " + action + noun + (subject.isEmpty() ? "" : " " + subject) + detail + where);
     }
 
     private static boolean isGlobal(String service) {
@@ -71,6 +74,53 @@ public final class ChangeDescriber {
     /** "SecurityGroupIngress" -> "security group ingress". */
     static String humanize(String camel) {
         return camel.replaceAll("([a-z0-9])([A-Z])", "$1 $2").replaceAll("([A-Z]+)([A-Z][a-z])", "$1 $2").toLowerCase(Locale.ROOT);
+    }
+
+    /** What a relation connects the subject to: the policy attached, the rule's port and source. */
+    private static Optional<String> detail(CallRecord call) {
+        Map<String, Object> request = call.request() == null ? Map.of() : call.request();
+        if (request.get("PolicyArn") instanceof String arn && !call.operation().startsWith("CreatePolicy")
+                && !call.operation().equals("DeletePolicy")) {
+            return Optional.of(arn.substring(arn.lastIndexOf('/') + 1));
+        }
+        if (request.get("IpPermissions") instanceof List<?> permissions && !permissions.isEmpty()) {
+            List<String> rules = new ArrayList<>();
+            for (Object permission : permissions) {
+                if (permission instanceof Map<?, ?> p) {
+                    rules.add(rule(p));
+                }
+            }
+            return Optional.of(String.join("; ", rules));
+        }
+        if (request.get("FromPort") != null) {
+            return Optional.of(request.getOrDefault("IpProtocol", "tcp") + "/" + request.get("FromPort")
+                    + (request.get("CidrIp") != null ? " from " + request.get("CidrIp") : "")
+                    + (request.get("SourceSecurityGroupName") != null ? " from " + request.get("SourceSecurityGroupName") : ""));
+        }
+        return Optional.empty();
+    }
+
+    private static String rule(Map<?, ?> permission) {
+        Object protocol = permission.get("IpProtocol");
+        Object from = permission.get("FromPort");
+        Object to = permission.get("ToPort");
+        String ports = from == null ? "all" : from.equals(to) || to == null ? String.valueOf(from) : from + "-" + to;
+        List<String> sources = new ArrayList<>();
+        for (String key : List.of("IpRanges", "Ipv6Ranges", "UserIdGroupPairs", "PrefixListIds")) {
+            if (permission.get(key) instanceof List<?> items) {
+                for (Object item : items) {
+                    if (item instanceof Map<?, ?> m) {
+                        Object source = m.get("CidrIp") != null ? m.get("CidrIp") : m.get("CidrIpv6") != null ? m.get("CidrIpv6")
+                                : m.get("GroupId") != null ? m.get("GroupId") : m.get("PrefixListId");
+                        if (source != null) {
+                            sources.add(String.valueOf(source));
+                        }
+                    }
+                }
+            }
+        }
+        String proto = "-1".equals(String.valueOf(protocol)) ? "all traffic" : protocol + "/" + ports;
+        return proto + (sources.isEmpty() ? "" : " from " + String.join(", ", sources));
     }
 
     /** The most telling name or id in the request, else in the response. */

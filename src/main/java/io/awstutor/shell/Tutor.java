@@ -52,6 +52,7 @@ public final class Tutor {
 
     public LessonCatalog catalog() { return catalog; }
     public Progress progress() { return progress; }
+    public ClientFactory checkClients() { return checkClients; }
     public Lesson lesson() { return lesson; }
     public Step step() { return lesson.steps().get(stepIndex); }
     public int stepNumber() { return stepIndex + 1; }

@@ -21,6 +21,7 @@ public final class TutorShell {
     private final LessonView view;
     private final ShellCommands commands;
     private String pendingInput;
+    private boolean endOfInput;
 
     public TutorShell(ShellIO io, Tutor tutor, JShellEngine engine, String targetDescription) {
         this.io = io;
@@ -39,11 +40,13 @@ public final class TutorShell {
         greet();
         timing("prompt");
         StringBuilder snippet = new StringBuilder();
+        String pushedBack = null;
         while (true) {
             String prompt = snippet.length() == 0 ? prompt() : continuationPrompt();
             String initial = pendingInput;
             pendingInput = null;
-            Optional<String> read = io.readLine(prompt, initial);
+            Optional<String> read = pushedBack != null ? Optional.of(pushedBack) : io.readLine(prompt, initial);
+            pushedBack = null;
             if (read.isEmpty()) {
                 if (snippet.length() > 0) {
                     evaluate(snippet.toString());
@@ -61,10 +64,25 @@ public final class TutorShell {
                 continue;
             }
             snippet.append(line).append('\n');
-            if (engine.isComplete(snippet.toString())) {
+            while (engine.isComplete(snippet.toString())) {
+                if (!io.interactive()) {
+                    // A script may break a call chain before its dots, as pasted code does:
+                    // "var c = S3Client.builder()" then ".region(...)": look at the next line first.
+                    Optional<String> next = io.readLine("", null);
+                    if (next.isPresent() && next.get().stripLeading().startsWith(".")) {
+                        snippet.append(next.get()).append('\n');
+                        continue;
+                    }
+                    pushedBack = next.orElse(null);
+                    endOfInput = next.isEmpty();
+                }
                 evaluate(snippet.toString());
                 snippet.setLength(0);
                 timing("evaluated");
+                break;
+            }
+            if (endOfInput) {
+                break;
             }
         }
         io.out().flush();
@@ -128,6 +146,11 @@ public final class TutorShell {
         for (String change : ChangeDescriber.describe(calls)) {
             view.line(AttributedStyle.DEFAULT.foreground(AttributedStyle.BLUE), change);
         }
+        calls.stream().filter(DenialExplainer::isDenial).reduce((a, b) -> b).ifPresent(denied -> {
+            for (String line : new DenialExplainer(tutor.checkClients()).explain(denied)) {
+                view.line(AttributedStyle.DEFAULT.foreground(AttributedStyle.MAGENTA), line);
+            }
+        });
         boolean ran = outcomes.stream().noneMatch(o -> o instanceof SnippetOutcome.CompileError);
         if (ran && !tutor.step().isReadingOnly() && !tutor.isStepDone()) {
             checkStep(!calls.isEmpty());

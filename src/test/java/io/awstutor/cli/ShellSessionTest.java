@@ -66,6 +66,33 @@ class ShellSessionTest {
     }
 
     @Test
+    void aDeniedCallIsExplainedAndAHandBuiltClientIsSeenToo(@TempDir Path home) throws Exception {
+        String session = """
+                iam.createUser(b -> b.userName("bob"));
+                iam.attachUserPolicy(b -> b.userName("bob").policyArn("arn:aws:iam::aws:policy/IAMReadOnlyAccess"));
+                var key = iam.createAccessKey(b -> b.userName("bob")).accessKey();
+                var bobIam = IamClient.builder().region(Region.US_EAST_1)
+                    .endpointOverride(clients.settings().endpoint().get())
+                    .credentialsProvider(software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
+                        software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create(key.accessKeyId(), key.secretAccessKey())))
+                    .build();
+                bobIam.listUsers().users().size()
+                bobIam.createUser(b -> b.userName("carol"));
+                """;
+        CliProcess.Result result = CliProcess.run(home, session);
+        String out = result.stdout();
+        assertEquals(0, result.exitCode(), result::toString);
+        assertTrue(out.contains("+ user bob"), out);
+        assertTrue(out.contains("+ attach user policy bob (IAMReadOnlyAccess)"), out);
+        assertTrue(out.contains("IAM refused CreateUser: AccessDenied (HTTP 403) — User: arn:aws:iam::000000000000:user/bob "
+                + "is not authorized to perform: iam:CreateUser on resource: arn:aws:iam::000000000000:user/carol"), out);
+        assertTrue(out.contains("Why denied: arn:aws:iam::000000000000:user/bob may not iam:CreateUser on arn:aws:iam::000000000000:user/carol."), out);
+        assertTrue(out.contains("No statement of user/bob's policies allows it (an implicit deny)"), out);
+        assertFalse(out.contains("secretAccessKey=") && out.matches("(?s).*SecretAccessKey=[A-Za-z0-9/+]{40}.*"),
+                "the secret key is not printed in full:\n" + out);
+    }
+
+    @Test
     void aCorruptProgressFileIsMovedAsideAndTheShellStarts(@TempDir Path home) throws Exception {
         Files.writeString(home.resolve("progress.json"), "not json at all");
         CliProcess.Result result = CliProcess.run(home, "/progress\n");

@@ -41,8 +41,9 @@ class ValueFormatterTest {
         CallRecord failed = new CallRecord("Iam", "DeleteUser", "us-east-1", false, 409, "DeleteConflict", "m", null,
                 Map.of("UserName", "bob"), Map.of());
         CallRecord ingress = new CallRecord("Ec2", "AuthorizeSecurityGroupIngress", "eu-west-1", true, 200, null, null, null,
-                Map.of("GroupId", "sg-0a1b"), Map.of());
-        assertEquals(List.of("+ user alice", "+ security group ingress sg-0a1b (eu-west-1)"),
+                Map.of("GroupId", "sg-0a1b", "IpPermissions", List.of(Map.of("IpProtocol", "tcp", "FromPort", 3306, "ToPort", 3306,
+                        "UserIdGroupPairs", List.of(Map.of("GroupId", "sg-9f8e"))))), Map.of());
+        assertEquals(List.of("+ user alice", "+ authorize security group ingress sg-0a1b (tcp/3306 from sg-9f8e) (eu-west-1)"),
                 ChangeDescriber.describe(List.of(create, read, failed, ingress)));
     }
 }

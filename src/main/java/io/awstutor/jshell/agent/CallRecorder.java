@@ -22,10 +22,21 @@ import java.util.Map;
  * line per finished call to the session's event file. The shell reads the new lines after
  * each snippet: that is how it knows what a snippet changed and why a call failed, on every
  * target, without a second round trip.
+ *
+ * <p>It is registered as an SDK global interceptor (the resource
+ * {@code software/amazon/awssdk/global/handlers/execution.interceptors}), so it also sees
+ * the clients a learner builds by hand (another user's keys, another region). It records
+ * only where the JShell process was given an event file; elsewhere it does nothing.
  */
 public final class CallRecorder implements ExecutionInterceptor {
     private final Path eventFile;
     private final ObjectMapper json = new ObjectMapper();
+
+    /** The global-interceptor form: the event file comes from the JShell process's system property. */
+    public CallRecorder() {
+        String events = System.getProperty(LearnerClients.EVENT_FILE_PROPERTY);
+        this.eventFile = events == null ? null : Path.of(events);
+    }
 
     public CallRecorder(Path eventFile) {
         this.eventFile = eventFile;
@@ -33,6 +44,9 @@ public final class CallRecorder implements ExecutionInterceptor {
 
     @Override
     public void afterExecution(Context.AfterExecution context, ExecutionAttributes attributes) {
+        if (eventFile == null) {
+            return;
+        }
         SdkResponse response = context.response();
         String requestId = response.sdkHttpResponse() == null ? null
                 : response.sdkHttpResponse().firstMatchingHeader("x-amzn-RequestId")
@@ -44,6 +58,9 @@ public final class CallRecorder implements ExecutionInterceptor {
 
     @Override
     public void onExecutionFailure(Context.FailedExecution context, ExecutionAttributes attributes) {
+        if (eventFile == null) {
+            return;
+        }
         Throwable failure = context.exception();
         String code = null;
         String message = failure.getMessage();

@@ -2,10 +2,7 @@ package io.awstutor.jshell.agent;
 
 import io.awstutor.target.ClientFactory;
 import io.awstutor.target.TargetSettings;
-import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -18,13 +15,9 @@ public final class LearnerClients {
     private LearnerClients() {
     }
 
+    /** The call recorder is a global SDK interceptor (see {@link CallRecorder}): every client has it. */
     public static ClientFactory factory() {
-        List<ExecutionInterceptor> interceptors = new ArrayList<>();
-        String events = System.getProperty(EVENT_FILE_PROPERTY);
-        if (events != null) {
-            interceptors.add(new CallRecorder(Path.of(events)));
-        }
-        return new ClientFactory(TargetSettings.fromSystemProperties(), interceptors);
+        return new ClientFactory(TargetSettings.fromSystemProperties(), List.of());
     }
 
 }

@@ -22,6 +22,8 @@ final class IamAccount {
     Map<String, AccessKey> accessKeys = new LinkedHashMap<>();
     TreeMap<String, LoginProfile> loginProfiles = new TreeMap<>();
     PasswordPolicy passwordPolicy;
+    /** The account's alias (at most one), or null. */
+    String alias;
 
     IamAccount() {
     }

@@ -48,6 +48,7 @@ public final class IamBackend implements CredentialStore, IdentityPolicySource, 
     private final InlinePolicies inlinePolicies = new InlinePolicies(this);
     private final InstanceProfiles instanceProfiles = new InstanceProfiles(this);
     private final LoginProfiles loginProfiles = new LoginProfiles(this);
+    private final Accounts accountSettings = new Accounts(this);
     private final AwsManagedPolicies awsPolicies = AwsManagedPolicies.load();
     private final PolicyDocuments documents = new PolicyDocuments();
     private final IdentityPolicies identityPolicies = new IdentityPolicies(this, documents);
@@ -67,6 +68,7 @@ public final class IamBackend implements CredentialStore, IdentityPolicySource, 
     public InlinePolicies inlinePolicies() { return inlinePolicies; }
     public InstanceProfiles instanceProfiles() { return instanceProfiles; }
     public LoginProfiles loginProfiles() { return loginProfiles; }
+    public Accounts accountSettings() { return accountSettings; }
 
     /**
      * The identity-based policies of a caller (a user's own and its groups', a role session's
@@ -145,6 +147,14 @@ public final class IamBackend implements CredentialStore, IdentityPolicySource, 
         } finally {
             lock.writeLock().unlock();
         }
+    }
+
+    /** Every account's state; only under the write lock (for rules that span accounts, such as aliases). */
+    java.util.Collection<IamAccount> allAccountsLocked() {
+        if (!lock.isWriteLockedByCurrentThread()) {
+            throw new IllegalStateException("all accounts are only visible under the write lock");
+        }
+        return accounts.values();
     }
 
     void indexKey(String accessKeyId, String accountId) {

@@ -27,6 +27,7 @@ public final class IamHandler extends QueryServiceHandler {
         new IdentityPolicyActions(backend).register(all);
         new ProfileActions(backend).register(all);
         new SimulationActions(backend).register(all);
+        new AccountActions(backend).register(all);
         this.actions = Map.copyOf(all);
     }
 

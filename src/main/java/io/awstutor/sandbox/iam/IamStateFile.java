@@ -24,13 +24,14 @@ final class IamStateFile {
     /** One account as it is written: plain lists of the entities. */
     record AccountState(String accountId, Instant created, List<IamUser> users, List<IamGroup> groups,
                         List<IamRole> roles, List<ManagedPolicy> policies, List<InstanceProfile> instanceProfiles,
-                        List<AccessKey> accessKeys, List<LoginProfile> loginProfiles, PasswordPolicy passwordPolicy) {
+                        List<AccessKey> accessKeys, List<LoginProfile> loginProfiles, PasswordPolicy passwordPolicy,
+                        String alias) {
 
         static AccountState of(IamAccount a) {
             return new AccountState(a.accountId, a.created, new ArrayList<>(a.users.values()), new ArrayList<>(a.groups.values()),
                     new ArrayList<>(a.roles.values()), new ArrayList<>(a.policies.values()),
                     new ArrayList<>(a.instanceProfiles.values()), new ArrayList<>(a.accessKeys.values()),
-                    new ArrayList<>(a.loginProfiles.values()), a.passwordPolicy);
+                    new ArrayList<>(a.loginProfiles.values()), a.passwordPolicy, a.alias);
         }
 
         IamAccount toAccount() {
@@ -43,6 +44,7 @@ final class IamStateFile {
             nonNull(accessKeys).forEach(k -> a.accessKeys.put(k.id(), k));
             nonNull(loginProfiles).forEach(p -> a.loginProfiles.put(IamAccount.key(p.userName()), p));
             a.passwordPolicy = passwordPolicy;
+            a.alias = alias;
             return a;
         }
 

@@ -1,5 +1,7 @@
 package io.awstutor.sandbox.iam;
 
+import io.awstutor.sandbox.iam.policy.PolicyKind;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -14,7 +16,7 @@ public final class InlinePolicies {
 
     public void put(IdentityKind kind, String accountId, String identity, String policyName, String document) {
         IamValidation.name("policyName", policyName, 128);
-        PolicyDocuments.validate(document, io.awstutor.sandbox.iam.policy.PolicyKind.IDENTITY);
+        PolicyDocuments.validate(document, PolicyKind.IDENTITY);
         backend.write(accountId, account -> {
             Permissions current = kind.permissions(account, identity);
             Permissions updated = current.withInline(policyName, document);

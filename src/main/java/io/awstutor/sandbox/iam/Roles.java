@@ -1,5 +1,7 @@
 package io.awstutor.sandbox.iam;
 
+import io.awstutor.sandbox.iam.policy.PolicyKind;
+
 import java.util.List;
 import java.util.Optional;
 
@@ -122,7 +124,7 @@ public final class Roles {
     }
 
     private static void checkTrustPolicy(String document) {
-        PolicyDocuments.validate(document, io.awstutor.sandbox.iam.policy.PolicyKind.TRUST);
+        PolicyDocuments.validate(document, PolicyKind.TRUST);
         if (PolicyDocuments.size(document) > TRUST_POLICY_QUOTA) {
             throw IamErrors.limitExceeded("Cannot exceed quota for ACLSizePerRole: " + TRUST_POLICY_QUOTA);
         }

@@ -35,6 +35,8 @@ final class ClusterOperations {
         InstanceRules.masterUsername(engine, r.masterUsername());
         InstanceRules.masterPassword(engine, r.masterUserPassword());
         InstanceRules.backupRetention(r.backupRetentionPeriod());
+        InstanceRules.dbName(engine, r.databaseName());
+        InstanceRules.port(r.port());
         if (r.serverlessV2Given()) {
             serverlessV2Capacity(engine, version, r.minCapacity(), r.maxCapacity());
         }
@@ -115,6 +117,7 @@ final class ClusterOperations {
     }
 
     Page<DbCluster> describe(RegionState state, String identifier, Map<String, List<String>> filters, String marker, Integer maxRecords) {
+        InstanceRules.filterNames(filters, java.util.Set.of("db-cluster-id", "engine", "clone-group-id", "db-cluster-resource-id", "domain"));
         if (identifier != null) {
             return new Page<>(List.of(find(state, identifier)), null);
         }

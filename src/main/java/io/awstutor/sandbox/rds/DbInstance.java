@@ -54,7 +54,8 @@ public final class DbInstance implements Cloneable {
     String pendingInstanceClass;
     Integer pendingAllocatedStorage;
     Boolean pendingMultiAz;
-    boolean pendingPassword;
+    /** A new master password is being set until then (shown as "****" in PendingModifiedValues). */
+    Instant passwordResetUntil;
     Instant pendingAppliesAt;
 
     public String status(Instant now) {
@@ -63,6 +64,9 @@ public final class DbInstance implements Cloneable {
 
     /** Folds changes whose time has come into the current values. */
     void applyDuePending(Instant now) {
+        if (passwordResetUntil != null && !passwordResetUntil.isAfter(now)) {
+            passwordResetUntil = null;
+        }
         if (pendingAppliesAt == null || pendingAppliesAt.isAfter(now)) {
             return;
         }
@@ -78,12 +82,15 @@ public final class DbInstance implements Cloneable {
         pendingInstanceClass = null;
         pendingAllocatedStorage = null;
         pendingMultiAz = null;
-        pendingPassword = false;
         pendingAppliesAt = null;
     }
 
-    public boolean hasPending() {
-        return pendingInstanceClass != null || pendingAllocatedStorage != null || pendingMultiAz != null || pendingPassword;
+    public boolean hasPending(Instant now) {
+        return pendingInstanceClass != null || pendingAllocatedStorage != null || pendingMultiAz != null || resettingPassword(now);
+    }
+
+    public boolean resettingPassword(Instant now) {
+        return passwordResetUntil != null && passwordResetUntil.isAfter(now);
     }
 
     /** A detached copy, safe to read after the backend's lock is released. */

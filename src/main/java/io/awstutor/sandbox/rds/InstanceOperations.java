@@ -34,9 +34,12 @@ final class InstanceOperations {
             throw RdsErrors.invalidValue("The parameter AllocatedStorage must be provided and must not be blank.");
         }
         InstanceRules.storage(engine, storageType, r.allocatedStorage());
+        InstanceRules.iops(engine, storageType, r.allocatedStorage(), r.iops());
         InstanceRules.masterUsername(engine, r.masterUsername());
         InstanceRules.masterPassword(engine, r.masterUserPassword());
         InstanceRules.backupRetention(r.backupRetentionPeriod());
+        InstanceRules.dbName(engine, r.dbName());
+        InstanceRules.port(r.port());
         boolean multiAz = Boolean.TRUE.equals(r.multiAz());
         if (multiAz && r.availabilityZone() != null) {
             throw RdsErrors.invalidCombination("Requesting a specific availability zone is not valid for Multi-AZ instances.");
@@ -66,7 +69,9 @@ final class InstanceOperations {
         db.multiAz = multiAz;
         db.availabilityZone = zone;
         db.secondaryAvailabilityZone = multiAz ? NetworkRules.otherZone(group, zone) : null;
-        db.publiclyAccessible = Boolean.TRUE.equals(r.publiclyAccessible());
+        // AWS's default: public without a named subnet group or with "default", private with any other.
+        db.publiclyAccessible = r.publiclyAccessible() != null ? r.publiclyAccessible()
+                : r.subnetGroupName() == null || SubnetGroupOperations.DEFAULT.equalsIgnoreCase(r.subnetGroupName());
         db.vpcSecurityGroupIds = new ArrayList<>(groups);
         db.deletionProtection = Boolean.TRUE.equals(r.deletionProtection());
         db.backupRetentionPeriod = r.backupRetentionPeriod() == null ? 1 : r.backupRetentionPeriod();
@@ -159,6 +164,7 @@ final class InstanceOperations {
 
     Page<DbInstance> describe(RegionState state, String identifier, Map<String, List<String>> filters,
                               String marker, Integer maxRecords) {
+        InstanceRules.filterNames(filters, java.util.Set.of("db-instance-id", "db-cluster-id", "engine", "dbi-resource-id", "domain"));
         if (identifier != null) {
             return new Page<>(List.of(find(state, identifier)), null);
         }
@@ -243,11 +249,11 @@ final class InstanceOperations {
             }
         }
         if (r.masterUserPassword() != null) {
-            db.pendingPassword = true;
-            Instant done = backend.later(RdsBackend.RESET_CREDENTIALS);
-            if (!changesShape || !r.applyImmediately()) {
-                db.timeline = db.timeline.then("resetting-master-credentials", now).then("available", done);
-                db.pendingAppliesAt = db.pendingAppliesAt == null ? done : db.pendingAppliesAt;
+            // The password is set as soon as possible whatever ApplyImmediately says; alone it has its own status.
+            boolean withModify = changesShape && r.applyImmediately();
+            db.passwordResetUntil = withModify ? db.pendingAppliesAt : backend.later(RdsBackend.RESET_CREDENTIALS);
+            if (!withModify) {
+                db.timeline = db.timeline.then("resetting-master-credentials", now).then("available", db.passwordResetUntil);
             }
         }
         backend.publishEndpoint(state, db);

@@ -71,6 +71,21 @@ final class InstanceRules {
         }
     }
 
+    /** io1/io2 need IOPS; gp3 below 400 GiB has a fixed baseline that cannot be set. */
+    static void iops(Engine engine, String storageType, int size, Integer iops) {
+        if (("io1".equals(storageType) || "io2".equals(storageType)) && iops == null) {
+            throw RdsErrors.invalidCombination("The storage type " + storageType + " requires iops to be specified.");
+        }
+        if ("gp3".equals(storageType) && iops != null && size < 400) {
+            throw RdsErrors.invalidCombination("You can't specify IOPS or storage throughput for engine " + engine.name()
+                    + " and a storage size less than 400.");
+        }
+        if (("gp2".equals(storageType) || "standard".equals(storageType)) && iops != null) {
+            throw RdsErrors.invalidCombination("Invalid storage type for DB Instance: " + storageType
+                    + " does not support provisioned IOPS.");
+        }
+    }
+
     static void masterUsername(Engine engine, String username) {
         if (username == null || username.isBlank()) {
             throw RdsErrors.notBlank("MasterUsername");
@@ -109,6 +124,34 @@ final class InstanceRules {
         if (days != null && (days < 0 || days > 35)) {
             throw RdsErrors.invalidValue("The specified value " + days + " is not a valid Backup Retention Period. "
                     + "Allowed values are within the range of 0 to 35");
+        }
+    }
+
+    /** The database created with the instance: a letter, then letters, digits or underscores; 64 (MySQL, MariaDB) or 63 long. */
+    static void dbName(Engine engine, String name) {
+        if (name == null) {
+            return;
+        }
+        int max = engine.name().contains("postgres") ? 63 : 64;
+        boolean valid = !name.isEmpty() && name.length() <= max && name.charAt(0) < 128 && Character.isLetter(name.charAt(0))
+                && name.chars().allMatch(c -> c < 128 && (Character.isLetterOrDigit(c) || c == '_'));
+        if (!valid) {
+            throw RdsErrors.invalidValue("DBName must begin with a letter and contain only alphanumeric characters.");
+        }
+    }
+
+    static void port(Integer port) {
+        if (port != null && (port < 1150 || port > 65535)) {
+            throw RdsErrors.invalidValue("Invalid port " + port + ". Valid values are 1150-65535.");
+        }
+    }
+
+    /** Describe* filters RDS knows; another name is refused rather than silently matching everything. */
+    static void filterNames(java.util.Map<String, java.util.List<String>> filters, java.util.Set<String> known) {
+        for (String name : filters.keySet()) {
+            if (!known.contains(name)) {
+                throw RdsErrors.invalidValue("Unrecognized filter name: " + name + ".");
+            }
         }
     }
 }

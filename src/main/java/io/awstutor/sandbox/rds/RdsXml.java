@@ -51,10 +51,10 @@ final class RdsXml {
         }
         x.element("PreferredMaintenanceWindow", MAINTENANCE_WINDOW);
         x.start("PendingModifiedValues");
-        if (db.hasPending()) {
+        if (db.hasPending(now)) {
             x.element("DBInstanceClass", db.pendingInstanceClass)
                     .element("AllocatedStorage", db.pendingAllocatedStorage)
-                    .element("MasterUserPassword", db.pendingPassword ? "****" : null)
+                    .element("MasterUserPassword", db.resettingPassword(now) ? "****" : null)
                     .element("MultiAZ", db.pendingMultiAz);
         }
         x.end();

@@ -205,4 +205,55 @@ class IamSdkTest {
         assertEquals("aws-managed", results.get(0).matchedStatements().get(0).sourcePolicyTypeAsString());
         assertEquals("implicitDeny", results.get(1).evalDecisionAsString());
     }
+
+    @Test
+    void permissionsBoundaryLimitsWhatPoliciesAllow() {
+        String boundary = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"s3:Get*\",\"Resource\":\"*\"}]}";
+        List<EvaluationResult> results = iam.simulateCustomPolicy(r -> r.policyInputList(ALLOW_S3)
+                .permissionsBoundaryPolicyInputList(boundary).actionNames("s3:GetObject", "s3:PutObject")).evaluationResults();
+        assertEquals("allowed", results.get(0).evalDecisionAsString());
+        assertTrue(results.get(0).permissionsBoundaryDecisionDetail().allowedByPermissionsBoundary());
+        assertEquals("implicitDeny", results.get(1).evalDecisionAsString());
+        assertFalse(results.get(1).permissionsBoundaryDecisionDetail().allowedByPermissionsBoundary());
+    }
+
+    @Test
+    void accountAliasAndSummary() {
+        iam.createAccountAlias(r -> r.accountAlias("awstutor-sandbox"));
+        assertEquals(List.of("awstutor-sandbox"), iam.listAccountAliases().accountAliases());
+        assertThrows(AwsServiceException.class, () -> iam.createAccountAlias(r -> r.accountAlias("Not_Valid")));
+        String name = unique("counted");
+        int before = iam.getAccountSummary().summaryMapAsStrings().get("Users");
+        iam.createUser(r -> r.userName(name));
+        assertEquals(before + 1, iam.getAccountSummary().summaryMapAsStrings().get("Users"));
+        assertEquals(2, iam.getAccountSummary().summaryMapAsStrings().get("AccessKeysPerUserQuota"));
+        iam.deleteAccountAlias(r -> r.accountAlias("awstutor-sandbox"));
+        assertTrue(iam.listAccountAliases().accountAliases().isEmpty());
+    }
+
+    @Test
+    void groupsInstanceProfilesAndLoginProfilesOverTheWire() {
+        String user = unique("member");
+        String group = unique("team");
+        iam.createUser(r -> r.userName(user));
+        iam.createGroup(r -> r.groupName(group).path("/teams/"));
+        iam.addUserToGroup(r -> r.groupName(group).userName(user));
+        assertEquals(List.of(user), iam.getGroup(r -> r.groupName(group)).users().stream().map(User::userName).toList());
+        assertEquals(group, iam.listGroupsForUser(r -> r.userName(user)).groups().get(0).groupName());
+
+        String role = unique("app");
+        iam.createRole(r -> r.roleName(role).assumeRolePolicyDocument(TRUST_EC2));
+        String profile = unique("app-profile");
+        iam.createInstanceProfile(r -> r.instanceProfileName(profile));
+        iam.addRoleToInstanceProfile(r -> r.instanceProfileName(profile).roleName(role));
+        assertEquals(role, iam.getInstanceProfile(r -> r.instanceProfileName(profile)).instanceProfile().roles().get(0).roleName());
+        DeleteConflictException conflict = assertThrows(DeleteConflictException.class, () -> iam.deleteRole(r -> r.roleName(role)));
+        assertEquals("Cannot delete entity, must remove roles from instance profile first.", conflict.awsErrorDetails().errorMessage());
+
+        iam.createLoginProfile(r -> r.userName(user).password("Tutor-Pass-42").passwordResetRequired(true));
+        assertTrue(iam.getLoginProfile(r -> r.userName(user)).loginProfile().passwordResetRequired());
+        AwsServiceException weak = assertThrows(AwsServiceException.class,
+                () -> iam.updateLoginProfile(r -> r.userName(user).password("weak")));
+        assertEquals("PasswordPolicyViolation", weak.awsErrorDetails().errorCode());
+    }
 }

@@ -200,7 +200,7 @@ class RdsBackendTest {
         assertEquals("available", done.status(clock.instant()));
         assertEquals("db.t3.small", done.instanceClass);
         assertEquals(50, done.allocatedStorage);
-        assertFalse(done.hasPending());
+        assertFalse(done.hasPending(clock.instant()));
 
         DbInstance later = rds.modifyInstance(ACCOUNT, REGION,
                 new ModifyInstanceRequest("db", "db.t3.medium", null, null, null, null, null, null, null, null, false));
@@ -304,5 +304,59 @@ class RdsBackendTest {
     void describeAcceptsAnArnForTheIdentifier() {
         DbInstance db = rds.createInstance(ACCOUNT, REGION, mysql("db"));
         assertEquals("db", rds.describeInstances(ACCOUNT, REGION, db.arn, Map.of(), null, null).items().get(0).identifier);
+    }
+
+    @Test
+    void publiclyAccessibleDefaultsAsAwsDocumentsIt() {
+        assertTrue(rds.createInstance(ACCOUNT, REGION, mysql("no-group")).publiclyAccessible, "no subnet group: public");
+        rds.createSubnetGroup(ACCOUNT, REGION, "private", "two zones", List.of("subnet-0a", "subnet-0b"), Map.of());
+        CreateInstanceRequest r = mysql("named-group");
+        DbInstance inNamedGroup = rds.createInstance(ACCOUNT, REGION, new CreateInstanceRequest("named-group", "mysql", null,
+                "db.t3.micro", 20, null, null, "admin", "Secret123!", null, null, null, null, null, List.of(), "private",
+                null, null, null, null, null, null, null, Map.of()));
+        assertFalse(inNamedGroup.publiclyAccessible, "a named subnet group other than default: private");
+        assertTrue(r.toString().contains("named-group"));
+    }
+
+    @Test
+    void dbNamePortAndFilterNamesAreChecked() {
+        AwsException name = fails("InvalidParameterValue", () -> rds.createInstance(ACCOUNT, REGION, new CreateInstanceRequest("db",
+                "mysql", null, "db.t3.micro", 20, null, null, "admin", "Secret123!", "my-app", null, null, null, null, List.of(),
+                null, null, null, null, null, null, null, null, Map.of())));
+        assertEquals("DBName must begin with a letter and contain only alphanumeric characters.", name.getMessage());
+        fails("InvalidParameterValue", () -> rds.createInstance(ACCOUNT, REGION, new CreateInstanceRequest("db",
+                "mysql", null, "db.t3.micro", 20, null, null, "admin", "Secret123!", "app_db", 80, null, null, null, List.of(),
+                null, null, null, null, null, null, null, null, Map.of())));
+        fails("InvalidParameterValue", () -> rds.describeInstances(ACCOUNT, REGION, null, Map.of("name", List.of("x")), null, null));
+    }
+
+    @Test
+    void aNewMasterPasswordIsPendingWhileCredentialsAreReset() {
+        rds.createInstance(ACCOUNT, REGION, mysql("db"));
+        clock.advance(Duration.ofMinutes(5));
+        fails("InvalidParameterValue", () -> rds.modifyInstance(ACCOUNT, REGION,
+                new ModifyInstanceRequest("db", null, null, "no/slash1", null, null, null, null, null, null, false)));
+        DbInstance resetting = rds.modifyInstance(ACCOUNT, REGION,
+                new ModifyInstanceRequest("db", null, null, "NewSecret456!", null, null, null, null, null, null, false));
+        assertEquals("resetting-master-credentials", resetting.status(clock.instant()));
+        assertTrue(resetting.resettingPassword(clock.instant()));
+        clock.advance(Duration.ofSeconds(30));
+        DbInstance done = rds.describeInstances(ACCOUNT, REGION, "db", Map.of(), null, null).items().get(0);
+        assertEquals("available", done.status(clock.instant()));
+        assertFalse(done.hasPending(clock.instant()));
+    }
+
+    @Test
+    void provisionedIopsRules() {
+        AwsException io1 = fails("InvalidParameterCombination", () -> rds.createInstance(ACCOUNT, REGION, new CreateInstanceRequest("db",
+                "mysql", null, "db.t3.micro", 100, "io1", null, "admin", "Secret123!", null, null, null, null, null, List.of(),
+                null, null, null, null, null, null, null, null, Map.of())));
+        assertEquals("The storage type io1 requires iops to be specified.", io1.getMessage());
+        fails("InvalidParameterCombination", () -> rds.createInstance(ACCOUNT, REGION, new CreateInstanceRequest("db",
+                "mysql", null, "db.t3.micro", 20, "gp3", 3000, "admin", "Secret123!", null, null, null, null, null, List.of(),
+                null, null, null, null, null, null, null, null, Map.of())));
+        DbInstance db = rds.createInstance(ACCOUNT, REGION, new CreateInstanceRequest("db", "mysql", null, "db.m5.large", 100, null,
+                1000, "admin", "Secret123!", null, null, null, null, null, List.of(), null, null, null, null, null, null, null, null, Map.of()));
+        assertEquals("io1", db.storageType, "IOPS without a storage type means io1");
     }
 }

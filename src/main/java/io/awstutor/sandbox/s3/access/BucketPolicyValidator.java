@@ -19,6 +19,18 @@ public final class BucketPolicyValidator {
     private BucketPolicyValidator() {
     }
 
+    /** Only that the document is a JSON object, with S3's message when it isn't. */
+    public static void checkJson(String policy) {
+        try {
+            if (policy != null && !policy.isBlank() && JSON.readTree(policy).isObject()) {
+                return;
+            }
+        } catch (IOException e) {
+            // falls through to S3's error
+        }
+        throw malformed("Policies must be valid JSON and the first byte must be '{'");
+    }
+
     public static void validate(String policy, String bucket) {
         if (policy == null || policy.isBlank()) {
             throw malformed("Policies must be valid JSON and the first byte must be '{'");

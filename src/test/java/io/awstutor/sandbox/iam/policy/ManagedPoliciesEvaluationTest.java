@@ -17,7 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The AWS managed policies the sandbox ships (IAM's catalog) parse as identity policies and decide as on AWS. */
+/** The AWS managed policies the sandbox ships (IAM's catalog) parse as managed policies and decide as on AWS. */
 class ManagedPoliciesEvaluationTest {
     private static final String CATALOG = "/io/awstutor/sandbox/iam/aws-managed-policies.json";
     private static final Caller ALICE = new Caller.User("000000000000", "alice", "/", "AIDAALICE");
@@ -31,7 +31,7 @@ class ManagedPoliciesEvaluationTest {
             for (JsonNode p : root.get("policies")) {
                 String name = p.get("name").asText();
                 String json = p.get("document").toString();
-                POLICIES.put(name, new NamedPolicy("arn:aws:iam::aws:policy/" + name, PolicyDocument.parse(json, PolicyKind.IDENTITY)));
+                POLICIES.put(name, new NamedPolicy("arn:aws:iam::aws:policy/" + name, PolicyDocument.parse(json, PolicyKind.MANAGED)));
             }
         }
     }
