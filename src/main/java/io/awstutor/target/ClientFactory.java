@@ -14,6 +14,8 @@ import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.rds.RdsClient;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3Configuration;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 import software.amazon.awssdk.services.ses.SesClient;
 import software.amazon.awssdk.services.sts.StsClient;
 
@@ -76,6 +78,27 @@ public final class ClientFactory {
     public CloudFrontClient cloudfront() { return build(CloudFrontClient.builder(), globalRegion()); }
 
     public S3Client s3() { return s3(settings.region()); }
+
+    /**
+     * A factory for the same target (endpoint, region, interceptors) that signs with other
+     * keys: how a learner works as a user they created ({@code clients.withCredentials(k.accessKeyId(),
+     * k.secretAccessKey()).iam()}), on an emulator and on AWS alike.
+     */
+    public ClientFactory withCredentials(String accessKeyId, String secretAccessKey) {
+        TargetSettings other = new TargetSettings(settings.kind(), settings.endpoint(), settings.region(),
+                java.util.Optional.empty(), java.util.Optional.of(accessKeyId), java.util.Optional.of(secretAccessKey));
+        return new ClientFactory(other, interceptors);
+    }
+
+    /** Presigns S3 requests for this target (path-style on an emulator, as {@link #s3(String)} is). */
+    public S3Presigner s3Presigner(String region) {
+        S3Presigner.Builder builder = S3Presigner.builder().region(Region.of(region)).credentialsProvider(credentials)
+                .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(settings.endpoint().isPresent()).build());
+        settings.endpoint().ifPresent(builder::endpointOverride);
+        return builder.build();
+    }
+
+    public S3Presigner s3Presigner() { return s3Presigner(settings.region()); }
 
     /** Emulators answer path-style requests: a bucket host under 127.0.0.1 would not resolve. */
     public S3Client s3(String region) {
