@@ -12,7 +12,7 @@ import java.util.Map;
  * EC2's protocol adapter: the query protocol with EC2's flat response shape. Each concept's
  * actions live in their own class; this one wires them and persists after every change.
  */
-public final class Ec2Handler extends QueryServiceHandler {
+public final class Ec2Handler extends QueryServiceHandler implements AutoCloseable {
     public static final String NAMESPACE = "http://ec2.amazonaws.com/doc/2016-11-15/";
 
     private final Ec2Backend backend;
@@ -42,6 +42,11 @@ public final class Ec2Handler extends QueryServiceHandler {
     public SandboxResponse handle(ServiceCall call) throws IOException {
         backend.region(call.accountId(), call.region());
         return super.handle(call);
+    }
+
+    @Override
+    public void close() {
+        backend.close();
     }
 
     public Ec2Backend backend() {
