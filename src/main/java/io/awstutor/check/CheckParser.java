@@ -39,6 +39,20 @@ public final class CheckParser {
                     ? new VariableCheck(required(m, "name", kind), optional(m, "type"), optional(m, "contains"))
                     : new VariableCheck(String.valueOf(value), Optional.empty(), Optional.empty());
             case "iam-user" -> new IamUserCheck(value instanceof Map<?, ?> m ? required(m, "name", kind) : String.valueOf(value));
+            case "call-failed" -> CallFailedCheck.parse(value);
+            case "iam-group" -> IamGroupCheck.parse(value);
+            case "iam-role" -> IamRoleCheck.parse(value);
+            case "iam-policy-attached" -> IamPolicyAttachedCheck.parse(value);
+            case "iam-access-key-count" -> IamAccessKeyCountCheck.parse(value);
+            case "s3-bucket" -> S3BucketCheck.parse(value);
+            case "s3-object" -> S3ObjectCheck.parse(value);
+            case "s3-bucket-policy" -> S3BucketPolicyCheck.parse(value);
+            case "s3-website" -> S3WebsiteCheck.parse(value);
+            case "http-get" -> HttpGetCheck.parse(value);
+            case "ec2-instance" -> Ec2InstanceCheck.parse(value);
+            case "security-group" -> SecurityGroupCheck.parse(value);
+            case "reachable", "not-reachable" -> ReachabilityCheck.parse(kind, value);
+            case "rds-instance" -> RdsInstanceCheck.parse(value);
             default -> throw new IllegalArgumentException("unknown check kind '" + kind + "' (see docs/authoring.md for the kinds)");
         };
     }

@@ -14,6 +14,8 @@ import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.rds.RdsClient;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3Configuration;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 import software.amazon.awssdk.services.ses.SesClient;
 import software.amazon.awssdk.services.sts.StsClient;
 
@@ -76,6 +78,49 @@ public final class ClientFactory {
     public CloudFrontClient cloudfront() { return build(CloudFrontClient.builder(), globalRegion()); }
 
     public S3Client s3() { return s3(settings.region()); }
+
+    /**
+     * A factory for the same target (endpoint, region, interceptors) that signs with other
+     * keys: how a learner works as a user they created ({@code clients.withCredentials(k.accessKeyId(),
+     * k.secretAccessKey()).iam()}), on an emulator and on AWS alike.
+     */
+    public ClientFactory withCredentials(String accessKeyId, String secretAccessKey) {
+        TargetSettings other = new TargetSettings(settings.kind(), settings.endpoint(), settings.region(),
+                java.util.Optional.empty(), java.util.Optional.of(accessKeyId), java.util.Optional.of(secretAccessKey));
+        return new ClientFactory(other, interceptors);
+    }
+
+    /** Presigns S3 requests for this target (path-style on an emulator, as {@link #s3(String)} is). */
+    public S3Presigner s3Presigner(String region) {
+        S3Presigner.Builder builder = S3Presigner.builder().region(Region.of(region)).credentialsProvider(credentials)
+                .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(settings.endpoint().isPresent()).build());
+        settings.endpoint().ifPresent(builder::endpointOverride);
+        return builder.build();
+    }
+
+    public S3Presigner s3Presigner() { return s3Presigner(settings.region()); }
+
+    /** Regions whose website endpoints are written s3-website-REGION (the newer ones use a dot). */
+    private static final java.util.Set<String> DASHED_WEBSITE_REGIONS = java.util.Set.of("us-east-1", "us-west-1", "us-west-2",
+            "eu-west-1", "ap-southeast-1", "ap-southeast-2", "ap-northeast-1", "sa-east-1", "us-gov-west-1");
+
+    /**
+     * The address of a bucket's static website on this target: AWS's website endpoint on a
+     * real account; on the sandbox its path form (a URL a terminal can open without DNS);
+     * on another emulator the {@code s3-website} host under localhost, as LocalStack serves it.
+     */
+    public String websiteUrl(String bucket, String region) {
+        if (settings.endpoint().isEmpty()) {
+            String separator = DASHED_WEBSITE_REGIONS.contains(region) ? "-" : ".";
+            return "http://" + bucket + ".s3-website" + separator + region + ".amazonaws.com/";
+        }
+        java.net.URI endpoint = settings.endpoint().get();
+        if (settings.kind() == TargetSettings.TargetKind.SANDBOX) {
+            return endpoint.toString().replaceAll("/+$", "") + "/_website/" + bucket + "/";
+        }
+        return endpoint.getScheme() + "://" + bucket + ".s3-website." + region + ".localhost"
+                + (endpoint.getPort() < 0 ? "" : ":" + endpoint.getPort()) + "/";
+    }
 
     /** Emulators answer path-style requests: a bucket host under 127.0.0.1 would not resolve. */
     public S3Client s3(String region) {

@@ -34,6 +34,7 @@ final class InstanceOperations {
             throw RdsErrors.invalidValue("The parameter AllocatedStorage must be provided and must not be blank.");
         }
         InstanceRules.storage(engine, storageType, r.allocatedStorage());
+        InstanceRules.iops(engine, storageType, r.allocatedStorage(), r.iops());
         InstanceRules.masterUsername(engine, r.masterUsername());
         InstanceRules.masterPassword(engine, r.masterUserPassword());
         InstanceRules.backupRetention(r.backupRetentionPeriod());

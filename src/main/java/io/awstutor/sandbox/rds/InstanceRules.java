@@ -71,6 +71,21 @@ final class InstanceRules {
         }
     }
 
+    /** io1/io2 need IOPS; gp3 below 400 GiB has a fixed baseline that cannot be set. */
+    static void iops(Engine engine, String storageType, int size, Integer iops) {
+        if (("io1".equals(storageType) || "io2".equals(storageType)) && iops == null) {
+            throw RdsErrors.invalidCombination("The storage type " + storageType + " requires iops to be specified.");
+        }
+        if ("gp3".equals(storageType) && iops != null && size < 400) {
+            throw RdsErrors.invalidCombination("You can't specify IOPS or storage throughput for engine " + engine.name()
+                    + " and a storage size less than 400.");
+        }
+        if (("gp2".equals(storageType) || "standard".equals(storageType)) && iops != null) {
+            throw RdsErrors.invalidCombination("Invalid storage type for DB Instance: " + storageType
+                    + " does not support provisioned IOPS.");
+        }
+    }
+
     static void masterUsername(Engine engine, String username) {
         if (username == null || username.isBlank()) {
             throw RdsErrors.notBlank("MasterUsername");

@@ -345,4 +345,18 @@ class RdsBackendTest {
         assertEquals("available", done.status(clock.instant()));
         assertFalse(done.hasPending(clock.instant()));
     }
+
+    @Test
+    void provisionedIopsRules() {
+        AwsException io1 = fails("InvalidParameterCombination", () -> rds.createInstance(ACCOUNT, REGION, new CreateInstanceRequest("db",
+                "mysql", null, "db.t3.micro", 100, "io1", null, "admin", "Secret123!", null, null, null, null, null, List.of(),
+                null, null, null, null, null, null, null, null, Map.of())));
+        assertEquals("The storage type io1 requires iops to be specified.", io1.getMessage());
+        fails("InvalidParameterCombination", () -> rds.createInstance(ACCOUNT, REGION, new CreateInstanceRequest("db",
+                "mysql", null, "db.t3.micro", 20, "gp3", 3000, "admin", "Secret123!", null, null, null, null, null, List.of(),
+                null, null, null, null, null, null, null, null, Map.of())));
+        DbInstance db = rds.createInstance(ACCOUNT, REGION, new CreateInstanceRequest("db", "mysql", null, "db.m5.large", 100, null,
+                1000, "admin", "Secret123!", null, null, null, null, null, List.of(), null, null, null, null, null, null, null, null, Map.of()));
+        assertEquals("io1", db.storageType, "IOPS without a storage type means io1");
+    }
 }

@@ -21,10 +21,12 @@ import java.util.Set;
 /**
  * Reads a policy document: the JSON (streamed, to keep each statement's line and column), the
  * grammar ("IAM JSON policy element reference", "Grammar of the IAM JSON policy language"), then
- * the rules of the document's kind, then compiles it. Messages are the ones IAM returns.
+ * the rules of the document's kind, then compiles it. Messages are the ones IAM returns, or for a
+ * {@link PolicyKind#RESOURCE} document the more specific ones of S3's bucket policy validation.
  */
 final class PolicyParser {
     static final String SYNTAX = "Syntax errors in policy.";
+    static final String INVALID_JSON = "This policy contains invalid Json";
 
     private static final ObjectMapper MAPPER = new ObjectMapper(
             JsonFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build());
@@ -47,7 +49,8 @@ final class PolicyParser {
         try {
             raw = read(json);
         } catch (IOException | RuntimeException e) {
-            throw malformed(SYNTAX);
+            // CreateRole and UpdateAssumeRolePolicy word a JSON error differently from the policy APIs
+            throw malformed(kind == PolicyKind.TRUST && !(e instanceof AwsException) ? INVALID_JSON : SYNTAX);
         }
         for (String key : raw.top().keySet()) {
             if (!TOP_ELEMENTS.contains(key)) throw malformed(SYNTAX);
@@ -63,7 +66,9 @@ final class PolicyParser {
         }
         JsonNode idNode = raw.top().get("Id");
         if (idNode != null && !idNode.isTextual()) throw malformed(SYNTAX);
-        if (!raw.top().containsKey("Statement")) throw malformed("Missing required field Statement");
+        if (!raw.top().containsKey("Statement")) {
+            throw malformed(kind == PolicyKind.RESOURCE ? "Missing required field Statement" : SYNTAX);
+        }
         if (raw.statements().isEmpty()) throw malformed(SYNTAX);
         for (JsonNode s : raw.statements()) checkSyntax(s);
         if (kind == PolicyKind.MANAGED && !version.equals(PolicyDocument.VERSION_2012)) {

@@ -24,8 +24,11 @@ final class StatementReader {
         if (kind.isIdentity() && sid != null && !isAlphanumeric(sid)) {
             throw malformed("Statement IDs (SID) must be alpha-numeric. Check that your input satisfies the regular expression [0-9A-Za-z]*");
         }
-        Effect effect = effect(s.get("Effect"));
+        Effect effect = effect(s.get("Effect"), kind);
 
+        if (kind == PolicyKind.TRUST && (s.has("Resource") || s.has("NotResource"))) {
+            throw malformed("Has prohibited field Resource");
+        }
         boolean hasPrincipal = s.has("Principal") || s.has("NotPrincipal");
         if (kind.isIdentity() && hasPrincipal) {
             throw malformed("Policy document should not specify a principal.");
@@ -41,7 +44,8 @@ final class StatementReader {
         for (String a : actionTexts) {
             checkVendor(a);
             if (kind == PolicyKind.TRUST && !a.equals("*") && !a.toLowerCase(Locale.ROOT).startsWith("sts:")) {
-                throw malformed("Trust Policy statement actions can only be sts:AssumeRole, sts:AssumeRoleWithSAML, and sts:AssumeRoleWithWebIdentity");
+                // the double space is AWS's own text
+                throw malformed("Trust Policy statement actions can only be sts:AssumeRole, sts:AssumeRoleWithSAML,  and sts:AssumeRoleWithWebIdentity");
             }
             actions.add(Glob.of(a, true));
         }
@@ -49,7 +53,6 @@ final class StatementReader {
         boolean hasResource = s.has("Resource") || s.has("NotResource");
         boolean notResource = s.has("NotResource");
         List<Statement.ResourcePattern> resources = null;
-        if (kind == PolicyKind.TRUST && hasResource) throw malformed("Has prohibited field Resource");
         if (hasResource) {
             List<String> texts = strings(s.get(notResource ? "NotResource" : "Resource"));
             if (texts.isEmpty()) throw malformed("Policy statement must contain resources.");
@@ -67,7 +70,7 @@ final class StatementReader {
         boolean notPrincipal = s.has("NotPrincipal");
         PrincipalSpec principal = hasPrincipal ? principal(s.get(notPrincipal ? "NotPrincipal" : "Principal")) : null;
 
-        List<Condition> conditions = conditions(s.get("Condition"), variables);
+        List<Condition> conditions = conditions(s.get("Condition"), kind, variables);
         return new Statement(index, sid, effect, actions, notAction, resources, notResource, principal, notPrincipal, conditions);
     }
 
@@ -79,13 +82,22 @@ final class StatementReader {
         return true;
     }
 
-    private static Effect effect(JsonNode n) {
-        if (n == null) throw malformed("Missing required field Effect");
+    /**
+     * IAM answers a missing or unknown Effect with its generic messages (a wrongly cased one
+     * fails its "legacy parsing"); S3's bucket policy validation names the problem.
+     */
+    private static Effect effect(JsonNode n, PolicyKind kind) {
+        boolean s3 = kind == PolicyKind.RESOURCE;
+        if (n == null) throw malformed(s3 ? "Missing required field Effect" : PolicyParser.SYNTAX);
         String text = n.textValue();
         for (Effect e : Effect.values()) {
             if (e.text().equals(text)) return e;
         }
-        throw malformed("Invalid effect: " + text);
+        if (s3) throw malformed("Invalid effect: " + text);
+        for (Effect e : Effect.values()) {
+            if (e.text().equalsIgnoreCase(text)) throw malformed("The policy failed legacy parsing");
+        }
+        throw malformed(PolicyParser.SYNTAX);
     }
 
     /** "service:Action" with a valid vendor; "Actions/Conditions" because IAM checks condition keys alike. */
@@ -167,7 +179,7 @@ final class StatementReader {
         return parts.length == 6 ? parts[4] : "";
     }
 
-    private static List<Condition> conditions(JsonNode n, boolean variables) {
+    private static List<Condition> conditions(JsonNode n, PolicyKind kind, boolean variables) {
         List<Condition> out = new ArrayList<>();
         if (n == null) return out;
         for (Iterator<Map.Entry<String, JsonNode>> it = n.fields(); it.hasNext(); ) {
@@ -190,7 +202,9 @@ final class StatementReader {
                 ifExists = op != null && !op.isNull();
                 if (op != null && op.isNull()) op = null;
             }
-            if (op == null) throw malformed("Invalid Condition type : " + text);
+            if (op == null) {
+                throw malformed(kind == PolicyKind.RESOURCE ? "Invalid Condition type : " + text : PolicyParser.SYNTAX);
+            }
             for (Iterator<Map.Entry<String, JsonNode>> keys = block.getValue().fields(); keys.hasNext(); ) {
                 Map.Entry<String, JsonNode> k = keys.next();
                 checkVendor(k.getKey());

@@ -40,12 +40,16 @@ public final class S3Handler implements ServiceHandler, AutoCloseable {
     private final WebsiteConfigResource websiteConfig;
     private final WebsiteServer website;
 
-    public S3Handler(SandboxContext context) {
-        this(new S3Backend(context));
+    private final SigV2Presign sigV2;
+
+    /** {@code credentials} verify the legacy (SigV2) presigned URLs the CLI and boto3 still make. */
+    public S3Handler(SandboxContext context, io.awstutor.sandbox.auth.CredentialStore credentials) {
+        this(new S3Backend(context), credentials);
     }
 
-    public S3Handler(S3Backend backend) {
+    public S3Handler(S3Backend backend, io.awstutor.sandbox.auth.CredentialStore credentials) {
         this.backend = backend;
+        this.sigV2 = new SigV2Presign(credentials);
         this.s3 = new S3Context(backend);
         this.buckets = new BucketResource(s3);
         this.bucketAccess = new BucketAccessResource(s3);
@@ -78,6 +82,9 @@ public final class S3Handler implements ServiceHandler, AutoCloseable {
         S3Address address = S3Address.parse(request.hostName(), request.rawPath());
         if (address.website()) {
             return website.serve(call, address.bucket(), address.key(), address.websitePrefix());
+        }
+        if (SigV2Presign.applies(call)) {
+            call = sigV2.authenticate(call, address, backend.now());
         }
         if (!address.hasBucket()) {
             if (request.method().equals("GET")) {

@@ -14,7 +14,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
-/** Malformed documents and the messages IAM gives for them; and documents that must parse. */
+/**
+ * Malformed documents and the messages AWS gives for them; and documents that must parse. IAM's
+ * messages are terse ("Syntax errors in policy." for a missing Effect); S3's bucket policy
+ * validation (PolicyKind.RESOURCE) names the problem ("Missing required field Effect").
+ */
 class PolicyDocumentParseTest {
 
     static String q(String singleQuoted) {
@@ -35,9 +39,17 @@ class PolicyDocumentParseTest {
                 arguments("Action and NotAction", "{'Statement':[{" + ok + ",'NotAction':'iam:*'}]}", PolicyKind.IDENTITY, "Syntax errors in policy."),
                 arguments("numeric action", "{'Statement':[{'Effect':'Allow','Action':5,'Resource':'*'}]}", PolicyKind.IDENTITY, "Syntax errors in policy."),
                 arguments("empty statement list", "{'Version':'2012-10-17','Statement':[]}", PolicyKind.IDENTITY, "Syntax errors in policy."),
-                arguments("no Statement", "{'Version':'2012-10-17'}", PolicyKind.IDENTITY, "Missing required field Statement"),
-                arguments("no Effect", "{'Statement':[{'Action':'s3:*','Resource':'*'}]}", PolicyKind.IDENTITY, "Missing required field Effect"),
-                arguments("lower-case effect", "{'Statement':[{'Effect':'allow','Action':'s3:*','Resource':'*'}]}", PolicyKind.IDENTITY, "Invalid effect: allow"),
+                arguments("no Statement", "{'Version':'2012-10-17'}", PolicyKind.IDENTITY, "Syntax errors in policy."),
+                arguments("bucket policy without Statement", "{'Version':'2012-10-17'}", PolicyKind.RESOURCE, "Missing required field Statement"),
+                arguments("no Effect", "{'Statement':[{'Action':'s3:*','Resource':'*'}]}", PolicyKind.IDENTITY, "Syntax errors in policy."),
+                arguments("bucket policy without Effect", "{'Statement':[{'Principal':'*','Action':'s3:*','Resource':'*'}]}", PolicyKind.RESOURCE,
+                        "Missing required field Effect"),
+                arguments("lower-case effect", "{'Statement':[{'Effect':'allow','Action':'s3:*','Resource':'*'}]}", PolicyKind.IDENTITY,
+                        "The policy failed legacy parsing"),
+                arguments("unknown effect", "{'Statement':[{'Effect':'Permit','Action':'s3:*','Resource':'*'}]}", PolicyKind.IDENTITY,
+                        "Syntax errors in policy."),
+                arguments("bucket policy with an unknown effect", "{'Statement':[{'Effect':'hello','Principal':'*','Action':'s3:*','Resource':'*'}]}",
+                        PolicyKind.RESOURCE, "Invalid effect: hello"),
                 arguments("no Action", "{'Statement':[{'Effect':'Allow','Resource':'*'}]}", PolicyKind.IDENTITY, "Policy statement must contain actions."),
                 arguments("empty Action list", "{'Statement':[{'Effect':'Allow','Action':[],'Resource':'*'}]}", PolicyKind.IDENTITY, "Policy statement must contain actions."),
                 arguments("no Resource", "{'Statement':[{'Effect':'Allow','Action':'s3:*'}]}", PolicyKind.IDENTITY, "Policy statement must contain resources."),
@@ -55,7 +67,11 @@ class PolicyDocumentParseTest {
                 arguments("Sid with a space", "{'Statement':[{'Sid':'Read all'," + ok + "}]}", PolicyKind.IDENTITY,
                         "Statement IDs (SID) must be alpha-numeric. Check that your input satisfies the regular expression [0-9A-Za-z]*"),
                 arguments("unknown condition operator", "{'Statement':[{" + ok + ",'Condition':{'StringEqualz':{'aws:username':'a'}}}]}", PolicyKind.IDENTITY,
-                        "Invalid Condition type : StringEqualz"),
+                        "Syntax errors in policy."),
+                arguments("bucket policy with an unknown condition operator", "{'Statement':[{" + ok + ",'Principal':'*','Condition':{'StringEqualz':{'aws:username':'a'}}}]}",
+                        PolicyKind.RESOURCE, "Invalid Condition type : StringEqualz"),
+                arguments("Null has no IfExists form", "{'Statement':[{" + ok + ",'Condition':{'NullIfExists':{'aws:username':'true'}}}]}", PolicyKind.IDENTITY,
+                        "Syntax errors in policy."),
                 arguments("condition key without vendor", "{'Statement':[{" + ok + ",'Condition':{'StringEquals':{'username':'a'}}}]}", PolicyKind.IDENTITY,
                         "Actions/Conditions must be prefaced by a vendor, e.g., iam, sdb, ec2, etc."),
                 arguments("condition value an object", "{'Statement':[{" + ok + ",'Condition':{'StringEquals':{'aws:username':{'a':1}}}}]}", PolicyKind.IDENTITY,
@@ -73,7 +89,7 @@ class PolicyDocumentParseTest {
                 arguments("trust policy without Principal", "{'Statement':[{'Effect':'Allow','Action':'sts:AssumeRole'}]}", PolicyKind.TRUST,
                         "Missing required field Principal"),
                 arguments("trust policy with a non-sts action", "{'Statement':[{'Effect':'Allow','Principal':{'AWS':'000000000000'},'Action':'s3:GetObject'}]}",
-                        PolicyKind.TRUST, "Trust Policy statement actions can only be sts:AssumeRole, sts:AssumeRoleWithSAML, and sts:AssumeRoleWithWebIdentity"),
+                        PolicyKind.TRUST, "Trust Policy statement actions can only be sts:AssumeRole, sts:AssumeRoleWithSAML,  and sts:AssumeRoleWithWebIdentity"),
                 arguments("bucket policy without Principal", "{'Statement':[{" + ok + "}]}", PolicyKind.RESOURCE, "Missing required field Principal"),
                 arguments("bucket policy with an invalid principal", "{'Statement':[{" + ok + ",'Principal':{'AWS':'alice'}}]}", PolicyKind.RESOURCE,
                         "Invalid principal in policy: \"AWS\":\"alice\""),
@@ -125,6 +141,15 @@ class PolicyDocumentParseTest {
         assertEquals("2008-10-17", d.version());
         assertEquals(2, d.statementCount());
         assertEquals(Arrays.asList("A", null), d.sids());
+    }
+
+    @Test
+    void quotaSizeIgnoresWhitespace() {
+        String compact = "{\"Statement\":{\"Sid\":\"AB\",\"Effect\":\"Allow\",\"Action\":\"s3:*\",\"Resource\":\"*\"}}";
+        String pretty = "{\n  \"Statement\": {\n    \"Sid\": \"AB\",\n    \"Effect\": \"Allow\",\n    \"Action\": \"s3:*\",\n    \"Resource\": \"*\"\n  }\n}";
+        assertEquals(compact.length(), PolicyDocument.sizeForQuota(pretty));
+        assertEquals(compact.length(), PolicyDocument.parse(pretty).sizeForQuota());
+        assertEquals(4, PolicyDocument.sizeForQuota(" \"a b\"\n"));
     }
 
     @Test
