@@ -285,6 +285,9 @@ public final class JShellEngine implements AutoCloseable {
         if (shutDown) {
             return restart("the snippet ended the Java process (System.exit or a crash)");
         }
+        if (stopRequested) {
+            return new SnippetOutcome.Interrupted();
+        }
         SnippetOutcome result = new SnippetOutcome.Ran();
         for (SnippetEvent event : events) {
             if (event.causeSnippet() != null) {
@@ -364,7 +367,6 @@ public final class JShellEngine implements AutoCloseable {
             }
         }
         session = CompletableFuture.completedFuture(createSession());
-        defineAllServices(session.join());
         return new SnippetOutcome.SessionRestarted(reason);
     }
 
@@ -373,7 +375,11 @@ public final class JShellEngine implements AutoCloseable {
         JShell shell = session == null ? null : session.getNow(null);
         if (shell != null) {
             stopRequested = true;
-            shell.stop();
+            try {
+                shell.stop();
+            } catch (RuntimeException e) {
+                // the JShell process is already gone; the evaluation reports the restart
+            }
         }
     }
 
@@ -513,11 +519,17 @@ public final class JShellEngine implements AutoCloseable {
         try {
             defineServicesNamedIn(shell, buffer);
             return shell.sourceCodeAnalysis().documentation(buffer, cursor, true).stream()
-                    .map(d -> d.signature() + (d.javadoc() == null || d.javadoc().isBlank() ? "" : "\n" + d.javadoc()))
-                    .toList();
+                    .map(d -> readable(d.signature()) + (d.javadoc() == null || d.javadoc().isBlank() ? "" : "\n" + d.javadoc()))
+                    .distinct().toList();
         } finally {
             lock.unlock();
         }
+    }
+
+    /** A signature as a learner reads it: simple type names, no throws clause. */
+    static String readable(String signature) {
+        String withoutThrows = signature.replaceFirst("\\s+throws\\s+.*$", "");
+        return withoutThrows.replaceAll("\\b(?:[a-z][a-z0-9_]*\\.)+([A-Z])", "$1");
     }
 
     /** Drops every learner snippet and starts a fresh Java process (jshell's /reset). */

@@ -7,9 +7,11 @@ import io.awstutor.sandbox.auth.CredentialChain;
 import io.awstutor.sandbox.auth.KeyUseListener;
 import io.awstutor.sandbox.ec2.Ec2Backend;
 import io.awstutor.sandbox.ec2.Ec2Handler;
+import io.awstutor.sandbox.ec2.Subnet;
 import io.awstutor.sandbox.http.ServiceHandler;
 import io.awstutor.sandbox.iam.IamBackend;
 import io.awstutor.sandbox.iam.IamHandler;
+import io.awstutor.sandbox.protocol.AwsException;
 import io.awstutor.sandbox.rds.RdsBackend;
 import io.awstutor.sandbox.rds.RdsQueryHandler;
 import io.awstutor.sandbox.sts.RoleDirectory;
@@ -18,6 +20,7 @@ import io.awstutor.sandbox.sts.StsHandler;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The one place where the sandbox's services are built and wired to each other (IAM's
@@ -58,7 +61,14 @@ final class ServiceCatalog {
         // (for DeleteSecurityGroup's DependencyViolation and for reachability).
         Ec2Backend ec2 = new Ec2Backend(context);
         handlers.add(new Ec2Handler(ec2));
-        RdsBackend rds = new RdsBackend(context, ec2);
+        RdsBackend rds = new RdsBackend(context, ec2, (account, region, subnetId) -> {
+            try {
+                return ec2.networks().describeSubnets(ec2.region(account, region), List.of(subnetId), List.of())
+                        .stream().findFirst().map(Subnet::vpcId);
+            } catch (AwsException notFound) {
+                return Optional.empty();
+            }
+        });
         handlers.add(new RdsQueryHandler(rds));
         ec2.addEndpointSource(rds);
 

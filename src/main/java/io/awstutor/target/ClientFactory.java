@@ -100,6 +100,28 @@ public final class ClientFactory {
 
     public S3Presigner s3Presigner() { return s3Presigner(settings.region()); }
 
+    /** Regions whose website endpoints are written s3-website-REGION (the newer ones use a dot). */
+    private static final java.util.Set<String> DASHED_WEBSITE_REGIONS = java.util.Set.of("us-east-1", "us-west-1", "us-west-2",
+            "eu-west-1", "ap-southeast-1", "ap-southeast-2", "ap-northeast-1", "sa-east-1", "us-gov-west-1");
+
+    /**
+     * The address of a bucket's static website on this target: AWS's website endpoint on a
+     * real account; on the sandbox its path form (a URL a terminal can open without DNS);
+     * on another emulator the {@code s3-website} host under localhost, as LocalStack serves it.
+     */
+    public String websiteUrl(String bucket, String region) {
+        if (settings.endpoint().isEmpty()) {
+            String separator = DASHED_WEBSITE_REGIONS.contains(region) ? "-" : ".";
+            return "http://" + bucket + ".s3-website" + separator + region + ".amazonaws.com/";
+        }
+        java.net.URI endpoint = settings.endpoint().get();
+        if (settings.kind() == TargetSettings.TargetKind.SANDBOX) {
+            return endpoint.toString().replaceAll("/+$", "") + "/_website/" + bucket + "/";
+        }
+        return endpoint.getScheme() + "://" + bucket + ".s3-website." + region + ".localhost"
+                + (endpoint.getPort() < 0 ? "" : ":" + endpoint.getPort()) + "/";
+    }
+
     /** Emulators answer path-style requests: a bucket host under 127.0.0.1 would not resolve. */
     public S3Client s3(String region) {
         return build(S3Client.builder().forcePathStyle(settings.endpoint().isPresent()), region);

@@ -60,7 +60,7 @@ public final class Authenticator {
         if (credential.expiredAt(now)) {
             throw new AuthFailure(Problem.EXPIRED_TOKEN, "expired session");
         }
-        byte[] key = SigV4.signingKey(credential.secretAccessKey(), parts.scopeDate(), parts.region(), parts.service());
+        byte[] key = signingKey(credential, parts);
         CanonicalRequest first = null;
         boolean matched = false;
         for (String hash : payloadHashes) {
@@ -83,6 +83,31 @@ public final class Authenticator {
         }
         checkTime(parts, now);
         return new Authentication(credential, key);
+    }
+
+    /** A derived key per key id and scope, reused while the secret behind the id stays the same. */
+    private record CachedKey(String secret, byte[] key) {
+        @Override
+        public String toString() {
+            return "CachedKey[…]";
+        }
+    }
+
+    private static final int MAX_CACHED_KEYS = 4096;
+    private final java.util.concurrent.ConcurrentHashMap<String, CachedKey> signingKeys = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private byte[] signingKey(Credential credential, SignatureParts parts) {
+        String id = credential.accessKeyId() + "/" + parts.scope();
+        CachedKey cached = signingKeys.get(id);
+        if (cached != null && cached.secret().equals(credential.secretAccessKey())) {
+            return cached.key();
+        }
+        byte[] key = SigV4.signingKey(credential.secretAccessKey(), parts.scopeDate(), parts.region(), parts.service());
+        if (signingKeys.size() >= MAX_CACHED_KEYS) {
+            signingKeys.clear();
+        }
+        signingKeys.put(id, new CachedKey(credential.secretAccessKey(), key));
+        return key;
     }
 
     private static void checkToken(Credential credential, SignatureParts parts) {

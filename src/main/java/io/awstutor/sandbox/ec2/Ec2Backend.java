@@ -17,7 +17,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * and the lesson checks (through {@link #reachability}) call it; RDS sees it as a
  * {@link NetworkDirectory} and shows it its DB instances through {@link #addEndpointSource}.
  */
-public final class Ec2Backend implements NetworkDirectory {
+public final class Ec2Backend implements NetworkDirectory, AutoCloseable {
     private final SandboxContext context;
     private final InstanceTimings timings;
     private final ConcurrentHashMap<String, RegionState> states = new ConcurrentHashMap<>();
@@ -69,6 +69,12 @@ public final class Ec2Backend implements NetworkDirectory {
     /** Writes the state to the data folder, if there is one. Called after each change, holding no region lock. */
     public void changed() {
         persistence.save();
+    }
+
+    /** Writes any pending state (the sandbox is closing). */
+    @Override
+    public void close() {
+        persistence.close();
     }
 
     Instant now() {

@@ -1,6 +1,7 @@
 package io.awstutor.sandbox.ec2;
 
 import io.awstutor.sandbox.http.SandboxResponse;
+import io.awstutor.sandbox.protocol.AwsException;
 import io.awstutor.sandbox.http.ServiceCall;
 import io.awstutor.sandbox.protocol.QueryServiceHandler;
 
@@ -12,7 +13,7 @@ import java.util.Map;
  * EC2's protocol adapter: the query protocol with EC2's flat response shape. Each concept's
  * actions live in their own class; this one wires them and persists after every change.
  */
-public final class Ec2Handler extends QueryServiceHandler {
+public final class Ec2Handler extends QueryServiceHandler implements AutoCloseable {
     public static final String NAMESPACE = "http://ec2.amazonaws.com/doc/2016-11-15/";
 
     private final Ec2Backend backend;
@@ -41,7 +42,20 @@ public final class Ec2Handler extends QueryServiceHandler {
     @Override
     public SandboxResponse handle(ServiceCall call) throws IOException {
         backend.region(call.accountId(), call.region());
-        return super.handle(call);
+        try {
+            return super.handle(call);
+        } catch (AwsException e) {
+            if (e.code().equals("ValidationError")) {
+                // the shared query decoder's word for a malformed value; EC2 says InvalidParameterValue
+                throw Ec2Errors.invalidParameterValue(e.getMessage());
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public void close() {
+        backend.close();
     }
 
     public Ec2Backend backend() {

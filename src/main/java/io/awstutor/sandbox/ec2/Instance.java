@@ -83,6 +83,10 @@ public final class Instance {
         }
     }
 
+    void restoreLaunchTime(Instant time) {
+        this.launchTime = time;
+    }
+
     void setPublicIp(String address) {
         this.publicIp = address;
     }

@@ -124,10 +124,12 @@ final class KeyMaterial {
     /** The RSAPrivateKey inside a PKCS#8 PrivateKeyInfo: the content of its last OCTET STRING. */
     private static byte[] pkcs1(byte[] pkcs8) {
         int[] pos = {0};
-        header(pkcs8, pos);                       // PrivateKeyInfo SEQUENCE
-        pos[0] += header(pkcs8, pos);             // version INTEGER
-        pos[0] += header(pkcs8, pos);             // AlgorithmIdentifier SEQUENCE
-        int length = header(pkcs8, pos);          // privateKey OCTET STRING
+        header(pkcs8, pos);                       // PrivateKeyInfo SEQUENCE: step inside
+        int version = header(pkcs8, pos);         // version INTEGER: skip
+        pos[0] += version;
+        int algorithm = header(pkcs8, pos);       // AlgorithmIdentifier SEQUENCE: skip
+        pos[0] += algorithm;
+        int length = header(pkcs8, pos);          // privateKey OCTET STRING: the PKCS#1 key
         return Arrays.copyOfRange(pkcs8, pos[0], pos[0] + length);
     }
 

@@ -54,15 +54,16 @@ final class IamXml {
         xml.end();
     }
 
-    static void policy(XmlWriter xml, String element, ManagedPolicy policy, int attachmentCount, boolean withTags) {
+    static void policy(XmlWriter xml, String element, ManagedPolicies.PolicyView view, boolean withTags) {
+        ManagedPolicy policy = view.policy();
         xml.start(element)
                 .element("PolicyName", policy.name())
                 .element("PolicyId", policy.id())
                 .element("Arn", policy.arn())
                 .element("Path", policy.path())
                 .element("DefaultVersionId", policy.defaultVersionId())
-                .element("AttachmentCount", attachmentCount)
-                .element("PermissionsBoundaryUsageCount", 0)
+                .element("AttachmentCount", view.attachmentCount())
+                .element("PermissionsBoundaryUsageCount", view.boundaryUsageCount())
                 .element("IsAttachable", true)
                 .element("Description", policy.description())
                 .element("CreateDate", policy.created())

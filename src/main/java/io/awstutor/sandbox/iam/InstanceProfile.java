@@ -22,4 +22,8 @@ public record InstanceProfile(String name, String path, String id, Instant creat
     public InstanceProfile withRoles(List<String> newRoles) {
         return new InstanceProfile(name, path, id, created, newRoles, tags);
     }
+
+    public InstanceProfile withTags(List<Tag> newTags) {
+        return new InstanceProfile(name, path, id, created, roleNames, newTags);
+    }
 }

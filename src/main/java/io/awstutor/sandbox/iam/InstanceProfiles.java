@@ -97,6 +97,23 @@ public final class InstanceProfiles {
         });
     }
 
+    public void tag(String accountId, String name, List<Tag> tags) {
+        IamValidation.tags(tags);
+        backend.write(accountId, account -> {
+            InstanceProfile profile = account.requireInstanceProfile(name);
+            account.instanceProfiles.put(IamAccount.key(name), profile.withTags(Tagging.merge(profile.tags(), tags)));
+            return null;
+        });
+    }
+
+    public void untag(String accountId, String name, List<String> keys) {
+        backend.write(accountId, account -> {
+            InstanceProfile profile = account.requireInstanceProfile(name);
+            account.instanceProfiles.put(IamAccount.key(name), profile.withTags(Tagging.remove(profile.tags(), keys)));
+            return null;
+        });
+    }
+
     private static ProfileView view(IamAccount account, InstanceProfile profile) {
         List<IamRole> roles = new ArrayList<>();
         for (String roleName : profile.roleNames()) {

@@ -24,7 +24,7 @@ public final class ManagedPolicies {
     }
 
     /** A policy with the number of identities it is attached to in the asking account. */
-    public record PolicyView(ManagedPolicy policy, int attachmentCount) {
+    public record PolicyView(ManagedPolicy policy, int attachmentCount, int boundaryUsageCount) {
     }
 
     /** A version with whether it is its policy's default. */
@@ -56,7 +56,8 @@ public final class ManagedPolicies {
     public PolicyView get(String accountId, String arn) {
         return backend.read(accountId, account -> {
             ManagedPolicy policy = find(account, arn).orElseThrow(() -> notFound(arn));
-            return new PolicyView(policy, attachmentCounts(account).getOrDefault(policy.arn(), 0));
+            return new PolicyView(policy, attachmentCounts(account).getOrDefault(policy.arn(), 0),
+                    boundaryCounts(account).getOrDefault(policy.arn(), 0));
         });
     }
 
@@ -69,6 +70,7 @@ public final class ManagedPolicies {
         }
         return backend.read(accountId, account -> {
             Map<String, Integer> counts = attachmentCounts(account);
+            Map<String, Integer> boundaries = boundaryCounts(account);
             List<ManagedPolicy> candidates = new ArrayList<>();
             if (!scope.equals("Local")) {
                 candidates.addAll(backend.awsPolicies().all());
@@ -80,7 +82,7 @@ public final class ManagedPolicies {
             for (ManagedPolicy policy : candidates) {
                 int count = counts.getOrDefault(policy.arn(), 0);
                 if (policy.path().startsWith(pathPrefix) && (!onlyAttached || count > 0)) {
-                    matching.add(new PolicyView(policy, count));
+                    matching.add(new PolicyView(policy, count, boundaries.getOrDefault(policy.arn(), 0)));
                 }
             }
             matching.sort(Comparator.comparing(v -> sortKey(v.policy())));
@@ -95,7 +97,7 @@ public final class ManagedPolicies {
     public void delete(String accountId, String arn) {
         backend.write(accountId, account -> {
             ManagedPolicy policy = customer(account, arn);
-            if (attachmentCounts(account).getOrDefault(arn, 0) > 0) {
+            if (attachmentCounts(account).getOrDefault(arn, 0) > 0 || boundaryCounts(account).getOrDefault(arn, 0) > 0) {
                 throw IamErrors.deleteConflict("Cannot delete a policy attached to entities.");
             }
             if (policy.versions().size() > 1) {
@@ -262,6 +264,33 @@ public final class ManagedPolicies {
         account.groups.values().forEach(g -> g.permissions().attached().forEach(a -> counts.merge(a, 1, Integer::sum)));
         account.roles.values().forEach(r -> r.permissions().attached().forEach(a -> counts.merge(a, 1, Integer::sum)));
         return counts;
+    }
+
+    /** How many users and roles use each policy as their permissions boundary. */
+    private static Map<String, Integer> boundaryCounts(IamAccount account) {
+        Map<String, Integer> counts = new HashMap<>();
+        account.users.values().stream().map(IamUser::permissionsBoundary).filter(java.util.Objects::nonNull)
+                .forEach(a -> counts.merge(a, 1, Integer::sum));
+        account.roles.values().stream().map(IamRole::permissionsBoundary).filter(java.util.Objects::nonNull)
+                .forEach(a -> counts.merge(a, 1, Integer::sum));
+        return counts;
+    }
+
+    public void tag(String accountId, String arn, List<Tag> tags) {
+        IamValidation.tags(tags);
+        backend.write(accountId, account -> {
+            ManagedPolicy policy = customer(account, arn);
+            account.policies.put(IamAccount.key(policy.name()), policy.withTags(Tagging.merge(policy.tags(), tags)));
+            return null;
+        });
+    }
+
+    public void untag(String accountId, String arn, List<String> keys) {
+        backend.write(accountId, account -> {
+            ManagedPolicy policy = customer(account, arn);
+            account.policies.put(IamAccount.key(policy.name()), policy.withTags(Tagging.remove(policy.tags(), keys)));
+            return null;
+        });
     }
 
     private static void checkDocument(String document) {

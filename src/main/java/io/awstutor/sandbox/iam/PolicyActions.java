@@ -5,6 +5,7 @@ import io.awstutor.sandbox.protocol.QueryParams;
 import io.awstutor.sandbox.protocol.QueryServiceHandler.QueryAction;
 import io.awstutor.sandbox.protocol.XmlWriter;
 
+import java.util.List;
 import java.util.Map;
 
 /** Managed policies and their versions: Create/Get/List/Delete, the version actions, ListEntitiesForPolicy. */
@@ -26,6 +27,9 @@ final class PolicyActions {
         actions.put("DeletePolicyVersion", this::deleteVersion);
         actions.put("SetDefaultPolicyVersion", this::setDefaultVersion);
         actions.put("ListEntitiesForPolicy", this::entitiesForPolicy);
+        actions.put("TagPolicy", this::tagPolicy);
+        actions.put("UntagPolicy", this::untagPolicy);
+        actions.put("ListPolicyTags", this::listPolicyTags);
     }
 
     private void createPolicy(QueryParams p, ServiceCall call, XmlWriter out) {
@@ -35,14 +39,14 @@ final class PolicyActions {
         call.authorize("iam:CreatePolicy", IamArns.of(call.accountId(), "policy", path, name), "AccessDenied");
         ManagedPolicy policy = backend.managedPolicies().create(call.accountId(), name, path, document,
                 p.get("Description"), IamParams.tags(p));
-        IamXml.policy(out, "Policy", policy, 0, true);
+        IamXml.policy(out, "Policy", new ManagedPolicies.PolicyView(policy, 0, 0), true);
     }
 
     private void getPolicy(QueryParams p, ServiceCall call, XmlWriter out) {
         String arn = p.required("PolicyArn");
         call.authorize("iam:GetPolicy", arn, "AccessDenied");
         ManagedPolicies.PolicyView view = backend.managedPolicies().get(call.accountId(), arn);
-        IamXml.policy(out, "Policy", view.policy(), view.attachmentCount(), true);
+        IamXml.policy(out, "Policy", view, true);
     }
 
     private void listPolicies(QueryParams p, ServiceCall call, XmlWriter out) {
@@ -53,7 +57,7 @@ final class PolicyActions {
                 p.optional("Marker"), p.integer("MaxItems"));
         out.start("Policies");
         // ListPolicies leaves out Description and Tags in AWS; the writer only adds tags when asked.
-        page.items().forEach(v -> IamXml.policy(out, "member", v.policy(), v.attachmentCount(), false));
+        page.items().forEach(v -> IamXml.policy(out, "member", v, false));
         out.end();
         IamXml.paging(out, page);
     }
@@ -124,5 +128,26 @@ final class PolicyActions {
             entities.roles().forEach(r -> out.start("member").element("RoleName", r.name()).element("RoleId", r.id()).end());
         }
         out.end().element("IsTruncated", false);
+    }
+
+    private void tagPolicy(QueryParams p, ServiceCall call, XmlWriter out) {
+        String arn = p.required("PolicyArn");
+        call.authorize("iam:TagPolicy", arn, "AccessDenied");
+        backend.managedPolicies().tag(call.accountId(), arn, IamParams.tags(p));
+    }
+
+    private void untagPolicy(QueryParams p, ServiceCall call, XmlWriter out) {
+        String arn = p.required("PolicyArn");
+        call.authorize("iam:UntagPolicy", arn, "AccessDenied");
+        backend.managedPolicies().untag(call.accountId(), arn, p.list("TagKeys"));
+    }
+
+    private void listPolicyTags(QueryParams p, ServiceCall call, XmlWriter out) {
+        String arn = p.required("PolicyArn");
+        call.authorize("iam:ListPolicyTags", arn, "AccessDenied");
+        List<Tag> tags = backend.managedPolicies().get(call.accountId(), arn).policy().tags();
+        Page<Tag> page = Tagging.page(tags, p.optional("Marker"), p.integer("MaxItems"));
+        IamXml.tags(out, "Tags", page.items());
+        IamXml.paging(out, page);
     }
 }

@@ -25,6 +25,9 @@ final class ProfileActions {
         actions.put("DeleteInstanceProfile", this::deleteInstanceProfile);
         actions.put("AddRoleToInstanceProfile", this::addRole);
         actions.put("RemoveRoleFromInstanceProfile", this::removeRole);
+        actions.put("TagInstanceProfile", this::tagProfile);
+        actions.put("UntagInstanceProfile", this::untagProfile);
+        actions.put("ListInstanceProfileTags", this::listProfileTags);
         actions.put("CreateLoginProfile", this::createLoginProfile);
         actions.put("GetLoginProfile", this::getLoginProfile);
         actions.put("UpdateLoginProfile", this::updateLoginProfile);
@@ -90,6 +93,26 @@ final class ProfileActions {
         String role = p.required("RoleName");
         call.authorize("iam:RemoveRoleFromInstanceProfile", profileArn(call.accountId(), name), "AccessDenied");
         backend.instanceProfiles().removeRole(call.accountId(), name, role);
+    }
+
+    private void tagProfile(QueryParams p, ServiceCall call, XmlWriter out) {
+        String name = p.required("InstanceProfileName");
+        call.authorize("iam:TagInstanceProfile", profileArn(call.accountId(), name), "AccessDenied");
+        backend.instanceProfiles().tag(call.accountId(), name, IamParams.tags(p));
+    }
+
+    private void untagProfile(QueryParams p, ServiceCall call, XmlWriter out) {
+        String name = p.required("InstanceProfileName");
+        call.authorize("iam:UntagInstanceProfile", profileArn(call.accountId(), name), "AccessDenied");
+        backend.instanceProfiles().untag(call.accountId(), name, p.list("TagKeys"));
+    }
+
+    private void listProfileTags(QueryParams p, ServiceCall call, XmlWriter out) {
+        String name = p.required("InstanceProfileName");
+        call.authorize("iam:ListInstanceProfileTags", profileArn(call.accountId(), name), "AccessDenied");
+        Page<Tag> page = Tagging.page(backend.instanceProfiles().get(call.accountId(), name).profile().tags(), p.optional("Marker"), p.integer("MaxItems"));
+        IamXml.tags(out, "Tags", page.items());
+        IamXml.paging(out, page);
     }
 
     private static String loginUser(QueryParams p, ServiceCall call) {

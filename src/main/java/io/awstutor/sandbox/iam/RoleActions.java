@@ -105,7 +105,7 @@ final class RoleActions {
         String name = p.required("RoleName");
         call.authorize("iam:ListRoleTags", roleArn(backend, call.accountId(), name), "AccessDenied");
         IamRole role = backend.roles().get(call.accountId(), name);
-        Page<Tag> page = Page.of(role.tags(), Tag::key, p.optional("Marker"), p.integer("MaxItems"));
+        Page<Tag> page = Tagging.page(role.tags(), p.optional("Marker"), p.integer("MaxItems"));
         IamXml.tags(out, "Tags", page.items());
         IamXml.paging(out, page);
     }

@@ -1,10 +1,11 @@
 package io.awstutor.sandbox.iam;
 
-
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 
 /** IAM's tag rules: keys unique regardless of case, at most 50 per resource, values replaced in place. */
@@ -50,4 +51,10 @@ final class Tagging {
         return result;
     }
 
+    /** A page of tags for List*Tags, in key order so that markers are stable. */
+    static Page<Tag> page(List<Tag> tags, Optional<String> marker, Optional<Integer> maxItems) {
+        List<Tag> sorted = new ArrayList<>(tags);
+        sorted.sort(Comparator.comparing(Tag::key));
+        return Page.of(sorted, Tag::key, marker, maxItems);
+    }
 }

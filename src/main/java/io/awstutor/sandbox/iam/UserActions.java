@@ -105,7 +105,7 @@ final class UserActions {
         String name = p.required("UserName");
         call.authorize("iam:ListUserTags", userArn(backend, call.accountId(), name), "AccessDenied");
         IamUser user = backend.users().get(call.accountId(), name);
-        Page<Tag> page = Page.of(user.tags(), Tag::key, p.optional("Marker"), p.integer("MaxItems"));
+        Page<Tag> page = Tagging.page(user.tags(), p.optional("Marker"), p.integer("MaxItems"));
         IamXml.tags(out, "Tags", page.items());
         IamXml.paging(out, page);
     }

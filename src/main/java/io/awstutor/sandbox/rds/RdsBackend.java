@@ -34,6 +34,7 @@ public final class RdsBackend implements NetworkEndpointSource {
 
     private final SandboxContext context;
     private final NetworkDirectory network;
+    private final SubnetLocator subnets;
     private final EngineCatalog catalog = new EngineCatalog();
     private final Map<String, RegionState> regions = new HashMap<>();
     private final RdsStore store;
@@ -49,8 +50,17 @@ public final class RdsBackend implements NetworkEndpointSource {
     }
 
     public RdsBackend(SandboxContext context, NetworkDirectory network) {
+        this(context, network, (account, region, subnetId) -> {
+            String vpc = network.defaultVpcId(account, region);
+            return network.subnets(account, region, vpc).stream().anyMatch(s -> s.subnetId().equals(subnetId))
+                    ? java.util.Optional.of(vpc) : java.util.Optional.empty();
+        });
+    }
+
+    public RdsBackend(SandboxContext context, NetworkDirectory network, SubnetLocator subnets) {
         this.context = context;
         this.network = network;
+        this.subnets = subnets;
         this.store = context.dataDirFor("rds").map(RdsStore::new).orElse(null);
         if (store != null) {
             for (RegionState state : store.load()) {
@@ -79,6 +89,10 @@ public final class RdsBackend implements NetworkEndpointSource {
 
     SnapshotOperations snapshotOps() {
         return snapshotOps;
+    }
+
+    SubnetLocator subnetLocator() {
+        return subnets;
     }
 
     NetworkDirectory network() {
@@ -153,6 +167,10 @@ public final class RdsBackend implements NetworkEndpointSource {
     public synchronized DbSnapshot createSnapshot(String account, String region, String snapshotId, String instanceId,
                                                   Map<String, String> tags) {
         return change(() -> snapshotOps.create(state(account, region), snapshotId, instanceId, tags).copy());
+    }
+
+    public synchronized DbInstance restoreFromSnapshot(String account, String region, RestoreRequest request) {
+        return change(() -> snapshotOps.restore(state(account, region), instanceOps, request).copy());
     }
 
     public synchronized Page<DbSnapshot> describeSnapshots(String account, String region, boolean cluster, String snapshotId,

@@ -59,23 +59,21 @@ final class SubnetGroupOperations {
         if (subnetIds.isEmpty()) {
             throw RdsErrors.notBlank("SubnetIds");
         }
-        // NetworkDirectory lists subnets per VPC; the default VPC is the one RDS can enumerate.
-        String vpcId = backend.network().defaultVpcId(state.accountId, state.region);
-        Map<String, SubnetInfo> known = new LinkedHashMap<>();
-        backend.network().subnets(state.accountId, state.region, vpcId).forEach(s -> known.put(s.subnetId(), s));
-        List<SubnetInfo> chosen = new ArrayList<>();
         List<String> unknown = new ArrayList<>();
+        java.util.Set<String> vpcs = new LinkedHashSet<>();
         for (String id : new LinkedHashSet<>(subnetIds)) {
-            SubnetInfo info = known.get(id);
-            if (info == null) {
-                unknown.add(id);
-            } else {
-                chosen.add(info);
-            }
+            backend.subnetLocator().vpcOf(state.accountId, state.region, id).ifPresentOrElse(vpcs::add, () -> unknown.add(id));
         }
         if (!unknown.isEmpty()) {
             throw new AwsException("InvalidSubnet", "Some input subnets in :" + unknown + " are invalid.", 400);
         }
+        if (vpcs.size() > 1) {
+            throw RdsErrors.invalidValue("The subnets of a DB subnet group must all be in the same VPC; these are in " + vpcs + ".");
+        }
+        String vpcId = vpcs.iterator().next();
+        java.util.Set<String> wanted = new java.util.HashSet<>(subnetIds);
+        List<SubnetInfo> chosen = backend.network().subnets(state.accountId, state.region, vpcId).stream()
+                .filter(s -> wanted.contains(s.subnetId())).toList();
         List<String> zones = chosen.stream().map(SubnetInfo::availabilityZone).distinct().sorted().toList();
         if (zones.size() < 2) {
             throw new AwsException("DBSubnetGroupDoesNotCoverEnoughAZs", "The DB subnet group doesn't meet Availability Zone (AZ) "

@@ -157,4 +157,31 @@ class IamEntitiesTest {
         assertEquals("Login Profile for User alice cannot be found.",
                 fails("NoSuchEntity", () -> iam.loginProfiles().get(ACCOUNT, "alice")).getMessage());
     }
+
+    @Test
+    void aBoundaryPolicyCannotBeDeletedWhileInUse() {
+        ManagedPolicy policy = iam.managedPolicies().create(ACCOUNT, "limit", "/", ALLOW_S3, null, List.of());
+        iam.users().create(ACCOUNT, "bounded", "/", List.of(), policy.arn());
+        assertEquals(1, iam.managedPolicies().get(ACCOUNT, policy.arn()).boundaryUsageCount());
+        fails("DeleteConflict", () -> iam.managedPolicies().delete(ACCOUNT, policy.arn()));
+        iam.users().setPermissionsBoundary(ACCOUNT, "bounded", null);
+        iam.managedPolicies().delete(ACCOUNT, policy.arn());
+        fails("NoSuchEntity", () -> iam.users().create(ACCOUNT, "other", "/", List.of(), policy.arn()));
+    }
+
+    @Test
+    void tagsMergeCaseInsensitivelyAndStopAtFifty() {
+        iam.users().create(ACCOUNT, "tagged", "/", List.of(new Tag("Team", "a")), null);
+        iam.users().tag(ACCOUNT, "tagged", List.of(new Tag("team", "b"), new Tag("env", "dev")));
+        assertEquals(List.of(new Tag("team", "b"), new Tag("env", "dev")), iam.users().get(ACCOUNT, "tagged").tags());
+        java.util.List<Tag> many = new java.util.ArrayList<>();
+        for (int i = 0; i < 49; i++) {
+            many.add(new Tag("k" + i, "v"));
+        }
+        fails("LimitExceeded", () -> iam.users().tag(ACCOUNT, "tagged", many));
+        iam.users().untag(ACCOUNT, "tagged", List.of("TEAM"));
+        assertEquals(List.of(new Tag("env", "dev")), iam.users().get(ACCOUNT, "tagged").tags());
+        fails("InvalidInput", () -> iam.roles().create(ACCOUNT, "dup-tags", "/", TRUST_EC2, null, Optional.empty(),
+                List.of(new Tag("a", "1"), new Tag("A", "2")), null));
+    }
 }

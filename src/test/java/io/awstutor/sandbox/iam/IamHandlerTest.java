@@ -87,4 +87,36 @@ class IamHandlerTest {
         assertEquals(400, answer.status());
         assertTrue(answer.body().contains("InvalidAction"), answer.body());
     }
+
+    /** Every action, with nothing and with nonsense: an AWS error (4xx) every time, never a 500. */
+    @Test
+    void badInputNeverBreaksAnAction() throws Exception {
+        java.lang.reflect.Method actions = IamHandler.class.getDeclaredMethod("actions");
+        actions.setAccessible(true);
+        @SuppressWarnings("unchecked")
+        java.util.Set<String> names = ((java.util.Map<String, ?>) actions.invoke(new IamHandler(backend))).keySet();
+        assertTrue(names.size() > 80, "actions: " + names.size());
+        iam.call(ROOT, "Action", "CreateUser", "UserName", "alice");
+        String[][] garbage = {
+                {},
+                {"UserName", "alice", "GroupName", "", "RoleName", "x y", "PolicyArn", "not-an-arn", "MaxItems", "abc"},
+                {"UserName", "alice", "MaxItems", "0", "Marker", "%%%", "PolicyDocument", "{", "AssumeRolePolicyDocument", "[]"},
+                {"UserName", "nobody", "PolicyArn", "arn:aws:iam::aws:policy/Nope", "VersionId", "v99", "Status", "Sleeping",
+                        "AccessKeyId", "AKIANOTHING00000000", "PolicySourceArn", "arn:aws:iam::000000000000:user/nobody",
+                        "ActionNames.member.1", "s3:GetObject", "PolicyInputList.member.1", "nope", "MaxSessionDuration", "99999999999"},
+        };
+        for (String name : names) {
+            for (String[] params : garbage) {
+                String[] all = new String[params.length + 2];
+                all[0] = "Action";
+                all[1] = name;
+                System.arraycopy(params, 0, all, 2, params.length);
+                IamCalls.Answer answer = iam.call(ROOT, all);
+                assertTrue(answer.status() < 500, name + " " + java.util.Arrays.toString(params) + " -> " + answer.body());
+                if (answer.status() >= 400) {
+                    assertTrue(answer.body().contains("<ErrorResponse"), name + " -> " + answer.body());
+                }
+            }
+        }
+    }
 }

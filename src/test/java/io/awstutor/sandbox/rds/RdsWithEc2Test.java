@@ -66,4 +66,37 @@ class RdsWithEc2Test {
             assertTrue(zoneA.contains(placed.availabilityZone()) && zoneA.contains(placed.secondaryAvailabilityZone()), zoneA);
         }
     }
+
+    @Test
+    void aDatabaseInALearnersOwnVpc() {
+        try (TestSandbox box = TestSandbox.start()) {
+            Ec2Client ec2 = box.ec2();
+            RdsClient rds = box.rds();
+            String vpc = ec2.createVpc(r -> r.cidrBlock("10.20.0.0/16")).vpc().vpcId();
+            String a = ec2.createSubnet(r -> r.vpcId(vpc).cidrBlock("10.20.1.0/24").availabilityZone("us-east-1a")).subnet().subnetId();
+            String b = ec2.createSubnet(r -> r.vpcId(vpc).cidrBlock("10.20.2.0/24").availabilityZone("us-east-1b")).subnet().subnetId();
+            String group = ec2.createSecurityGroup(r -> r.groupName("db").description("db").vpcId(vpc)).groupId();
+
+            RdsException unknown = assertThrows(RdsException.class, () -> rds.createDBSubnetGroup(r -> r.dbSubnetGroupName("bad")
+                    .dbSubnetGroupDescription("bad").subnetIds(a, "subnet-0000000000000dead")));
+            assertEquals("InvalidSubnet", unknown.awsErrorDetails().errorCode());
+            String defaultSubnet = ec2.describeSubnets(r -> r.filters(f -> f.name("default-for-az").values("true"))).subnets().get(0).subnetId();
+            assertThrows(RdsException.class, () -> rds.createDBSubnetGroup(r -> r.dbSubnetGroupName("mixed")
+                    .dbSubnetGroupDescription("two vpcs").subnetIds(a, defaultSubnet)));
+
+            assertEquals(vpc, rds.createDBSubnetGroup(r -> r.dbSubnetGroupName("app-subnets").dbSubnetGroupDescription("app")
+                    .subnetIds(a, b)).dbSubnetGroup().vpcId());
+            DBInstance db = rds.createDBInstance(RdsSdkTest.mysql("own-vpc-db").dbSubnetGroupName("app-subnets")
+                    .vpcSecurityGroupIds(group).build()).dbInstance();
+            assertEquals(vpc, db.dbSubnetGroup().vpcId());
+            assertEquals(false, db.publiclyAccessible(), "a named subnet group makes a private instance by default");
+            RdsException inUse = assertThrows(RdsException.class, () -> rds.deleteDBSubnetGroup(r -> r.dbSubnetGroupName("app-subnets")));
+            assertEquals("InvalidDBSubnetGroupStateFault", inUse.awsErrorDetails().errorCode());
+
+            String defaultGroup = ec2.describeSecurityGroups(r -> r.filters(f -> f.name("vpc-id").values(vpc),
+                    f -> f.name("group-name").values("default"))).securityGroups().get(0).groupId();
+            DBInstance second = rds.createDBInstance(RdsSdkTest.mysql("own-vpc-db2").dbSubnetGroupName("app-subnets").build()).dbInstance();
+            assertEquals(defaultGroup, second.vpcSecurityGroups().get(0).vpcSecurityGroupId(), "no group given: the VPC's default group");
+        }
+    }
 }

@@ -2,6 +2,7 @@ package io.awstutor.sandbox.iam.policy;
 
 import io.awstutor.sandbox.auth.Caller;
 
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -29,6 +30,8 @@ final class PrincipalSpec {
     private final Set<String> services;
     private final Set<String> federated;
     private final Set<String> canonicalUsers;
+    /** "account:RoleName" of every role ARN named: a session's ARN carries no role path. */
+    private final Set<String> roles;
 
     PrincipalSpec(boolean everyone, Set<String> accounts, Set<String> arns, Set<String> services,
                   Set<String> federated, Set<String> canonicalUsers) {
@@ -38,6 +41,14 @@ final class PrincipalSpec {
         this.services = Set.copyOf(services);
         this.federated = Set.copyOf(federated);
         this.canonicalUsers = Set.copyOf(canonicalUsers);
+        Set<String> r = new HashSet<>();
+        for (String arn : arns) {
+            String[] parts = arn.split(":", 6);
+            if (parts.length == 6 && parts[2].equals("iam") && parts[5].startsWith("role/")) {
+                r.add(parts[4] + ":" + parts[5].substring(parts[5].lastIndexOf('/') + 1));
+            }
+        }
+        this.roles = Set.copyOf(r);
     }
 
     Match match(RequestContext ctx) {
@@ -47,7 +58,7 @@ final class PrincipalSpec {
         if (!federated.isEmpty() && anyIn(ctx.values(FEDERATED_PROVIDER), federated)) return Match.DIRECT;
         if (caller instanceof Caller.Anonymous) return Match.NONE;
         if (arns.contains(caller.arn())) return Match.DIRECT;
-        if (caller instanceof Caller.AssumedRole r && arns.contains(r.roleArn())) return Match.DIRECT;
+        if (caller instanceof Caller.AssumedRole r && roles.contains(r.accountId() + ":" + r.roleName())) return Match.DIRECT;
         if (accounts.contains(caller.accountId())) return Match.ACCOUNT;
         return Match.NONE;
     }

@@ -52,6 +52,10 @@ public final class BlobStore {
         }
     }
 
+    public Path root() {
+        return root;
+    }
+
     public boolean durable() {
         return durable;
     }

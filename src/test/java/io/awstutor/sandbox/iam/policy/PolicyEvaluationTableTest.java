@@ -239,6 +239,10 @@ class PolicyEvaluationTableTest {
                 p("{'Effect':'Deny','Principal':{'AWS':'arn:aws:iam::" + ACCT + ":root'},'Action':'s3:DeleteObject','Resource':'arn:aws:s3:::b/*'}")));
         t.add(r("role ARN in a bucket policy matches its sessions", ALLOWED, "s3:PutObject", OBJECT, SESSION, ids(),
                 p("{'Effect':'Allow','Principal':{'AWS':'" + ROLE + "'},'Action':'s3:PutObject','Resource':'arn:aws:s3:::b/*'}")));
+        t.add(r("role ARN with a path matches its sessions (a session ARN has no path)", ALLOWED, "s3:PutObject", OBJECT, SESSION, ids(),
+                p("{'Effect':'Allow','Principal':{'AWS':'arn:aws:iam::" + ACCT + ":role/ci/Deployer'},'Action':'s3:PutObject','Resource':'arn:aws:s3:::b/*'}")));
+        t.add(r("another role's ARN does not", IMPLICIT_DENY, "s3:PutObject", OBJECT, SESSION, ids(),
+                p("{'Effect':'Allow','Principal':{'AWS':'arn:aws:iam::" + ACCT + ":role/Auditor'},'Action':'s3:PutObject','Resource':'arn:aws:s3:::b/*'}")));
         t.add(r("session ARN in a bucket policy", ALLOWED, "s3:PutObject", OBJECT, SESSION, ids(),
                 p("{'Effect':'Allow','Principal':{'AWS':'arn:aws:sts::" + ACCT + ":assumed-role/Deployer/ci'},'Action':'s3:PutObject','Resource':'arn:aws:s3:::b/*'}")));
         t.add(r("NotPrincipal deny: everyone but alice is denied", EXPLICIT_DENY, "s3:GetObject", OBJECT, BOB, ids(p(ADMIN)),
