@@ -1,6 +1,7 @@
 package io.awstutor.sandbox.ec2;
 
 import io.awstutor.sandbox.http.SandboxResponse;
+import io.awstutor.sandbox.protocol.AwsException;
 import io.awstutor.sandbox.http.ServiceCall;
 import io.awstutor.sandbox.protocol.QueryServiceHandler;
 
@@ -41,7 +42,15 @@ public final class Ec2Handler extends QueryServiceHandler implements AutoCloseab
     @Override
     public SandboxResponse handle(ServiceCall call) throws IOException {
         backend.region(call.accountId(), call.region());
-        return super.handle(call);
+        try {
+            return super.handle(call);
+        } catch (AwsException e) {
+            if (e.code().equals("ValidationError")) {
+                // the shared query decoder's word for a malformed value; EC2 says InvalidParameterValue
+                throw Ec2Errors.invalidParameterValue(e.getMessage());
+            }
+            throw e;
+        }
     }
 
     @Override

@@ -144,6 +144,15 @@ class PolicyDocumentParseTest {
     }
 
     @Test
+    void quotaSizeIgnoresWhitespace() {
+        String compact = "{\"Statement\":{\"Sid\":\"AB\",\"Effect\":\"Allow\",\"Action\":\"s3:*\",\"Resource\":\"*\"}}";
+        String pretty = "{\n  \"Statement\": {\n    \"Sid\": \"AB\",\n    \"Effect\": \"Allow\",\n    \"Action\": \"s3:*\",\n    \"Resource\": \"*\"\n  }\n}";
+        assertEquals(compact.length(), PolicyDocument.sizeForQuota(pretty));
+        assertEquals(compact.length(), PolicyDocument.parse(pretty).sizeForQuota());
+        assertEquals(4, PolicyDocument.sizeForQuota(" \"a b\"\n"));
+    }
+
+    @Test
     void statementPositionsForTheSimulator() {
         String json = "{\n  \"Version\": \"2012-10-17\",\n  \"Statement\": [\n    {\"Effect\": \"Allow\", \"Action\": \"s3:*\", \"Resource\": \"*\"},\n"
                 + "    {\"Effect\": \"Deny\", \"Action\": \"iam:*\", \"Resource\": \"*\"}\n  ]\n}";
