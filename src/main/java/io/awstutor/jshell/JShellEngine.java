@@ -38,7 +38,9 @@ import java.util.concurrent.ExecutionException;
  */
 public final class JShellEngine implements AutoCloseable {
 
-    private final TargetSettings target;
+    private volatile TargetSettings target;
+    /** More system properties for the learner's JVM (the cost guard's channel). */
+    private final java.util.Map<String, String> extraProperties = new java.util.concurrent.ConcurrentHashMap<>();
     private final PrintStream out;
     private final InputStream in;
     private final Path eventFile;
@@ -74,6 +76,27 @@ public final class JShellEngine implements AutoCloseable {
         this.callLog = new CallLogReader(eventFile);
     }
 
+    /** System properties for the learner's JVM; call before {@link #start()}. */
+    public JShellEngine withSystemProperties(java.util.Map<String, String> properties) {
+        extraProperties.putAll(properties);
+        return this;
+    }
+
+    public TargetSettings target() {
+        return target;
+    }
+
+    /** Points the learner's clients at another target: a fresh Java session built for it. */
+    public void retarget(TargetSettings newTarget) {
+        lock.lock();
+        try {
+            this.target = newTarget;
+            restart("the target changed");
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** Starts the JShell process in the background; the first evaluation waits for it. */
     public JShellEngine start() {
         session = CompletableFuture.supplyAsync(this::createSession);
@@ -87,6 +110,7 @@ public final class JShellEngine implements AutoCloseable {
         vmOptions.add("-Xshare:auto");
         vmOptions.add("-D" + LearnerClients.EVENT_FILE_PROPERTY + "=" + eventFile);
         target.toSystemProperties().forEach((k, v) -> vmOptions.add("-D" + k + "=" + v));
+        extraProperties.forEach((k, v) -> vmOptions.add("-D" + k + "=" + v));
         String classPath = System.getProperty("java.class.path");
         vmOptions.add("--class-path");
         vmOptions.add(classPath);
@@ -261,6 +285,9 @@ public final class JShellEngine implements AutoCloseable {
         if (shutDown) {
             return restart("the snippet ended the Java process (System.exit or a crash)");
         }
+        if (stopRequested) {
+            return new SnippetOutcome.Interrupted();
+        }
         SnippetOutcome result = new SnippetOutcome.Ran();
         for (SnippetEvent event : events) {
             if (event.causeSnippet() != null) {
@@ -340,7 +367,6 @@ public final class JShellEngine implements AutoCloseable {
             }
         }
         session = CompletableFuture.completedFuture(createSession());
-        defineAllServices(session.join());
         return new SnippetOutcome.SessionRestarted(reason);
     }
 
@@ -349,7 +375,11 @@ public final class JShellEngine implements AutoCloseable {
         JShell shell = session == null ? null : session.getNow(null);
         if (shell != null) {
             stopRequested = true;
-            shell.stop();
+            try {
+                shell.stop();
+            } catch (RuntimeException e) {
+                // the JShell process is already gone; the evaluation reports the restart
+            }
         }
     }
 
@@ -489,11 +519,17 @@ public final class JShellEngine implements AutoCloseable {
         try {
             defineServicesNamedIn(shell, buffer);
             return shell.sourceCodeAnalysis().documentation(buffer, cursor, true).stream()
-                    .map(d -> d.signature() + (d.javadoc() == null || d.javadoc().isBlank() ? "" : "\n" + d.javadoc()))
-                    .toList();
+                    .map(d -> readable(d.signature()) + (d.javadoc() == null || d.javadoc().isBlank() ? "" : "\n" + d.javadoc()))
+                    .distinct().toList();
         } finally {
             lock.unlock();
         }
+    }
+
+    /** A signature as a learner reads it: simple type names, no throws clause. */
+    static String readable(String signature) {
+        String withoutThrows = signature.replaceFirst("\\s+throws\\s+.*$", "");
+        return withoutThrows.replaceAll("\\b(?:[a-z][a-z0-9_]*\\.)+([A-Z])", "$1");
     }
 
     /** Drops every learner snippet and starts a fresh Java process (jshell's /reset). */

@@ -89,6 +89,50 @@ public final class JLineIO implements ShellIO {
         }
     }
 
+    /**
+     * Prints lines, a screenful at a time when they would scroll the start of a lesson out
+     * of sight: Space or Enter shows more, q skips to the prompt.
+     */
+    @Override
+    public void printAll(List<AttributedString> lines) {
+        int height = terminal.getHeight();
+        int pageSize = height <= 0 ? Integer.MAX_VALUE : Math.max(5, height - 2);
+        if (lines.size() <= pageSize + 1) {
+            lines.forEach(this::print);
+            return;
+        }
+        int shown = 0;
+        while (shown < lines.size()) {
+            int end = Math.min(lines.size(), shown + pageSize);
+            for (int i = shown; i < end; i++) {
+                print(lines.get(i));
+            }
+            shown = end;
+            if (shown < lines.size()) {
+                String more = "── more (" + (lines.size() - shown) + " lines): Space or Enter, q to skip ──";
+                out.print(color ? "\u001b[7m" + more + "\u001b[0m" : more);
+                out.flush();
+                int key = readKey();
+                out.print("\r\u001b[K");
+                out.flush();
+                if (key == 'q' || key == 'Q' || key < 0) {
+                    break;
+                }
+            }
+        }
+    }
+
+    private int readKey() {
+        org.jline.terminal.Attributes saved = terminal.enterRawMode();
+        try {
+            return terminal.reader().read();
+        } catch (IOException e) {
+            return -1;
+        } finally {
+            terminal.setAttributes(saved);
+        }
+    }
+
     @Override public PrintStream out() { return out; }
     @Override public boolean color() { return color; }
     @Override public boolean interactive() { return true; }

@@ -25,16 +25,41 @@ final class LessonView {
         return io.color() ? s : AttributedStyle.DEFAULT;
     }
 
+    /** While a step is being shown, lines gather here so a long page can be paged as one. */
+    private List<AttributedString> page;
+
+    private void emit(List<AttributedString> lines) {
+        if (page != null) {
+            page.addAll(lines);
+        } else {
+            io.printAll(lines);
+        }
+    }
+
     void markdown(String text) {
-        io.printAll(new MarkdownRenderer(io.width(), io.color()).render(tutor.substitute(text)));
+        emit(new MarkdownRenderer(io.width(), io.color()).render(tutor.substitute(text)));
     }
 
     void line(AttributedStyle s, String text) {
-        io.print(new AttributedStringBuilder().styled(style(s), text).toAttributedString());
+        emit(List.of(new AttributedStringBuilder().styled(style(s), text).toAttributedString()));
+    }
+
+    private void plain(String text) {
+        emit(List.of(new AttributedString(text)));
     }
 
     /** The current step: its title with its place in the lesson, its prose, its quiz. */
     void showStep(boolean withIntro) {
+        page = new ArrayList<>();
+        try {
+            showStepLines(withIntro);
+            io.printAll(page);
+        } finally {
+            page = null;
+        }
+    }
+
+    private void showStepLines(boolean withIntro) {
         Lesson lesson = tutor.lesson();
         Step step = tutor.step();
         if (withIntro) {
@@ -42,7 +67,7 @@ final class LessonView {
             if (!lesson.intro().isBlank()) {
                 markdown(lesson.intro());
             }
-            io.out().println();
+            plain("");
         }
         String done = tutor.isStepDone() ? "  (done)" : "";
         line(AttributedStyle.BOLD.foreground(AttributedStyle.YELLOW),
@@ -65,7 +90,7 @@ final class LessonView {
             markdown(quiz.question());
         }
         for (int i = 0; i < quiz.choices().size(); i++) {
-            io.out().println("  " + (i + 1) + ". " + tutor.substitute(quiz.choices().get(i)));
+            plain("  " + (i + 1) + ". " + tutor.substitute(quiz.choices().get(i)));
         }
         line(AttributedStyle.DEFAULT.faint(), "(answer with /answer N)");
     }

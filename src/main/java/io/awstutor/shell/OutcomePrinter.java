@@ -17,7 +17,31 @@ final class OutcomePrinter {
     }
 
     private void line(AttributedStyle style, String text) {
-        io.print(new AttributedStringBuilder().styled(io.color() ? style : AttributedStyle.DEFAULT, text).toAttributedString());
+        for (String piece : wrap(text, io.width())) {
+            io.print(new AttributedStringBuilder().styled(io.color() ? style : AttributedStyle.DEFAULT, piece).toAttributedString());
+        }
+    }
+
+    /** Word-wraps a message; lines of code (with a caret under them) keep their shape. */
+    static java.util.List<String> wrap(String text, int width) {
+        java.util.List<String> lines = new java.util.ArrayList<>();
+        for (String paragraph : text.split("\n", -1)) {
+            if (paragraph.startsWith("    ") || paragraph.length() <= width) {
+                lines.add(paragraph);
+                continue;
+            }
+            String rest = paragraph;
+            while (rest.length() > width) {
+                int cut = rest.lastIndexOf(' ', width);
+                if (cut <= 0) {
+                    cut = width;
+                }
+                lines.add(rest.substring(0, cut));
+                rest = "  " + rest.substring(cut).stripLeading();
+            }
+            lines.add(rest);
+        }
+        return lines;
     }
 
     void print(SnippetOutcome outcome, List<CallRecord> calls) {

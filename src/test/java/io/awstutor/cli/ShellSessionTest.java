@@ -53,7 +53,7 @@ class ShellSessionTest {
                 /trace
                 """;
         CliProcess.Result result = CliProcess.run(home, session);
-        String out = result.stdout();
+        String out = unwrapped(result.stdout());
         assertEquals(0, result.exitCode(), result::toString);
         assertTrue(out.contains("Error: cannot find symbol"), out);
         assertTrue(out.contains("IAM refused GetUser: NoSuchEntity (HTTP 404) — The user with name nobody-here cannot be found."), out);
@@ -80,7 +80,7 @@ class ShellSessionTest {
                 bobIam.createUser(b -> b.userName("carol"));
                 """;
         CliProcess.Result result = CliProcess.run(home, session);
-        String out = result.stdout();
+        String out = unwrapped(result.stdout());
         assertEquals(0, result.exitCode(), result::toString);
         assertTrue(out.contains("+ user bob"), out);
         assertTrue(out.contains("+ attach user policy bob (IAMReadOnlyAccess)"), out);
@@ -90,6 +90,11 @@ class ShellSessionTest {
         assertTrue(out.contains("No statement of user/bob's policies allows it (an implicit deny)"), out);
         assertFalse(out.contains("secretAccessKey=") && out.matches("(?s).*SecretAccessKey=[A-Za-z0-9/+]{40}.*"),
                 "the secret key is not printed in full:\n" + out);
+    }
+
+    /** Messages wider than the terminal continue on lines indented by two spaces. */
+    static String unwrapped(String out) {
+        return out.replace("\n  ", " ");
     }
 
     @Test

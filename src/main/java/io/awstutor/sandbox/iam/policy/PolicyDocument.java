@@ -49,6 +49,22 @@ public final class PolicyDocument {
     /** The document as it was given (IAM returns it verbatim, URL-encoded, in Get* calls). */
     public String json() { return json; }
 
+    /**
+     * The size IAM's policy quotas count (PolicySize 6144 for a managed policy, 2048 for a user's
+     * inline policies, ...): "IAM doesn't count white space" ("IAM and AWS STS quotas").
+     */
+    public int sizeForQuota() {
+        return sizeForQuota(json);
+    }
+
+    public static int sizeForQuota(String json) {
+        int n = 0;
+        for (int i = 0; i < json.length(); i++) {
+            if (!Character.isWhitespace(json.charAt(i))) n++;
+        }
+        return n;
+    }
+
     /** "2012-10-17" or "2008-10-17"; a document without Version is 2008-10-17 (no policy variables). */
     public String version() { return version; }
 
