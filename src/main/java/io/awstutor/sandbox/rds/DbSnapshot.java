@@ -22,6 +22,9 @@ public final class DbSnapshot implements Cloneable {
     String engineVersion;
     int allocatedStorage;
     String storageType;
+    String instanceClass;
+    Integer iops;
+    String dbName;
     int port;
     String availabilityZone;
     String vpcId;

@@ -19,6 +19,14 @@ final class InstanceOperations {
     }
 
     DbInstance create(RegionState state, CreateInstanceRequest r) {
+        return create(state, r, false);
+    }
+
+    /**
+     * A new instance; {@code restored} ones come from a snapshot, whose master user (and
+     * password) they keep, so none is asked for.
+     */
+    DbInstance create(RegionState state, CreateInstanceRequest r, boolean restored) {
         String id = InstanceRules.identifier("DBInstanceIdentifier", r.identifier());
         Engine engine = InstanceRules.engine(backend.catalog(), r.engine());
         if (r.clusterIdentifier() != null) {
@@ -35,8 +43,10 @@ final class InstanceOperations {
         }
         InstanceRules.storage(engine, storageType, r.allocatedStorage());
         InstanceRules.iops(engine, storageType, r.allocatedStorage(), r.iops());
-        InstanceRules.masterUsername(engine, r.masterUsername());
-        InstanceRules.masterPassword(engine, r.masterUserPassword());
+        if (!restored) {
+            InstanceRules.masterUsername(engine, r.masterUsername());
+            InstanceRules.masterPassword(engine, r.masterUserPassword());
+        }
         InstanceRules.backupRetention(r.backupRetentionPeriod());
         InstanceRules.dbName(engine, r.dbName());
         InstanceRules.port(r.port());

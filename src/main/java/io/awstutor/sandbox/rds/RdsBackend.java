@@ -169,6 +169,10 @@ public final class RdsBackend implements NetworkEndpointSource {
         return change(() -> snapshotOps.create(state(account, region), snapshotId, instanceId, tags).copy());
     }
 
+    public synchronized DbInstance restoreFromSnapshot(String account, String region, RestoreRequest request) {
+        return change(() -> snapshotOps.restore(state(account, region), instanceOps, request).copy());
+    }
+
     public synchronized Page<DbSnapshot> describeSnapshots(String account, String region, boolean cluster, String snapshotId,
                                                            String sourceId, String snapshotType, String marker, Integer maxRecords) {
         return copies(snapshotOps.describe(state(account, region), cluster, snapshotId, sourceId, snapshotType, marker, maxRecords),

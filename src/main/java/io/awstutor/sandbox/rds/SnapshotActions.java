@@ -18,6 +18,7 @@ final class SnapshotActions {
 
     void register(Map<String, QueryAction> actions) {
         actions.put("CreateDBSnapshot", this::create);
+        actions.put("RestoreDBInstanceFromDBSnapshot", this::restore);
         actions.put("DescribeDBSnapshots", (p, call, result) -> describe(p, call, result, false));
         actions.put("DeleteDBSnapshot", (p, call, result) -> delete(p, call, result, false));
         actions.put("DescribeDBClusterSnapshots", (p, call, result) -> describe(p, call, result, true));
@@ -34,6 +35,19 @@ final class SnapshotActions {
         call.authorize("rds:CreateDBSnapshot", arn(call, false, id), "AccessDenied");
         DbSnapshot s = backend.createSnapshot(call.accountId(), call.region(), id, p.get("DBInstanceIdentifier"), RdsParams.tags(p));
         RdsXml.snapshot(result, s, backend.now());
+    }
+
+    private void restore(QueryParams p, ServiceCall call, XmlWriter result) {
+        String id = p.get("DBInstanceIdentifier");
+        call.authorize("rds:RestoreDBInstanceFromDBSnapshot", RdsNames.arn(call.region(), call.accountId(), "db",
+                id == null ? "*" : id.toLowerCase(Locale.ROOT)), "AccessDenied");
+        RestoreRequest request = new RestoreRequest(id, p.get("DBSnapshotIdentifier"), RdsParams.optional(p, "DBInstanceClass"),
+                RdsParams.integer(p, "Port"), RdsParams.bool(p, "MultiAZ"), RdsParams.optional(p, "AvailabilityZone"),
+                RdsParams.bool(p, "PubliclyAccessible"), RdsParams.list(p, "VpcSecurityGroupIds", "VpcSecurityGroupId"),
+                RdsParams.optional(p, "DBSubnetGroupName"), RdsParams.bool(p, "DeletionProtection"), RdsParams.tags(p));
+        DbInstance db = backend.restoreFromSnapshot(call.accountId(), call.region(), request);
+        DbSubnetGroup group = backend.describeSubnetGroups(call.accountId(), call.region(), db.subnetGroupName, null, null).items().get(0);
+        RdsXml.instance(result, "DBInstance", db, group, backend.now());
     }
 
     private void describe(QueryParams p, ServiceCall call, XmlWriter result, boolean cluster) {

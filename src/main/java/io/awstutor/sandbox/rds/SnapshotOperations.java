@@ -49,6 +49,9 @@ final class SnapshotOperations {
         s.engineVersion = db.engineVersion;
         s.allocatedStorage = db.allocatedStorage;
         s.storageType = db.storageType;
+        s.instanceClass = db.instanceClass;
+        s.iops = db.iops;
+        s.dbName = db.dbName;
         s.port = db.port;
         s.availabilityZone = db.availabilityZone;
         s.vpcId = db.vpcId;
@@ -65,6 +68,26 @@ final class SnapshotOperations {
         s.tags.putAll(tags);
         state.snapshots.put(id, s);
         return s;
+    }
+
+    /** RestoreDBInstanceFromDBSnapshot: a new instance with the snapshot's engine, storage and master user. */
+    DbInstance restore(RegionState state, InstanceOperations instances, RestoreRequest r) {
+        if (r.snapshotIdentifier() == null || r.snapshotIdentifier().isBlank()) {
+            throw RdsErrors.notBlank("DBSnapshotIdentifier");
+        }
+        DbSnapshot s = state.snapshots.get(RdsNames.nameOf(r.snapshotIdentifier()));
+        if (s == null) {
+            throw RdsErrors.snapshotNotFound(r.snapshotIdentifier());
+        }
+        if (!"available".equals(s.status(backend.now()))) {
+            throw new AwsException("InvalidDBSnapshotState", "Snapshot " + s.identifier + " is not in the available state.", 400);
+        }
+        CreateInstanceRequest create = new CreateInstanceRequest(r.identifier(), s.engine, s.engineVersion,
+                r.instanceClass() == null ? s.instanceClass : r.instanceClass(), s.allocatedStorage, s.storageType, s.iops,
+                s.masterUsername, null, s.dbName, r.port(), r.multiAz(), r.availabilityZone(), r.publiclyAccessible(),
+                r.vpcSecurityGroupIds(), r.subnetGroupName(), r.deletionProtection(), null, s.encrypted, null, null,
+                null, null, r.tags());
+        return instances.create(state, create, true);
     }
 
     DbSnapshot takeClusterSnapshot(RegionState state, String snapshotId, DbCluster cluster) {

@@ -211,4 +211,33 @@ class RdsSdkTest {
             rds.deleteDBInstance(r -> r.dbInstanceIdentifier(id).skipFinalSnapshot(true));
         }
     }
+
+    @Test
+    void restoreAnInstanceFromItsFinalSnapshot() {
+        rds.createDBInstance(mysql("orig-db").engineVersion("8.0.42").dbInstanceClass("db.t4g.small").dbName("shop").build());
+        rds.deleteDBInstance(r -> r.dbInstanceIdentifier("orig-db").finalDBSnapshotIdentifier("orig-final"));
+        DBInstance restored = rds.restoreDBInstanceFromDBSnapshot(r -> r.dbInstanceIdentifier("restored-db")
+                .dbSnapshotIdentifier("orig-final")).dbInstance();
+        assertEquals("8.0.42", restored.engineVersion());
+        assertEquals("db.t4g.small", restored.dbInstanceClass());
+        assertEquals("admin", restored.masterUsername());
+        assertEquals("shop", restored.dbName());
+        fails("DBSnapshotNotFound", 404, () -> rds.restoreDBInstanceFromDBSnapshot(r -> r.dbInstanceIdentifier("x-db")
+                .dbSnapshotIdentifier("no-such-snapshot")));
+        fails("DBInstanceAlreadyExists", 400, () -> rds.restoreDBInstanceFromDBSnapshot(r -> r.dbInstanceIdentifier("restored-db")
+                .dbSnapshotIdentifier("orig-final")));
+        rds.deleteDBInstance(r -> r.dbInstanceIdentifier("restored-db").skipFinalSnapshot(true));
+    }
+
+    @Test
+    void orderableOptionsListTheClassesAnEngineRunsOn() {
+        var options = rds.describeOrderableDBInstanceOptionsPaginator(r -> r.engine("mysql").engineVersion("8.4.6"))
+                .orderableDBInstanceOptions().stream().map(o -> o.dbInstanceClass()).toList();
+        assertTrue(options.contains("db.t3.micro") && options.contains("db.t4g.micro"), options.toString());
+        assertFalse(options.contains("db.t2.micro"));
+        var aurora = rds.describeOrderableDBInstanceOptions(r -> r.engine("aurora-postgresql").dbInstanceClass("db.serverless"))
+                .orderableDBInstanceOptions();
+        assertFalse(aurora.isEmpty());
+        assertTrue(aurora.get(0).availabilityZones().size() >= 3);
+    }
 }
