@@ -5,7 +5,6 @@ import io.awstutor.sandbox.access.IdentityPolicySource;
 import io.awstutor.sandbox.auth.Caller;
 import io.awstutor.sandbox.auth.Credential;
 import io.awstutor.sandbox.auth.CredentialStore;
-
 import io.awstutor.sandbox.iam.policy.NamedPolicy;
 import io.awstutor.sandbox.sts.RoleDirectory;
 import io.awstutor.sandbox.sts.RoleInfo;
@@ -32,6 +31,7 @@ import java.util.function.Function;
  */
 public final class IamBackend implements CredentialStore, IdentityPolicySource, RoleDirectory {
     private final SandboxContext context;
+    private final Instant started;
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     private final Map<String, IamAccount> accounts;
     /** Access key id to owning account: the signature check's lookup must not scan accounts. */
@@ -55,6 +55,7 @@ public final class IamBackend implements CredentialStore, IdentityPolicySource, 
 
     public IamBackend(SandboxContext context) {
         this.context = context;
+        this.started = context.now();
         this.stateFile = context.dataDirFor("iam").map(IamStateFile::new);
         this.accounts = stateFile.map(IamStateFile::load).orElseGet(TreeMap::new);
         accounts.forEach((id, account) -> account.accessKeys.keySet().forEach(k -> keyAccounts.put(k, id)));
@@ -121,10 +122,13 @@ public final class IamBackend implements CredentialStore, IdentityPolicySource, 
         return awsPolicies;
     }
 
-    /** When the account's root user came to be (the first time the sandbox saw the account). */
+    /**
+     * When the account's root user came to be: when IAM first stored something for it, or
+     * else when this sandbox started (stable from one GetUser to the next).
+     */
     public Instant accountCreated(String accountId) {
         Instant known = read(accountId, a -> a.created);
-        return known != null ? known : now();
+        return known != null ? known : started;
     }
 
     <T> T read(String accountId, Function<IamAccount, T> query) {

@@ -3,10 +3,13 @@ package io.awstutor.sandbox.sts;
 import io.awstutor.sandbox.auth.Caller;
 import io.awstutor.sandbox.auth.Credential;
 import io.awstutor.sandbox.http.ServiceCall;
+import io.awstutor.sandbox.protocol.AwsException;
 import io.awstutor.sandbox.protocol.QueryParams;
 import io.awstutor.sandbox.protocol.QueryServiceHandler;
 import io.awstutor.sandbox.protocol.XmlWriter;
 
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -47,8 +50,16 @@ public final class StsHandler extends QueryServiceHandler {
         String sessionName = params.get("RoleSessionName");
         Integer duration = params.integer("DurationSeconds").orElse(null);
         StsBackend.validateAssumeRole(roleArn, sessionName, duration);
+        if (params.get("Policy") != null || !params.structs("PolicyArns").isEmpty()) {
+            // a session policy narrows the role's permissions; ignoring it would grant more than AWS does
+            throw AwsException.badRequest("UnsupportedParameter",
+                    "The sandbox does not support session policies (Policy, PolicyArns) in AssumeRole yet.");
+        }
         RoleInfo role = backend.roleToAssume(call.caller(), roleArn);
-        call.authorize("sts:AssumeRole", roleArn, "AccessDenied", Map.of(), Optional.of(role.trustPolicy()));
+        Map<String, List<String>> context = new HashMap<>();
+        context.put("sts:RoleSessionName", List.of(sessionName));
+        params.optional("ExternalId").ifPresent(id -> context.put("sts:ExternalId", List.of(id)));
+        call.authorize("sts:AssumeRole", roleArn, "AccessDenied", context, Optional.of(role.trustPolicy()));
         Credential credential = backend.assumeRole(call.caller(), role, sessionName, duration);
         Caller.AssumedRole session = (Caller.AssumedRole) credential.caller();
         writeCredentials(result, credential);

@@ -161,6 +161,34 @@ class EnforcementHttpTest {
     }
 
     @Test
+    void externalIdConditionsTheTrustPolicy() {
+        AwsCredentials erin = user("erin");
+        root.createRole(r -> r.roleName("vendor").assumeRolePolicyDocument(
+                "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"arn:aws:iam::"
+                        + ACCOUNT + ":user/erin\"},\"Action\":\"sts:AssumeRole\",\"Condition\":{\"StringEquals\":{\"sts:ExternalId\":\"xyz-123\"}}}]}"));
+        String roleArn = "arn:aws:iam::" + ACCOUNT + ":role/vendor";
+        assertEquals("AccessDenied", assertThrows(AwsServiceException.class, () -> box.sts(erin).assumeRole(r -> r
+                .roleArn(roleArn).roleSessionName("s1"))).awsErrorDetails().errorCode());
+        assertEquals("AccessDenied", assertThrows(AwsServiceException.class, () -> box.sts(erin).assumeRole(r -> r
+                .roleArn(roleArn).roleSessionName("s1").externalId("wrong"))).awsErrorDetails().errorCode());
+        box.sts(erin).assumeRole(r -> r.roleArn(roleArn).roleSessionName("s1").externalId("xyz-123"));
+        // a session policy would narrow the session: refused rather than silently ignored
+        AwsServiceException narrowed = assertThrows(AwsServiceException.class, () -> box.sts(erin).assumeRole(r -> r
+                .roleArn(roleArn).roleSessionName("s1").externalId("xyz-123")
+                .policy("{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Deny\",\"Action\":\"*\",\"Resource\":\"*\"}]}")));
+        assertEquals("UnsupportedParameter", narrowed.awsErrorDetails().errorCode());
+    }
+
+    @Test
+    void virtualHostedS3WorksWithSessionCredentials() {
+        AwsCredentials frank = user("frank", "AmazonS3FullAccess");
+        S3Client s3 = box.s3VirtualHost(frank, "us-east-1");
+        s3.createBucket(r -> r.bucket("vhost-bucket"));
+        s3.putObject(r -> r.bucket("vhost-bucket").key("a/b.txt"), RequestBody.fromString("virtual"));
+        assertEquals("virtual", box.s3().getObjectAsBytes(r -> r.bucket("vhost-bucket").key("a/b.txt")).asUtf8String());
+    }
+
+    @Test
     void awsCliAssumeRoleAndGetUser() {
         AccessKey key;
         root.createUser(r -> r.userName("dora"));
