@@ -4,6 +4,7 @@ import io.awstutor.lesson.Lesson;
 import io.awstutor.lesson.MarkdownRenderer;
 import io.awstutor.lesson.Quiz;
 import io.awstutor.lesson.Step;
+import io.awstutor.target.TargetSettings;
 import org.jline.utils.AttributedString;
 import org.jline.utils.AttributedStringBuilder;
 import org.jline.utils.AttributedStyle;
@@ -78,7 +79,7 @@ final class LessonView {
         step.quiz().ifPresent(this::showQuiz);
         step.cost().ifPresent(cost -> {
             var target = tutor.checkClients().settings();
-            if (cost.billable() && target.kind() == io.awstutor.target.TargetSettings.TargetKind.AWS) {
+            if (cost.billable() && target.kind() == TargetSettings.TargetKind.AWS) {
                 line(AttributedStyle.BOLD.foreground(AttributedStyle.RED), "⚠ This step is billable on " + target.describe()
                         + ": " + cost.summary());
                 line(AttributedStyle.DEFAULT.foreground(AttributedStyle.RED),
