@@ -5,7 +5,6 @@ import io.awstutor.lesson.LessonCatalog;
 import io.awstutor.progress.Progress;
 import io.awstutor.progress.ProgressStore;
 import io.awstutor.progress.TutorHome;
-import io.awstutor.sandbox.Sandbox;
 import io.awstutor.shell.JLineIO;
 import io.awstutor.shell.PipeIO;
 import io.awstutor.shell.ShellCompleter;
@@ -13,7 +12,14 @@ import io.awstutor.shell.ShellIO;
 import io.awstutor.shell.Tutor;
 import io.awstutor.shell.TutorShell;
 import io.awstutor.target.ClientFactory;
-import io.awstutor.target.TargetSettings;
+import io.awstutor.target.Target;
+import io.awstutor.target.Targets;
+import io.awstutor.cost.CostGuard;
+import io.awstutor.cost.CostLookups;
+import io.awstutor.cost.GuardChannel;
+import io.awstutor.cost.GuardServer;
+import io.awstutor.cost.PriceTable;
+import io.awstutor.shell.ShellGuardPrompt;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
 import picocli.CommandLine.Command;
@@ -43,13 +49,20 @@ public final class ShellCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Path home = TutorHome.resolve();
         Files.createDirectories(home);
-        try (TargetSession target = TargetSession.open(options)) {
+        AtomicReference<CostGuard> guard = new AtomicReference<>();
+        try (Target target = Targets.open(options.targetRequest());
+             GuardServer guardServer = new GuardServer(question -> {
+                 CostGuard current = guard.get();
+                 return current == null ? GuardChannel.Answer.refused("awstutor's cost guard is not ready yet; try again.")
+                         : current.review(question);
+             })) {
             boolean terminal = System.console() != null;
             PrintStream out = System.out;
             ProgressStore store = new ProgressStore(home);
             Progress progress = store.load(System.err);
             JShellEngine engine = new JShellEngine(target.settings(), out, System.in,
-                    java.util.Map.of("prefix", progress.learnerPrefix)).start();
+                    java.util.Map.of("prefix", progress.learnerPrefix))
+                    .withSystemProperties(guardServer.systemProperties()).start();
             try {
                 LessonCatalog catalog = options.lessons == null ? LessonCatalog.bundled() : LessonCatalog.fromFolder(options.lessons);
                 if (catalog.lessons().isEmpty()) {
@@ -60,6 +73,8 @@ public final class ShellCommand implements Callable<Integer> {
                 Tutor tutor = new Tutor(catalog, progress, store, engine, new ClientFactory(target.settings()));
                 AtomicReference<TutorShell> shellRef = new AtomicReference<>();
                 try (ShellIO io = terminal ? jline(home, engine, shellRef) : new PipeIO(System.in, out)) {
+                    guard.set(new CostGuard(PriceTable.bundled(), engine::target, options.allowBillable, new ShellGuardPrompt(io),
+                            () -> tutor.lesson().id(), id -> CostLookups.dbInstanceClass(tutor.checkClients(), id)));
                     TutorShell shell = new TutorShell(io, tutor, engine, target.settings().describe());
                     shellRef.set(shell);
                     return shell.run();
@@ -79,35 +94,4 @@ public final class ShellCommand implements Callable<Integer> {
         return new JLineIO(terminal, home.resolve("history"), completer, engine::documentation);
     }
 
-    /** The target the session runs on, and the sandbox behind it when it is the embedded one. */
-    record TargetSession(TargetSettings settings, Sandbox sandbox) implements AutoCloseable {
-        static TargetSession open(ShellOptions options) throws java.io.IOException {
-            String region = options.region != null ? options.region : "us-east-1";
-            switch (options.target) {
-                case "sandbox" -> {
-                    Sandbox sandbox = Sandbox.start(io.awstutor.sandbox.SandboxOptions.inMemory());
-                    return new TargetSession(TargetSettings.emulator(TargetSettings.TargetKind.SANDBOX, sandbox.endpoint(), region,
-                            Sandbox.ROOT_ACCESS_KEY, Sandbox.ROOT_SECRET_KEY), sandbox);
-                }
-                case "endpoint" -> {
-                    String url = options.endpointUrl != null ? options.endpointUrl : System.getenv("AWS_ENDPOINT_URL");
-                    if (url == null || url.isBlank()) {
-                        throw new IllegalArgumentException("--target endpoint needs --endpoint-url URL (or AWS_ENDPOINT_URL)");
-                    }
-                    String key = System.getenv().getOrDefault("AWS_ACCESS_KEY_ID", "test");
-                    String secret = System.getenv().getOrDefault("AWS_SECRET_ACCESS_KEY", "test");
-                    return new TargetSession(TargetSettings.emulator(TargetSettings.TargetKind.ENDPOINT, java.net.URI.create(url),
-                            region, key, secret), null);
-                }
-                default -> throw new IllegalArgumentException("unknown target '" + options.target + "' (sandbox, endpoint)");
-            }
-        }
-
-        @Override
-        public void close() {
-            if (sandbox != null) {
-                sandbox.close();
-            }
-        }
-    }
 }

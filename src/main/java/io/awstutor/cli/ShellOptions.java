@@ -1,5 +1,6 @@
 package io.awstutor.cli;
 
+import io.awstutor.target.TargetRequest;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
@@ -10,7 +11,7 @@ public final class ShellOptions {
     Path lessons;
 
     @Option(names = "--target", paramLabel = "TARGET",
-            description = "Where exercises run: sandbox (default), endpoint, aws.")
+            description = "Where exercises run: sandbox (default), endpoint, moto, container, aws (a real account: never implicit).")
     String target = "sandbox";
 
     @Option(names = "--endpoint-url", paramLabel = "URL", description = "The emulator for --target endpoint (default: $AWS_ENDPOINT_URL).")
@@ -21,4 +22,15 @@ public final class ShellOptions {
 
     @Option(names = "--profile", paramLabel = "PROFILE", description = "The credentials profile for --target aws.")
     String profile;
+
+    @Option(names = "--image", paramLabel = "IMAGE",
+            description = "The emulator image for --target container (default: localstack/localstack; floci/floci works too).")
+    String image;
+
+    @Option(names = "--allow-billable", description = "Let billable calls through without asking (needed for billable steps in a script).")
+    boolean allowBillable;
+
+    TargetRequest targetRequest() {
+        return new TargetRequest(target, endpointUrl, region, profile, image, System.getenv());
+    }
 }

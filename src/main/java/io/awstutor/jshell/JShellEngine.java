@@ -38,7 +38,9 @@ import java.util.concurrent.ExecutionException;
  */
 public final class JShellEngine implements AutoCloseable {
 
-    private final TargetSettings target;
+    private volatile TargetSettings target;
+    /** More system properties for the learner's JVM (the cost guard's channel). */
+    private final java.util.Map<String, String> extraProperties = new java.util.concurrent.ConcurrentHashMap<>();
     private final PrintStream out;
     private final InputStream in;
     private final Path eventFile;
@@ -74,6 +76,27 @@ public final class JShellEngine implements AutoCloseable {
         this.callLog = new CallLogReader(eventFile);
     }
 
+    /** System properties for the learner's JVM; call before {@link #start()}. */
+    public JShellEngine withSystemProperties(java.util.Map<String, String> properties) {
+        extraProperties.putAll(properties);
+        return this;
+    }
+
+    public TargetSettings target() {
+        return target;
+    }
+
+    /** Points the learner's clients at another target: a fresh Java session built for it. */
+    public void retarget(TargetSettings newTarget) {
+        lock.lock();
+        try {
+            this.target = newTarget;
+            restart("the target changed");
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** Starts the JShell process in the background; the first evaluation waits for it. */
     public JShellEngine start() {
         session = CompletableFuture.supplyAsync(this::createSession);
@@ -87,6 +110,7 @@ public final class JShellEngine implements AutoCloseable {
         vmOptions.add("-Xshare:auto");
         vmOptions.add("-D" + LearnerClients.EVENT_FILE_PROPERTY + "=" + eventFile);
         target.toSystemProperties().forEach((k, v) -> vmOptions.add("-D" + k + "=" + v));
+        extraProperties.forEach((k, v) -> vmOptions.add("-D" + k + "=" + v));
         String classPath = System.getProperty("java.class.path");
         vmOptions.add("--class-path");
         vmOptions.add(classPath);

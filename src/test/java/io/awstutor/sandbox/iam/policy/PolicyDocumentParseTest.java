@@ -92,7 +92,13 @@ class PolicyDocumentParseTest {
                         PolicyKind.TRUST, "Trust Policy statement actions can only be sts:AssumeRole, sts:AssumeRoleWithSAML,  and sts:AssumeRoleWithWebIdentity"),
                 arguments("bucket policy without Principal", "{'Statement':[{" + ok + "}]}", PolicyKind.RESOURCE, "Missing required field Principal"),
                 arguments("bucket policy with an invalid principal", "{'Statement':[{" + ok + ",'Principal':{'AWS':'alice'}}]}", PolicyKind.RESOURCE,
-                        "Invalid principal in policy: \"AWS\":\"alice\""),
+                        "Invalid principal in policy"),
+                arguments("trust policy with an invalid principal", "{'Statement':[{'Effect':'Allow','Principal':{'AWS':'alice'},'Action':'sts:AssumeRole'}]}",
+                        PolicyKind.TRUST, "Invalid principal in policy: \"AWS\":\"alice\""),
+                arguments("bucket policy with an invalid resource", "{'Statement':[{'Effect':'Allow','Principal':'*','Action':'s3:*','Resource':'b/k'}]}",
+                        PolicyKind.RESOURCE, "Policy has invalid resource"),
+                arguments("bucket policy with an invalid action", "{'Statement':[{'Effect':'Allow','Principal':'*','Action':'GetObject','Resource':'arn:aws:s3:::b/*'}]}",
+                        PolicyKind.RESOURCE, "Policy has invalid action"),
                 arguments("unknown principal type", "{'Statement':[{" + ok + ",'Principal':{'Users':'alice'}}]}", PolicyKind.RESOURCE,
                         "Syntax errors in policy.")
         );

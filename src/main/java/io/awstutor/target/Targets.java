@@ -1,0 +1,109 @@
+package io.awstutor.target;
+
+import io.awstutor.sandbox.Sandbox;
+import io.awstutor.sandbox.SandboxOptions;
+import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.util.Optional;
+
+/**
+ * Opens the target a learner asked for. {@code aws} is only ever opened when asked for by
+ * name: no other target falls back to a real account.
+ */
+public final class Targets {
+    public static final String NAMES = "sandbox, endpoint, moto, container, aws";
+    private static final String EMULATOR_KEY = "test";
+
+    private Targets() {
+    }
+
+    public static Target open(TargetRequest request) {
+        String region = request.region() != null ? request.region() : "us-east-1";
+        return switch (request.name()) {
+            case "sandbox" -> sandbox(region);
+            case "endpoint" -> endpoint(request, region);
+            case "moto" -> {
+                MotoServer moto = MotoServer.start(request.environment());
+                yield new Target(TargetSettings.emulator(TargetSettings.TargetKind.MOTO, moto.endpoint(), region,
+                        EMULATOR_KEY, EMULATOR_KEY), moto);
+            }
+            case "container", "localstack" -> {
+                ContainerTarget container = ContainerTarget.start(request.image(), request.environment());
+                yield new Target(TargetSettings.emulator(TargetSettings.TargetKind.CONTAINER, container.endpoint(), region,
+                        EMULATOR_KEY, EMULATOR_KEY), container);
+            }
+            case "aws" -> aws(request);
+            default -> throw new IllegalArgumentException("unknown target '" + request.name() + "' (" + NAMES + ")");
+        };
+    }
+
+    private static Target sandbox(String region) {
+        try {
+            Sandbox sandbox = Sandbox.start(SandboxOptions.inMemory());
+            return new Target(TargetSettings.emulator(TargetSettings.TargetKind.SANDBOX, sandbox.endpoint(), region,
+                    Sandbox.ROOT_ACCESS_KEY, Sandbox.ROOT_SECRET_KEY), sandbox);
+        } catch (IOException e) {
+            throw new UncheckedIOException("the sandbox could not start: " + e.getMessage(), e);
+        }
+    }
+
+    private static Target endpoint(TargetRequest request, String region) {
+        String url = request.endpointUrl() != null ? request.endpointUrl() : request.env("AWS_ENDPOINT_URL");
+        if (url == null || url.isBlank()) {
+            throw new IllegalArgumentException("--target endpoint needs --endpoint-url URL (or AWS_ENDPOINT_URL)");
+        }
+        URI uri = parseEndpoint(url);
+        // An emulator accepts any key; its well-known one keeps a real key out of the JShell process's properties.
+        String key = Optional.ofNullable(request.env("AWS_ACCESS_KEY_ID")).orElse(EMULATOR_KEY);
+        String secret = Optional.ofNullable(request.env("AWS_SECRET_ACCESS_KEY")).orElse(EMULATOR_KEY);
+        return new Target(TargetSettings.emulator(TargetSettings.TargetKind.ENDPOINT, uri, region, key, secret), null);
+    }
+
+    static URI parseEndpoint(String url) {
+        URI uri;
+        try {
+            uri = URI.create(url.trim());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("'" + url + "' is not a URL (e.g. http://localhost:4566)");
+        }
+        if (uri.getScheme() == null || uri.getHost() == null
+                || !(uri.getScheme().equals("http") || uri.getScheme().equals("https"))) {
+            throw new IllegalArgumentException("'" + url + "' is not an http(s) URL (e.g. http://localhost:4566)");
+        }
+        return uri;
+    }
+
+    /**
+     * A real account: the SDK's default credential chain (or the profile); the region from
+     * --region, else the SDK's region chain (AWS_REGION, the profile's). The keys never go
+     * into the settings: the JShell process resolves them itself. AWS_ENDPOINT_URL redirects
+     * the clients (to an emulator, in tests) but the target stays "aws", and so does the guard.
+     */
+    private static Target aws(TargetRequest request) {
+        String region = request.region();
+        if (region == null) {
+            region = request.env("AWS_REGION");
+        }
+        if (region == null) {
+            region = request.env("AWS_DEFAULT_REGION");
+        }
+        if (region == null) {
+            try {
+                DefaultAwsRegionProviderChain.Builder chain = DefaultAwsRegionProviderChain.builder();
+                if (request.profile() != null) {
+                    chain.profileName(request.profile());
+                }
+                region = chain.build().getRegion().id();
+            } catch (RuntimeException e) {
+                throw new IllegalArgumentException("--target aws needs a region: --region REGION (or AWS_REGION, or a region in your profile)");
+            }
+        }
+        Optional<URI> endpoint = Optional.ofNullable(request.endpointUrl()).or(() -> Optional.ofNullable(request.env("AWS_ENDPOINT_URL")))
+                .map(Targets::parseEndpoint);
+        return new Target(new TargetSettings(TargetSettings.TargetKind.AWS, endpoint, region,
+                Optional.ofNullable(request.profile()), Optional.empty(), Optional.empty()), null);
+    }
+}

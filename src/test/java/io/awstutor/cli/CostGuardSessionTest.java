@@ -1,0 +1,77 @@
+package io.awstutor.cli;
+
+import io.awstutor.sandbox.TestSandbox;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.ec2.model.Filter;
+import software.amazon.awssdk.services.ec2.model.InstanceStateName;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The cost guard in a scripted session: the {@code aws} target pointed at a sandbox through
+ * AWS_ENDPOINT_URL keeps the guard on (it cannot know the endpoint is not AWS), so a billable
+ * call is refused before it leaves, unless the session was started with --allow-billable.
+ */
+class CostGuardSessionTest {
+
+    private static final String LAUNCH = """
+            var ami = ec2.describeImages(b -> b.owners("amazon")).images().get(0).imageId();
+            ec2.runInstances(b -> b.imageId(ami).instanceType("t3.micro").minCount(1).maxCount(1));
+            """;
+
+    private static Map<String, String> awsViaSandbox(TestSandbox box) {
+        return Map.of("AWS_ENDPOINT_URL", box.endpoint().toString(), "AWS_ACCESS_KEY_ID", "test",
+                "AWS_SECRET_ACCESS_KEY", "test", "AWS_REGION", "us-east-1", "AWS_EC2_METADATA_DISABLED", "true");
+    }
+
+    private static long running(TestSandbox box) {
+        return box.ec2().describeInstances(b -> b.filters(Filter.builder().name("instance-state-name")
+                        .values(InstanceStateName.PENDING.toString(), InstanceStateName.RUNNING.toString()).build()))
+                .reservations().stream().mapToLong(r -> r.instances().size()).sum();
+    }
+
+    @Test
+    void aScriptedSessionOnAwsIsRefusedBeforeTheCallLeaves(@TempDir Path home) throws Exception {
+        try (TestSandbox box = TestSandbox.start()) {
+            CliProcess.Result result = CliProcess.run(home, awsViaSandbox(box), LAUNCH, "--target", "aws");
+            String out = result.stdout();
+            assertEquals(0, result.exitCode(), result::toString);
+            assertTrue(out.contains("⚠ Ec2 RunInstances is billable on aws via " + box.endpoint()), out);
+            assertTrue(out.contains("1 × t3.micro EC2 instance: about USD 0.0104 an hour, USD 7.59 a month if left running"), out);
+            assertTrue(out.contains("free tier: covered"), out);
+            assertTrue(out.contains("stopped Ec2 RunInstances before it left this machine"), out);
+            assertTrue(out.contains("--allow-billable"), out);
+            assertEquals(0, running(box), "nothing was launched");
+        }
+    }
+
+    @Test
+    void allowBillableLetsItThroughAndTagsTheInstance(@TempDir Path home) throws Exception {
+        try (TestSandbox box = TestSandbox.start()) {
+            CliProcess.Result result = CliProcess.run(home, awsViaSandbox(box), LAUNCH, "--target", "aws", "--allow-billable");
+            String out = result.stdout();
+            assertEquals(0, result.exitCode(), result::toString);
+            assertTrue(out.contains("Going ahead: this session was started with --allow-billable."), out);
+            assertFalse(out.contains("stopped Ec2 RunInstances"), out);
+            assertEquals(1, running(box), out);
+            var tags = box.ec2().describeInstances().reservations().get(0).instances().get(0).tags();
+            assertTrue(tags.stream().anyMatch(t -> t.key().equals("awstutor:lesson") && t.value().equals("getting-started")),
+                    "tagged with the lesson: " + tags);
+        }
+    }
+
+    @Test
+    void onTheSandboxTheEstimateIsInformationOnly(@TempDir Path home) throws Exception {
+        CliProcess.Result result = CliProcess.run(home, LAUNCH);
+        String out = result.stdout();
+        assertEquals(0, result.exitCode(), result::toString);
+        assertTrue(out.contains("(cost note) Ec2 RunInstances — on a real account: 1 × t3.micro EC2 instance"), out);
+        assertFalse(out.contains("stopped Ec2 RunInstances"), out);
+    }
+}
