@@ -19,7 +19,7 @@ public final class Instance {
     private final String id;
     private final String reservationId;
     private final String imageId;
-    private final String instanceType;
+    private volatile String instanceType;
     private final String architecture;
     private final String platformDetails;
     private final String keyName;
@@ -89,6 +89,10 @@ public final class Instance {
 
     void setPublicIp(String address) {
         this.publicIp = address;
+    }
+
+    void setInstanceType(String type) {
+        this.instanceType = type;
     }
 
     void setGroups(List<GroupRef> newGroups) {

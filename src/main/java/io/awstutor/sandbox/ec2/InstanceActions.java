@@ -28,6 +28,7 @@ final class InstanceActions {
         actions.put("StartInstances", (p, c, x) -> lifecycle(p, c, x, "StartInstances"));
         actions.put("TerminateInstances", (p, c, x) -> lifecycle(p, c, x, "TerminateInstances"));
         actions.put("RebootInstances", this::reboot);
+        actions.put("ModifyInstanceAttribute", this::modify);
     }
 
     private void run(QueryParams params, ServiceCall call, XmlWriter xml) {
@@ -117,6 +118,24 @@ final class InstanceActions {
             default -> backend.instances().terminate(state, ids, dryRun);
         };
         InstanceXml.stateChanges(xml, changes);
+    }
+
+    private void modify(QueryParams params, ServiceCall call, XmlWriter xml) {
+        String id = params.get("InstanceId");
+        authorize(call, "ModifyInstanceAttribute", Ec2Action.arn(call, "instance/" + id));
+        String type = params.get("InstanceType.Value");
+        List<String> groups = params.list("GroupId");
+        String attribute = params.get("Attribute");
+        String value = params.get("Value");
+        if (attribute != null && value != null) {
+            switch (attribute) {
+                case "instanceType" -> type = value;
+                default -> throw Ec2Errors.invalidParameterValue("Through Attribute/Value the sandbox changes instanceType only (use GroupId.N for groups); '"
+                        + attribute + "' is not supported.");
+            }
+        }
+        backend.instances().modify(backend.region(call.accountId(), call.region()), id, groups, type, Ec2Requests.dryRun(params));
+        xml.element("return", true);
     }
 
     private void reboot(QueryParams params, ServiceCall call, XmlWriter xml) {

@@ -242,6 +242,58 @@ public final class Instances {
         }
     }
 
+    /**
+     * ModifyInstanceAttribute for what a learner changes: the security groups (any time; they
+     * must belong to the instance's VPC) and the instance type (only while stopped, and only
+     * to a type of the image's architecture).
+     */
+    public void modify(RegionState state, String instanceId, List<String> groupIds, String newType, boolean dryRun) {
+        if (instanceId == null) {
+            throw Ec2Errors.missingParameter("InstanceId");
+        }
+        if (groupIds.isEmpty() && newType == null) {
+            throw Ec2Errors.missingParameter("Attribute");
+        }
+        synchronized (state) {
+            Instance instance = select(state, List.of(instanceId)).get(0);
+            InstanceStateName current = stateOf(instance);
+            if (current == InstanceStateName.TERMINATED || current == InstanceStateName.SHUTTING_DOWN) {
+                throw Ec2Errors.incorrectInstanceState(instanceId, "modified");
+            }
+            List<Instance.GroupRef> groups = new ArrayList<>();
+            for (String groupId : groupIds) {
+                SecurityGroup group = backend.securityGroups().byId(state, groupId);
+                if (!group.vpcId().equals(instance.vpcId())) {
+                    throw AwsException.badRequest("InvalidGroup.NotFound", "The security group '" + groupId
+                            + "' does not exist in VPC '" + instance.vpcId() + "'");
+                }
+                groups.add(new Instance.GroupRef(group.id(), group.name()));
+            }
+            InstanceType type = null;
+            if (newType != null) {
+                type = InstanceTypes.find(newType).orElseThrow(() ->
+                        Ec2Errors.invalidParameterValue("Invalid value '" + newType + "' for InstanceType."));
+                if (current != InstanceStateName.STOPPED) {
+                    throw AwsException.badRequest("IncorrectInstanceState",
+                            "The instance '" + instanceId + "' is not in the 'stopped' state.");
+                }
+                if (!type.architecture().equals(instance.architecture())) {
+                    throw Ec2Errors.invalidParameterValue("The instance type '" + newType + "' does not support the architecture '"
+                            + instance.architecture() + "' of the instance's AMI.");
+                }
+            }
+            if (dryRun) {
+                throw Ec2Errors.dryRun();
+            }
+            if (!groups.isEmpty()) {
+                instance.setGroups(groups);
+            }
+            if (type != null) {
+                instance.setInstanceType(type.name());
+            }
+        }
+    }
+
     private static List<String> requireIds(List<String> ids) {
         if (ids.isEmpty()) {
             throw Ec2Errors.missingParameter("InstanceId");

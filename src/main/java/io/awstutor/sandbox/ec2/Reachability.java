@@ -35,6 +35,15 @@ public final class Reachability {
     public record Verdict(boolean reachable, String explanation) {
     }
 
+    /**
+     * Who can open TCP connections to a target on a port: the endpoints (instances, DB
+     * instances) of the region that can, and the outside ranges its inbound rules admit (empty
+     * when the target has no public side or no rule admits outside addresses). A check such as
+     * "only the web servers can reach the database on 3306" reads this.
+     */
+    public record Exposure(List<String> endpoints, List<String> outsideRanges) {
+    }
+
     /** An endpoint as reachability sees it: its addresses and groups. */
     private record Node(String id, String vpcId, String privateIp, String publicIp, boolean hasPublicSide, List<String> groups,
                         boolean up) {
@@ -74,6 +83,46 @@ public final class Reachability {
             }
             return between(from, target, port);
         }
+    }
+
+    public Exposure whoCanReach(String targetId, int port) {
+        List<NetworkEndpoint> external = backend.externalEndpoints(state);
+        synchronized (state) {
+            Node target = node(targetId, external);
+            if (target == null || !target.up()) {
+                return new Exposure(List.of(), List.of());
+            }
+            List<String> sources = new ArrayList<>();
+            List<String> ids = new ArrayList<>(state.instances.keySet());
+            external.forEach(e -> ids.add(e.id()));
+            for (String id : ids) {
+                Node from = id.equals(targetId) ? null : node(id, external);
+                if (from != null && from.up() && between(from, target, port).reachable()) {
+                    sources.add(id);
+                }
+            }
+            List<String> outside = new ArrayList<>();
+            if (target.hasPublicSide()) {
+                Vpc vpc = state.vpcs.get(target.vpcId());
+                for (String groupId : target.groups()) {
+                    SecurityGroup group = state.groups.get(groupId);
+                    if (group == null) {
+                        continue;
+                    }
+                    for (SecurityGroupRule rule : group.ingress()) {
+                        if (rule.allowsTcp(port) && rule.peer() instanceof RulePeer.Ipv4 range
+                                && (vpc == null || !insideVpc(vpc.block(), range.block())) && !outside.contains(range.cidr())) {
+                            outside.add(range.cidr());
+                        }
+                    }
+                }
+            }
+            return new Exposure(sources, outside);
+        }
+    }
+
+    private static boolean insideVpc(Ipv4Cidr vpc, Ipv4Cidr range) {
+        return range.prefixLength() >= vpc.prefixLength() && vpc.contains(range.network());
     }
 
     private Verdict fromOutside(String address, Node target, int port) {

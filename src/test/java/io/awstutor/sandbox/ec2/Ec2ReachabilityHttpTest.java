@@ -108,6 +108,11 @@ class Ec2ReachabilityHttpTest {
         Instance web2 = launch(web);
         assertTrue(reachability.canReach(Source.endpoint(web2.instanceId()), database.instanceId(), 3306).reachable(),
                 "a second web server in the group gets in with no rule change");
+        Reachability.Exposure exposure = reachability.whoCanReach(database.instanceId(), 3306);
+        assertEquals(java.util.Set.of(web1.instanceId(), web2.instanceId()), java.util.Set.copyOf(exposure.endpoints()),
+                "only the web servers' group can reach the database on 3306");
+        assertEquals(java.util.List.of(), exposure.outsideRanges());
+        assertEquals(java.util.List.of("0.0.0.0/0"), reachability.whoCanReach(web1.instanceId(), 80).outsideRanges());
         assertFalse(reachability.canReach(Source.endpoint(web1.instanceId()), database.instanceId(), 5432).reachable());
         assertFalse(reachability.canReach(Source.endpoint(database.instanceId()), web1.instanceId(), 3306).reachable(),
                 "rules are directional: the database may answer, not open connections to the web tier");
@@ -122,6 +127,28 @@ class Ec2ReachabilityHttpTest {
         ec2.stopInstances(r -> r.instanceIds(web1.instanceId()));
         assertFalse(reachability.canReach(Source.address("203.0.113.9"), web1.instanceId(), 80).reachable(),
                 "a stopped server answers nobody");
+    }
+
+    @Test
+    void changingAnInstancesGroupsChangesItsAccess() {
+        String web = group("web");
+        String other = group("other");
+        String db = group("db");
+        allowTcpFromGroup(db, 3306, web);
+        Instance server = launch(other);
+        Instance database = launch(db);
+        assertFalse(reachability.canReach(Source.endpoint(server.instanceId()), database.instanceId(), 3306).reachable());
+        ec2.modifyInstanceAttribute(r -> r.instanceId(server.instanceId()).groups(web, other));
+        assertTrue(reachability.canReach(Source.endpoint(server.instanceId()), database.instanceId(), 3306).reachable());
+        assertEquals(2, ec2.describeInstances(r -> r.instanceIds(server.instanceId())).reservations().get(0).instances().get(0)
+                .securityGroups().size());
+        Ec2Exception running = org.junit.jupiter.api.Assertions.assertThrows(Ec2Exception.class, () -> ec2.modifyInstanceAttribute(
+                r -> r.instanceId(server.instanceId()).instanceType(t -> t.value("t3.large"))));
+        assertEquals("IncorrectInstanceState", running.awsErrorDetails().errorCode());
+        ec2.stopInstances(r -> r.instanceIds(server.instanceId()));
+        ec2.modifyInstanceAttribute(r -> r.instanceId(server.instanceId()).instanceType(t -> t.value("t3.large")));
+        assertEquals("t3.large", ec2.describeInstances(r -> r.instanceIds(server.instanceId())).reservations().get(0).instances()
+                .get(0).instanceTypeAsString());
     }
 
     @Test

@@ -42,7 +42,15 @@ final class StatementReader {
         if (actionTexts.isEmpty()) throw malformed("Policy statement must contain actions.");
         List<Glob> actions = new ArrayList<>();
         for (String a : actionTexts) {
-            checkVendor(a);
+            if (kind == PolicyKind.RESOURCE) {
+                try {
+                    checkVendor(a);
+                } catch (RuntimeException e) {
+                    throw malformed("Policy has invalid action");
+                }
+            } else {
+                checkVendor(a);
+            }
             if (kind == PolicyKind.TRUST && !a.equals("*") && !a.toLowerCase(Locale.ROOT).startsWith("sts:")) {
                 // the double space is AWS's own text
                 throw malformed("Trust Policy statement actions can only be sts:AssumeRole, sts:AssumeRoleWithSAML,  and sts:AssumeRoleWithWebIdentity");
@@ -59,7 +67,8 @@ final class StatementReader {
             resources = new ArrayList<>();
             for (String r : texts) {
                 if (!r.equals("*") && (!r.startsWith("arn:") || r.indexOf(':', 4) < 0)) {
-                    throw malformed("Resource " + r + " must be in ARN format or \"*\".");
+                    throw malformed(kind == PolicyKind.RESOURCE ? "Policy has invalid resource"
+                            : "Resource " + r + " must be in ARN format or \"*\".");
                 }
                 resources.add(Statement.ResourcePattern.of(Template.parse(r, variables)));
             }
@@ -68,7 +77,7 @@ final class StatementReader {
         }
 
         boolean notPrincipal = s.has("NotPrincipal");
-        PrincipalSpec principal = hasPrincipal ? principal(s.get(notPrincipal ? "NotPrincipal" : "Principal")) : null;
+        PrincipalSpec principal = hasPrincipal ? principal(s.get(notPrincipal ? "NotPrincipal" : "Principal"), kind) : null;
 
         List<Condition> conditions = conditions(s.get("Condition"), kind, variables);
         return new Statement(index, sid, effect, actions, notAction, resources, notResource, principal, notPrincipal, conditions);
@@ -126,7 +135,7 @@ final class StatementReader {
         return out;
     }
 
-    private static PrincipalSpec principal(JsonNode n) {
+    private static PrincipalSpec principal(JsonNode n, PolicyKind kind) {
         if (n.isTextual()) {
             if (!n.textValue().equals("*")) throw malformed(PolicyParser.SYNTAX);
             return new PrincipalSpec(true, Set.of(), Set.of(), Set.of(), Set.of(), Set.of());
@@ -151,7 +160,9 @@ final class StatementReader {
                         } else if (v.startsWith("arn:") && v.split(":", 6).length == 6 && !v.contains("*")) {
                             arns.add(v);
                         } else {
-                            throw malformed("Invalid principal in policy: \"AWS\":\"" + v + "\"");
+                            // IAM quotes the offending principal; S3 does not
+                            throw malformed(kind == PolicyKind.RESOURCE ? "Invalid principal in policy"
+                                    : "Invalid principal in policy: \"AWS\":\"" + v + "\"");
                         }
                     }
                     case "Service" -> {
@@ -213,6 +224,14 @@ final class StatementReader {
                     for (JsonNode v : k.getValue()) values.add(Template.parse(v.asText(), variables));
                 } else {
                     values.add(Template.parse(k.getValue().asText(), variables));
+                }
+                if (op.isDate()) {
+                    for (Template v : values) {
+                        // IAM rejects a date it cannot read when the policy is stored
+                        if (v.isConstant() && Values.epochMillis(v.source()) == null) {
+                            throw malformed("The policy failed legacy parsing");
+                        }
+                    }
                 }
                 out.add(new Condition(text, op, qualifier, ifExists, k.getKey(), values));
             }

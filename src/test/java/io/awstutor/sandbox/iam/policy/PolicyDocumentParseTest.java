@@ -70,6 +70,8 @@ class PolicyDocumentParseTest {
                         "Syntax errors in policy."),
                 arguments("bucket policy with an unknown condition operator", "{'Statement':[{" + ok + ",'Principal':'*','Condition':{'StringEqualz':{'aws:username':'a'}}}]}",
                         PolicyKind.RESOURCE, "Invalid Condition type : StringEqualz"),
+                arguments("a date that is no date", "{'Statement':[{" + ok + ",'Condition':{'DateGreaterThan':{'aws:CurrentTime':'soon'}}}]}", PolicyKind.IDENTITY,
+                        "The policy failed legacy parsing"),
                 arguments("Null has no IfExists form", "{'Statement':[{" + ok + ",'Condition':{'NullIfExists':{'aws:username':'true'}}}]}", PolicyKind.IDENTITY,
                         "Syntax errors in policy."),
                 arguments("condition key without vendor", "{'Statement':[{" + ok + ",'Condition':{'StringEquals':{'username':'a'}}}]}", PolicyKind.IDENTITY,
@@ -92,7 +94,13 @@ class PolicyDocumentParseTest {
                         PolicyKind.TRUST, "Trust Policy statement actions can only be sts:AssumeRole, sts:AssumeRoleWithSAML,  and sts:AssumeRoleWithWebIdentity"),
                 arguments("bucket policy without Principal", "{'Statement':[{" + ok + "}]}", PolicyKind.RESOURCE, "Missing required field Principal"),
                 arguments("bucket policy with an invalid principal", "{'Statement':[{" + ok + ",'Principal':{'AWS':'alice'}}]}", PolicyKind.RESOURCE,
-                        "Invalid principal in policy: \"AWS\":\"alice\""),
+                        "Invalid principal in policy"),
+                arguments("trust policy with an invalid principal", "{'Statement':[{'Effect':'Allow','Principal':{'AWS':'alice'},'Action':'sts:AssumeRole'}]}",
+                        PolicyKind.TRUST, "Invalid principal in policy: \"AWS\":\"alice\""),
+                arguments("bucket policy with an invalid resource", "{'Statement':[{'Effect':'Allow','Principal':'*','Action':'s3:*','Resource':'b/k'}]}",
+                        PolicyKind.RESOURCE, "Policy has invalid resource"),
+                arguments("bucket policy with an invalid action", "{'Statement':[{'Effect':'Allow','Principal':'*','Action':'GetObject','Resource':'arn:aws:s3:::b/*'}]}",
+                        PolicyKind.RESOURCE, "Policy has invalid action"),
                 arguments("unknown principal type", "{'Statement':[{" + ok + ",'Principal':{'Users':'alice'}}]}", PolicyKind.RESOURCE,
                         "Syntax errors in policy.")
         );
