@@ -12,16 +12,19 @@ final class IamXml {
     private IamXml() {
     }
 
-    static void user(XmlWriter xml, String element, IamUser user, String accountId, boolean withTags) {
+    /** A user; the listings (ListUsers, GetGroup) leave out the boundary and tags, as AWS's do. */
+    static void user(XmlWriter xml, String element, IamUser user, String accountId, boolean full) {
         xml.start(element)
                 .element("Path", user.path())
                 .element("UserName", user.name())
                 .element("UserId", user.id())
                 .element("Arn", user.arn(accountId))
                 .element("CreateDate", user.created());
-        boundary(xml, user.permissionsBoundary());
-        if (withTags && !user.tags().isEmpty()) {
-            tags(xml, "Tags", user.tags());
+        if (full) {
+            boundary(xml, user.permissionsBoundary());
+            if (!user.tags().isEmpty()) {
+                tags(xml, "Tags", user.tags());
+            }
         }
         xml.end();
     }
@@ -36,8 +39,8 @@ final class IamXml {
                 .end();
     }
 
-    /** A role; ListRoles leaves tags out, as AWS does, and every form carries the trust policy URL-encoded. */
-    static void role(XmlWriter xml, String element, IamRole role, String accountId, boolean withTags) {
+    /** A role; ListRoles leaves out the boundary and tags, as AWS does; every form carries the trust policy URL-encoded. */
+    static void role(XmlWriter xml, String element, IamRole role, String accountId, boolean full) {
         xml.start(element)
                 .element("Path", role.path())
                 .element("RoleName", role.name())
@@ -47,9 +50,11 @@ final class IamXml {
                 .element("AssumeRolePolicyDocument", policyDocument(role.trustPolicy()))
                 .element("Description", role.description())
                 .element("MaxSessionDuration", role.maxSessionDuration());
-        boundary(xml, role.permissionsBoundary());
-        if (withTags && !role.tags().isEmpty()) {
-            tags(xml, "Tags", role.tags());
+        if (full) {
+            boundary(xml, role.permissionsBoundary());
+            if (!role.tags().isEmpty()) {
+                tags(xml, "Tags", role.tags());
+            }
         }
         xml.end();
     }

@@ -71,7 +71,7 @@ final class UserActions {
         call.authorize("iam:ListUsers", IamArns.listing(call.accountId(), "user", prefix), "AccessDenied");
         Page<IamUser> page = backend.users().list(call.accountId(), prefix, p.optional("Marker"), p.integer("MaxItems"));
         out.start("Users");
-        // ListUsers leaves tags out, as AWS does: they come from GetUser or ListUserTags.
+        // ListUsers leaves tags and the boundary out, as AWS does: they come from GetUser.
         page.items().forEach(u -> IamXml.user(out, "member", u, call.accountId(), false));
         out.end();
         IamXml.paging(out, page);

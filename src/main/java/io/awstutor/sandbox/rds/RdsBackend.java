@@ -241,7 +241,11 @@ public final class RdsBackend implements NetworkEndpointSource {
         state.clusters.values().removeIf(c -> c.timeline.goneAt(now));
         state.snapshots.values().removeIf(s -> s.timeline.goneAt(now));
         state.clusterSnapshots.values().removeIf(s -> s.timeline.goneAt(now));
-        state.instances.values().forEach(i -> i.applyDuePending(now));
+        for (DbInstance db : state.instances.values()) {
+            db.applyDuePending(now);
+            db.timeline = db.timeline.compactedAt(now);
+        }
+        state.clusters.values().forEach(c -> c.timeline = c.timeline.compactedAt(now));
     }
 
     /** Publishes (or re-publishes) a DB instance's network view for EC2. */

@@ -34,6 +34,17 @@ public record Timeline(List<Phase> phases, Instant goneAt) {
         return new Timeline(next, goneAt);
     }
 
+    /** Drops the phases already over at {@code now}, so a long-lived resource's history does not grow. */
+    public Timeline compactedAt(Instant now) {
+        int current = 0;
+        for (int i = 0; i < phases.size(); i++) {
+            if (!phases.get(i).from().isAfter(now)) {
+                current = i;
+            }
+        }
+        return current == 0 ? this : new Timeline(phases.subList(current, phases.size()), goneAt);
+    }
+
     public Timeline endingAt(Instant gone) {
         return new Timeline(phases, gone);
     }
@@ -50,10 +61,5 @@ public record Timeline(List<Phase> phases, Instant goneAt) {
 
     public boolean goneAt(Instant now) {
         return goneAt != null && !goneAt.isAfter(now);
-    }
-
-    /** When the last scheduled phase begins (the resource settles), for pending changes. */
-    public Instant settlesAt() {
-        return phases.get(phases.size() - 1).from();
     }
 }
