@@ -91,7 +91,7 @@ final class S3Bench implements BenchSection {
     record Upload(double mbPerSecond, long peakRssMib, long idleRssMib) {
     }
 
-    private static Upload uploadToSandbox(Path file, Path data) throws Exception {
+    static Upload uploadToSandbox(Path file, Path data) throws Exception {
         int port = ExternalTools.freePort();
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         ProcessBuilder builder = new ProcessBuilder(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
@@ -109,7 +109,8 @@ final class S3Bench implements BenchSection {
 
     /** Starts the server process (ours to stop), uploads, and samples its RSS while it works. */
     private static Upload measureUpload(ProcessBuilder builder, int port, Path file) throws Exception {
-        builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        Path log = Files.createTempFile("awstutor-s3-bench-server", ".log");
+        builder.redirectErrorStream(true).redirectOutput(log.toFile());
         Process process = builder.start();
         try {
             waitForPort(process, port);
@@ -146,6 +147,9 @@ final class S3Bench implements BenchSection {
             sampler.interrupt();
             sampler.join();
             return new Upload(size / 1e6 / seconds, peak.get() / 1024, idle / 1024);
+        } catch (RuntimeException e) {
+            System.err.println("the server's output (" + log + "):\n" + Files.readString(log));
+            throw e;
         } finally {
             process.descendants().forEach(ProcessHandle::destroy);
             process.destroy();
@@ -190,7 +194,7 @@ final class S3Bench implements BenchSection {
         throw new IllegalStateException("server did not listen on " + port);
     }
 
-    private static void writeRandom(Path file, long size) throws IOException {
+    static void writeRandom(Path file, long size) throws IOException {
         byte[] chunk = new byte[8 * 1024 * 1024];
         new Random(42).nextBytes(chunk);
         try (OutputStream out = Files.newOutputStream(file)) {
