@@ -20,6 +20,8 @@ import io.awstutor.cost.GuardChannel;
 import io.awstutor.cost.GuardServer;
 import io.awstutor.cost.PriceTable;
 import io.awstutor.shell.ShellGuardPrompt;
+import io.awstutor.shell.TargetDesk;
+import io.awstutor.cost.Ledger;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
 import picocli.CommandLine.Command;
@@ -50,8 +52,9 @@ public final class ShellCommand implements Callable<Integer> {
         Path home = TutorHome.resolve();
         Files.createDirectories(home);
         AtomicReference<CostGuard> guard = new AtomicReference<>();
-        try (Target target = Targets.open(options.targetRequest());
-             GuardServer guardServer = new GuardServer(question -> {
+        AtomicReference<TargetDesk> desk = new AtomicReference<>();
+        Target target = Targets.open(options.targetRequest());
+        try (GuardServer guardServer = new GuardServer(question -> {
                  CostGuard current = guard.get();
                  return current == null ? GuardChannel.Answer.refused("awstutor's cost guard is not ready yet; try again.")
                          : current.review(question);
@@ -76,11 +79,20 @@ public final class ShellCommand implements Callable<Integer> {
                     guard.set(new CostGuard(PriceTable.bundled(), engine::target, options.allowBillable, new ShellGuardPrompt(io),
                             () -> tutor.lesson().id(), id -> CostLookups.dbInstanceClass(tutor.checkClients(), id)));
                     TutorShell shell = new TutorShell(io, tutor, engine, target.settings().describe());
+                    desk.set(new TargetDesk(io, tutor, engine, Ledger.open(home, System.err), target, Targets::open,
+                            java.time.Clock.systemUTC()));
+                    desk.get().install(shell);
                     shellRef.set(shell);
                     return shell.run();
                 }
             } finally {
                 engine.close();
+            }
+        } finally {
+            if (desk.get() != null) {
+                desk.get().close();
+            } else {
+                target.close();
             }
         }
     }
