@@ -23,7 +23,7 @@ final class ClusterActions {
     }
 
     private static String arn(ServiceCall call, String identifier) {
-        return RdsNames.arn(call.region(), call.accountId(), "cluster", identifier == null ? "*" : identifier.toLowerCase(java.util.Locale.ROOT));
+        return RdsNames.arn(call.region(), call.accountId(), "cluster", identifier == null ? "*" : RdsNames.nameOf(identifier));
     }
 
     private void create(QueryParams p, ServiceCall call, XmlWriter result) {

@@ -26,7 +26,7 @@ final class InstanceActions {
     }
 
     static String arn(ServiceCall call, String identifier) {
-        return RdsNames.arn(call.region(), call.accountId(), "db", identifier == null ? "*" : identifier.toLowerCase(java.util.Locale.ROOT));
+        return RdsNames.arn(call.region(), call.accountId(), "db", identifier == null ? "*" : RdsNames.nameOf(identifier));
     }
 
     private void create(QueryParams p, ServiceCall call, XmlWriter result) {

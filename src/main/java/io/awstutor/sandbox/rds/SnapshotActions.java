@@ -27,7 +27,7 @@ final class SnapshotActions {
 
     private static String arn(ServiceCall call, boolean cluster, String identifier) {
         return RdsNames.arn(call.region(), call.accountId(), cluster ? "cluster-snapshot" : "snapshot",
-                identifier == null ? "*" : identifier.toLowerCase(Locale.ROOT));
+                identifier == null ? "*" : RdsNames.nameOf(identifier));
     }
 
     private void create(QueryParams p, ServiceCall call, XmlWriter result) {

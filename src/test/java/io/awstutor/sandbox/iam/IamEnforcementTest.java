@@ -108,4 +108,49 @@ class IamEnforcementTest {
         AwsServiceException denied = assertThrows(AwsServiceException.class, () -> asRole.createUser(r -> r.userName("x")));
         assertTrue(denied.awsErrorDetails().errorMessage().contains("assumed-role/" + roleName + "/audit"), denied.awsErrorDetails().errorMessage());
     }
+
+    @Test
+    void aRolesTrustPolicyDecidesWhoMayAssumeItAndChangesTakeEffectAtOnce() {
+        String roleName = unique("guarded");
+        String trustsService = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"Service\":\"ec2.amazonaws.com\"},\"Action\":\"sts:AssumeRole\"}]}";
+        String roleArn = root.createRole(r -> r.roleName(roleName).assumeRolePolicyDocument(trustsService)).role().arn();
+        String userName = unique("hopeful");
+        AwsCredentials user = userWith(userName);
+        root.putUserPolicy(r -> r.userName(userName).policyName("assume").policyDocument(
+                "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"sts:AssumeRole\",\"Resource\":\"*\"}]}"));
+        String userArn = root.getUser(r -> r.userName(userName)).user().arn();
+        AwsServiceException refused = assertThrows(AwsServiceException.class,
+                () -> box.sts(user).assumeRole(r -> r.roleArn(roleArn).roleSessionName("session")));
+        assertEquals(403, refused.statusCode(), refused.awsErrorDetails().errorCode() + ": " + refused.awsErrorDetails().errorMessage());
+        root.updateAssumeRolePolicy(r -> r.roleName(roleName).policyDocument(
+                "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"" + userArn + "\"},\"Action\":\"sts:AssumeRole\"}]}"));
+        box.sts(user).assumeRole(r -> r.roleArn(roleArn).roleSessionName("session"));
+    }
+
+    @Test
+    void simulatePrincipalPolicyForRolesAndGroups() {
+        String roleName = unique("sim-role");
+        String trust = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"Service\":\"ec2.amazonaws.com\"},\"Action\":\"sts:AssumeRole\"}]}";
+        String roleArn = root.createRole(r -> r.roleName(roleName).assumeRolePolicyDocument(trust)).role().arn();
+        root.attachRolePolicy(r -> r.roleName(roleName).policyArn("arn:aws:iam::aws:policy/AmazonEC2ReadOnlyAccess"));
+        var roleResults = root.simulatePrincipalPolicy(r -> r.policySourceArn(roleArn)
+                .actionNames("ec2:DescribeInstances", "ec2:TerminateInstances")).evaluationResults();
+        assertEquals("allowed", roleResults.get(0).evalDecisionAsString());
+        assertEquals("implicitDeny", roleResults.get(1).evalDecisionAsString());
+
+        String group = unique("sim-group");
+        String groupArn = root.createGroup(r -> r.groupName(group)).group().arn();
+        root.putGroupPolicy(r -> r.groupName(group).policyName("deny-delete").policyDocument(
+                "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Deny\",\"Action\":\"s3:DeleteBucket\",\"Resource\":\"*\"}]}"));
+        var groupResults = root.simulatePrincipalPolicy(r -> r.policySourceArn(groupArn).actionNames("s3:DeleteBucket")
+                .policyInputList("{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"s3:*\",\"Resource\":\"*\"}]}"))
+                .evaluationResults();
+        assertEquals("explicitDeny", groupResults.get(0).evalDecisionAsString());
+        assertEquals("deny-delete", groupResults.get(0).matchedStatements().get(0).sourcePolicyId());
+        assertEquals("group", groupResults.get(0).matchedStatements().get(0).sourcePolicyTypeAsString());
+
+        AwsServiceException missing = assertThrows(AwsServiceException.class, () -> root.simulatePrincipalPolicy(
+                r -> r.policySourceArn("arn:aws:iam::000000000000:user/nobody-here").actionNames("s3:GetObject")));
+        assertEquals("NoSuchEntity", missing.awsErrorDetails().errorCode());
+    }
 }

@@ -59,6 +59,10 @@ enum ConditionOperator {
     String policyName() { return policyName; }
     boolean negated() { return negated; }
     boolean isNull() { return family == Family.NULL; }
+    boolean isDate() {
+        return family == Family.DATE_EQ || family == Family.DATE_LT || family == Family.DATE_LE
+                || family == Family.DATE_GT || family == Family.DATE_GE;
+    }
     /** Whether a policy value's {@code *} and {@code ?} are wildcards. */
     boolean usesWildcards() { return family == Family.STRING_LIKE || family == Family.ARN; }
 

@@ -225,6 +225,14 @@ final class StatementReader {
                 } else {
                     values.add(Template.parse(k.getValue().asText(), variables));
                 }
+                if (op.isDate()) {
+                    for (Template v : values) {
+                        // IAM rejects a date it cannot read when the policy is stored
+                        if (v.isConstant() && Values.epochMillis(v.source()) == null) {
+                            throw malformed("The policy failed legacy parsing");
+                        }
+                    }
+                }
                 out.add(new Condition(text, op, qualifier, ifExists, k.getKey(), values));
             }
         }

@@ -73,6 +73,8 @@ class MotoValidationDifferentialTest {
         m(d, "duplicate Sid", "{'Version':'2012-10-17','Statement':[{'Sid':'A'," + ok + "},{'Sid':'A'," + ok + "}]}");
         m(d, "unknown condition operator", "{'Version':'2012-10-17','Statement':[{" + ok + ",'Condition':{'StringEqualz':{'aws:username':'a'}}}]}");
         m(d, "condition value an object", "{'Version':'2012-10-17','Statement':[{" + ok + ",'Condition':{'StringEquals':{'aws:username':{'a':'b'}}}}]}");
+        m(d, "date condition that is no date", "{'Version':'2012-10-17','Statement':[{" + ok + ",'Condition':{'DateLessThan':{'aws:CurrentTime':'next tuesday'}}}]}");
+        m(d, "date condition in epoch seconds", "{'Version':'2012-10-17','Statement':[{" + ok + ",'Condition':{'DateLessThan':{'aws:EpochTime':'1767225600'}}}]}");
         m(d, "numeric Action", "{'Version':'2012-10-17','Statement':[{'Effect':'Allow','Action':1,'Resource':'*'}]}");
         m(d, "identity policy naming a principal", "{'Version':'2012-10-17','Statement':[{" + ok + ",'Principal':{'AWS':'*'}}]}");
         t(d, "valid trust policy", "{'Version':'2012-10-17','Statement':[{'Effect':'Allow','Principal':{'Service':'ec2.amazonaws.com'},'Action':'sts:AssumeRole'}]}");

@@ -70,6 +70,8 @@ class PolicyDocumentParseTest {
                         "Syntax errors in policy."),
                 arguments("bucket policy with an unknown condition operator", "{'Statement':[{" + ok + ",'Principal':'*','Condition':{'StringEqualz':{'aws:username':'a'}}}]}",
                         PolicyKind.RESOURCE, "Invalid Condition type : StringEqualz"),
+                arguments("a date that is no date", "{'Statement':[{" + ok + ",'Condition':{'DateGreaterThan':{'aws:CurrentTime':'soon'}}}]}", PolicyKind.IDENTITY,
+                        "The policy failed legacy parsing"),
                 arguments("Null has no IfExists form", "{'Statement':[{" + ok + ",'Condition':{'NullIfExists':{'aws:username':'true'}}}]}", PolicyKind.IDENTITY,
                         "Syntax errors in policy."),
                 arguments("condition key without vendor", "{'Statement':[{" + ok + ",'Condition':{'StringEquals':{'username':'a'}}}]}", PolicyKind.IDENTITY,
