@@ -20,6 +20,8 @@ import io.awstutor.cost.GuardChannel;
 import io.awstutor.cost.GuardServer;
 import io.awstutor.cost.PriceTable;
 import io.awstutor.shell.ShellGuardPrompt;
+import io.awstutor.shell.TargetDesk;
+import io.awstutor.cost.Ledger;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
 import picocli.CommandLine.Command;
@@ -50,13 +52,14 @@ public final class ShellCommand implements Callable<Integer> {
         Path home = TutorHome.resolve();
         Files.createDirectories(home);
         AtomicReference<CostGuard> guard = new AtomicReference<>();
-        try (Target target = Targets.open(options.targetRequest());
-             GuardServer guardServer = new GuardServer(question -> {
+        AtomicReference<TargetDesk> desk = new AtomicReference<>();
+        Target target = Targets.open(options.targetRequest());
+        try (GuardServer guardServer = new GuardServer(question -> {
                  CostGuard current = guard.get();
                  return current == null ? GuardChannel.Answer.refused("awstutor's cost guard is not ready yet; try again.")
                          : current.review(question);
              })) {
-            boolean terminal = System.console() != null;
+            boolean terminal = stdinIsTerminal();
             PrintStream out = System.out;
             ProgressStore store = new ProgressStore(home);
             Progress progress = store.load(System.err);
@@ -76,12 +79,38 @@ public final class ShellCommand implements Callable<Integer> {
                     guard.set(new CostGuard(PriceTable.bundled(), engine::target, options.allowBillable, new ShellGuardPrompt(io),
                             () -> tutor.lesson().id(), id -> CostLookups.dbInstanceClass(tutor.checkClients(), id)));
                     TutorShell shell = new TutorShell(io, tutor, engine, target.settings().describe());
+                    desk.set(new TargetDesk(io, tutor, engine, Ledger.open(home, System.err), target, Targets::open,
+                            java.time.Clock.systemUTC()));
+                    desk.get().install(shell);
                     shellRef.set(shell);
                     return shell.run();
                 }
             } finally {
                 engine.close();
             }
+        } finally {
+            if (desk.get() != null) {
+                desk.get().close();
+            } else {
+                target.close();
+            }
+        }
+    }
+
+    /**
+     * Whether a person is typing. Before JDK 22 {@code System.console()} is null unless both
+     * standard streams are a terminal; from JDK 22 it always exists and says so through
+     * {@code isTerminal()}, which this jar, built for 17, reaches reflectively.
+     */
+    static boolean stdinIsTerminal() {
+        java.io.Console console = System.console();
+        if (console == null) {
+            return false;
+        }
+        try {
+            return (Boolean) java.io.Console.class.getMethod("isTerminal").invoke(console);
+        } catch (ReflectiveOperationException e) {
+            return true;
         }
     }
 

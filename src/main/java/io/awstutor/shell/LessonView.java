@@ -4,6 +4,7 @@ import io.awstutor.lesson.Lesson;
 import io.awstutor.lesson.MarkdownRenderer;
 import io.awstutor.lesson.Quiz;
 import io.awstutor.lesson.Step;
+import io.awstutor.target.TargetSettings;
 import org.jline.utils.AttributedString;
 import org.jline.utils.AttributedStringBuilder;
 import org.jline.utils.AttributedStyle;
@@ -76,8 +77,17 @@ final class LessonView {
             markdown(step.body());
         }
         step.quiz().ifPresent(this::showQuiz);
-        step.cost().ifPresent(cost -> line(AttributedStyle.DEFAULT.foreground(AttributedStyle.RED),
-                "Cost on a real account: " + cost.summary()));
+        step.cost().ifPresent(cost -> {
+            var target = tutor.checkClients().settings();
+            if (cost.billable() && target.kind() == TargetSettings.TargetKind.AWS) {
+                line(AttributedStyle.BOLD.foreground(AttributedStyle.RED), "⚠ This step is billable on " + target.describe()
+                        + ": " + cost.summary());
+                line(AttributedStyle.DEFAULT.foreground(AttributedStyle.RED),
+                        "  The cost guard asks before the billable call leaves; /cost shows what runs, /cleanup removes it.");
+            } else {
+                line(AttributedStyle.DEFAULT.foreground(AttributedStyle.RED), "Cost on a real account: " + cost.summary());
+            }
+        });
         if (step.isReadingOnly()) {
             line(AttributedStyle.DEFAULT.faint(), "(Nothing to do here: /next when you are ready.)");
         } else if (!step.hints().isEmpty()) {

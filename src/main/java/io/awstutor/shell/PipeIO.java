@@ -27,7 +27,7 @@ public final class PipeIO implements ShellIO {
         try {
             String line = in.readLine();
             if (line != null) {
-                history.add(line);
+                history.add(io.awstutor.target.Secrets.maskInText(line));
             }
             return Optional.ofNullable(line);
         } catch (IOException e) {

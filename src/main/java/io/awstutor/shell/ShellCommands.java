@@ -63,7 +63,7 @@ public final class ShellCommands {
         add(new SlashCommand("quit", "", "leave (Ctrl-D too); progress is saved", a -> false));
     }
 
-    private void add(SlashCommand command) {
+    void add(SlashCommand command) {
         commands.put(command.name(), command);
     }
 

@@ -30,7 +30,7 @@ public final class Tutor {
     private final Progress progress;
     private final ProgressStore store;
     private final JShellEngine engine;
-    private final ClientFactory checkClients;
+    private volatile ClientFactory checkClients;
     private final List<CallRecord> callsThisStep = new ArrayList<>();
     private Lesson lesson;
     private int stepIndex;
@@ -53,6 +53,11 @@ public final class Tutor {
     public LessonCatalog catalog() { return catalog; }
     public Progress progress() { return progress; }
     public ClientFactory checkClients() { return checkClients; }
+
+    /** After /target switched: the checks look where the learner's clients now point. */
+    public void retarget(ClientFactory clients) {
+        this.checkClients = clients;
+    }
     public Lesson lesson() { return lesson; }
     public Step step() { return lesson.steps().get(stepIndex); }
     public int stepNumber() { return stepIndex + 1; }

@@ -21,6 +21,7 @@ public final class TutorShell {
     private final LessonView view;
     private final ShellCommands commands;
     private String pendingInput;
+    private SessionHooks hooks = SessionHooks.NONE;
     private boolean endOfInput;
 
     public TutorShell(ShellIO io, Tutor tutor, JShellEngine engine, String targetDescription) {
@@ -33,6 +34,10 @@ public final class TutorShell {
 
     public ShellCommands commands() {
         return commands;
+    }
+
+    public void hooks(SessionHooks sessionHooks) {
+        this.hooks = sessionHooks;
     }
 
     /** Runs until /quit or the end of input; returns the process exit code. */
@@ -85,6 +90,7 @@ public final class TutorShell {
                 break;
             }
         }
+        hooks.beforeQuit();
         io.out().flush();
         return 0;
     }
@@ -120,7 +126,7 @@ public final class TutorShell {
         if (!io.interactive()) {
             return "";
         }
-        return io.color() ? "\u001b[1;36m" + text + "\u001b[0m" : text;
+        return hooks.promptTag(io.color()) + (io.color() ? "\u001b[1;36m" + text + "\u001b[0m" : text);
     }
 
     private String continuationPrompt() {
@@ -139,6 +145,7 @@ public final class TutorShell {
         List<SnippetOutcome> outcomes = holder[0];
         List<CallRecord> calls = engine.drainCalls();
         tutor.recordCalls(calls);
+        hooks.afterCalls(calls);
         OutcomePrinter printer = new OutcomePrinter(io);
         for (SnippetOutcome outcome : outcomes) {
             printer.print(outcome, calls);

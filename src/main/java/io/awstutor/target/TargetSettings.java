@@ -53,6 +53,23 @@ public record TargetSettings(TargetKind kind, Optional<URI> endpoint, String reg
                 Optional.ofNullable(System.getProperty(PREFIX + "secretKey")));
     }
 
+    /**
+     * How the ledger names this target: emulators that live only as long as a session
+     * (sandbox, moto, container) by kind; an endpoint by its URL; a real account as "aws".
+     */
+    public String ledgerKey() {
+        return switch (kind) {
+            case SANDBOX, MOTO, CONTAINER -> kind.name().toLowerCase(java.util.Locale.ROOT);
+            case ENDPOINT -> "endpoint " + endpoint.map(URI::toString).orElse("");
+            case AWS -> endpoint.map(e -> "aws via " + e).orElse("aws");
+        };
+    }
+
+    /** Whether its state dies with the session (so its ledger entries do too). */
+    public boolean isEphemeral() {
+        return kind == TargetKind.SANDBOX || kind == TargetKind.MOTO || kind == TargetKind.CONTAINER;
+    }
+
     /** One line for the prompt and /target: never the secret. */
     public String describe() {
         return switch (kind) {

@@ -16,6 +16,12 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * EC2's state and rules, per account and region, with no HTTP in sight. The protocol adapter
  * and the lesson checks (through {@link #reachability}) call it; RDS sees it as a
  * {@link NetworkDirectory} and shows it its DB instances through {@link #addEndpointSource}.
+ * <p>
+ * In-process, from a running sandbox:
+ * <pre>{@code
+ * Reachability r = sandbox.service(Ec2Handler.class).orElseThrow().backend().reachability("000000000000", "us-east-1");
+ * r.canReach(Reachability.Source.endpoint(webInstanceId), dbInstanceId, 3306).reachable();
+ * }</pre>
  */
 public final class Ec2Backend implements NetworkDirectory, AutoCloseable {
     private final SandboxContext context;
@@ -26,7 +32,7 @@ public final class Ec2Backend implements NetworkDirectory, AutoCloseable {
     private final Networks networks = new Networks();
     private final Instances instances = new Instances(this);
     private final KeyPairs keyPairs = new KeyPairs(this);
-    private final Tagging tagging = new Tagging(this);
+    private final Tagging tagging = new Tagging();
     private final Ec2Persistence persistence;
 
     public Ec2Backend(SandboxContext context) {

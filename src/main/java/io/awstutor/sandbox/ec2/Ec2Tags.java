@@ -2,7 +2,6 @@ package io.awstutor.sandbox.ec2;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -76,9 +75,5 @@ public final class Ec2Tags {
             case "vol" -> "volume";
             default -> prefix;
         };
-    }
-
-    public static List<String> taggablePrefixes() {
-        return List.of("i", "sg", "sgr", "vpc", "subnet", "key", "ami", "vol", "r");
     }
 }

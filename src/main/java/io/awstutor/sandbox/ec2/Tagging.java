@@ -11,10 +11,7 @@ import java.util.function.Function;
 
 /** CreateTags, DeleteTags and DescribeTags across every taggable resource of a region. */
 public final class Tagging {
-    private final Ec2Backend backend;
-
-    Tagging(Ec2Backend backend) {
-        this.backend = backend;
+    Tagging() {
     }
 
     public record TagDescription(String resourceId, String resourceType, String key, String value) {

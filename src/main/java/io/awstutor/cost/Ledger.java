@@ -1,0 +1,142 @@
+package io.awstutor.cost;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.Predicate;
+
+/**
+ * Every resource the tutor created, on every target: {@code ~/.awstutor/ledger.json} (or
+ * under AWSTUTOR_HOME), rewritten atomically (temp file, fsync, rename) after each change,
+ * so a crash never leaves half a ledger. A ledger that cannot be read is set aside (never
+ * deleted: it may list resources still costing money) and a fresh one started.
+ */
+public final class Ledger {
+    public static final String FILE_NAME = "ledger.json";
+
+    private final Path file;
+    private final List<LedgerEntry> entries = new ArrayList<>();
+    private final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private Ledger(Path file) {
+        this.file = file;
+    }
+
+    public static Ledger open(Path home, PrintStream warnings) {
+        Ledger ledger = new Ledger(home.resolve(FILE_NAME));
+        ledger.load(warnings);
+        return ledger;
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    private void load(PrintStream warnings) {
+        if (!Files.exists(file)) {
+            return;
+        }
+        try {
+            JsonNode root = json.readTree(Files.readString(file, StandardCharsets.UTF_8));
+            for (JsonNode node : root.path("resources")) {
+                entries.add(new LedgerEntry(node.path("target").asText(), node.path("account").asText(),
+                        node.path("region").asText(), ResourceKind.valueOf(node.path("kind").asText()), node.path("id").asText(),
+                        node.path("detail").asText(""), Instant.parse(node.path("createdAt").asText()),
+                        node.path("hourlyUsd").asDouble(0), node.path("lesson").asText("")));
+            }
+        } catch (IOException | RuntimeException e) {
+            entries.clear();
+            Path aside = file.resolveSibling(FILE_NAME + ".unreadable-" + System.currentTimeMillis());
+            try {
+                Files.move(file, aside);
+            } catch (IOException moveFailed) {
+                // keep going with an empty ledger; the file stays where it is
+            }
+            warnings.println("awstutor: the ledger " + file + " could not be read (" + e.getMessage()
+                    + "); it was kept as " + aside.getFileName() + " and a new one started.");
+        }
+    }
+
+    public synchronized List<LedgerEntry> entries() {
+        return List.copyOf(entries);
+    }
+
+    /** What is alive on one target and account, in cleanup order. */
+    public synchronized List<LedgerEntry> alive(String target, String account) {
+        return entries.stream().filter(e -> e.target().equals(target) && e.account().equals(account))
+                .sorted(Comparator.comparing(LedgerEntry::kind).thenComparing(LedgerEntry::createdAt)).toList();
+    }
+
+    public synchronized void add(LedgerEntry entry) {
+        entries.removeIf(entry::sameResource);
+        entries.add(entry);
+        save();
+    }
+
+    public synchronized void remove(LedgerEntry entry) {
+        if (entries.removeIf(entry::sameResource)) {
+            save();
+        }
+    }
+
+    /** Drops entries matching {@code which} (a target that died with the session, ...). */
+    public synchronized void forget(Predicate<LedgerEntry> which) {
+        if (entries.removeIf(which)) {
+            save();
+        }
+    }
+
+    private void save() {
+        ObjectNode root = json.createObjectNode();
+        root.put("note", "Resources created through awstutor; `awstutor cleanup --target ...` deletes them.");
+        ArrayNode list = root.putArray("resources");
+        for (LedgerEntry e : entries) {
+            ObjectNode node = list.addObject();
+            node.put("target", e.target());
+            node.put("account", e.account());
+            node.put("region", e.region());
+            node.put("kind", e.kind().name());
+            node.put("id", e.id());
+            node.put("detail", e.detail());
+            node.put("createdAt", e.createdAt().toString());
+            node.put("hourlyUsd", e.hourlyUsd());
+            node.put("lesson", e.lesson());
+        }
+        try {
+            Files.createDirectories(file.getParent());
+            Path temp = Files.createTempFile(file.getParent(), FILE_NAME, ".tmp");
+            try {
+                try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+                    channel.write(java.nio.ByteBuffer.wrap(json.writeValueAsBytes(root)));
+                    channel.force(true);
+                }
+                try {
+                    Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                } catch (AtomicMoveNotSupportedException e) {
+                    Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
+                }
+            } finally {
+                Files.deleteIfExists(temp);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("the ledger could not be saved to " + file + ": " + e.getMessage(), e);
+        }
+    }
+}
