@@ -22,13 +22,15 @@ public final class SandboxBench {
         int threads = 8;
         int requests = 4000;
         boolean moto = true;
+        String only = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--threads" -> threads = Integer.parseInt(args[++i]);
                 case "--requests" -> requests = Integer.parseInt(args[++i]);
                 case "--no-moto" -> moto = false;
+                case "--only" -> only = args[++i];
                 default -> {
-                    System.err.println("usage: bench-sandbox [--threads N] [--requests N] [--no-moto]");
+                    System.err.println("usage: bench-sandbox [--threads N] [--requests N] [--no-moto] [--only SECTION]");
                     System.exit(2);
                 }
             }
@@ -54,6 +56,9 @@ public final class SandboxBench {
                 context.measure(sts::getCallerIdentity);
             }
             for (BenchSection section : SECTIONS) {
+                if (only != null && !only.equals(section.title())) {
+                    continue;
+                }
                 section.run(context, table);
             }
         } finally {
