@@ -59,7 +59,7 @@ public final class ShellCommand implements Callable<Integer> {
                  return current == null ? GuardChannel.Answer.refused("awstutor's cost guard is not ready yet; try again.")
                          : current.review(question);
              })) {
-            boolean terminal = System.console() != null;
+            boolean terminal = stdinIsTerminal();
             PrintStream out = System.out;
             ProgressStore store = new ProgressStore(home);
             Progress progress = store.load(System.err);
@@ -94,6 +94,23 @@ public final class ShellCommand implements Callable<Integer> {
             } else {
                 target.close();
             }
+        }
+    }
+
+    /**
+     * Whether a person is typing. Before JDK 22 {@code System.console()} is null unless both
+     * standard streams are a terminal; from JDK 22 it always exists and says so through
+     * {@code isTerminal()}, which this jar, built for 17, reaches reflectively.
+     */
+    static boolean stdinIsTerminal() {
+        java.io.Console console = System.console();
+        if (console == null) {
+            return false;
+        }
+        try {
+            return (Boolean) java.io.Console.class.getMethod("isTerminal").invoke(console);
+        } catch (ReflectiveOperationException e) {
+            return true;
         }
     }
 

@@ -23,7 +23,7 @@ public final class Targets {
     public static Target open(TargetRequest request) {
         String region = request.region() != null ? request.region() : "us-east-1";
         return switch (request.name()) {
-            case "sandbox" -> sandbox(region);
+            case "sandbox" -> sandbox(region, request.env("AWSTUTOR_SANDBOX_TIME_SCALE"));
             case "endpoint" -> endpoint(request, region);
             case "moto" -> {
                 MotoServer moto = MotoServer.start(request.environment());
@@ -40,9 +40,16 @@ public final class Targets {
         };
     }
 
-    private static Target sandbox(String region) {
+    /** {@code timeScale} (from AWSTUTOR_SANDBOX_TIME_SCALE) speeds the sandbox's delays up for scripted sessions. */
+    private static Target sandbox(String region, String timeScale) {
+        double scale;
         try {
-            Sandbox sandbox = Sandbox.start(SandboxOptions.inMemory());
+            scale = timeScale == null ? 1.0 : Double.parseDouble(timeScale);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("AWSTUTOR_SANDBOX_TIME_SCALE must be a number, e.g. 0.01; got '" + timeScale + "'");
+        }
+        try {
+            Sandbox sandbox = Sandbox.start(SandboxOptions.inMemory().withTimeScale(scale));
             return new Target(TargetSettings.emulator(TargetSettings.TargetKind.SANDBOX, sandbox.endpoint(), region,
                     Sandbox.ROOT_ACCESS_KEY, Sandbox.ROOT_SECRET_KEY), sandbox);
         } catch (IOException e) {

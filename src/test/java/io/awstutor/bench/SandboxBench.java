@@ -22,13 +22,15 @@ public final class SandboxBench {
         int threads = 8;
         int requests = 4000;
         boolean moto = true;
+        String only = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--threads" -> threads = Integer.parseInt(args[++i]);
                 case "--requests" -> requests = Integer.parseInt(args[++i]);
                 case "--no-moto" -> moto = false;
+                case "--only" -> only = args[++i];
                 default -> {
-                    System.err.println("usage: bench-sandbox [--threads N] [--requests N] [--no-moto]");
+                    System.err.println("usage: bench-sandbox [--threads N] [--requests N] [--no-moto] [--only SECTION]");
                     System.exit(2);
                 }
             }
@@ -44,6 +46,7 @@ public final class SandboxBench {
             }
         }
         BenchTable table = new BenchTable();
+        java.util.List<String> failures = new java.util.ArrayList<>();
         try (TestSandbox sandbox = TestSandbox.start();
              BenchContext context = new BenchContext(sandbox, motoServer, threads, requests)) {
             System.err.println("sandbox on port " + sandbox.port() + "; " + threads + " client threads, "
@@ -54,12 +57,26 @@ public final class SandboxBench {
                 context.measure(sts::getCallerIdentity);
             }
             for (BenchSection section : SECTIONS) {
-                section.run(context, table);
+                if (only != null && !only.equals(section.title())) {
+                    continue;
+                }
+                try {
+                    section.run(context, table);
+                } catch (Exception | AssertionError e) {
+                    // one broken section must not cost the others their figures
+                    failures.add(section.title() + ": " + e);
+                    System.err.println("section " + section.title() + " failed: " + e);
+                }
             }
         } finally {
             motoServer.ifPresent(ExternalTools.MotoServer::close);
         }
         System.out.println();
         System.out.print(table.render());
+        if (!failures.isEmpty()) {
+            System.out.println();
+            failures.forEach(f -> System.out.println("FAILED " + f));
+            System.exit(1);
+        }
     }
 }

@@ -223,13 +223,16 @@ final class InstanceOperations {
             InstanceRules.masterPassword(engine, r.masterUserPassword());
         }
         InstanceRules.backupRetention(r.backupRetentionPeriod());
-        if (r.vpcSecurityGroupIds() != null && !r.vpcSecurityGroupIds().isEmpty()) {
-            db.vpcSecurityGroupIds = new ArrayList<>(NetworkRules.securityGroups(backend.network(), state, db.vpcId, r.vpcSecurityGroupIds()));
+        if (clusterMember && Boolean.TRUE.equals(r.deletionProtection())) {
+            throw RdsErrors.invalidCombination("Deletion Protection can only be applied on the Cluster level, not for individual instances");
+        }
+        List<String> groups = r.vpcSecurityGroupIds() == null || r.vpcSecurityGroupIds().isEmpty() ? null
+                : NetworkRules.securityGroups(backend.network(), state, db.vpcId, r.vpcSecurityGroupIds());
+        // Every check is done above this line: a refused modification changes nothing.
+        if (groups != null) {
+            db.vpcSecurityGroupIds = new ArrayList<>(groups);
         }
         if (r.deletionProtection() != null) {
-            if (clusterMember && r.deletionProtection()) {
-                throw RdsErrors.invalidCombination("Deletion Protection can only be applied on the Cluster level, not for individual instances");
-            }
             db.deletionProtection = r.deletionProtection();
         }
         if (r.publiclyAccessible() != null) {

@@ -105,6 +105,11 @@ class IamSdkTest {
 
         GetCallerIdentityResponse me = box.sts(TestSandbox.credentials(first.accessKeyId(), first.secretAccessKey())).getCallerIdentity();
         assertEquals("arn:aws:iam::000000000000:user/" + name, me.arn());
+        var lastUsed = iam.getAccessKeyLastUsed(r -> r.accessKeyId(first.accessKeyId()));
+        assertEquals(name, lastUsed.userName());
+        assertEquals("sts", lastUsed.accessKeyLastUsed().serviceName());
+        assertEquals("us-east-1", lastUsed.accessKeyLastUsed().region());
+        assertNotNull(lastUsed.accessKeyLastUsed().lastUsedDate());
 
         iam.updateAccessKey(r -> r.userName(name).accessKeyId(first.accessKeyId()).status(StatusType.INACTIVE));
         AwsServiceException refused = assertThrows(AwsServiceException.class,

@@ -359,4 +359,16 @@ class RdsBackendTest {
                 1000, "admin", "Secret123!", null, null, null, null, null, List.of(), null, null, null, null, null, null, null, null, Map.of()));
         assertEquals("io1", db.storageType, "IOPS without a storage type means io1");
     }
+
+    @Test
+    void aRefusedModificationChangesNothing() {
+        rds.createInstance(ACCOUNT, REGION, mysql("db"));
+        clock.advance(Duration.ofMinutes(5));
+        fails("InvalidParameterValue", () -> rds.modifyInstance(ACCOUNT, REGION,
+                new ModifyInstanceRequest("db", null, null, null, null, List.of("sg-0missing"), true, true, null, null, true)));
+        DbInstance db = rds.describeInstances(ACCOUNT, REGION, "db", Map.of(), null, null).items().get(0);
+        assertFalse(db.deletionProtection);
+        assertEquals(List.of(FakeNetwork.DEFAULT_SG), db.vpcSecurityGroupIds);
+        assertEquals("available", db.status(clock.instant()));
+    }
 }
