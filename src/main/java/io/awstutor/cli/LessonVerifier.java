@@ -14,6 +14,9 @@ import io.awstutor.shell.OutcomeText;
 import io.awstutor.shell.Tutor;
 import io.awstutor.target.ClientFactory;
 import io.awstutor.target.TargetSettings;
+import io.awstutor.target.Target;
+import io.awstutor.target.TargetRequest;
+import io.awstutor.target.Targets;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -37,18 +40,33 @@ public final class LessonVerifier {
     }
 
     private final double timeScale;
+    private final TargetRequest target;
 
     public LessonVerifier(double timeScale) {
+        this(timeScale, null);
+    }
+
+    /** @param target where to verify (a fresh one per lesson); null for the embedded sandbox */
+    public LessonVerifier(double timeScale, TargetRequest target) {
         this.timeScale = timeScale;
+        this.target = target;
+    }
+
+    private Target openTarget() throws IOException {
+        if (target != null && !target.name().equals("sandbox")) {
+            return Targets.open(target);
+        }
+        Sandbox sandbox = Sandbox.start(SandboxOptions.inMemory().withTimeScale(timeScale));
+        return new Target(TargetSettings.emulator(TargetSettings.TargetKind.SANDBOX, sandbox.endpoint(),
+                Sandbox.DEFAULT_REGION, Sandbox.ROOT_ACCESS_KEY, Sandbox.ROOT_SECRET_KEY), sandbox);
     }
 
     public List<StepResult> verify(Lesson lesson) throws IOException {
         List<StepResult> results = new ArrayList<>();
         Path home = Files.createTempDirectory("awstutor-verify");
         PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
-        try (Sandbox sandbox = Sandbox.start(SandboxOptions.inMemory().withTimeScale(timeScale))) {
-            TargetSettings settings = TargetSettings.emulator(TargetSettings.TargetKind.SANDBOX, sandbox.endpoint(),
-                    Sandbox.DEFAULT_REGION, Sandbox.ROOT_ACCESS_KEY, Sandbox.ROOT_SECRET_KEY);
+        try (Target opened = openTarget()) {
+            TargetSettings settings = opened.settings();
             Progress progress = Progress.fresh();
             try (JShellEngine engine = new JShellEngine(settings, quiet, new ByteArrayInputStream(new byte[0]),
                     java.util.Map.of("prefix", progress.learnerPrefix)).start()) {

@@ -22,8 +22,18 @@ public final class VerifyCommand implements Callable<Integer> {
     @Option(names = "--lessons", paramLabel = "DIR", description = "Lessons from this folder instead of the bundled ones.")
     Path lessons;
 
+    @Option(names = "--target", paramLabel = "TARGET",
+            description = "Verify on this target instead of the sandbox: moto, endpoint (with --endpoint-url), container.")
+    String target;
+
+    @Option(names = "--endpoint-url", paramLabel = "URL", description = "The emulator for --target endpoint.")
+    String endpointUrl;
+
     @Override
     public Integer call() throws Exception {
+        if ("aws".equalsIgnoreCase(target)) {
+            throw new IllegalArgumentException("verify runs every step's solution: it does not run on a real account");
+        }
         LessonCatalog catalog = lessons == null ? LessonCatalog.bundled() : LessonCatalog.fromFolder(lessons);
         int failures = 0;
         for (LessonFormatException problem : catalog.problems()) {
@@ -31,7 +41,8 @@ public final class VerifyCommand implements Callable<Integer> {
             failures++;
         }
         int steps = 0;
-        LessonVerifier verifier = new LessonVerifier(0.002);
+        LessonVerifier verifier = new LessonVerifier(0.002, target == null ? null
+                : new io.awstutor.target.TargetRequest(target, endpointUrl, null, null, null, System.getenv()));
         for (Lesson lesson : LessonVerifier.select(catalog, lessonIds)) {
             for (LessonVerifier.StepResult result : verifier.verify(lesson)) {
                 steps++;

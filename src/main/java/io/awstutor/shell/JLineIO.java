@@ -108,7 +108,7 @@ public final class JLineIO implements ShellIO {
             }
             shown = end;
             if (shown < lines.size()) {
-                String more = "── more (" + (lines.size() - shown) + " lines): Space or Enter, q to skip ──";
+                String more = "── " + (lines.size() - shown) + " more lines: Space or Enter; q skips (/step shows it again) ──";
                 out.print(color ? "\u001b[7m" + more + "\u001b[0m" : more);
                 out.flush();
                 int key = readKey();

@@ -42,7 +42,11 @@ final class LessonView {
     }
 
     void line(AttributedStyle s, String text) {
-        emit(List.of(new AttributedStringBuilder().styled(style(s), text).toAttributedString()));
+        List<AttributedString> lines = new ArrayList<>();
+        for (String piece : OutcomePrinter.wrap(text, io.width())) {
+            lines.add(new AttributedStringBuilder().styled(style(s), piece).toAttributedString());
+        }
+        emit(lines);
     }
 
     private void plain(String text) {

@@ -213,9 +213,14 @@ public final class ShellCommands {
     }
 
     private boolean solution() {
+        if (tutor.step().quiz().isPresent()) {
+            io.out().println("This step is a question: answer it with /answer N (/hint helps).");
+            return true;
+        }
         Optional<String> solution = tutor.solution();
         if (solution.isEmpty()) {
-            io.out().println("This step has no reference solution.");
+            io.out().println(tutor.step().isReadingOnly()
+                    ? "Nothing to solve in this step: /next when you are ready." : "This step has no reference solution.");
             return true;
         }
         view.line(AttributedStyle.BOLD, "One way to do it (the step now counts as solved with help):");

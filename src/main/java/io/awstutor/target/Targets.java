@@ -23,7 +23,7 @@ public final class Targets {
     public static Target open(TargetRequest request) {
         String region = request.region() != null ? request.region() : "us-east-1";
         return switch (request.name()) {
-            case "sandbox" -> sandbox(region);
+            case "sandbox" -> sandbox(region, request.env("AWSTUTOR_SANDBOX_TIME_SCALE"));
             case "endpoint" -> endpoint(request, region);
             case "moto" -> {
                 MotoServer moto = MotoServer.start(request.environment());
@@ -40,9 +40,16 @@ public final class Targets {
         };
     }
 
-    private static Target sandbox(String region) {
+    /** {@code timeScale} (from AWSTUTOR_SANDBOX_TIME_SCALE) speeds the sandbox's delays up for scripted sessions. */
+    private static Target sandbox(String region, String timeScale) {
+        double scale;
         try {
-            Sandbox sandbox = Sandbox.start(SandboxOptions.inMemory());
+            scale = timeScale == null ? 1.0 : Double.parseDouble(timeScale);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("AWSTUTOR_SANDBOX_TIME_SCALE must be a number, e.g. 0.01; got '" + timeScale + "'");
+        }
+        try {
+            Sandbox sandbox = Sandbox.start(SandboxOptions.inMemory().withTimeScale(scale));
             return new Target(TargetSettings.emulator(TargetSettings.TargetKind.SANDBOX, sandbox.endpoint(), region,
                     Sandbox.ROOT_ACCESS_KEY, Sandbox.ROOT_SECRET_KEY), sandbox);
         } catch (IOException e) {
@@ -56,10 +63,17 @@ public final class Targets {
             throw new IllegalArgumentException("--target endpoint needs --endpoint-url URL (or AWS_ENDPOINT_URL)");
         }
         URI uri = parseEndpoint(url);
-        // An emulator accepts any key; its well-known one keeps a real key out of the JShell process's properties.
-        String key = Optional.ofNullable(request.env("AWS_ACCESS_KEY_ID")).orElse(EMULATOR_KEY);
-        String secret = Optional.ofNullable(request.env("AWS_SECRET_ACCESS_KEY")).orElse(EMULATOR_KEY);
+        // Emulators take their well-known key. Keys shaped like AWS's own (AKIA/ASIA...) may be the
+        // learner's real ones: they must not travel to the JShell process as system properties.
+        String envKey = request.env("AWS_ACCESS_KEY_ID");
+        boolean emulatorKeys = envKey != null && request.env("AWS_SECRET_ACCESS_KEY") != null && !looksLikeAwsKey(envKey);
+        String key = emulatorKeys ? envKey : EMULATOR_KEY;
+        String secret = emulatorKeys ? request.env("AWS_SECRET_ACCESS_KEY") : EMULATOR_KEY;
         return new Target(TargetSettings.emulator(TargetSettings.TargetKind.ENDPOINT, uri, region, key, secret), null);
+    }
+
+    static boolean looksLikeAwsKey(String accessKeyId) {
+        return accessKeyId.length() >= 16 && (accessKeyId.startsWith("AKIA") || accessKeyId.startsWith("ASIA"));
     }
 
     static URI parseEndpoint(String url) {

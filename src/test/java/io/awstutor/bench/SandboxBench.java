@@ -46,6 +46,7 @@ public final class SandboxBench {
             }
         }
         BenchTable table = new BenchTable();
+        java.util.List<String> failures = new java.util.ArrayList<>();
         try (TestSandbox sandbox = TestSandbox.start();
              BenchContext context = new BenchContext(sandbox, motoServer, threads, requests)) {
             System.err.println("sandbox on port " + sandbox.port() + "; " + threads + " client threads, "
@@ -59,12 +60,23 @@ public final class SandboxBench {
                 if (only != null && !only.equals(section.title())) {
                     continue;
                 }
-                section.run(context, table);
+                try {
+                    section.run(context, table);
+                } catch (Exception | AssertionError e) {
+                    // one broken section must not cost the others their figures
+                    failures.add(section.title() + ": " + e);
+                    System.err.println("section " + section.title() + " failed: " + e);
+                }
             }
         } finally {
             motoServer.ifPresent(ExternalTools.MotoServer::close);
         }
         System.out.println();
         System.out.print(table.render());
+        if (!failures.isEmpty()) {
+            System.out.println();
+            failures.forEach(f -> System.out.println("FAILED " + f));
+            System.exit(1);
+        }
     }
 }

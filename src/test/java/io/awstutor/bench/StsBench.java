@@ -64,6 +64,10 @@ final class StsBench implements BenchSection {
             motoGetUser = OptionalDouble.of(getUser(context, moto, motoCredentials));
         }
         table.add(title(), "GetCallerIdentity as root", callerIdentity(context, sandbox, TestSandbox.root()), motoRoot, "");
+        OptionalDouble motoRaw = context.moto().isPresent()
+                ? OptionalDouble.of(replayed(context, context.moto().get().endpoint())) : OptionalDouble.empty();
+        table.add(title(), "GetCallerIdentity as root, replayed raw", replayed(context, sandbox), motoRaw,
+                "one signed request resent: server cost only");
         table.add(title(), "GetCallerIdentity as user (10-statement policy)",
                 callerIdentity(context, sandbox, sandboxUser), motoUser, "AWS needs no permission: not evaluated");
         String note = "10 statements evaluated per call";
@@ -73,6 +77,20 @@ final class StsBench implements BenchSection {
             note = "DENIED (" + e.awsErrorDetails().errorCode() + "): IAM's policies not wired yet";
         }
         table.add("iam", "GetUser as user (10-statement policy)", getUser(context, sandbox, sandboxUser), motoGetUser, note);
+    }
+
+    /** The server's side alone: one signed request, resent by the JDK's lean HTTP client. */
+    private static double replayed(BenchContext context, URI endpoint) throws Exception {
+        java.net.http.HttpRequest request = io.awstutor.sandbox.SignedHttp.formRequest(endpoint, "sts", Sandbox.DEFAULT_REGION,
+                TestSandbox.root(), java.time.Clock.systemUTC(), "Action=GetCallerIdentity&Version=2011-06-15");
+        java.net.http.HttpClient client = java.net.http.HttpClient.newBuilder().version(java.net.http.HttpClient.Version.HTTP_1_1).build();
+        return context.measure(() -> {
+            var response = client.send(request, java.net.http.HttpResponse.BodyHandlers.discarding());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("GetCallerIdentity answered " + response.statusCode());
+            }
+            return response;
+        });
     }
 
     private static double callerIdentity(BenchContext context, URI endpoint, AwsCredentials credentials) throws Exception {

@@ -45,8 +45,9 @@ class CostGuardSessionTest {
             assertTrue(out.contains("⚠ Ec2 RunInstances is billable on aws via " + box.endpoint()), out);
             assertTrue(out.contains("1 × t3.micro EC2 instance: about USD 0.0104 an hour, USD 7.59 a month if left running"), out);
             assertTrue(out.contains("free tier: covered"), out);
-            assertTrue(out.contains("stopped Ec2 RunInstances before it left this machine"), out);
-            assertTrue(out.contains("--allow-billable"), out);
+            String flowed = out.replaceAll("\\s+", " "); // long messages are wrapped to the terminal's width
+            assertTrue(flowed.contains("awstutor's cost guard stopped Ec2 RunInstances before it left this machine"), out);
+            assertTrue(flowed.contains("start awstutor with --allow-billable to let billable calls through"), out);
             assertEquals(0, running(box), "nothing was launched");
         }
     }
@@ -63,6 +64,20 @@ class CostGuardSessionTest {
             var tags = box.ec2().describeInstances().reservations().get(0).instances().get(0).tags();
             assertTrue(tags.stream().anyMatch(t -> t.key().equals("awstutor:lesson") && t.value().equals("getting-started")),
                     "tagged with the lesson: " + tags);
+            // leaving with a billable instance alive on the (would-be) real account warns and offers cleanup
+            assertTrue(out.contains("⚠ Still running on aws via " + box.endpoint() + ", billed by the hour (about USD 0.0104 an hour"), out);
+            assertTrue(out.contains("They keep running. `awstutor cleanup --target aws` deletes them later."), out);
+
+            CliProcess.Result unasked = CliProcess.run(home, awsViaSandbox(box), "", "cleanup", "--target", "aws");
+            assertEquals(1, unasked.exitCode(), unasked::toString);
+            assertTrue(unasked.stderr().contains("add --yes"), unasked::toString);
+            assertEquals(1, running(box), "nothing deleted without a yes");
+
+            CliProcess.Result cleanup = CliProcess.run(home, awsViaSandbox(box), "", "cleanup", "--target", "aws", "--yes");
+            assertEquals(0, cleanup.exitCode(), cleanup::toString);
+            assertTrue(cleanup.stdout().matches("(?s).*- terminated EC2 instance i-[0-9a-f]+ \\(t3\\.micro\\) in us-east-1.*"), cleanup::toString);
+            assertTrue(cleanup.stdout().contains("Cleanup: 1 deleted, nothing left."), cleanup::toString);
+            assertEquals(0, running(box));
         }
     }
 

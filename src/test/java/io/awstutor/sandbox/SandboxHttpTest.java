@@ -176,6 +176,14 @@ class SandboxHttpTest {
     }
 
     @Test
+    void boto3GetCallerIdentity() {
+        ExternalTools.Result result = ExternalTools.runBoto3(box.endpoint(), "test", "test", "us-east-1",
+                "import boto3; print(boto3.client('sts').get_caller_identity()['Arn'])");
+        assertEquals(0, result.exitCode(), result.toString());
+        assertEquals("arn:aws:iam::000000000000:root", result.stdout().trim());
+    }
+
+    @Test
     void awsCliWrongSecret() {
         ExternalTools.Result result = ExternalTools.runAws(box.endpoint(), "test", "wrong", "us-east-1",
                 "sts", "get-caller-identity");

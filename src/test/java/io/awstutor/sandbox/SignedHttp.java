@@ -40,6 +40,12 @@ public final class SignedHttp {
     /** A query-protocol POST form, signed in the Authorization header with the given clock. */
     public static Response postForm(URI endpoint, String service, String region, AwsCredentials credentials,
                                     Clock signingClock, String form) {
+        return send(formRequest(endpoint, service, region, credentials, signingClock, form));
+    }
+
+    /** The signed request itself, to send (or replay, within 15 minutes) with the JDK's client. */
+    public static HttpRequest formRequest(URI endpoint, String service, String region, AwsCredentials credentials,
+                                          Clock signingClock, String form) {
         byte[] body = form.getBytes(StandardCharsets.UTF_8);
         SdkHttpRequest request = SdkHttpRequest.builder().method(SdkHttpMethod.POST).uri(endpoint.resolve("/"))
                 .putHeader("Content-Type", "application/x-www-form-urlencoded; charset=utf-8").build();
@@ -48,7 +54,7 @@ public final class SignedHttp {
                 .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, service)
                 .putProperty(AwsV4HttpSigner.REGION_NAME, region)
                 .putProperty(HttpSigner.SIGNING_CLOCK, signingClock));
-        return send(signed.request(), body);
+        return toJdk(signed.request(), body);
     }
 
     /** A presigned GET URL for a query-protocol action, valid for {@code expires}. */
@@ -86,6 +92,10 @@ public final class SignedHttp {
     }
 
     public static Response send(SdkHttpRequest request, byte[] body) {
+        return send(toJdk(request, body));
+    }
+
+    private static HttpRequest toJdk(SdkHttpRequest request, byte[] body) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(request.getUri())
                 .method(request.method().name(), body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofByteArray(body));
@@ -94,10 +104,10 @@ public final class SignedHttp {
                 values.forEach(v -> builder.header(name, v));
             }
         });
-        return send(builder.build());
+        return builder.build();
     }
 
-    private static Response send(HttpRequest request) {
+    public static Response send(HttpRequest request) {
         try {
             HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
             return new Response(response.statusCode(), response.body(), response.headers().map());

@@ -31,6 +31,8 @@ final class NetworkActions {
         actions.put("DescribeSubnets", this::describeSubnets);
         actions.put("CreateVpc", this::createVpc);
         actions.put("CreateSubnet", this::createSubnet);
+        actions.put("DeleteSubnet", this::deleteSubnet);
+        actions.put("DeleteVpc", this::deleteVpc);
     }
 
     private record RegionRow(Region region, String optInStatus) {
@@ -161,6 +163,23 @@ final class NetworkActions {
         Subnet subnet = backend.networks().createSubnet(state, params.get("VpcId"), params.get("CidrBlock"),
                 params.get("AvailabilityZone"), params.get("AvailabilityZoneId"), Ec2Requests.tagSpecifications(params, "subnet"));
         Ec2Xml.subnet(xml, "subnet", subnet, backend.networks().availableAddresses(state, subnet), tags(state, subnet.id()), call.region());
+    }
+
+    private void deleteSubnet(QueryParams params, io.awstutor.sandbox.http.ServiceCall call, XmlWriter xml) {
+        String id = params.get("SubnetId");
+        authorize(call, "DeleteSubnet", Ec2Action.arn(call, "subnet/" + id));
+        dryRun(params);
+        RegionState state = backend.region(call.accountId(), call.region());
+        backend.networks().deleteSubnet(state, id, backend.now(), backend.timings(), backend.externalEndpoints(state));
+        xml.element("return", true);
+    }
+
+    private void deleteVpc(QueryParams params, io.awstutor.sandbox.http.ServiceCall call, XmlWriter xml) {
+        String id = params.get("VpcId");
+        authorize(call, "DeleteVpc", Ec2Action.arn(call, "vpc/" + id));
+        dryRun(params);
+        backend.networks().deleteVpc(backend.region(call.accountId(), call.region()), id);
+        xml.element("return", true);
     }
 
     static Map<String, String> tags(RegionState state, String id) {

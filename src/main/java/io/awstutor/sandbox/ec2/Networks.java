@@ -58,6 +58,54 @@ public final class Networks {
         }
     }
 
+    /** A subnet with instances or other services' endpoints (DB instances) still in it cannot go. */
+    public void deleteSubnet(RegionState state, String subnetId, java.time.Instant now, InstanceTimings timings,
+                             List<NetworkEndpoint> external) {
+        if (subnetId == null) {
+            throw Ec2Errors.missingParameter("SubnetId");
+        }
+        synchronized (state) {
+            Subnet subnet = state.subnets.get(subnetId);
+            if (subnet == null) {
+                throw Ec2Errors.subnetNotFound(subnetId);
+            }
+            boolean used = state.instances.values().stream().anyMatch(i -> i.subnetId().equals(subnetId)
+                    && i.state(now, timings).holdsNetwork())
+                    || external.stream().anyMatch(e -> subnet.vpcId().equals(e.vpcId()) && e.privateIp() != null
+                    && subnet.block().contains(e.privateIp()));
+            if (used) {
+                throw AwsException.badRequest("DependencyViolation", "The subnet '" + subnetId + "' has dependencies and cannot be deleted.");
+            }
+            state.subnets.remove(subnetId);
+            state.usedAddresses.remove(subnetId);
+            state.tags.forget(subnetId);
+        }
+    }
+
+    /** A VPC goes only once its subnets and its own (non-default) security groups are gone; its default group goes with it. */
+    public void deleteVpc(RegionState state, String vpcId) {
+        if (vpcId == null) {
+            throw Ec2Errors.missingParameter("VpcId");
+        }
+        synchronized (state) {
+            if (!state.vpcs.containsKey(vpcId)) {
+                throw Ec2Errors.vpcNotFound(vpcId);
+            }
+            boolean used = state.subnets.values().stream().anyMatch(s -> s.vpcId().equals(vpcId))
+                    || state.groups.values().stream().anyMatch(g -> g.vpcId().equals(vpcId) && !g.isDefault());
+            if (used) {
+                throw AwsException.badRequest("DependencyViolation", "The vpc '" + vpcId + "' has dependencies and cannot be deleted.");
+            }
+            for (SecurityGroup group : new ArrayList<>(state.groups.values())) {
+                if (group.vpcId().equals(vpcId)) {
+                    state.removeGroup(group);
+                }
+            }
+            state.vpcs.remove(vpcId);
+            state.tags.forget(vpcId);
+        }
+    }
+
     private static char pickZone(Region region, String zone, String zoneId) {
         if (zone == null && zoneId == null) {
             return region.zoneLetters().get(0);

@@ -29,6 +29,8 @@ final class SecurityGroupActions {
         actions.put("AuthorizeSecurityGroupEgress", (p, c, x) -> authorizeRules(p, c, x, true));
         actions.put("RevokeSecurityGroupIngress", (p, c, x) -> revokeRules(p, c, x, false));
         actions.put("RevokeSecurityGroupEgress", (p, c, x) -> revokeRules(p, c, x, true));
+        actions.put("UpdateSecurityGroupRuleDescriptionsIngress", (p, c, x) -> updateDescriptions(p, c, x, false));
+        actions.put("UpdateSecurityGroupRuleDescriptionsEgress", (p, c, x) -> updateDescriptions(p, c, x, true));
     }
 
     private void create(QueryParams params, ServiceCall call, XmlWriter xml) {
@@ -112,6 +114,25 @@ final class SecurityGroupActions {
             Ec2Xml.rule(xml, rule, tags(state, rule.id()), call.region());
         }
         xml.end();
+    }
+
+    private void updateDescriptions(QueryParams params, ServiceCall call, XmlWriter xml, boolean egress) {
+        RegionState state = backend.region(call.accountId(), call.region());
+        SecurityGroup group = backend.securityGroups().find(state, params.get("GroupId"), params.get("GroupName"));
+        authorize(call, egress ? "UpdateSecurityGroupRuleDescriptionsEgress" : "UpdateSecurityGroupRuleDescriptionsIngress",
+                group.arn(call.region()));
+        List<IpPermission> permissions = Ec2Requests.permissions(params, backend, state, group);
+        Map<String, String> byRuleId = new java.util.LinkedHashMap<>();
+        for (QueryParams entry : params.structs("SecurityGroupRuleDescription")) {
+            String ruleId = entry.get("SecurityGroupRuleId");
+            if (ruleId == null) {
+                throw Ec2Errors.missingParameter("SecurityGroupRuleId");
+            }
+            byRuleId.put(ruleId, entry.get("Description"));
+        }
+        dryRun(params);
+        backend.securityGroups().updateDescriptions(state, group, egress, permissions, byRuleId);
+        xml.element("return", true);
     }
 
     private void revokeRules(QueryParams params, ServiceCall call, XmlWriter xml, boolean egress) {

@@ -184,6 +184,37 @@ public final class SecurityGroups {
         return AwsException.badRequest("InvalidPermission.Duplicate", "the specified rule \"" + rule.text() + "\" already exists");
     }
 
+    /**
+     * UpdateSecurityGroupRuleDescriptions: new descriptions for existing rules, named by id
+     * or by value. A rule that does not exist is InvalidPermission.NotFound.
+     */
+    public void updateDescriptions(RegionState state, SecurityGroup group, boolean egress, List<IpPermission> permissions,
+                              Map<String, String> byRuleId) {
+        synchronized (state) {
+            List<SecurityGroupRule> updates = new ArrayList<>();
+            for (IpPermission permission : permissions) {
+                for (IpPermission.Peer peer : permission.peers()) {
+                    SecurityGroupRule probe = new SecurityGroupRule("", group.id(), state.accountId, egress,
+                            permission.protocol(), permission.fromPort(), permission.toPort(), peer.peer(), null);
+                    SecurityGroupRule match = group.rules(egress).stream().filter(probe::sameAs).findFirst()
+                            .orElseThrow(() -> AwsException.badRequest("InvalidPermission.NotFound",
+                                    "The specified rule does not exist in this security group."));
+                    updates.add(match.withDescription(peer.description()));
+                }
+            }
+            byRuleId.forEach((ruleId, description) -> {
+                SecurityGroupRule match = group.rules(egress).stream().filter(r -> r.id().equals(ruleId)).findFirst()
+                        .orElseThrow(() -> AwsException.badRequest("InvalidSecurityGroupRuleId.NotFound",
+                                "The security group rule ID '" + ruleId + "' does not exist"));
+                updates.add(match.withDescription(description));
+            });
+            if (updates.isEmpty()) {
+                throw Ec2Errors.missingParameter("IpPermissions");
+            }
+            updates.forEach(rule -> state.replaceRule(group, rule));
+        }
+    }
+
     public record Revoked(List<SecurityGroupRule> revoked, List<IpPermission> unknown) {
     }
 

@@ -112,5 +112,15 @@ class Ec2NetworkHttpTest {
         List<SecurityGroup> groups = ec2.describeSecurityGroups(r -> r.filters(
                 Filter.builder().name("vpc-id").values(vpc.vpcId()).build())).securityGroups();
         assertEquals(List.of("default"), groups.stream().map(SecurityGroup::groupName).toList());
+
+        String custom = ec2.createSecurityGroup(r -> r.groupName("app").description("app").vpcId(vpc.vpcId())).groupId();
+        Ec2Exception busy = assertThrows(Ec2Exception.class, () -> ec2.deleteVpc(r -> r.vpcId(vpc.vpcId())));
+        assertEquals("DependencyViolation", busy.awsErrorDetails().errorCode());
+        assertEquals("The vpc '" + vpc.vpcId() + "' has dependencies and cannot be deleted.", busy.awsErrorDetails().errorMessage());
+        ec2.deleteSecurityGroup(r -> r.groupId(custom));
+        ec2.deleteSubnet(r -> r.subnetId(subnet.subnetId()));
+        ec2.deleteVpc(r -> r.vpcId(vpc.vpcId()));
+        assertEquals("InvalidVpcID.NotFound", assertThrows(Ec2Exception.class,
+                () -> ec2.describeVpcs(r -> r.vpcIds(vpc.vpcId()))).awsErrorDetails().errorCode());
     }
 }

@@ -179,6 +179,22 @@ class Ec2SecurityGroupsHttpTest {
     }
 
     @Test
+    void ruleDescriptionsCanBeChanged() {
+        String id = newGroup("described");
+        String ruleId = ec2.authorizeSecurityGroupIngress(r -> r.groupId(id).ipPermissions(tcp(443, "0.0.0.0/0")))
+                .securityGroupRules().get(0).securityGroupRuleId();
+        ec2.updateSecurityGroupRuleDescriptionsIngress(r -> r.groupId(id).ipPermissions(IpPermission.builder().ipProtocol("tcp")
+                .fromPort(443).toPort(443).ipRanges(IpRange.builder().cidrIp("0.0.0.0/0").description("HTTPS from anywhere").build()).build()));
+        assertEquals("HTTPS from anywhere", ec2.describeSecurityGroups(r -> r.groupIds(id)).securityGroups().get(0)
+                .ipPermissions().get(0).ipRanges().get(0).description());
+        ec2.updateSecurityGroupRuleDescriptionsIngress(r -> r.groupId(id).securityGroupRuleDescriptions(d -> d
+                .securityGroupRuleId(ruleId).description("TLS")));
+        assertEquals("TLS", ec2.describeSecurityGroupRules(r -> r.securityGroupRuleIds(ruleId)).securityGroupRules().get(0).description());
+        assertEquals("InvalidPermission.NotFound", error(() -> ec2.updateSecurityGroupRuleDescriptionsIngress(r -> r.groupId(id)
+                .ipPermissions(tcp(444, "0.0.0.0/0")))).awsErrorDetails().errorCode());
+    }
+
+    @Test
     void describeSecurityGroupsPages() {
         for (int i = 0; i < 7; i++) {
             newGroup("page");
