@@ -100,14 +100,16 @@ public final class TargetDesk implements SessionHooks, AutoCloseable {
     @Override
     public String promptTag(boolean color) {
         TargetSettings s = settings();
-        if (s.kind() == TargetSettings.TargetKind.SANDBOX) {
-            return "";
-        }
         String tag = "[" + (s.kind() == TargetSettings.TargetKind.AWS ? "AWS " + s.region() : s.kind().name().toLowerCase(java.util.Locale.ROOT)) + "] ";
         if (!color) {
             return tag;
         }
-        return (s.kind() == TargetSettings.TargetKind.AWS ? "\u001b[1;41;97m" : "\u001b[35m") + tag.strip() + "\u001b[0m ";
+        String style = switch (s.kind()) {
+            case AWS -> "\u001b[1;41;97m"; // a real account: white on red
+            case SANDBOX -> "\u001b[2m";
+            default -> "\u001b[35m";
+        };
+        return style + tag.strip() + "\u001b[0m ";
     }
 
     @Override

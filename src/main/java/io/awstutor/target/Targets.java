@@ -63,10 +63,17 @@ public final class Targets {
             throw new IllegalArgumentException("--target endpoint needs --endpoint-url URL (or AWS_ENDPOINT_URL)");
         }
         URI uri = parseEndpoint(url);
-        // An emulator accepts any key; its well-known one keeps a real key out of the JShell process's properties.
-        String key = Optional.ofNullable(request.env("AWS_ACCESS_KEY_ID")).orElse(EMULATOR_KEY);
-        String secret = Optional.ofNullable(request.env("AWS_SECRET_ACCESS_KEY")).orElse(EMULATOR_KEY);
+        // Emulators take their well-known key. Keys shaped like AWS's own (AKIA/ASIA...) may be the
+        // learner's real ones: they must not travel to the JShell process as system properties.
+        String envKey = request.env("AWS_ACCESS_KEY_ID");
+        boolean emulatorKeys = envKey != null && request.env("AWS_SECRET_ACCESS_KEY") != null && !looksLikeAwsKey(envKey);
+        String key = emulatorKeys ? envKey : EMULATOR_KEY;
+        String secret = emulatorKeys ? request.env("AWS_SECRET_ACCESS_KEY") : EMULATOR_KEY;
         return new Target(TargetSettings.emulator(TargetSettings.TargetKind.ENDPOINT, uri, region, key, secret), null);
+    }
+
+    static boolean looksLikeAwsKey(String accessKeyId) {
+        return accessKeyId.length() >= 16 && (accessKeyId.startsWith("AKIA") || accessKeyId.startsWith("ASIA"));
     }
 
     static URI parseEndpoint(String url) {

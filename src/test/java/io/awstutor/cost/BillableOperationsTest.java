@@ -76,7 +76,7 @@ class BillableOperationsTest {
         assertEquals(0.045, estimate("EC2", "CreateNatGateway", Map.of()).orElseThrow().hourlyUsd().getAsDouble(), 1e-9);
         assertEquals(0.005, estimate("EC2", "AllocateAddress", Map.of()).orElseThrow().hourlyUsd().getAsDouble(), 1e-9);
         Estimate cdn = estimate("CloudFront", "CreateDistribution", Map.of()).orElseThrow();
-        assertTrue(cdn.priceLine(730).contains("USD 0.085 per GB served"), cdn.priceLine(730));
+        assertTrue(cdn.priceLine(730).contains("USD 0.0850 per GB served"), cdn.priceLine(730));
         assertTrue(cdn.freeTier().contains("1 TB"), cdn.freeTier());
     }
 }

@@ -38,22 +38,16 @@ public final class SignatureParser {
      * protocol.
      */
     public static Optional<String> scopeService(SandboxRequest request) {
-        String credential = request.query("X-Amz-Credential").orElse(null);
-        if (credential == null) {
-            String header = request.header("authorization").orElse("");
-            int at = header.indexOf("Credential=");
-            if (at < 0) {
-                return Optional.empty();
-            }
-            int end = header.indexOf(',', at);
-            credential = header.substring(at + "Credential=".length(), end < 0 ? header.length() : end).trim();
-        }
-        String[] scope = credential.split("/");
-        return scope.length == 5 ? Optional.of(scope[3]) : Optional.empty();
+        return scopePart(request, 3);
     }
 
     /** The region of the credential scope, when there is one. */
     public static Optional<String> scopeRegion(SandboxRequest request) {
+        return scopePart(request, 2);
+    }
+
+    /** One part of {@code AKID/date/region/service/aws4_request}, from the query or the header. */
+    private static Optional<String> scopePart(SandboxRequest request, int index) {
         String credential = request.query("X-Amz-Credential").orElse(null);
         if (credential == null) {
             String header = request.header("authorization").orElse("");
@@ -65,7 +59,7 @@ public final class SignatureParser {
             credential = header.substring(at + "Credential=".length(), end < 0 ? header.length() : end).trim();
         }
         String[] scope = credential.split("/");
-        return scope.length == 5 ? Optional.of(scope[2]) : Optional.empty();
+        return scope.length == 5 ? Optional.of(scope[index]) : Optional.empty();
     }
 
     private static SignatureParts fromHeader(String header, SandboxRequest request) {
