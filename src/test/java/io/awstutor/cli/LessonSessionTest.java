@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -49,6 +50,34 @@ class LessonSessionTest {
             n++;
         }
         return n;
+    }
+
+    /**
+     * The reference solutions of all four lessons, pasted line by line into one session as a
+     * learner copies them from the lessons (multi-line statements and text blocks included).
+     */
+    @Test
+    void theReferenceSolutionsWorkWhenTypedLineByLine(@TempDir Path home) throws Exception {
+        LessonCatalog catalog = LessonCatalog.bundled();
+        StringBuilder script = new StringBuilder();
+        List<Lesson> lessons = catalog.lessons().stream().filter(l -> l.order() >= 2 && l.order() <= 5).toList();
+        assertEquals(4, lessons.size());
+        for (Lesson lesson : lessons) {
+            script.append("/lesson ").append(lesson.id()).append('\n');
+            for (Step step : lesson.steps()) {
+                if (step.quiz().isPresent()) {
+                    script.append("/answer ").append(step.quiz().get().answer()).append('\n');
+                } else {
+                    step.solution().ifPresent(solution -> script.append(solution).append('\n'));
+                }
+            }
+        }
+        CliProcess.Result result = CliProcess.run(home, FAST_SANDBOX, script.toString());
+        assertEquals(0, result.exitCode(), result::toString);
+        for (Lesson lesson : lessons) {
+            assertTrue(result.stdout().contains("★ Lesson complete: " + lesson.title() + "."), () -> lesson.id() + ":\n" + result);
+        }
+        assertFalse(result.stdout().contains("Error:"), () -> "no line is a broken half of a statement:\n" + result);
     }
 
     @Test
