@@ -1,6 +1,13 @@
 package io.awstutor.shell;
 
 import io.awstutor.check.Verdict;
+import io.awstutor.cost.Cleaner;
+import io.awstutor.cost.Ledger;
+import io.awstutor.cost.LedgerEntry;
+import io.awstutor.cost.LedgerRecorder;
+import io.awstutor.cost.PriceTable;
+import io.awstutor.jshell.agent.CallRecord;
+import io.awstutor.target.TargetSettings;
 import io.awstutor.jshell.JShellEngine;
 import io.awstutor.lesson.Lesson;
 import org.jline.utils.AttributedStyle;
@@ -59,6 +66,7 @@ public final class ShellCommands {
         add(new SlashCommand("trace", "", "the full stack trace of the last exception", a -> trace()));
         add(new SlashCommand("save", "FILE", "save your snippets to a file", this::save));
         add(new SlashCommand("open", "FILE", "run the Java in a file", this::open));
+        add(new SlashCommand("reset", "", "undo this step: delete what it created and start it again", a -> resetStep()));
         add(new SlashCommand("reset-java", "", "start a fresh Java session (jshell's /reset)", a -> resetJava()));
         add(new SlashCommand("quit", "", "leave (Ctrl-D too); progress is saved", a -> false));
     }
@@ -300,6 +308,54 @@ public final class ShellCommands {
             shell.evaluate(Files.readString(Path.of(arguments), StandardCharsets.UTF_8));
         } catch (IOException e) {
             view.line(AttributedStyle.DEFAULT.foreground(AttributedStyle.RED), "Could not read " + arguments + ": " + e.getMessage());
+        }
+        return true;
+    }
+
+    /**
+     * Brings the step back to its start: what its calls created is deleted through the same
+     * cleaner as /cleanup (dependency order, waits, no final snapshots), on the sandbox at
+     * once and elsewhere after a yes; then the step is not done and its hints start over.
+     */
+    private boolean resetStep() {
+        java.util.List<CallRecord> calls = tutor.callsThisStep();
+        java.nio.file.Path scratch = null;
+        try {
+            scratch = java.nio.file.Files.createTempDirectory("awstutor-reset");
+            Ledger created = Ledger.open(scratch, io.out());
+            new LedgerRecorder(created, PriceTable.bundled(), java.time.Clock.systemUTC())
+                    .record(new LedgerRecorder.Place("reset", "", tutor.lesson().id()), calls);
+            java.util.List<LedgerEntry> entries = created.entries();
+            if (!entries.isEmpty()) {
+                boolean sandbox = tutor.checkClients().settings().kind() == TargetSettings.TargetKind.SANDBOX;
+                if (!sandbox && !io.confirm("Delete the " + entries.size() + " resource(s) this step created on "
+                        + tutor.checkClients().settings().describe() + "?")) {
+                    io.out().println("Nothing deleted; the step stays as it is.");
+                    return true;
+                }
+                Cleaner.Result result = new Cleaner(tutor.checkClients(), created,
+                        line -> io.out().println("  " + line)).clean(entries, true);
+                if (result.failed() > 0) {
+                    view.line(AttributedStyle.DEFAULT.foreground(AttributedStyle.RED), result.failed()
+                            + " deletion(s) failed (above); the step is reset anyway, /cleanup can try again.");
+                }
+            }
+            tutor.resetStep();
+            io.out().println(entries.isEmpty() ? "This step had created nothing; it starts again."
+                    : "Undone: the step starts again from where it began.");
+            view.showStep(false);
+        } catch (IOException e) {
+            view.line(AttributedStyle.DEFAULT.foreground(AttributedStyle.RED), "/reset failed: " + e.getMessage());
+        } finally {
+            if (scratch != null) {
+                try (var files = java.nio.file.Files.walk(scratch)) {
+                    for (java.nio.file.Path f : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                        java.nio.file.Files.deleteIfExists(f);
+                    }
+                } catch (IOException ignored) {
+                    // a temp folder
+                }
+            }
         }
         return true;
     }

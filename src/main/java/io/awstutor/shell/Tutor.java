@@ -78,6 +78,21 @@ public final class Tutor {
         return result;
     }
 
+    /** The calls the learner's clients made since the current step began. */
+    public List<CallRecord> callsThisStep() {
+        return List.copyOf(callsThisStep);
+    }
+
+    /** The step as it was before the learner began: not done, no answer, no hints, no calls. */
+    public void resetStep() {
+        callsThisStep.clear();
+        Progress.LessonState state = progress.lesson(lesson.id());
+        state.done.remove(step().id());
+        state.answers.remove(step().id());
+        state.hintsShown.remove(step().id());
+        save();
+    }
+
     public void recordCalls(List<CallRecord> calls) {
         callsThisStep.addAll(calls);
     }

@@ -92,6 +92,25 @@ class ShellSessionTest {
                 "the secret key is not printed in full:\n" + out);
     }
 
+    @Test
+    void resetDeletesWhatTheStepCreatedAndStartsItAgain(@TempDir Path home) throws Exception {
+        String session = """
+                /lesson getting-started 5
+                iam.createUser(b -> b.userName("wrong-name"));
+                iam.createGroup(b -> b.groupName("stray-group"));
+                /hint
+                /reset
+                iam.listUsers().users().size()
+                iam.listGroups().groups().size()
+                """;
+        CliProcess.Result result = CliProcess.run(home, session);
+        String out = unwrapped(result.stdout());
+        assertEquals(0, result.exitCode(), result::toString);
+        assertTrue(out.contains("+ user wrong-name"), out);
+        assertTrue(out.contains("Undone: the step starts again from where it began."), out);
+        assertTrue(out.contains("$3 ==> 0") && out.contains("$4 ==> 0"), "the user and the group are gone:\n" + out);
+    }
+
     /** Messages wider than the terminal continue on lines indented by two spaces. */
     static String unwrapped(String out) {
         return out.replace("\n  ", " ");
