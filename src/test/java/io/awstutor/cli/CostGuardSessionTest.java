@@ -89,4 +89,18 @@ class CostGuardSessionTest {
         assertTrue(out.contains("(cost note) Ec2 RunInstances — on a real account: 1 × t3.micro EC2 instance"), out);
         assertFalse(out.contains("stopped Ec2 RunInstances"), out);
     }
+
+    @Test
+    void aBillableStepWarnsBeforeItBeginsOnAws(@TempDir Path home) throws Exception {
+        try (TestSandbox box = TestSandbox.start()) {
+            CliProcess.Result onAws = CliProcess.run(home, awsViaSandbox(box), "/lesson ec2-rds 4\n", "--target", "aws");
+            assertEquals(0, onAws.exitCode(), onAws::toString);
+            String flowed = onAws.stdout().replaceAll("\\s+", " ");
+            assertTrue(flowed.contains("⚠ This step is billable on aws via " + box.endpoint() + ": One t3.micro on-demand instance"), onAws.stdout());
+            assertTrue(flowed.contains("The cost guard asks before the billable call leaves"), onAws.stdout());
+        }
+        CliProcess.Result onSandbox = CliProcess.run(home, "/lesson ec2-rds 4\n");
+        assertTrue(onSandbox.stdout().contains("Cost on a real account: One t3.micro"), onSandbox::toString);
+        assertFalse(onSandbox.stdout().contains("⚠ This step is billable"), onSandbox::toString);
+    }
 }
