@@ -2,13 +2,10 @@ package io.awstutor.jshell.agent;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
-import software.amazon.awssdk.core.SdkPojo;
 import software.amazon.awssdk.core.SdkResponse;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
-import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
-import software.amazon.awssdk.awscore.AwsExecutionAttribute;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -51,9 +48,9 @@ public final class CallRecorder implements ExecutionInterceptor {
         String requestId = response.sdkHttpResponse() == null ? null
                 : response.sdkHttpResponse().firstMatchingHeader("x-amzn-RequestId")
                     .or(() -> response.sdkHttpResponse().firstMatchingHeader("x-amz-request-id")).orElse(null);
-        write(new CallRecord(service(attributes), operation(attributes), region(attributes), true,
+        write(new CallRecord(CallFacts.service(attributes), CallFacts.operation(attributes), CallFacts.region(attributes), true,
                 context.httpResponse().statusCode(), null, null, requestId,
-                fieldsOf(context.request()), fieldsOf(response)));
+                CallFacts.fieldsOf(context.request()), CallFacts.fieldsOf(response)));
     }
 
     @Override
@@ -74,27 +71,8 @@ public final class CallRecorder implements ExecutionInterceptor {
                 message = aws.awsErrorDetails().errorMessage();
             }
         }
-        write(new CallRecord(service(attributes), operation(attributes), region(attributes), false, status,
-                code, message, requestId, fieldsOf(context.request()), Map.of()));
-    }
-
-    private static Map<String, Object> fieldsOf(Object pojo) {
-        return pojo instanceof SdkPojo sdkPojo ? SdkFieldExtractor.fields(sdkPojo) : Map.of();
-    }
-
-    private static String service(ExecutionAttributes attributes) {
-        String name = attributes.getAttribute(SdkExecutionAttribute.SERVICE_NAME);
-        return name == null ? "?" : name;
-    }
-
-    private static String operation(ExecutionAttributes attributes) {
-        String name = attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME);
-        return name == null ? "?" : name;
-    }
-
-    private static String region(ExecutionAttributes attributes) {
-        var region = attributes.getAttribute(AwsExecutionAttribute.AWS_REGION);
-        return region == null ? null : region.id();
+        write(new CallRecord(CallFacts.service(attributes), CallFacts.operation(attributes), CallFacts.region(attributes), false, status,
+                code, message, requestId, CallFacts.fieldsOf(context.request()), Map.of()));
     }
 
     private synchronized void write(CallRecord record) {

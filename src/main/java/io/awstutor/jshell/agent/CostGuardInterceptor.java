@@ -3,14 +3,11 @@ package io.awstutor.jshell.agent;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.awstutor.cost.BillableOperations;
 import io.awstutor.cost.GuardChannel;
-import software.amazon.awssdk.awscore.AwsExecutionAttribute;
-import software.amazon.awssdk.core.SdkPojo;
 import software.amazon.awssdk.core.SdkRequest;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
-import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -67,12 +64,12 @@ public final class CostGuardInterceptor implements ExecutionInterceptor {
         if (!active()) {
             return context.request();
         }
-        String service = service(attributes);
-        String operation = operation(attributes);
+        String service = CallFacts.service(attributes);
+        String operation = CallFacts.operation(attributes);
         if (!BillableOperations.mustReview(service, operation) || BillableOperations.isUpload(service, operation)) {
             return context.request();
         }
-        GuardChannel.Answer answer = ask(service, operation, region(attributes), fieldsOf(context.request()));
+        GuardChannel.Answer answer = ask(service, operation, CallFacts.region(attributes), CallFacts.fieldsOf(context.request()));
         return CreationTags.add(context.request(), answer.lesson() == null ? "awstutor" : answer.lesson());
     }
 
@@ -81,14 +78,14 @@ public final class CostGuardInterceptor implements ExecutionInterceptor {
         if (!active()) {
             return;
         }
-        String service = service(attributes);
-        String operation = operation(attributes);
+        String service = CallFacts.service(attributes);
+        String operation = CallFacts.operation(attributes);
         if (!BillableOperations.isUpload(service, operation)) {
             return;
         }
-        Map<String, Object> fields = new LinkedHashMap<>(fieldsOf(context.request()));
+        Map<String, Object> fields = new LinkedHashMap<>(CallFacts.fieldsOf(context.request()));
         context.requestBody().flatMap(body -> body.optionalContentLength()).ifPresent(length -> fields.put("ContentLength", length));
-        ask(service, operation, region(attributes), fields);
+        ask(service, operation, CallFacts.region(attributes), fields);
     }
 
     private GuardChannel.Answer ask(String service, String operation, String region, Map<String, Object> fields) {
@@ -113,24 +110,5 @@ public final class CostGuardInterceptor implements ExecutionInterceptor {
             throw SdkClientException.create(answer.message());
         }
         return answer;
-    }
-
-    private static Map<String, Object> fieldsOf(Object pojo) {
-        return pojo instanceof SdkPojo sdkPojo ? SdkFieldExtractor.fields(sdkPojo) : Map.of();
-    }
-
-    private static String service(ExecutionAttributes attributes) {
-        String name = attributes.getAttribute(SdkExecutionAttribute.SERVICE_NAME);
-        return name == null ? "?" : name;
-    }
-
-    private static String operation(ExecutionAttributes attributes) {
-        String name = attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME);
-        return name == null ? "?" : name;
-    }
-
-    private static String region(ExecutionAttributes attributes) {
-        var region = attributes.getAttribute(AwsExecutionAttribute.AWS_REGION);
-        return region == null ? null : region.id();
     }
 }
