@@ -27,6 +27,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The interactive face (JLine) over a dumb terminal: prompt, evaluation, history file, /quit. */
 class InteractiveShellTest {
 
+    private static int count(String text, String what) {
+        int n = 0;
+        for (int i = text.indexOf(what); i >= 0; i = text.indexOf(what, i + what.length())) {
+            n++;
+        }
+        return n;
+    }
+
     @Test
     void aDumbTerminalSessionShowsThePromptChecksTheStepAndKeepsHistory(@TempDir Path home) throws Exception {
         String typed = "var me = sts.getCallerIdentity();\n/hint\n/progress\n/quit\n";
@@ -35,8 +43,16 @@ class InteractiveShellTest {
         java.io.PipedInputStream keys = new java.io.PipedInputStream(keyboard);
         Thread typist = new Thread(() -> {
             try {
-                for (String line : typed.split("(?<=\n)")) {
-                    Thread.sleep(300); // a person types after the prompt shows, not all at once
+                int prompts = 0;
+                for (String line : typed.split("(?<=\\n)")) {
+                    // a person types once the prompt is shown, not while the shell is still writing
+                    // (a dumb terminal echoes input from its own thread, into the same output)
+                    long deadline = System.currentTimeMillis() + 120_000;
+                    while (count(screen.toString(StandardCharsets.UTF_8), "❯ ") <= prompts && System.currentTimeMillis() < deadline) {
+                        Thread.sleep(50);
+                    }
+                    prompts++;
+                    Thread.sleep(100);
                     keyboard.write(line.getBytes(StandardCharsets.UTF_8));
                     keyboard.flush();
                 }
