@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "awstutor", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "An interactive tutorial shell for AWS: lessons, Java snippets, checks against real resource state.",
-        subcommands = {ShellCommand.class, SandboxCommand.class, VerifyCommand.class, ProgressCommand.class, CleanupCommand.class},
+        subcommands = {ShellCommand.class, SandboxCommand.class, VerifyCommand.class, LintCommand.class,
+                ProgressCommand.class, CleanupCommand.class},
         footer = {"", "Without a subcommand, awstutor opens the shell on the embedded sandbox."})
 public final class Main implements java.util.concurrent.Callable<Integer> {
 

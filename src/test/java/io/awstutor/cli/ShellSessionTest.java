@@ -136,6 +136,6 @@ class ShellSessionTest {
         assertTrue(result.stderr().contains("Usage: awstutor"), result::toString);
         CliProcess.Result version = CliProcess.run(home, "", "--version");
         assertEquals(0, version.exitCode());
-        assertTrue(version.stdout().startsWith("awstutor "), version::toString);
+        assertTrue(version.stdout().matches("(?s)awstutor \\d+\\.\\d+\\.\\d+\\S*\\RJava .*"), version::toString);
     }
 }
