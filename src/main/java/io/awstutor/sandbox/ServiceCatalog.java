@@ -72,6 +72,9 @@ final class ServiceCatalog {
         handlers.add(new RdsQueryHandler(rds));
         ec2.addEndpointSource(rds);
 
+        // SES: identities and sending, per region; no other service depends on it.
+        handlers.add(new io.awstutor.sandbox.ses.SesHandler(new io.awstutor.sandbox.ses.SesBackend(context)));
+
         // S3: one global bucket namespace; bodies on disk (the data folder, or a temp folder).
         handlers.add(new io.awstutor.sandbox.s3.rest.S3Handler(context, credentials));
 

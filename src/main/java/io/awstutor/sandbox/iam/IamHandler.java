@@ -35,4 +35,10 @@ public final class IamHandler extends QueryServiceHandler {
     protected Map<String, QueryAction> actions() {
         return actions;
     }
+
+    /** IAM's one operation with an empty output shape: the CLI and boto3 need its {@code <UpdateRoleResult/>}. */
+    @Override
+    protected boolean wrapsEmptyResult(String action) {
+        return action.equals("UpdateRole");
+    }
 }

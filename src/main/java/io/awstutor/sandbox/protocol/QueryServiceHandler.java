@@ -45,6 +45,16 @@ public abstract class QueryServiceHandler implements ServiceHandler {
     /** Action name to implementation. Built once by the subclass. */
     protected abstract Map<String, QueryAction> actions();
 
+    /**
+     * Whether the answer to {@code action} carries its {@code <ActionResult>} element even
+     * when there is nothing in it: AWS writes one for every operation whose model has an
+     * output shape, and botocore's parser fails without it. By default only a non-empty
+     * result is wrapped (operations without an output shape).
+     */
+    protected boolean wrapsEmptyResult(String action) {
+        return false;
+    }
+
     @Override
     public String signingName() {
         return signingName;
@@ -72,6 +82,8 @@ public abstract class QueryServiceHandler implements ServiceHandler {
         } else {
             if (!result.isEmpty()) {
                 xml.start(action + "Result").append(result).end();
+            } else if (wrapsEmptyResult(action)) {
+                xml.empty(action + "Result");
             }
             xml.responseMetadata(call.requestId());
         }

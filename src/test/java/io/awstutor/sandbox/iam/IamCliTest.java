@@ -89,6 +89,12 @@ class IamCliTest {
         JsonNode version = ok("iam", "get-policy-version", "--policy-arn", "arn:aws:iam::aws:policy/AdministratorAccess",
                 "--version-id", "v1").get("PolicyVersion");
         assertEquals("*", version.get("Document").get("Statement").get(0).get("Action").asText());
+
+        // UpdateRole answers an empty <UpdateRoleResult/>, without which botocore cannot parse the reply
+        ok("iam", "update-role", "--role-name", "cli-web", "--description", "web servers", "--max-session-duration", "7200");
+        JsonNode updated = ok("iam", "get-role", "--role-name", "cli-web").get("Role");
+        assertEquals("web servers", updated.get("Description").asText());
+        assertEquals(7200, updated.get("MaxSessionDuration").asInt());
     }
 
     @Test

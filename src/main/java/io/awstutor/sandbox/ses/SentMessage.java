@@ -1,0 +1,9 @@
+package io.awstutor.sandbox.ses;
+
+import java.time.Instant;
+import java.util.List;
+
+/** A message SES accepted: who sent it, to whom, and what, as the sandbox keeps it for inspection. */
+record SentMessage(String messageId, Instant sentAt, String source, List<String> destinations, String subject,
+                   String body) {
+}

@@ -1,0 +1,295 @@
+package io.awstutor.sandbox.ses;
+
+import io.awstutor.sandbox.SandboxContext;
+import io.awstutor.sandbox.protocol.AwsException;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+
+/**
+ * SES's state and rules, per account and region: identities and sending. Every account is
+ * in SES's own "sandbox" (as a new AWS account is): the sender and every recipient must be
+ * verified identities, except the mailbox simulator's addresses, and at most
+ * {@value #MAX_24_HOUR_SEND} recipients a day. The sending rate (1 a second) is reported but
+ * not enforced, so that a learner's quick second try is not refused for speed alone.
+ */
+public final class SesBackend {
+    static final int MAX_24_HOUR_SEND = 200;
+    static final int MAX_SEND_RATE = 1;
+    static final int MAX_RECIPIENTS = 50;
+    /** Kept per region for inspection; older messages fall off. */
+    static final int KEPT_MESSAGES = 1000;
+
+    private final SandboxContext context;
+    private final Map<String, RegionState> regions = new HashMap<>();
+    private final SesStore store;
+
+    /** One account's SES in one region. */
+    static final class RegionState {
+        final String accountId;
+        final String region;
+        final Map<String, Identity> identities = new LinkedHashMap<>();
+        final List<SentMessage> messages = new ArrayList<>();
+        /** When each accepted recipient was sent to, for the 24-hour quota and the statistics. */
+        final List<Delivery> deliveries = new ArrayList<>();
+
+        RegionState(String accountId, String region) {
+            this.accountId = accountId;
+            this.region = region;
+        }
+    }
+
+    /** One recipient of one accepted message, and what the simulator made of it. */
+    record Delivery(Instant at, Outcome outcome) {
+    }
+
+    enum Outcome { DELIVERED, BOUNCE, COMPLAINT }
+
+    /** A page of identities and the token of the next. */
+    public record Page(List<String> identities, Optional<String> nextToken) {
+    }
+
+    public record Quota(int max24HourSend, int maxSendRate, int sentLast24Hours) {
+    }
+
+    public record DataPoint(Instant timestamp, int deliveryAttempts, int bounces, int complaints, int rejects) {
+    }
+
+    public SesBackend(SandboxContext context) {
+        this.context = context;
+        this.store = context.dataDirFor("ses").map(SesStore::new).orElse(null);
+        if (store != null) {
+            for (RegionState state : store.load()) {
+                regions.put(key(state.accountId, state.region), state);
+            }
+        }
+    }
+
+    // ---- identities
+
+    public synchronized void verifyEmail(String account, String region, String address) {
+        EmailAddress parsed;
+        try {
+            parsed = EmailAddress.parse(address);
+        } catch (AwsException e) {
+            throw AwsException.badRequest("InvalidParameterValue", "Invalid email address<" + (address == null ? "" : address) + ">.");
+        }
+        change(account, region, state -> state.identities.computeIfAbsent(parsed.identity(),
+                name -> new Identity(name, Identity.Type.EmailAddress, context.now(), null)));
+    }
+
+    /** The token a domain's owner would publish as a TXT record at {@code _amazonses.<domain>}. */
+    public synchronized String verifyDomain(String account, String region, String domain) {
+        String name = domain == null ? "" : domain.strip().toLowerCase(Locale.ROOT);
+        if (!name.matches("(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z][a-z0-9-]{0,62}")) {
+            throw AwsException.badRequest("InvalidParameterValue", "Invalid domain name " + domain + ".");
+        }
+        return change(account, region, state -> state.identities.computeIfAbsent(name,
+                n -> new Identity(n, Identity.Type.Domain, context.now(), token()))).verificationToken();
+    }
+
+    public synchronized Page listIdentities(String account, String region, Identity.Type type, String nextToken,
+                                            Integer maxItems) {
+        int max = maxItems == null ? 1000 : maxItems;
+        if (max < 1 || max > 1000) {
+            throw AwsException.badRequest("InvalidParameterValue", "MaxItems must be between 1 and 1000.");
+        }
+        List<String> names = state(account, region).identities.values().stream()
+                .filter(i -> type == null || i.type() == type).map(Identity::name).toList();
+        int start = 0;
+        if (nextToken != null && !nextToken.isEmpty()) {
+            start = names.indexOf(new String(java.util.Base64.getUrlDecoder().decode(safeToken(nextToken)),
+                    java.nio.charset.StandardCharsets.UTF_8));
+            if (start < 0) {
+                throw AwsException.badRequest("InvalidNextToken", "The NextToken is not valid.");
+            }
+        }
+        int end = Math.min(names.size(), start + max);
+        Optional<String> next = end < names.size()
+                ? Optional.of(java.util.Base64.getUrlEncoder().withoutPadding()
+                        .encodeToString(names.get(end).getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                : Optional.empty();
+        return new Page(List.copyOf(names.subList(start, end)), next);
+    }
+
+    /** The identities among {@code names} that exist (SES leaves the others out of its answer). */
+    public synchronized List<Identity> identities(String account, String region, Collection<String> names) {
+        RegionState state = state(account, region);
+        List<Identity> found = new ArrayList<>();
+        for (String name : names) {
+            Identity identity = state.identities.get(normalize(name));
+            if (identity != null) {
+                found.add(identity);
+            }
+        }
+        return found;
+    }
+
+    /** Deleting an identity that isn't there succeeds, as it does on AWS. */
+    public synchronized void deleteIdentity(String account, String region, String name) {
+        change(account, region, state -> state.identities.remove(normalize(name)));
+    }
+
+    // ---- sending
+
+    /**
+     * Accepts a message or refuses it as SES's sandbox does: the sender, then each recipient
+     * that is not the simulator's, must be verified in this region (by address or domain).
+     */
+    public synchronized SentMessage send(String account, String region, String source, List<String> recipients,
+                                         String subject, String body) {
+        EmailAddress from = EmailAddress.parse(source);
+        List<EmailAddress> to = new ArrayList<>();
+        for (String recipient : recipients) {
+            to.add(EmailAddress.parse(recipient));
+        }
+        if (to.isEmpty()) {
+            throw AwsException.badRequest("InvalidParameterValue", "Missing required header 'To'.");
+        }
+        if (to.size() > MAX_RECIPIENTS) {
+            throw AwsException.badRequest("InvalidParameterValue", "Recipient count exceeds " + MAX_RECIPIENTS + ".");
+        }
+        RegionState state = state(account, region);
+        Set<String> failed = new LinkedHashSet<>();
+        if (!verified(state, from)) {
+            failed.add(from.identity());
+        }
+        for (EmailAddress recipient : to) {
+            if (!recipient.isSimulator() && !verified(state, recipient)) {
+                failed.add(recipient.identity());
+            }
+        }
+        if (!failed.isEmpty()) {
+            throw AwsException.badRequest("MessageRejected", "Email address is not verified. The following identities failed the check in region "
+                    + region.toUpperCase(Locale.ROOT) + ": " + String.join(", ", failed));
+        }
+        Instant now = context.now();
+        if (sentSince(state, now.minus(Duration.ofHours(24))) + to.size() > MAX_24_HOUR_SEND) {
+            throw AwsException.badRequest("Throttling", "Daily message quota exceeded.");
+        }
+        SentMessage message = new SentMessage(messageId(now), now, from.identity(),
+                to.stream().map(EmailAddress::identity).toList(), subject, body);
+        return change(account, region, s -> {
+            s.messages.add(message);
+            if (s.messages.size() > KEPT_MESSAGES) {
+                s.messages.remove(0);
+            }
+            for (EmailAddress recipient : to) {
+                s.deliveries.add(new Delivery(now, outcome(recipient)));
+            }
+            s.deliveries.removeIf(d -> d.at().isBefore(now.minus(Duration.ofDays(14))));
+            return message;
+        });
+    }
+
+    public synchronized Quota quota(String account, String region) {
+        RegionState state = state(account, region);
+        return new Quota(MAX_24_HOUR_SEND, MAX_SEND_RATE, sentSince(state, context.now().minus(Duration.ofHours(24))));
+    }
+
+    /** The last two weeks in 15-minute data points, as GetSendStatistics reports them. */
+    public synchronized List<DataPoint> statistics(String account, String region) {
+        Instant since = context.now().minus(Duration.ofDays(14));
+        TreeMap<Instant, int[]> buckets = new TreeMap<>();
+        for (Delivery delivery : state(account, region).deliveries) {
+            if (delivery.at().isBefore(since)) {
+                continue;
+            }
+            long quarter = delivery.at().truncatedTo(ChronoUnit.MINUTES).getEpochSecond() / 900 * 900;
+            int[] counts = buckets.computeIfAbsent(Instant.ofEpochSecond(quarter), k -> new int[3]);
+            counts[0]++;
+            if (delivery.outcome() == Outcome.BOUNCE) {
+                counts[1]++;
+            } else if (delivery.outcome() == Outcome.COMPLAINT) {
+                counts[2]++;
+            }
+        }
+        List<DataPoint> points = new ArrayList<>();
+        buckets.forEach((at, c) -> points.add(new DataPoint(at, c[0], c[1], c[2], 0)));
+        return points;
+    }
+
+    /** What was sent from this account in this region, oldest first (at most {@value #KEPT_MESSAGES}). */
+    public synchronized List<SentMessage> messages(String account, String region) {
+        return List.copyOf(state(account, region).messages);
+    }
+
+    // ---- internals
+
+    private boolean verified(RegionState state, EmailAddress address) {
+        Identity byAddress = state.identities.get(address.identity());
+        Identity byDomain = state.identities.get(address.domain());
+        return (byAddress != null && byAddress.verificationStatus().equals("Success"))
+                || (byDomain != null && byDomain.type() == Identity.Type.Domain && byDomain.verificationStatus().equals("Success"));
+    }
+
+    private static Outcome outcome(EmailAddress recipient) {
+        if (!recipient.isSimulator()) {
+            return Outcome.DELIVERED;
+        }
+        return switch (recipient.local().toLowerCase(Locale.ROOT)) {
+            case "bounce", "suppressionlist" -> Outcome.BOUNCE;
+            case "complaint" -> Outcome.COMPLAINT;
+            default -> Outcome.DELIVERED;
+        };
+    }
+
+    private static int sentSince(RegionState state, Instant since) {
+        return (int) state.deliveries.stream().filter(d -> !d.at().isBefore(since)).count();
+    }
+
+    /** Addresses keep their local part's case; domains (and a domain identity) are lower-cased. */
+    private static String normalize(String name) {
+        String trimmed = name == null ? "" : name.strip();
+        int at = trimmed.lastIndexOf('@');
+        return at < 0 ? trimmed.toLowerCase(Locale.ROOT)
+                : trimmed.substring(0, at + 1) + trimmed.substring(at + 1).toLowerCase(Locale.ROOT);
+    }
+
+    private static String safeToken(String token) {
+        if (!token.matches("[A-Za-z0-9_-]+")) {
+            throw AwsException.badRequest("InvalidNextToken", "The NextToken is not valid.");
+        }
+        return token;
+    }
+
+    /** SES's message ids: a hex stamp, a UUID and a counter, 60 characters in all. */
+    private static String messageId(Instant now) {
+        return String.format("%016x-%s-000000", now.toEpochMilli(), UUID.randomUUID());
+    }
+
+    private static String token() {
+        byte[] bytes = new byte[32];
+        new java.security.SecureRandom().nextBytes(bytes);
+        return java.util.Base64.getEncoder().encodeToString(bytes).substring(0, 44);
+    }
+
+    private RegionState state(String account, String region) {
+        return regions.computeIfAbsent(key(account, region), k -> new RegionState(account, region));
+    }
+
+    private <T> T change(String account, String region, java.util.function.Function<RegionState, T> operation) {
+        T result = operation.apply(state(account, region));
+        if (store != null) {
+            store.save(regions.values());
+        }
+        return result;
+    }
+
+    private static String key(String account, String region) {
+        return account + "/" + region;
+    }
+}

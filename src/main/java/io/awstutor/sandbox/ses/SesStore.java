@@ -1,0 +1,55 @@
+package io.awstutor.sandbox.ses;
+
+import io.awstutor.sandbox.persist.StateFile;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+/** SES's state on disk, one JSON file written atomically after every change. */
+final class SesStore {
+    record Stored(List<StoredRegion> regions) {
+    }
+
+    record StoredRegion(String accountId, String region, List<Identity> identities, List<SentMessage> messages,
+                        List<SesBackend.Delivery> deliveries) {
+    }
+
+    private final StateFile file;
+
+    SesStore(Path dir) {
+        this.file = new StateFile(dir.resolve("ses.json"));
+    }
+
+    List<SesBackend.RegionState> load() {
+        try {
+            List<SesBackend.RegionState> result = new ArrayList<>();
+            for (StoredRegion stored : file.load(Stored.class).map(Stored::regions).orElse(List.of())) {
+                SesBackend.RegionState state = new SesBackend.RegionState(stored.accountId(), stored.region());
+                stored.identities().forEach(i -> state.identities.put(i.name(), i));
+                state.messages.addAll(stored.messages());
+                state.deliveries.addAll(stored.deliveries());
+                result.add(state);
+            }
+            return result;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    void save(Collection<SesBackend.RegionState> regions) {
+        List<StoredRegion> stored = new ArrayList<>();
+        for (SesBackend.RegionState s : regions) {
+            stored.add(new StoredRegion(s.accountId, s.region, List.copyOf(s.identities.values()),
+                    List.copyOf(s.messages), List.copyOf(s.deliveries)));
+        }
+        try {
+            file.save(new Stored(stored));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
