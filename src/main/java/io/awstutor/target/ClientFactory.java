@@ -74,7 +74,8 @@ public final class ClientFactory {
     public Ec2Client ec2(String region) { return build(Ec2Client.builder(), region); }
     public RdsClient rds() { return rds(settings.region()); }
     public RdsClient rds(String region) { return build(RdsClient.builder(), region); }
-    public SesClient ses() { return build(SesClient.builder(), settings.region()); }
+    public SesClient ses() { return ses(settings.region()); }
+    public SesClient ses(String region) { return build(SesClient.builder(), region); }
     public CloudFrontClient cloudfront() { return build(CloudFrontClient.builder(), globalRegion()); }
 
     public S3Client s3() { return s3(settings.region()); }

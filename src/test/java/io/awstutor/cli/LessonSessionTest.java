@@ -170,6 +170,23 @@ class LessonSessionTest {
     }
 
     @Test
+    void sesRefusesTheUnverifiedSenderThenSendsToTheSimulator(@TempDir Path home) throws Exception {
+        String out = solve(home, "ses", """
+                String me = prefix + "@example.com";
+                ses.sendEmail(b -> b.source(me).destination(d -> d.toAddresses("success@simulator.amazonses.com")).message(m -> m.subject(s -> s.data("Hi")).body(x -> x.text(t -> t.data("first")))));
+                ses.verifyEmailIdentity(b -> b.emailAddress(me));
+                var sent = ses.sendEmail(b -> b.source(me).destination(d -> d.toAddresses("success@simulator.amazonses.com")).message(m -> m.subject(s -> s.data("Hi")).body(x -> x.text(t -> t.data("second")))));
+                /answer 2
+                var quota = ses.getSendQuota();
+                quota.sentLast24Hours()
+                """).stdout().replaceAll("\\s+", " ");
+        assertTrue(out.matches("(?s).*SES refused SendEmail: MessageRejected \\(HTTP 400\\) — Email address is not verified\\. "
+                + "The following identities failed the check in region US-EAST-1: learn-[a-z0-9]{4}@example\\.com.*"), out);
+        assertTrue(out.matches("(?s).*~ verify email identity learn-[a-z0-9]{4}@example\\.com \\(us-east-1\\).*"), out);
+        assertTrue(out.contains("==> 1.0"), "one recipient counted against the quota:\n" + out);
+    }
+
+    @Test
     void securityGroupsAreBuiltByAddressThenByGroup(@TempDir Path home) throws Exception {
         String out = solve(home, "security-groups", """
                 String webSg = ec2.createSecurityGroup(b -> b.groupName(prefix + "-web").description("web servers")).groupId();
