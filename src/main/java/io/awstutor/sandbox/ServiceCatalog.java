@@ -75,6 +75,9 @@ final class ServiceCatalog {
         // SES: identities and sending, per region; no other service depends on it.
         handlers.add(new io.awstutor.sandbox.ses.SesHandler(new io.awstutor.sandbox.ses.SesBackend(context)));
 
+        // CloudFront: global, per account; its origins are names only (the sandbox serves no edge).
+        handlers.add(new io.awstutor.sandbox.cloudfront.CloudFrontHandler(new io.awstutor.sandbox.cloudfront.CloudFrontBackend(context)));
+
         // S3: one global bucket namespace; bodies on disk (the data folder, or a temp folder).
         handlers.add(new io.awstutor.sandbox.s3.rest.S3Handler(context, credentials));
 

@@ -131,13 +131,20 @@ public final class ChangeDescriber {
             }
             for (String key : List.of("UserName", "GroupName", "RoleName", "PolicyName", "PolicyArn", "Bucket", "Key",
                     "GroupId", "InstanceIds", "DBInstanceIdentifier", "DBClusterIdentifier", "KeyName", "AccessKeyId",
-                    "InstanceProfileName", "EmailAddress", "Identity", "Id", "VpcId", "SubnetId", "Resources")) {
+                    "InstanceProfileName", "EmailAddress", "Identity", "Domain", "DistributionId", "Id", "VpcId", "SubnetId",
+                    "Resources")) {
                 Object value = fields.get(key);
                 if (value instanceof String s && !s.isBlank()) {
                     return Optional.of(key.equals("Key") ? "object " + s : s);
                 }
                 if (value instanceof List<?> list && !list.isEmpty()) {
                     return Optional.of(String.join(", ", list.stream().map(String::valueOf).toList()));
+                }
+            }
+            // CloudFront answers with the new resource nested: {Distribution: {Id, DomainName, ...}}
+            for (String nested : List.of("Distribution", "Invalidation")) {
+                if (fields.get(nested) instanceof Map<?, ?> inner && inner.get("Id") instanceof String id) {
+                    return Optional.of(id + (inner.get("DomainName") instanceof String domain ? " " + domain : ""));
                 }
             }
         }

@@ -46,4 +46,15 @@ class ValueFormatterTest {
         assertEquals(List.of("+ user alice", "+ authorize security group ingress sg-0a1b (tcp/3306 from sg-9f8e) (eu-west-1)"),
                 ChangeDescriber.describe(List.of(create, read, failed, ingress)));
     }
+
+    @Test
+    void aCreatedDistributionIsNamedByTheIdAndDomainOfTheAnswer() {
+        CallRecord distribution = new CallRecord("CloudFront", "CreateDistribution", "us-east-1", true, 201, null, null, null,
+                Map.of("DistributionConfig", Map.of("Comment", "site")),
+                Map.of("Distribution", Map.of("Id", "E2QWRUHEXAMPLE", "DomainName", "d111111abcdef8.cloudfront.net")));
+        CallRecord domain = new CallRecord("SES", "VerifyDomainIdentity", "eu-west-1", true, 200, null, null, null,
+                Map.of("Domain", "example.com"), Map.of("VerificationToken", "t"));
+        assertEquals(List.of("+ distribution E2QWRUHEXAMPLE d111111abcdef8.cloudfront.net", "~ verify domain identity example.com (eu-west-1)"),
+                ChangeDescriber.describe(List.of(distribution, domain)));
+    }
 }

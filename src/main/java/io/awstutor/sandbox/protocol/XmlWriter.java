@@ -34,6 +34,12 @@ public final class XmlWriter {
         return this;
     }
 
+    /** XML that a service keeps as text (a document it was sent and echoes back), appended unchanged. */
+    public XmlWriter raw(String xml) {
+        out.append(xml);
+        return this;
+    }
+
     public boolean isEmpty() {
         return out.length() == 0;
     }

@@ -1,0 +1,226 @@
+package io.awstutor.sandbox.cloudfront;
+
+import io.awstutor.sandbox.http.ErrorFormat;
+import io.awstutor.sandbox.http.SandboxResponse;
+import io.awstutor.sandbox.http.ServiceCall;
+import io.awstutor.sandbox.http.ServiceHandler;
+import io.awstutor.sandbox.protocol.AwsException;
+import io.awstutor.sandbox.protocol.QueryErrorFormat;
+import io.awstutor.sandbox.protocol.XmlDocuments;
+import io.awstutor.sandbox.protocol.XmlWriter;
+import org.w3c.dom.Element;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * CloudFront's REST-XML API (version 2020-05-31): distributions, invalidations and tags.
+ * Routes on method and path, authorizes {@code cloudfront:Action} on the distribution's
+ * ARN, and answers with the documents and ETag headers the SDKs expect. Its error document
+ * has the query protocol's shape ({@code <ErrorResponse><Error><Type/><Code/><Message/>…}).
+ */
+public final class CloudFrontHandler implements ServiceHandler {
+    private static final String PREFIX = "/2020-05-31";
+    private static final Pattern DISTRIBUTION = Pattern.compile(PREFIX + "/distribution/([^/]+)");
+    private static final Pattern CONFIG = Pattern.compile(PREFIX + "/distribution/([^/]+)/config");
+    private static final Pattern INVALIDATIONS = Pattern.compile(PREFIX + "/distribution/([^/]+)/invalidation");
+    private static final Pattern INVALIDATION = Pattern.compile(PREFIX + "/distribution/([^/]+)/invalidation/([^/]+)");
+
+    private final CloudFrontBackend backend;
+    private final CloudFrontXml xml;
+    private final ErrorFormat errors = new QueryErrorFormat(DistributionConfig.NAMESPACE);
+
+    public CloudFrontHandler(CloudFrontBackend backend) {
+        this.backend = backend;
+        this.xml = new CloudFrontXml(backend);
+    }
+
+    @Override
+    public String signingName() {
+        return "cloudfront";
+    }
+
+    @Override
+    public ErrorFormat errorFormat() {
+        return errors;
+    }
+
+    @Override
+    public SandboxResponse handle(ServiceCall call) throws IOException {
+        String method = call.request().method();
+        String path = call.request().rawPath();
+        if (path.length() > 1 && path.endsWith("/")) {
+            path = path.substring(0, path.length() - 1);
+        }
+        Matcher m;
+        if (path.equals(PREFIX + "/distribution")) {
+            if (method.equals("POST")) {
+                return create(call);
+            }
+            if (method.equals("GET")) {
+                return list(call);
+            }
+        } else if ((m = CONFIG.matcher(path)).matches()) {
+            if (method.equals("GET")) {
+                authorize(call, "GetDistributionConfig", m.group(1));
+                Distribution d = backend.get(call.accountId(), m.group(1));
+                return document(200, new XmlWriter().raw(d.config().xml().replaceFirst("<DistributionConfig>",
+                        "<DistributionConfig xmlns=\"" + DistributionConfig.NAMESPACE + "\">")).toString(), d);
+            }
+            if (method.equals("PUT")) {
+                authorize(call, "UpdateDistribution", m.group(1));
+                DistributionConfig config = DistributionConfig.parse(body(call));
+                Distribution d = backend.update(call.accountId(), m.group(1), call.request().header("if-match").orElse(null), config);
+                return document(200, xml.distribution(d), d);
+            }
+        } else if ((m = INVALIDATION.matcher(path)).matches() && method.equals("GET")) {
+            authorize(call, "GetInvalidation", m.group(1));
+            return SandboxResponse.xml(200, xml.invalidation(backend.invalidation(call.accountId(), m.group(1), m.group(2))));
+        } else if ((m = INVALIDATIONS.matcher(path)).matches()) {
+            if (method.equals("POST")) {
+                return invalidate(call, m.group(1));
+            }
+            if (method.equals("GET")) {
+                authorize(call, "ListInvalidations", m.group(1));
+                return SandboxResponse.xml(200, xml.invalidationList(backend.invalidations(call.accountId(), m.group(1),
+                        call.request().query("Marker").orElse(null), maxItems(call)), call.request().query("Marker").orElse(""), maxItems(call)));
+            }
+        } else if ((m = DISTRIBUTION.matcher(path)).matches()) {
+            if (method.equals("GET")) {
+                authorize(call, "GetDistribution", m.group(1));
+                Distribution d = backend.get(call.accountId(), m.group(1));
+                return document(200, xml.distribution(d), d);
+            }
+            if (method.equals("DELETE")) {
+                authorize(call, "DeleteDistribution", m.group(1));
+                backend.delete(call.accountId(), m.group(1), call.request().header("if-match").orElse(null));
+                return SandboxResponse.empty(204);
+            }
+        } else if (path.equals(PREFIX + "/tagging")) {
+            return tagging(call, method);
+        }
+        throw new AwsException("NotImplemented", "The sandbox's CloudFront does not implement " + method + " "
+                + call.request().rawPath() + " (it serves distributions, invalidations and tags).", 501, false);
+    }
+
+    private SandboxResponse create(ServiceCall call) throws IOException {
+        Element root = body(call);
+        Map<String, String> tags = Map.of();
+        if (call.request().hasQuery("WithTags")) {
+            if (!XmlDocuments.name(root).equals("DistributionConfigWithTags")) {
+                throw CloudFrontErrors.malformedXml("CreateDistributionWithTags takes a DistributionConfigWithTags document");
+            }
+            tags = XmlDocuments.child(root, "Tags").map(CloudFrontHandler::readTags).orElse(Map.of());
+            root = XmlDocuments.child(root, "DistributionConfig")
+                    .orElseThrow(() -> CloudFrontErrors.malformedXml("DistributionConfigWithTags needs a DistributionConfig"));
+        }
+        authorize(call, call.request().hasQuery("WithTags") ? "CreateDistributionWithTags" : "CreateDistribution", "*");
+        Distribution d = backend.create(call.accountId(), DistributionConfig.parse(root), tags);
+        return document(201, xml.distribution(d), d)
+                .withHeader("Location", "https://cloudfront.amazonaws.com" + PREFIX + "/distribution/" + d.id());
+    }
+
+    private SandboxResponse list(ServiceCall call) {
+        authorize(call, "ListDistributions", "*");
+        String marker = call.request().query("Marker").orElse(null);
+        int max = maxItems(call);
+        return SandboxResponse.xml(200, xml.distributionList(backend.list(call.accountId(), marker, max),
+                marker == null ? "" : marker, max));
+    }
+
+    private SandboxResponse invalidate(ServiceCall call, String distributionId) throws IOException {
+        authorize(call, "CreateInvalidation", distributionId);
+        Element batch = body(call);
+        if (!XmlDocuments.name(batch).equals("InvalidationBatch")) {
+            throw CloudFrontErrors.malformedXml("the document's root must be InvalidationBatch");
+        }
+        String reference = XmlDocuments.text(batch, "CallerReference");
+        Element paths = XmlDocuments.child(batch, "Paths").orElseThrow(() -> CloudFrontErrors.malformedXml("InvalidationBatch needs Paths"));
+        List<String> items = XmlDocuments.child(paths, "Items").map(i -> XmlDocuments.children(i, "Path").stream()
+                .map(p -> p.getTextContent().trim()).toList()).orElse(List.of());
+        String quantity = XmlDocuments.text(paths, "Quantity");
+        if (quantity == null || !quantity.equals(String.valueOf(items.size()))) {
+            throw new AwsException("InconsistentQuantities", "The value of Quantity and the size of Items don't match.", 400);
+        }
+        if (reference == null || reference.isEmpty()) {
+            throw CloudFrontErrors.malformedXml("InvalidationBatch needs a CallerReference");
+        }
+        Invalidation created = backend.invalidate(call.accountId(), distributionId, reference, items);
+        return SandboxResponse.xml(201, xml.invalidation(created)).withHeader("Location",
+                "https://cloudfront.amazonaws.com" + PREFIX + "/distribution/" + distributionId + "/invalidation/" + created.id());
+    }
+
+    private SandboxResponse tagging(ServiceCall call, String method) throws IOException {
+        String resource = call.request().query("Resource").orElseThrow(() ->
+                CloudFrontErrors.invalidArgument("The parameter Resource is required."));
+        String operation = call.request().query("Operation").orElse("");
+        if (method.equals("GET")) {
+            call.authorize("cloudfront:ListTagsForResource", resource, "AccessDenied");
+            return SandboxResponse.xml(200, xml.tags(backend.tags(call.accountId(), resource)));
+        }
+        if (method.equals("POST") && operation.equals("Tag")) {
+            call.authorize("cloudfront:TagResource", resource, "AccessDenied");
+            backend.tag(call.accountId(), resource, readTags(body(call)));
+            return SandboxResponse.empty(204);
+        }
+        if (method.equals("POST") && operation.equals("Untag")) {
+            call.authorize("cloudfront:UntagResource", resource, "AccessDenied");
+            List<String> keys = new ArrayList<>();
+            XmlDocuments.child(body(call), "Items").ifPresent(items ->
+                    XmlDocuments.children(items, "Key").forEach(k -> keys.add(k.getTextContent().trim())));
+            backend.untag(call.accountId(), resource, keys);
+            return SandboxResponse.empty(204);
+        }
+        throw CloudFrontErrors.invalidArgument("The parameter Operation must be Tag or Untag.");
+    }
+
+    private static Map<String, String> readTags(Element tags) {
+        Map<String, String> out = new LinkedHashMap<>();
+        XmlDocuments.child(tags, "Items").ifPresent(items -> XmlDocuments.children(items, "Tag").forEach(t -> {
+            String key = XmlDocuments.text(t, "Key");
+            if (key == null || key.isEmpty() || key.length() > 128) {
+                throw AwsException.badRequest("InvalidTagging", "A tag key must be 1 to 128 characters.");
+            }
+            String value = XmlDocuments.text(t, "Value");
+            out.put(key, value == null ? "" : value);
+        }));
+        return out;
+    }
+
+    private static Element body(ServiceCall call) throws IOException {
+        byte[] bytes = XmlDocuments.readBody(call.request().body(),
+                () -> CloudFrontErrors.malformedXml("The request document is too large."));
+        if (bytes.length == 0) {
+            throw AwsException.badRequest("MissingBody", "This operation requires a body. Ensure that the body is present and the Content-Type header is set.");
+        }
+        return XmlDocuments.parse(bytes, () -> CloudFrontErrors.malformedXml("The XML you provided was not well-formed or did not validate against our published schema."));
+    }
+
+    private static int maxItems(ServiceCall call) {
+        String text = call.request().query("MaxItems").orElse("100");
+        try {
+            int max = Integer.parseInt(text);
+            if (max < 1 || max > 1000) {
+                throw new NumberFormatException();
+            }
+            return max;
+        } catch (NumberFormatException e) {
+            throw CloudFrontErrors.invalidArgument("The parameter MaxItems must be a number from 1 to 1000.");
+        }
+    }
+
+    private static SandboxResponse document(int status, String body, Distribution d) {
+        return SandboxResponse.xml(status, body).withHeader("ETag", d.etag());
+    }
+
+    private static void authorize(ServiceCall call, String action, String distributionId) {
+        String resource = distributionId.equals("*") ? "*"
+                : "arn:aws:cloudfront::" + call.accountId() + ":distribution/" + distributionId;
+        call.authorize("cloudfront:" + action, resource, "AccessDenied");
+    }
+}
