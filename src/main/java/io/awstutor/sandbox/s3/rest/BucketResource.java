@@ -76,6 +76,7 @@ final class BucketResource {
         io.awstutor.sandbox.s3.BucketNames.check(name);
         call.authorize("s3:CreateBucket", "arn:aws:s3:::" + name, "AccessDenied");
         SandboxRequest request = call.request();
+        ObjectLockAnswers.refuseLockedBucket(request);
         String constraint = null;
         Optional<Element> config = XmlInput.parseOptional(XmlInput.readBody(request.body()));
         if (config.isPresent()) {

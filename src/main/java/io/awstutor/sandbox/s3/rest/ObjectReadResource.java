@@ -118,7 +118,7 @@ final class ObjectReadResource {
     private static ByteRange partRange(S3Object object, int partNumber) {
         if (object.partsCount() == 0) {
             if (partNumber != 1) {
-                throw AwsException.badRequest("InvalidPartNumber", "The requested partnumber is not satisfiable")
+                throw new AwsException("InvalidPartNumber", "The requested partnumber is not satisfiable", 416)
                         .with("PartNumberRequested", String.valueOf(partNumber)).with("ActualPartCount", "1");
             }
             return new ByteRange(0, Math.max(0, object.size() - 1));

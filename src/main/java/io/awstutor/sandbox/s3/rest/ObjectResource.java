@@ -50,6 +50,8 @@ final class ObjectResource {
     SandboxResponse put(ServiceCall call, Bucket bucket, String key) throws IOException {
         SandboxRequest request = call.request();
         checkWrite(call, bucket, key, "s3:PutObject");
+        ObjectLockAnswers.refuseLockHeaders(request);
+        RequestHeaders.requireLength(request);
         String owner = s3.objectOwner(call, bucket, AclCodec.cannedName(request));
         ObjectOperations.PutRequest put = new ObjectOperations.PutRequest(key, RequestHeaders.objectHeaders(request),
                 StorageClass.parse(request.header("x-amz-storage-class").orElse(null)), newObjectAcl(call, bucket, owner),
@@ -95,6 +97,7 @@ final class ObjectResource {
         s3.checkObject(call, sourceBucket, source.key(), source.versionId() == null ? "s3:GetObject" : "s3:GetObjectVersion",
                 "READ", original.acl());
         checkWrite(call, bucket, key, "s3:PutObject");
+        ObjectLockAnswers.refuseLockHeaders(request);
         source.checkPreconditions(request, original);
         String directive = request.header("x-amz-metadata-directive").orElse("COPY");
         if (!directive.equals("COPY") && !directive.equals("REPLACE")) {

@@ -56,6 +56,17 @@ final class RequestHeaders {
         }
     }
 
+    /**
+     * PutObject and UploadPart need to know the body's length up front, as S3 does: a request
+     * with neither Content-Length nor chunked framing is refused, not stored as an empty object.
+     */
+    static void requireLength(SandboxRequest request) {
+        if (declaredLength(request) < 0 && request.header("transfer-encoding").isEmpty()
+                && !request.header("x-amz-content-sha256").orElse("").startsWith("STREAMING-")) {
+            throw new AwsException("MissingContentLength", "You must provide the Content-Length HTTP header.", 411);
+        }
+    }
+
     /** The checksum algorithms a request carries (headers, the SDK's algorithm header, announced trailers). */
     static Set<ChecksumAlgorithm> checksumAlgorithms(SandboxRequest request) {
         Set<ChecksumAlgorithm> out = EnumSet.noneOf(ChecksumAlgorithm.class);

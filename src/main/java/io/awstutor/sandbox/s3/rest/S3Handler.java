@@ -26,7 +26,11 @@ public final class S3Handler implements ServiceHandler, AutoCloseable {
     private static final ErrorFormat ERRORS = new S3ErrorFormat();
     private static final List<String> UNSUPPORTED_BUCKET = List.of("cors", "lifecycle", "logging", "notification",
             "replication", "requestPayment", "accelerate", "analytics", "inventory", "metrics", "intelligent-tiering",
-            "object-lock", "metadataTable", "abac");
+            "metadataTable", "metadataConfiguration", "metadataInventoryTable", "metadataJournalTable", "abac", "session");
+    private static final List<String> SUPPORTED_BUCKET = List.of("acl", "policy", "tagging", "versioning", "website",
+            "publicAccessBlock", "ownershipControls", "encryption", "object-lock");
+    /** Object operations the sandbox lacks: each would otherwise be taken for a plain Get/PutObject. */
+    private static final List<String> UNSUPPORTED_OBJECT = List.of("torrent", "renameObject", "encryption", "select");
 
     private final S3Backend backend;
     private final S3Context s3;
@@ -39,6 +43,7 @@ public final class S3Handler implements ServiceHandler, AutoCloseable {
     private final MultipartResource multipart;
     private final WebsiteConfigResource websiteConfig;
     private final WebsiteServer website;
+    private final ObjectLockAnswers objectLock;
 
     private final SigV2Presign sigV2;
 
@@ -60,6 +65,7 @@ public final class S3Handler implements ServiceHandler, AutoCloseable {
         this.multipart = new MultipartResource(s3, objects);
         this.websiteConfig = new WebsiteConfigResource(s3);
         this.website = new WebsiteServer(backend, s3.access);
+        this.objectLock = new ObjectLockAnswers(s3);
     }
 
     public S3Backend backend() {
@@ -117,6 +123,10 @@ public final class S3Handler implements ServiceHandler, AutoCloseable {
                         + " configuration yet", 501);
             }
         }
+        if (r.hasQuery("object-lock")) {
+            throw method.equals("PUT") ? objectLock.putConfiguration(call, bucket) : method.equals("GET")
+                    ? objectLock.getConfiguration(call, bucket) : methodNotAllowed(method, "BUCKET");
+        }
         return switch (method) {
             case "GET" -> bucketGet(call, bucket);
             case "PUT" -> bucketPut(call, bucket);
@@ -132,14 +142,7 @@ public final class S3Handler implements ServiceHandler, AutoCloseable {
     }
 
     private static boolean hasAnySubresource(SandboxRequest r) {
-        for (String sub : List.of("acl", "policy", "tagging", "versioning", "website", "publicAccessBlock",
-                "ownershipControls", "encryption", "cors", "lifecycle", "logging", "notification", "replication",
-                "requestPayment", "accelerate", "object-lock")) {
-            if (r.hasQuery(sub)) {
-                return true;
-            }
-        }
-        return false;
+        return SUPPORTED_BUCKET.stream().anyMatch(r::hasQuery) || UNSUPPORTED_BUCKET.stream().anyMatch(r::hasQuery);
     }
 
     private SandboxResponse bucketGet(ServiceCall call, Bucket bucket) {
@@ -194,6 +197,19 @@ public final class S3Handler implements ServiceHandler, AutoCloseable {
             bucket = s3.bucket(call, bucketName);
         }
         String uploadId = r.query("uploadId").orElse(null);
+        for (String sub : UNSUPPORTED_OBJECT) {
+            if (r.hasQuery(sub)) {
+                throw new AwsException("NotImplemented", "The sandbox does not implement the object's " + sub
+                        + " operation", 501);
+            }
+        }
+        if (r.hasQuery("retention") || r.hasQuery("legal-hold")) {
+            String what = r.hasQuery("retention") ? "Retention" : "LegalHold";
+            if (!r.method().equals("GET") && !r.method().equals("PUT")) {
+                throw methodNotAllowed(r.method(), "OBJECT");
+            }
+            throw objectLock.objectLevel(call, bucket, key, "s3:" + (r.method().equals("GET") ? "Get" : "Put") + "Object" + what);
+        }
         return switch (r.method()) {
             case "GET" -> {
                 if (r.hasQuery("acl")) yield objectSubresources.getAcl(call, bucket, key);
