@@ -44,6 +44,7 @@ public final class S3Handler implements ServiceHandler, AutoCloseable {
     private final WebsiteConfigResource websiteConfig;
     private final WebsiteServer website;
     private final ObjectLockAnswers objectLock;
+    private final PostObjectResource postObject;
 
     private final SigV2Presign sigV2;
 
@@ -66,6 +67,7 @@ public final class S3Handler implements ServiceHandler, AutoCloseable {
         this.websiteConfig = new WebsiteConfigResource(s3);
         this.website = new WebsiteServer(backend, s3.access);
         this.objectLock = new ObjectLockAnswers(s3);
+        this.postObject = new PostObjectResource(s3, objects, credentials);
     }
 
     public S3Backend backend() {
@@ -135,7 +137,7 @@ public final class S3Handler implements ServiceHandler, AutoCloseable {
                 if (r.hasQuery("delete")) {
                     yield objectSubresources.deleteObjects(call, bucket);
                 }
-                throw methodNotAllowed(method, "BUCKET");
+                yield postObject.post(call, bucket);
             }
             default -> throw methodNotAllowed(method, "BUCKET");
         };
