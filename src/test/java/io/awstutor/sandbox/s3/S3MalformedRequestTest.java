@@ -59,6 +59,16 @@ class S3MalformedRequestTest {
     }
 
     @Test
+    void anUnknownChecksumAlgorithmIsRefusedNotReplacedByTheDefault() {
+        SignedHttp.Response response = SignedHttp.s3Raw(box.endpoint(), "PUT", "/malformed/md4", Map.of(
+                "x-amz-sdk-checksum-algorithm", "MD4"), "body".getBytes(StandardCharsets.UTF_8), true, TestSandbox.root());
+        assertEquals(400, response.status(), response.body());
+        assertTrue(response.body().contains("<Code>InvalidRequest</Code><Message>Value for x-amz-sdk-checksum-algorithm header "
+                + "is invalid.</Message>"), response.body());
+        assertThrows(NoSuchKeyException.class, () -> box.s3().headObject(b -> b.bucket("malformed").key("md4")));
+    }
+
+    @Test
     void aPartNumberBeyondTheObjectIsNotSatisfiable() {
         S3Exception e = assertThrows(S3Exception.class, () -> box.s3().getObject(b -> b.bucket("malformed").key("one-part")
                 .partNumber(2)));

@@ -75,8 +75,14 @@ final class RequestHeaders {
                 out.add(a);
             }
         }
-        request.header("x-amz-sdk-checksum-algorithm").flatMap(ChecksumAlgorithm::parse).ifPresent(out::add);
-        request.header("x-amz-checksum-algorithm").flatMap(ChecksumAlgorithm::parse).ifPresent(out::add);
+        for (String header : List.of("x-amz-sdk-checksum-algorithm", "x-amz-checksum-algorithm")) {
+            String value = request.header(header).orElse(null);
+            if (value != null) {
+                // an algorithm S3 doesn't know is refused, never silently replaced by the default one
+                out.add(ChecksumAlgorithm.parse(value).orElseThrow(() ->
+                        AwsException.badRequest("InvalidRequest", "Value for " + header + " header is invalid.")));
+            }
+        }
         for (String trailer : request.header("x-amz-trailer").orElse("").split(",")) {
             for (ChecksumAlgorithm a : ChecksumAlgorithm.values()) {
                 if (a.headerName().equalsIgnoreCase(trailer.trim())) {
