@@ -57,6 +57,12 @@ final class ObjectReadResource {
     SandboxResponse get(ServiceCall call, Bucket bucket, String key, boolean head) {
         SandboxRequest request = call.request();
         S3Object object = readable(call, bucket, key);
+        if (call.caller() instanceof io.awstutor.sandbox.auth.Caller.Anonymous
+                && OVERRIDES.keySet().stream().anyMatch(request::hasQuery)) {
+            // S3 lets only signed requests (header or presigned URL) rewrite the response headers
+            throw AwsException.badRequest("InvalidRequest",
+                    "Request specific response headers cannot be used for anonymous GET requests.");
+        }
         Integer partNumber = partNumber(request);
         if (!head) {
             s3.backend.objects().checkReadable(object);
