@@ -85,6 +85,45 @@ public final class SignedHttp {
         return send(signed.request(), null);
     }
 
+    /**
+     * An S3 request written byte for byte on a socket (UNSIGNED-PAYLOAD, signed in the
+     * Authorization header), for framing no HTTP client would send: {@code contentLength}
+     * false leaves out Content-Length. Returns the status line's code and the body.
+     */
+    public static Response s3Raw(URI endpoint, String method, String pathAndQuery, Map<String, String> headers,
+                                 byte[] body, boolean contentLength, AwsCredentials credentials) {
+        SdkHttpRequest.Builder builder = SdkHttpRequest.builder().method(SdkHttpMethod.fromValue(method))
+                .uri(endpoint.resolve(pathAndQuery)).putHeader("x-amz-content-sha256", "UNSIGNED-PAYLOAD");
+        headers.forEach(builder::putHeader);
+        SignedRequest signed = AwsV4HttpSigner.create().sign(r -> r.identity(credentials).request(builder.build())
+                .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, "s3")
+                .putProperty(AwsV4HttpSigner.REGION_NAME, "us-east-1")
+                .putProperty(AwsV4HttpSigner.DOUBLE_URL_ENCODE, false)
+                .putProperty(AwsV4HttpSigner.NORMALIZE_PATH, false)
+                .putProperty(AwsV4HttpSigner.PAYLOAD_SIGNING_ENABLED, false));
+        StringBuilder head = new StringBuilder(method).append(' ').append(signed.request().encodedPath());
+        signed.request().encodedQueryParameters().ifPresent(q -> head.append('?').append(q));
+        head.append(" HTTP/1.1\r\n");
+        signed.request().forEachHeader((name, values) -> values.forEach(v -> head.append(name).append(": ").append(v).append("\r\n")));
+        if (contentLength) {
+            head.append("Content-Length: ").append(body.length).append("\r\n");
+        }
+        head.append("Connection: close\r\n\r\n");
+        try (java.net.Socket socket = new java.net.Socket(endpoint.getHost(), endpoint.getPort())) {
+            socket.setSoTimeout(10_000);
+            var out = socket.getOutputStream();
+            out.write(head.toString().getBytes(StandardCharsets.UTF_8));
+            out.write(body);
+            out.flush();
+            String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            int status = Integer.parseInt(response.substring(9, 12));
+            int split = response.indexOf("\r\n\r\n");
+            return new Response(status, split < 0 ? "" : response.substring(split + 4), Map.of());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     public static Response get(URI uri, Map<String, String> headers) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(uri).GET();
         headers.forEach(builder::header);

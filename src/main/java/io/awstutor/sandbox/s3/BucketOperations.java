@@ -58,7 +58,7 @@ public final class BucketOperations {
                         .with("BucketName", request.name());
             }
             BucketConfig config = new BucketConfig(request.name(), request.accountId(), region, backend.now(),
-                    null, null, acl, null, PublicAccessBlock.ALL_ON, ownership, null);
+                    null, null, acl, null, PublicAccessBlock.ALL_ON, ownership, null, null, null);
             Bucket bucket = new Bucket(config);
             backend.store().saveBucket(config);
             backend.bucketMap().put(request.name(), bucket);

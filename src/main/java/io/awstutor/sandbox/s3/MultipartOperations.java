@@ -132,7 +132,7 @@ public final class MultipartOperations {
             for (CompletedPart wanted : requested) {
                 if (wanted.partNumber() <= previous) {
                     throw AwsException.badRequest("InvalidPartOrder",
-                            "The list of parts was not in ascending order. Parts must be ordered by part number.")
+                            "The list of parts was not in ascending order. The parts list must be specified in order by part number.")
                             .with("UploadId", uploadId);
                 }
                 previous = wanted.partNumber();

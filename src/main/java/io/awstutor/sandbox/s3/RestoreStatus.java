@@ -1,8 +1,6 @@
 package io.awstutor.sandbox.s3;
 
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 
 /**
  * A restore of an archived object: requested at some time, ready after the (scaled) tier
@@ -31,6 +29,6 @@ public record RestoreStatus(Instant requestedAt, Instant readyAt, int days) {
             return "ongoing-request=\"true\"";
         }
         return "ongoing-request=\"false\", expiry-date=\""
-                + DateTimeFormatter.RFC_1123_DATE_TIME.format(expiry().atZone(ZoneOffset.UTC)) + "\"";
+                + io.awstutor.sandbox.protocol.HttpDate.format(expiry()) + "\"";
     }
 }

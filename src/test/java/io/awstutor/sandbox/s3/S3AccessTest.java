@@ -79,6 +79,10 @@ class S3AccessTest {
         HttpResponse<String> open = anonymousGet("public-site", "index.html");
         assertEquals(200, open.statusCode());
         assertEquals("welcome", open.body());
+        HttpResponse<String> rewritten = anonymousGet("public-site", "index.html?response-content-type=text%2Fevil");
+        assertEquals(400, rewritten.statusCode(), "only signed requests may rewrite response headers");
+        assertTrue(rewritten.body().contains("<Code>InvalidRequest</Code><Message>Request specific response headers cannot "
+                + "be used for anonymous GET requests.</Message>"), rewritten.body());
         // the policy grants GetObject only: listing stays closed
         assertEquals(403, anonymousGet("public-site", "").statusCode());
         s3.putPublicAccessBlock(b -> b.bucket("public-site").publicAccessBlockConfiguration(c -> c.restrictPublicBuckets(true)));

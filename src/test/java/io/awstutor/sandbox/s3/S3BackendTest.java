@@ -156,6 +156,8 @@ class S3BackendTest {
                     new MultipartOperations.CompletedPart(2, p2.etag(), Map.of()),
                     new MultipartOperations.CompletedPart(1, p1.etag(), Map.of())), Map.of(), null));
             assertEquals("InvalidPartOrder", order.code());
+            assertEquals("The list of parts was not in ascending order. The parts list must be specified in order by part number.",
+                    order.getMessage());
             S3Object done = s3.multipart().complete(b, id, List.of(
                     new MultipartOperations.CompletedPart(1, p1.etag(), Map.of()),
                     new MultipartOperations.CompletedPart(2, '"' + p2.etag() + '"', Map.of())), Map.of(), null);

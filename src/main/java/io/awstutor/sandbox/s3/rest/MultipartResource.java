@@ -39,6 +39,7 @@ final class MultipartResource {
     SandboxResponse create(ServiceCall call, Bucket bucket, String key) {
         SandboxRequest request = call.request();
         objects.checkWrite(call, bucket, key, "s3:PutObject");
+        ObjectLockAnswers.refuseLockHeaders(request);
         String owner = s3.objectOwner(call, bucket, AclCodec.cannedName(request));
         ChecksumAlgorithm algorithm = request.header("x-amz-checksum-algorithm").map(v -> ChecksumAlgorithm.parse(v)
                 .orElseThrow(() -> S3Errors.invalidArgument("Checksum algorithm provided is unsupported. Please try again with "
@@ -78,6 +79,7 @@ final class MultipartResource {
         if (request.header("x-amz-copy-source").isPresent()) {
             return uploadPartCopy(call, bucket, uploadId, partNumber);
         }
+        RequestHeaders.requireLength(request);
         MultipartUpload.Part part = ops().uploadPart(bucket, uploadId, partNumber, request.body(),
                 RequestHeaders.declaredLength(request), request.header("content-md5").orElse(null),
                 RequestHeaders.checksumAlgorithms(request), RequestHeaders.expectedChecksums(request));

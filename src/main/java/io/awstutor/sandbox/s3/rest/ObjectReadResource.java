@@ -57,6 +57,12 @@ final class ObjectReadResource {
     SandboxResponse get(ServiceCall call, Bucket bucket, String key, boolean head) {
         SandboxRequest request = call.request();
         S3Object object = readable(call, bucket, key);
+        if (call.caller() instanceof io.awstutor.sandbox.auth.Caller.Anonymous
+                && OVERRIDES.keySet().stream().anyMatch(request::hasQuery)) {
+            // S3 lets only signed requests (header or presigned URL) rewrite the response headers
+            throw AwsException.badRequest("InvalidRequest",
+                    "Request specific response headers cannot be used for anonymous GET requests.");
+        }
         Integer partNumber = partNumber(request);
         if (!head) {
             s3.backend.objects().checkReadable(object);
@@ -118,7 +124,7 @@ final class ObjectReadResource {
     private static ByteRange partRange(S3Object object, int partNumber) {
         if (object.partsCount() == 0) {
             if (partNumber != 1) {
-                throw AwsException.badRequest("InvalidPartNumber", "The requested partnumber is not satisfiable")
+                throw new AwsException("InvalidPartNumber", "The requested partnumber is not satisfiable", 416)
                         .with("PartNumberRequested", String.valueOf(partNumber)).with("ActualPartCount", "1");
             }
             return new ByteRange(0, Math.max(0, object.size() - 1));

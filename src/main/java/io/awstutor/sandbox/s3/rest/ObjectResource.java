@@ -48,8 +48,20 @@ final class ObjectResource {
     }
 
     SandboxResponse put(ServiceCall call, Bucket bucket, String key) throws IOException {
+        RequestHeaders.requireLength(call.request());
+        S3Object object = store(call, bucket, key);
+        SandboxResponse response = SandboxResponse.empty(200).withHeader("ETag", object.quotedEtag())
+                .withHeader("x-amz-server-side-encryption", "AES256");
+        versionHeader(response, object);
+        checksumHeaders(response, object);
+        return response;
+    }
+
+    /** The body stored as {@code key}, described by the request's headers: PutObject and the POST form's upload. */
+    S3Object store(ServiceCall call, Bucket bucket, String key) throws IOException {
         SandboxRequest request = call.request();
         checkWrite(call, bucket, key, "s3:PutObject");
+        ObjectLockAnswers.refuseLockHeaders(request);
         String owner = s3.objectOwner(call, bucket, AclCodec.cannedName(request));
         ObjectOperations.PutRequest put = new ObjectOperations.PutRequest(key, RequestHeaders.objectHeaders(request),
                 StorageClass.parse(request.header("x-amz-storage-class").orElse(null)), newObjectAcl(call, bucket, owner),
@@ -57,12 +69,7 @@ final class ObjectResource {
                 RequestHeaders.checksumAlgorithms(request), RequestHeaders.expectedChecksums(request),
                 request.header("content-md5").orElse(null), RequestHeaders.declaredLength(request),
                 writePreconditions(request));
-        S3Object object = s3.backend.objects().put(bucket, put, request.body());
-        SandboxResponse response = SandboxResponse.empty(200).withHeader("ETag", object.quotedEtag())
-                .withHeader("x-amz-server-side-encryption", "AES256");
-        versionHeader(response, object);
-        checksumHeaders(response, object);
-        return response;
+        return s3.backend.objects().put(bucket, put, request.body());
     }
 
     static Preconditions.Write writePreconditions(SandboxRequest request) {
@@ -95,6 +102,7 @@ final class ObjectResource {
         s3.checkObject(call, sourceBucket, source.key(), source.versionId() == null ? "s3:GetObject" : "s3:GetObjectVersion",
                 "READ", original.acl());
         checkWrite(call, bucket, key, "s3:PutObject");
+        ObjectLockAnswers.refuseLockHeaders(request);
         source.checkPreconditions(request, original);
         String directive = request.header("x-amz-metadata-directive").orElse("COPY");
         if (!directive.equals("COPY") && !directive.equals("REPLACE")) {

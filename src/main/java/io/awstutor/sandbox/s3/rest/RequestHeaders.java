@@ -56,6 +56,17 @@ final class RequestHeaders {
         }
     }
 
+    /**
+     * PutObject and UploadPart need to know the body's length up front, as S3 does: a request
+     * with neither Content-Length nor chunked framing is refused, not stored as an empty object.
+     */
+    static void requireLength(SandboxRequest request) {
+        if (declaredLength(request) < 0 && request.header("transfer-encoding").isEmpty()
+                && !request.header("x-amz-content-sha256").orElse("").startsWith("STREAMING-")) {
+            throw new AwsException("MissingContentLength", "You must provide the Content-Length HTTP header.", 411);
+        }
+    }
+
     /** The checksum algorithms a request carries (headers, the SDK's algorithm header, announced trailers). */
     static Set<ChecksumAlgorithm> checksumAlgorithms(SandboxRequest request) {
         Set<ChecksumAlgorithm> out = EnumSet.noneOf(ChecksumAlgorithm.class);
@@ -64,8 +75,14 @@ final class RequestHeaders {
                 out.add(a);
             }
         }
-        request.header("x-amz-sdk-checksum-algorithm").flatMap(ChecksumAlgorithm::parse).ifPresent(out::add);
-        request.header("x-amz-checksum-algorithm").flatMap(ChecksumAlgorithm::parse).ifPresent(out::add);
+        for (String header : List.of("x-amz-sdk-checksum-algorithm", "x-amz-checksum-algorithm")) {
+            String value = request.header(header).orElse(null);
+            if (value != null) {
+                // an algorithm S3 doesn't know is refused, never silently replaced by the default one
+                out.add(ChecksumAlgorithm.parse(value).orElseThrow(() ->
+                        AwsException.badRequest("InvalidRequest", "Value for " + header + " header is invalid.")));
+            }
+        }
         for (String trailer : request.header("x-amz-trailer").orElse("").split(",")) {
             for (ChecksumAlgorithm a : ChecksumAlgorithm.values()) {
                 if (a.headerName().equalsIgnoreCase(trailer.trim())) {

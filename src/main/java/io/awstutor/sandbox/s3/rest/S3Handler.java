@@ -24,9 +24,13 @@ import java.util.List;
  */
 public final class S3Handler implements ServiceHandler, AutoCloseable {
     private static final ErrorFormat ERRORS = new S3ErrorFormat();
-    private static final List<String> UNSUPPORTED_BUCKET = List.of("cors", "lifecycle", "logging", "notification",
+    private static final List<String> UNSUPPORTED_BUCKET = List.of("logging", "notification",
             "replication", "requestPayment", "accelerate", "analytics", "inventory", "metrics", "intelligent-tiering",
-            "object-lock", "metadataTable", "abac");
+            "metadataTable", "metadataConfiguration", "metadataInventoryTable", "metadataJournalTable", "abac", "session");
+    private static final List<String> SUPPORTED_BUCKET = List.of("acl", "policy", "tagging", "versioning", "website",
+            "publicAccessBlock", "ownershipControls", "encryption", "object-lock", "cors", "lifecycle");
+    /** Object operations the sandbox lacks: each would otherwise be taken for a plain Get/PutObject. */
+    private static final List<String> UNSUPPORTED_OBJECT = List.of("torrent", "renameObject", "encryption", "select");
 
     private final S3Backend backend;
     private final S3Context s3;
@@ -39,6 +43,10 @@ public final class S3Handler implements ServiceHandler, AutoCloseable {
     private final MultipartResource multipart;
     private final WebsiteConfigResource websiteConfig;
     private final WebsiteServer website;
+    private final ObjectLockAnswers objectLock;
+    private final PostObjectResource postObject;
+    private final CorsResource cors;
+    private final LifecycleResource lifecycle;
 
     private final SigV2Presign sigV2;
 
@@ -60,6 +68,10 @@ public final class S3Handler implements ServiceHandler, AutoCloseable {
         this.multipart = new MultipartResource(s3, objects);
         this.websiteConfig = new WebsiteConfigResource(s3);
         this.website = new WebsiteServer(backend, s3.access);
+        this.objectLock = new ObjectLockAnswers(s3);
+        this.postObject = new PostObjectResource(s3, objects, credentials);
+        this.cors = new CorsResource(s3);
+        this.lifecycle = new LifecycleResource(s3);
     }
 
     public S3Backend backend() {
@@ -92,10 +104,15 @@ public final class S3Handler implements ServiceHandler, AutoCloseable {
             }
             throw methodNotAllowed(request.method(), "SERVICE");
         }
-        if (!address.hasKey()) {
-            return bucketOperation(call, address.bucket());
+        if (request.method().equals("OPTIONS")) {
+            return cors.preflight(request, backend.bucket(address.bucket()));
         }
-        return objectOperation(call, address.bucket(), address.key());
+        SandboxResponse response = address.hasKey() ? objectOperation(call, address.bucket(), address.key())
+                : bucketOperation(call, address.bucket());
+        if (request.header("origin").isPresent()) {
+            backend.findBucket(address.bucket()).ifPresent(b -> cors.decorate(request, b, response));
+        }
+        return response;
     }
 
     private SandboxResponse bucketOperation(ServiceCall call, String name) throws IOException {
@@ -117,6 +134,10 @@ public final class S3Handler implements ServiceHandler, AutoCloseable {
                         + " configuration yet", 501);
             }
         }
+        if (r.hasQuery("object-lock")) {
+            throw method.equals("PUT") ? objectLock.putConfiguration(call, bucket) : method.equals("GET")
+                    ? objectLock.getConfiguration(call, bucket) : methodNotAllowed(method, "BUCKET");
+        }
         return switch (method) {
             case "GET" -> bucketGet(call, bucket);
             case "PUT" -> bucketPut(call, bucket);
@@ -125,21 +146,14 @@ public final class S3Handler implements ServiceHandler, AutoCloseable {
                 if (r.hasQuery("delete")) {
                     yield objectSubresources.deleteObjects(call, bucket);
                 }
-                throw methodNotAllowed(method, "BUCKET");
+                yield postObject.post(call, bucket);
             }
             default -> throw methodNotAllowed(method, "BUCKET");
         };
     }
 
     private static boolean hasAnySubresource(SandboxRequest r) {
-        for (String sub : List.of("acl", "policy", "tagging", "versioning", "website", "publicAccessBlock",
-                "ownershipControls", "encryption", "cors", "lifecycle", "logging", "notification", "replication",
-                "requestPayment", "accelerate", "object-lock")) {
-            if (r.hasQuery(sub)) {
-                return true;
-            }
-        }
-        return false;
+        return SUPPORTED_BUCKET.stream().anyMatch(r::hasQuery) || UNSUPPORTED_BUCKET.stream().anyMatch(r::hasQuery);
     }
 
     private SandboxResponse bucketGet(ServiceCall call, Bucket bucket) {
@@ -152,6 +166,8 @@ public final class S3Handler implements ServiceHandler, AutoCloseable {
         if (r.hasQuery("tagging")) return buckets.getTagging(call, bucket);
         if (r.hasQuery("versioning")) return buckets.getVersioning(call, bucket);
         if (r.hasQuery("encryption")) return buckets.getEncryption(call, bucket);
+        if (r.hasQuery("cors")) return cors.get(call, bucket);
+        if (r.hasQuery("lifecycle")) return lifecycle.get(call, bucket);
         if (r.hasQuery("website")) return websiteConfig.get(call, bucket);
         if (r.hasQuery("uploads")) return multipart.listUploads(call, bucket);
         if (r.hasQuery("versions")) return listing.listVersions(call, bucket);
@@ -168,6 +184,9 @@ public final class S3Handler implements ServiceHandler, AutoCloseable {
         if (r.hasQuery("tagging")) return buckets.putTagging(call, bucket);
         if (r.hasQuery("versioning")) return buckets.putVersioning(call, bucket);
         if (r.hasQuery("website")) return websiteConfig.put(call, bucket);
+        if (r.hasQuery("cors")) return cors.put(call, bucket);
+        if (r.hasQuery("lifecycle")) return lifecycle.put(call, bucket);
+        if (r.hasQuery("encryption")) return buckets.putEncryption(call, bucket);
         throw new AwsException("NotImplemented", "A header you provided implies functionality that is not implemented", 501);
     }
 
@@ -178,9 +197,9 @@ public final class S3Handler implements ServiceHandler, AutoCloseable {
         if (r.hasQuery("ownershipControls")) return bucketAccess.deleteOwnership(call, bucket);
         if (r.hasQuery("tagging")) return buckets.deleteTagging(call, bucket);
         if (r.hasQuery("website")) return websiteConfig.delete(call, bucket);
-        if (r.hasQuery("encryption")) {
-            throw new AwsException("NotImplemented", "The sandbox's buckets are always encrypted with SSE-S3", 501);
-        }
+        if (r.hasQuery("cors")) return cors.delete(call, bucket);
+        if (r.hasQuery("lifecycle")) return lifecycle.delete(call, bucket);
+        if (r.hasQuery("encryption")) return buckets.deleteEncryption(call, bucket);
         return buckets.delete(call, bucket);
     }
 
@@ -194,6 +213,19 @@ public final class S3Handler implements ServiceHandler, AutoCloseable {
             bucket = s3.bucket(call, bucketName);
         }
         String uploadId = r.query("uploadId").orElse(null);
+        for (String sub : UNSUPPORTED_OBJECT) {
+            if (r.hasQuery(sub)) {
+                throw new AwsException("NotImplemented", "The sandbox does not implement the object's " + sub
+                        + " operation", 501);
+            }
+        }
+        if (r.hasQuery("retention") || r.hasQuery("legal-hold")) {
+            String what = r.hasQuery("retention") ? "Retention" : "LegalHold";
+            if (!r.method().equals("GET") && !r.method().equals("PUT")) {
+                throw methodNotAllowed(r.method(), "OBJECT");
+            }
+            throw objectLock.objectLevel(call, bucket, key, "s3:" + (r.method().equals("GET") ? "Get" : "Put") + "Object" + what);
+        }
         return switch (r.method()) {
             case "GET" -> {
                 if (r.hasQuery("acl")) yield objectSubresources.getAcl(call, bucket, key);

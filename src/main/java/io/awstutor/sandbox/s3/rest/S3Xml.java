@@ -6,7 +6,6 @@ import io.awstutor.sandbox.protocol.XmlWriter;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
 /** Shared bits of S3's success documents and headers. */
@@ -20,9 +19,9 @@ final class S3Xml {
         return SandboxResponse.bytes(200, "application/xml", xml.toString().getBytes(StandardCharsets.UTF_8));
     }
 
-    /** RFC 1123 as S3 writes Last-Modified: {@code Wed, 25 Nov 2026 09:30:00 GMT}. */
+    /** RFC 1123 as S3 writes Last-Modified: {@code Wed, 05 Nov 2026 09:30:00 GMT}. */
     static String httpDate(Instant instant) {
-        return DateTimeFormatter.RFC_1123_DATE_TIME.format(instant.atZone(ZoneOffset.UTC)).replace("+0000", "GMT");
+        return io.awstutor.sandbox.protocol.HttpDate.format(instant);
     }
 
     static Instant parseHttpDate(String value) {

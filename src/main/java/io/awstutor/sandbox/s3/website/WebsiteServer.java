@@ -119,8 +119,7 @@ public final class WebsiteServer {
                 head ? out -> { } : out -> backend.blobs().copyRange(object.segments(), 0, object.size(), out));
         response.withHeader("Content-Type", object.headers().contentType())
                 .withHeader("ETag", object.quotedEtag())
-                .withHeader("Last-Modified", java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME
-                        .format(object.lastModified().atZone(java.time.ZoneOffset.UTC)));
+                .withHeader("Last-Modified", io.awstutor.sandbox.protocol.HttpDate.format(object.lastModified()));
         if (object.headers().contentEncoding() != null) {
             response.withHeader("Content-Encoding", object.headers().contentEncoding());
         }
