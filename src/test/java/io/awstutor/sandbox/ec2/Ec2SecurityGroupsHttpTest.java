@@ -130,6 +130,34 @@ class Ec2SecurityGroupsHttpTest {
     }
 
     @Test
+    void aRangeWithHostBitsIsKeptInNetworkForm() {
+        String id = newGroup("hostbits");
+        SecurityGroupRule rule = ec2.authorizeSecurityGroupIngress(r -> r.groupId(id).ipPermissions(tcp(22, "10.0.0.28/29")))
+                .securityGroupRules().get(0);
+        assertEquals("10.0.0.24/29", rule.cidrIpv4(), "AWS clears the host bits");
+        assertEquals("10.0.0.24/29", ec2.describeSecurityGroups(r -> r.groupIds(id)).securityGroups().get(0)
+                .ipPermissions().get(0).ipRanges().get(0).cidrIp());
+        Ec2Exception duplicate = error(() -> ec2.authorizeSecurityGroupIngress(r -> r.groupId(id).ipPermissions(tcp(22, "10.0.0.24/29"))));
+        assertEquals("the specified rule \"peer: 10.0.0.24/29, TCP, from port: 22, to port: 22, ALLOW\" already exists",
+                duplicate.awsErrorDetails().errorMessage());
+        RevokeSecurityGroupIngressResponse revoked = ec2.revokeSecurityGroupIngress(r -> r.groupId(id).ipPermissions(tcp(22, "10.0.0.30/29")));
+        assertEquals(1, revoked.revokedSecurityGroupRules().size(), "the same range written with other host bits names the rule");
+    }
+
+    @Test
+    void aSourceGroupNameOutsideTheDefaultVpcIsNotCalledTheDefaultVpc() {
+        String vpcId = ec2.createVpc(r -> r.cidrBlock("10.8.0.0/16")).vpc().vpcId();
+        String id = ec2.createSecurityGroup(r -> r.groupName("app").description("in a custom VPC").vpcId(vpcId)).groupId();
+        Ec2Exception e = error(() -> ec2.authorizeSecurityGroupIngress(r -> r.groupId(id).ipPermissions(IpPermission.builder()
+                .ipProtocol("tcp").fromPort(22).toPort(22).userIdGroupPairs(UserIdGroupPair.builder().groupName("nosuch").build()).build())));
+        assertEquals("InvalidGroup.NotFound", e.awsErrorDetails().errorCode());
+        assertEquals("The security group 'nosuch' does not exist in VPC '" + vpcId + "'", e.awsErrorDetails().errorMessage());
+        Ec2Exception inDefault = error(() -> ec2.deleteSecurityGroup(r -> r.groupName("nosuch")));
+        assertTrue(inDefault.awsErrorDetails().errorMessage().matches("The security group 'nosuch' does not exist in default VPC 'vpc-[0-9a-f]+'"),
+                inDefault.awsErrorDetails().errorMessage());
+    }
+
+    @Test
     void aGroupReferencedByAnotherGroupsRuleCannotBeDeleted() {
         String web = newGroup("web");
         String db = newGroup("db");
