@@ -37,7 +37,7 @@ final class InstanceActions {
         LaunchRequest request = new LaunchRequest(params.get("ImageId"), params.get("InstanceType"),
                 params.integer("MinCount").orElse(null), params.integer("MaxCount").orElse(null), params.get("KeyName"),
                 params.list("SecurityGroupId"), params.list("SecurityGroup"), params.get("SubnetId"),
-                params.get("PrivateIpAddress"), Ec2Requests.tagSpecifications(params, "instance"), Ec2Requests.dryRun(params));
+                params.get("PrivateIpAddress"), Ec2Requests.tagSpecifications(params, "instance", "volume", "network-interface", "spot-instances-request"), Ec2Requests.dryRun(params));
         List<Instance> launched = backend.instances().run(state, request);
         InstanceXml.reservationBody(xml, launched.get(0).reservationId(), call.accountId(), launched, backend.instances(), state);
     }

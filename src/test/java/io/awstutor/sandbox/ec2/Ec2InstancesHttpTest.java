@@ -153,6 +153,23 @@ class Ec2InstancesHttpTest {
                 .instanceType("t2.micro").minCount(1).maxCount(1))).awsErrorDetails().errorCode());
         assertEquals("InvalidKeyPair.NotFound", assertThrows(Ec2Exception.class, () -> ec2.runInstances(r -> r.imageId(x86)
                 .instanceType("t2.micro").keyName("nope").minCount(1).maxCount(1))).awsErrorDetails().errorCode());
+        // no instance type: AWS's default m1.small runs no HVM image, and AWS says so rather than "invalid value"
+        Ec2Exception untyped = assertThrows(Ec2Exception.class, () -> ec2.runInstances(r -> r.imageId(x86).minCount(1).maxCount(1)));
+        assertEquals("InvalidParameterCombination", untyped.awsErrorDetails().errorCode());
+        assertEquals("Non-Windows instances with a virtualization type of 'hvm' are currently not supported for this instance type.",
+                untyped.awsErrorDetails().errorMessage());
+        // a tag specification for a resource RunInstances does not create is refused, and nothing is launched
+        Ec2Exception badTagType = assertThrows(Ec2Exception.class, () -> ec2.runInstances(r -> r.imageId(x86).instanceType("t2.micro")
+                .minCount(1).maxCount(1).tagSpecifications(TagSpecification.builder().resourceType("security-group")
+                        .tags(Tag.builder().key("a").value("b").build()).build())));
+        assertEquals("InvalidParameterValue", badTagType.awsErrorDetails().errorCode());
+        assertEquals("'security-group' is not a valid taggable resource type for this operation.", badTagType.awsErrorDetails().errorMessage());
+        assertEquals(0, ec2.describeInstances().reservations().size());
+        // volumes are among the resources it creates: their tags are accepted
+        String tagged = ec2.runInstances(r -> r.imageId(x86).instanceType("t2.micro").minCount(1).maxCount(1).tagSpecifications(
+                TagSpecification.builder().resourceType("volume").tags(Tag.builder().key("v").value("1").build()).build()))
+                .instances().get(0).instanceId();
+        ec2.terminateInstances(r -> r.instanceIds(tagged));
         assertEquals("InvalidInstanceID.Malformed", assertThrows(Ec2Exception.class,
                 () -> ec2.describeInstances(r -> r.instanceIds("web-1"))).awsErrorDetails().errorCode());
         assertEquals("InvalidInstanceID.NotFound", assertThrows(Ec2Exception.class,
