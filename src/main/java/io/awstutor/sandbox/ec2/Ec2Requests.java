@@ -160,7 +160,7 @@ final class Ec2Requests {
         }
         for (QueryParams range : p.structs("Ipv6Ranges")) {
             String cidr = range.get("CidrIpv6");
-            if (cidr == null || !cidr.contains("/") || !cidr.contains(":")) {
+            if (cidr == null || !Ipv6Cidr.isValid(cidr)) {
                 throw Ec2Errors.invalidParameterValue("CIDR block " + cidr + " is malformed");
             }
             peers.add(new IpPermission.Peer(new RulePeer.Ipv6(cidr.toLowerCase(java.util.Locale.ROOT)), range.get("Description")));

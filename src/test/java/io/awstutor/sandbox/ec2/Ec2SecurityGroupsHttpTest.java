@@ -10,6 +10,7 @@ import software.amazon.awssdk.services.ec2.model.Ec2Exception;
 import software.amazon.awssdk.services.ec2.model.Filter;
 import software.amazon.awssdk.services.ec2.model.IpPermission;
 import software.amazon.awssdk.services.ec2.model.IpRange;
+import software.amazon.awssdk.services.ec2.model.Ipv6Range;
 import software.amazon.awssdk.services.ec2.model.RevokeSecurityGroupIngressResponse;
 import software.amazon.awssdk.services.ec2.model.SecurityGroup;
 import software.amazon.awssdk.services.ec2.model.SecurityGroupRule;
@@ -142,6 +143,22 @@ class Ec2SecurityGroupsHttpTest {
                 duplicate.awsErrorDetails().errorMessage());
         RevokeSecurityGroupIngressResponse revoked = ec2.revokeSecurityGroupIngress(r -> r.groupId(id).ipPermissions(tcp(22, "10.0.0.30/29")));
         assertEquals(1, revoked.revokedSecurityGroupRules().size(), "the same range written with other host bits names the rule");
+    }
+
+    @Test
+    void ipv6RangesAreCheckedAsAddresses() {
+        String id = newGroup("v6");
+        for (String good : List.of("::/0", "2001:db8::/32", "2001:db8:0:0:0:0:0:1/128", "fe80::1:2/64")) {
+            ec2.authorizeSecurityGroupIngress(r -> r.groupId(id).ipPermissions(IpPermission.builder().ipProtocol("tcp")
+                    .fromPort(443).toPort(443).ipv6Ranges(Ipv6Range.builder().cidrIpv6(good).build()).build()));
+        }
+        for (String bad : List.of("zz::/32", "2001:db8::/129", "1::2::3/64", "2001:db8::", "1:2:3:4:5:6:7:8:9/64", "12345::/16")) {
+            Ec2Exception e = error(() -> ec2.authorizeSecurityGroupIngress(r -> r.groupId(id).ipPermissions(IpPermission.builder()
+                    .ipProtocol("tcp").fromPort(443).toPort(443).ipv6Ranges(Ipv6Range.builder().cidrIpv6(bad).build()).build())));
+            assertEquals("InvalidParameterValue", e.awsErrorDetails().errorCode(), bad);
+            assertEquals("CIDR block " + bad + " is malformed", e.awsErrorDetails().errorMessage());
+        }
+        assertEquals(4, ec2.describeSecurityGroups(r -> r.groupIds(id)).securityGroups().get(0).ipPermissions().get(0).ipv6Ranges().size());
     }
 
     @Test
