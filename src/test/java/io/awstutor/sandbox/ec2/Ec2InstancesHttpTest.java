@@ -185,6 +185,26 @@ class Ec2InstancesHttpTest {
     }
 
     @Test
+    void awsFilterNamesOnWhatTheInstanceShowsWork() {
+        String ami = image("al2023-ami-2023*-x86_64");
+        Instance launched = ec2.runInstances(r -> r.imageId(ami).instanceType("t3.micro").minCount(1).maxCount(1)).instances().get(0);
+        String zoneId = ec2.describeAvailabilityZones(r -> r.zoneNames(launched.placement().availabilityZone()))
+                .availabilityZones().get(0).zoneId();
+        java.util.function.BiFunction<String, String, Integer> count = (name, value) -> ec2.describeInstances(r -> r.filters(
+                Filter.builder().name(name).values(value).build())).reservations().stream().mapToInt(res -> res.instances().size()).sum();
+        assertEquals(1, count.apply("availability-zone-id", zoneId));
+        assertEquals(1, count.apply("root-device-type", "ebs"));
+        assertEquals(1, count.apply("hypervisor", "nitro"));
+        assertEquals(1, count.apply("network-interface.subnet-id", launched.subnetId()));
+        assertEquals(1, count.apply("network-interface.association.public-ip", launched.publicIpAddress()));
+        assertEquals(1, count.apply("launch-time", launched.launchTime().toString().substring(0, 10) + "*"));
+        assertEquals(0, count.apply("instance-lifecycle", "spot"), "an on-demand instance has no lifecycle");
+        assertEquals(0, count.apply("tenancy", "dedicated"));
+        Ec2Exception unknown = assertThrows(Ec2Exception.class, () -> count.apply("no-such-filter", "x"));
+        assertEquals("The filter 'no-such-filter' is invalid", unknown.awsErrorDetails().errorMessage());
+    }
+
+    @Test
     void describeInstancesPages() {
         String ami = image("al2023-ami-2023*-x86_64");
         ec2.runInstances(r -> r.imageId(ami).instanceType("t3.nano").minCount(12).maxCount(12));
