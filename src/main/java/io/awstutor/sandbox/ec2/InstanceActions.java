@@ -91,8 +91,9 @@ final class InstanceActions {
             InstanceXml.state(xml, "instanceState", backend.instances().stateOf(instance));
             for (String element : List.of("systemStatus", "instanceStatus")) {
                 xml.start(element).element("status", status).start("details");
-                if (!status.equals("not-applicable")) {
-                    xml.start("item").element("name", "reachability").element("status", status.equals("ok") ? "passed" : "initializing").end();
+                String reachability = InstanceHealth.reachability(status);
+                if (reachability != null) {
+                    xml.start("item").element("name", "reachability").element("status", reachability).end();
                 }
                 xml.end().end();
             }

@@ -43,6 +43,8 @@ final class InstanceFilters {
         // Status filters for DescribeInstanceStatus
         names.put("instance-status.status", i -> List.of(InstanceHealth.status(backend, i)));
         names.put("system-status.status", i -> List.of(InstanceHealth.status(backend, i)));
+        names.put("instance-status.reachability", i -> reachability(backend, i));
+        names.put("system-status.reachability", i -> reachability(backend, i));
         return new FilterMatcher<>(names, i -> state.tags.of(i.id()));
     }
 
@@ -67,6 +69,11 @@ final class InstanceFilters {
         names.put("usage-operation", i -> List.of("RunInstances"));
         names.put("metadata-options.http-tokens", i -> List.of("required"));
         names.put("launch-time", i -> List.of(io.awstutor.sandbox.protocol.XmlWriter.timestamp(i.launchTime())));
+    }
+
+    private static Collection<String> reachability(Ec2Backend backend, Instance instance) {
+        String check = InstanceHealth.reachability(InstanceHealth.status(backend, instance));
+        return check == null ? List.of() : List.of(check);
     }
 
     /** The one network interface each instance has, named as InstanceXml names it. */

@@ -87,6 +87,10 @@ class Ec2InstancesHttpTest {
                 Filter.builder().name("name").values("ubuntu/images/hvm-ssd-gp3/ubuntu-noble-24.04-amd64-server-*").build()))
                 .images().get(0).imageId();
         assertFalse(ubuntu.equals(inOhio), "AMI ids differ per region");
+        assertEquals(images.size(), ec2.describeImages(r -> r.owners("amazon").filters(Filter.builder().name("creation-date")
+                .values("20*").build())).images().size());
+        assertEquals(0, ec2.describeImages(r -> r.owners("amazon").filters(Filter.builder().name("platform")
+                .values("windows").build())).images().size(), "no Windows images: their platform filter matches none");
     }
 
     @Test
