@@ -9,6 +9,8 @@ import java.io.InputStreamReader;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -56,5 +58,60 @@ class SandboxCommandTest {
             sandbox.destroy();
             sandbox.waitFor();
         }
+    }
+
+    /**
+     * AWS CLI v1 sends `aws rds` in us-east-1 to https://rds.amazonaws.com whatever AWS_ENDPOINT_URL says, so the
+     * banner must tell the learner to pass --endpoint-url there, and the command it suggests must work.
+     */
+    @Test
+    void theBannerTellsAwsRdsUsersInUsEast1ToPassTheEndpoint(@TempDir Path home) throws Exception {
+        ExternalTools.aws();
+        int port = ExternalTools.freePort();
+        Process sandbox = CliProcess.start(home, Map.of(), "sandbox", "--port", String.valueOf(port), "--time-scale", "0");
+        try {
+            List<String> banner = banner(sandbox);
+            assertEquals("# awstutor sandbox listening on http://127.0.0.1:" + port + " (state in memory, delays x0.0)", banner.get(0));
+            String endpoint = "http://127.0.0.1:" + port;
+            assertTrue(banner.contains("# AWS CLI v1 in us-east-1: add --endpoint-url " + endpoint + " to `aws rds` commands"),
+                    () -> String.join("\n", banner));
+
+            ExternalTools.Result rds = ExternalTools.runAws(URI.create(endpoint), "test", "test", "us-east-1",
+                    "rds", "describe-db-instances");
+            assertEquals(0, rds.exitCode(), rds::toString);
+            assertTrue(rds.stdout().contains("\"DBInstances\": []"), rds::toString);
+
+            // --time-scale 0: the database is available at once, so the CLI's waiter returns straight away
+            ExternalTools.Result created = ExternalTools.runAws(URI.create(endpoint), "test", "test", "us-east-1",
+                    "rds", "create-db-instance", "--db-instance-identifier", "quick", "--engine", "postgres",
+                    "--db-instance-class", "db.t3.micro", "--allocated-storage", "20",
+                    "--master-username", "postgres", "--master-user-password", "Secret1234");
+            assertEquals(0, created.exitCode(), created::toString);
+            ExternalTools.Result waited = ExternalTools.runAws(URI.create(endpoint), "test", "test", "us-east-1",
+                    "rds", "wait", "db-instance-available", "--db-instance-identifier", "quick");
+            assertEquals(0, waited.exitCode(), waited::toString);
+        } finally {
+            sandbox.destroy();
+            sandbox.waitFor();
+        }
+    }
+
+    private static List<String> banner(Process sandbox) throws java.io.IOException {
+        BufferedReader out = new BufferedReader(new InputStreamReader(sandbox.getInputStream(), StandardCharsets.UTF_8));
+        List<String> lines = new ArrayList<>();
+        for (String line = out.readLine(); line != null; line = out.readLine()) {
+            lines.add(line);
+            if (line.startsWith("# Ctrl-C")) {
+                break;
+            }
+        }
+        return lines;
+    }
+
+    @Test
+    void aNegativeTimeScaleIsRefusedInOneLine(@TempDir Path home) throws Exception {
+        CliProcess.Result result = CliProcess.run(home, "", "sandbox", "--time-scale", "-1");
+        assertTrue(result.exitCode() != 0, result::toString);
+        assertTrue(result.stderr().contains("--time-scale must be a number of at least 0, e.g. 0.1"), result::toString);
     }
 }

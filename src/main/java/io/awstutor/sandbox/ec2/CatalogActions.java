@@ -63,6 +63,8 @@ final class CatalogActions {
         names.put("is-public", i -> List.of("true"));
         names.put("image-type", i -> List.of("machine"));
         names.put("platform-details", one(Image::platformDetails));
+        names.put("platform", i -> List.of()); // only Windows images have one
+        names.put("creation-date", one(Image::creationDate));
         names.put("root-device-type", i -> List.of("ebs"));
         names.put("root-device-name", one(Image::rootDeviceName));
         names.put("virtualization-type", i -> List.of("hvm"));

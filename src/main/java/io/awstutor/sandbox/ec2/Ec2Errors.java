@@ -33,9 +33,10 @@ public final class Ec2Errors {
         return AwsException.badRequest("InvalidGroup.NotFound", "The security group '" + groupId + "' does not exist");
     }
 
-    public static AwsException groupNameNotFound(String name, String vpcId) {
+    /** AWS's text names the default VPC as such; a learner's own VPC must not be called the default one. */
+    public static AwsException groupNameNotFound(String name, String vpcId, boolean defaultVpc) {
         return AwsException.badRequest("InvalidGroup.NotFound",
-                "The security group '" + name + "' does not exist in default VPC '" + vpcId + "'");
+                "The security group '" + name + "' does not exist in " + (defaultVpc ? "default " : "") + "VPC '" + vpcId + "'");
     }
 
     public static AwsException vpcNotFound(String vpcId) {

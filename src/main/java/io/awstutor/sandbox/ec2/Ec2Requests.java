@@ -31,8 +31,12 @@ final class Ec2Requests {
         return filters;
     }
 
-    /** The tags of the TagSpecification entries for {@code resourceType}. */
-    static Map<String, String> tagSpecifications(QueryParams params, String resourceType) {
+    /**
+     * The tags of the TagSpecification entries for {@code resourceType}. Entries for the other
+     * resources the call creates ({@code alsoTaggable}, e.g. RunInstances' volumes) are accepted
+     * and not kept; any other type is refused, as AWS refuses it, before anything is created.
+     */
+    static Map<String, String> tagSpecifications(QueryParams params, String resourceType, String... alsoTaggable) {
         Map<String, String> tags = new LinkedHashMap<>();
         for (QueryParams spec : params.structs("TagSpecification")) {
             String type = spec.get("ResourceType");
@@ -41,6 +45,8 @@ final class Ec2Requests {
             }
             if (type.equals(resourceType)) {
                 tags.putAll(tags(spec, true));
+            } else if (!List.of(alsoTaggable).contains(type)) {
+                throw Ec2Errors.invalidParameterValue("'" + type + "' is not a valid taggable resource type for this operation.");
             }
         }
         return tags;
@@ -154,7 +160,7 @@ final class Ec2Requests {
         }
         for (QueryParams range : p.structs("Ipv6Ranges")) {
             String cidr = range.get("CidrIpv6");
-            if (cidr == null || !cidr.contains("/") || !cidr.contains(":")) {
+            if (cidr == null || !Ipv6Cidr.isValid(cidr)) {
                 throw Ec2Errors.invalidParameterValue("CIDR block " + cidr + " is malformed");
             }
             peers.add(new IpPermission.Peer(new RulePeer.Ipv6(cidr.toLowerCase(java.util.Locale.ROOT)), range.get("Description")));

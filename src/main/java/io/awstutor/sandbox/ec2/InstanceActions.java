@@ -37,7 +37,7 @@ final class InstanceActions {
         LaunchRequest request = new LaunchRequest(params.get("ImageId"), params.get("InstanceType"),
                 params.integer("MinCount").orElse(null), params.integer("MaxCount").orElse(null), params.get("KeyName"),
                 params.list("SecurityGroupId"), params.list("SecurityGroup"), params.get("SubnetId"),
-                params.get("PrivateIpAddress"), Ec2Requests.tagSpecifications(params, "instance"), Ec2Requests.dryRun(params));
+                params.get("PrivateIpAddress"), Ec2Requests.tagSpecifications(params, "instance", "volume", "network-interface", "spot-instances-request"), Ec2Requests.dryRun(params));
         List<Instance> launched = backend.instances().run(state, request);
         InstanceXml.reservationBody(xml, launched.get(0).reservationId(), call.accountId(), launched, backend.instances(), state);
     }
@@ -91,8 +91,9 @@ final class InstanceActions {
             InstanceXml.state(xml, "instanceState", backend.instances().stateOf(instance));
             for (String element : List.of("systemStatus", "instanceStatus")) {
                 xml.start(element).element("status", status).start("details");
-                if (!status.equals("not-applicable")) {
-                    xml.start("item").element("name", "reachability").element("status", status.equals("ok") ? "passed" : "initializing").end();
+                String reachability = InstanceHealth.reachability(status);
+                if (reachability != null) {
+                    xml.start("item").element("name", "reachability").element("status", reachability).end();
                 }
                 xml.end().end();
             }

@@ -23,4 +23,13 @@ public final class InstanceHealth {
                 / (double) Math.max(1, Duration.ofSeconds(15).toNanos())));
         return backend.now().isBefore(runningSince.plus(checks)) ? "initializing" : "ok";
     }
+
+    /** The "reachability" check's own status under a status, or null when the check does not apply. */
+    public static String reachability(String status) {
+        return switch (status) {
+            case "ok" -> "passed";
+            case "not-applicable" -> null;
+            default -> "initializing";
+        };
+    }
 }

@@ -18,6 +18,8 @@ import java.util.function.Predicate;
 public final class Instances {
     /** An account's default On-Demand vCPU quota for standard instances. */
     static final int VCPU_LIMIT = 64;
+    /** What RunInstances launches when the request names no instance type. */
+    static final String DEFAULT_INSTANCE_TYPE = "m1.small";
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Ec2Backend backend;
@@ -52,7 +54,12 @@ public final class Instances {
         }
         Image image = Images.find(state.region.name(), request.imageId()).orElseThrow(() ->
                 AwsException.badRequest("InvalidAMIID.NotFound", "The image id '[" + request.imageId() + "]' does not exist"));
-        String typeName = request.instanceType() == null ? "m1.small" : request.instanceType();
+        String typeName = request.instanceType() == null ? DEFAULT_INSTANCE_TYPE : request.instanceType();
+        if (typeName.equals(DEFAULT_INSTANCE_TYPE)) {
+            // AWS launches m1.small when no type is given; that Xen-era type runs none of today's HVM Linux images.
+            throw Ec2Errors.invalidParameterCombination(
+                    "Non-Windows instances with a virtualization type of 'hvm' are currently not supported for this instance type.");
+        }
         InstanceType type = InstanceTypes.find(typeName).orElseThrow(() ->
                 Ec2Errors.invalidParameterValue("Invalid value '" + typeName + "' for InstanceType."));
         if (!type.architecture().equals(image.architecture())) {

@@ -19,7 +19,7 @@ public record Ipv4Cidr(int network, int prefixLength) {
         return new Ipv4Cidr(address & mask(length), length);
     }
 
-    /** Whether the text is a CIDR block AWS would accept (host bits may be set; AWS keeps the text). */
+    /** Whether the text is a CIDR block AWS would accept (host bits may be set; AWS clears them). */
     public static boolean isValid(String cidr) {
         try {
             parse(cidr);

@@ -10,8 +10,10 @@ public sealed interface RulePeer permits RulePeer.Ipv4, RulePeer.Ipv6, RulePeer.
     String text();
 
     record Ipv4(String cidr, Ipv4Cidr block) implements RulePeer {
+        /** AWS keeps a rule's range in network form: 10.0.0.1/8 is stored, shown and compared as 10.0.0.0/8. */
         public static Ipv4 of(String cidr) {
-            return new Ipv4(cidr, Ipv4Cidr.parse(cidr));
+            Ipv4Cidr block = Ipv4Cidr.parse(cidr);
+            return new Ipv4(block.toString(), block);
         }
 
         public String text() { return cidr; }

@@ -95,7 +95,7 @@ public final class SecurityGroups {
                     return group;
                 }
             }
-            throw Ec2Errors.groupNameNotFound(name, vpcId);
+            throw Ec2Errors.groupNameNotFound(name, vpcId, vpcId.equals(state.defaultVpcId));
         }
     }
 

@@ -92,6 +92,11 @@ class Ec2AccessAndTagsHttpTest {
         assertEquals(1, statuses.size());
         assertEquals("running", statuses.get(0).instanceState().nameAsString());
         assertEquals("ok", statuses.get(0).instanceStatus().statusAsString());
+        assertEquals("passed", statuses.get(0).instanceStatus().details().get(0).statusAsString());
+        assertEquals(1, ec2.describeInstanceStatus(r -> r.filters(Filter.builder().name("instance-status.reachability").values("passed").build(),
+                Filter.builder().name("availability-zone-id").values("use1-az*").build())).instanceStatuses().size());
+        assertEquals(0, ec2.describeInstanceStatus(r -> r.filters(Filter.builder().name("system-status.reachability")
+                .values("failed").build())).instanceStatuses().size());
         ec2.stopInstances(r -> r.instanceIds(id));
         assertEquals(0, ec2.describeInstanceStatus(r -> r.instanceIds(id)).instanceStatuses().size());
         assertEquals("stopped", ec2.describeInstanceStatus(r -> r.instanceIds(id).includeAllInstances(true)).instanceStatuses()

@@ -87,6 +87,10 @@ class Ec2InstancesHttpTest {
                 Filter.builder().name("name").values("ubuntu/images/hvm-ssd-gp3/ubuntu-noble-24.04-amd64-server-*").build()))
                 .images().get(0).imageId();
         assertFalse(ubuntu.equals(inOhio), "AMI ids differ per region");
+        assertEquals(images.size(), ec2.describeImages(r -> r.owners("amazon").filters(Filter.builder().name("creation-date")
+                .values("20*").build())).images().size());
+        assertEquals(0, ec2.describeImages(r -> r.owners("amazon").filters(Filter.builder().name("platform")
+                .values("windows").build())).images().size(), "no Windows images: their platform filter matches none");
     }
 
     @Test
@@ -153,6 +157,23 @@ class Ec2InstancesHttpTest {
                 .instanceType("t2.micro").minCount(1).maxCount(1))).awsErrorDetails().errorCode());
         assertEquals("InvalidKeyPair.NotFound", assertThrows(Ec2Exception.class, () -> ec2.runInstances(r -> r.imageId(x86)
                 .instanceType("t2.micro").keyName("nope").minCount(1).maxCount(1))).awsErrorDetails().errorCode());
+        // no instance type: AWS's default m1.small runs no HVM image, and AWS says so rather than "invalid value"
+        Ec2Exception untyped = assertThrows(Ec2Exception.class, () -> ec2.runInstances(r -> r.imageId(x86).minCount(1).maxCount(1)));
+        assertEquals("InvalidParameterCombination", untyped.awsErrorDetails().errorCode());
+        assertEquals("Non-Windows instances with a virtualization type of 'hvm' are currently not supported for this instance type.",
+                untyped.awsErrorDetails().errorMessage());
+        // a tag specification for a resource RunInstances does not create is refused, and nothing is launched
+        Ec2Exception badTagType = assertThrows(Ec2Exception.class, () -> ec2.runInstances(r -> r.imageId(x86).instanceType("t2.micro")
+                .minCount(1).maxCount(1).tagSpecifications(TagSpecification.builder().resourceType("security-group")
+                        .tags(Tag.builder().key("a").value("b").build()).build())));
+        assertEquals("InvalidParameterValue", badTagType.awsErrorDetails().errorCode());
+        assertEquals("'security-group' is not a valid taggable resource type for this operation.", badTagType.awsErrorDetails().errorMessage());
+        assertEquals(0, ec2.describeInstances().reservations().size());
+        // volumes are among the resources it creates: their tags are accepted
+        String tagged = ec2.runInstances(r -> r.imageId(x86).instanceType("t2.micro").minCount(1).maxCount(1).tagSpecifications(
+                TagSpecification.builder().resourceType("volume").tags(Tag.builder().key("v").value("1").build()).build()))
+                .instances().get(0).instanceId();
+        ec2.terminateInstances(r -> r.instanceIds(tagged));
         assertEquals("InvalidInstanceID.Malformed", assertThrows(Ec2Exception.class,
                 () -> ec2.describeInstances(r -> r.instanceIds("web-1"))).awsErrorDetails().errorCode());
         assertEquals("InvalidInstanceID.NotFound", assertThrows(Ec2Exception.class,
@@ -165,6 +186,26 @@ class Ec2InstancesHttpTest {
         ec2.terminateInstances(r -> r.instanceIds(instance));
         waiter().waitUntilInstanceTerminated(r -> r.instanceIds(instance));
         ec2.deleteSecurityGroup(r -> r.groupId(group));
+    }
+
+    @Test
+    void awsFilterNamesOnWhatTheInstanceShowsWork() {
+        String ami = image("al2023-ami-2023*-x86_64");
+        Instance launched = ec2.runInstances(r -> r.imageId(ami).instanceType("t3.micro").minCount(1).maxCount(1)).instances().get(0);
+        String zoneId = ec2.describeAvailabilityZones(r -> r.zoneNames(launched.placement().availabilityZone()))
+                .availabilityZones().get(0).zoneId();
+        java.util.function.BiFunction<String, String, Integer> count = (name, value) -> ec2.describeInstances(r -> r.filters(
+                Filter.builder().name(name).values(value).build())).reservations().stream().mapToInt(res -> res.instances().size()).sum();
+        assertEquals(1, count.apply("availability-zone-id", zoneId));
+        assertEquals(1, count.apply("root-device-type", "ebs"));
+        assertEquals(1, count.apply("hypervisor", "nitro"));
+        assertEquals(1, count.apply("network-interface.subnet-id", launched.subnetId()));
+        assertEquals(1, count.apply("network-interface.association.public-ip", launched.publicIpAddress()));
+        assertEquals(1, count.apply("launch-time", launched.launchTime().toString().substring(0, 10) + "*"));
+        assertEquals(0, count.apply("instance-lifecycle", "spot"), "an on-demand instance has no lifecycle");
+        assertEquals(0, count.apply("tenancy", "dedicated"));
+        Ec2Exception unknown = assertThrows(Ec2Exception.class, () -> count.apply("no-such-filter", "x"));
+        assertEquals("The filter 'no-such-filter' is invalid", unknown.awsErrorDetails().errorMessage());
     }
 
     @Test

@@ -67,6 +67,19 @@ class Ec2NetworkHttpTest {
     }
 
     @Test
+    void zoneIdsUseAwsRegionPrefixes() {
+        assertEquals("use1-az1", ec2.describeAvailabilityZones().availabilityZones().get(0).zoneId());
+        for (var expected : java.util.Map.of("ap-northeast-1", "apne1", "ap-southeast-2", "apse2", "eu-central-1", "euc1",
+                "ca-central-1", "cac1", "sa-east-1", "sae1", "eu-north-1", "eun1").entrySet()) {
+            Ec2Client client = box.ec2(TestSandbox.root(), expected.getKey());
+            AvailabilityZone first = client.describeAvailabilityZones().availabilityZones().get(0);
+            assertEquals(expected.getValue() + "-az1", first.zoneId(), expected.getKey());
+            assertEquals(first.zoneId(), client.describeSubnets(r -> r.filters(f -> f.name("availability-zone").values(first.zoneName())))
+                    .subnets().get(0).availabilityZoneId(), "the default subnet names the same zone id");
+        }
+    }
+
+    @Test
     void anUnknownRegionIsRefusedAsAwsRefusesIt() {
         Ec2Client nowhere = box.ec2(TestSandbox.root(), "xx-nowhere-1");
         Ec2Exception e = assertThrows(Ec2Exception.class, nowhere::describeSecurityGroups);

@@ -10,6 +10,7 @@ import software.amazon.awssdk.services.ec2.model.Ec2Exception;
 import software.amazon.awssdk.services.ec2.model.Filter;
 import software.amazon.awssdk.services.ec2.model.IpPermission;
 import software.amazon.awssdk.services.ec2.model.IpRange;
+import software.amazon.awssdk.services.ec2.model.Ipv6Range;
 import software.amazon.awssdk.services.ec2.model.RevokeSecurityGroupIngressResponse;
 import software.amazon.awssdk.services.ec2.model.SecurityGroup;
 import software.amazon.awssdk.services.ec2.model.SecurityGroupRule;
@@ -127,6 +128,50 @@ class Ec2SecurityGroupsHttpTest {
         Ec2Exception e = error(() -> ec2.revokeSecurityGroupIngress(r -> r.groupId(id).ipPermissions(tcp(80, "0.0.0.0/0"))));
         assertEquals("InvalidPermission.NotFound", e.awsErrorDetails().errorCode());
         assertEquals("The specified rule does not exist in this security group.", e.awsErrorDetails().errorMessage());
+    }
+
+    @Test
+    void aRangeWithHostBitsIsKeptInNetworkForm() {
+        String id = newGroup("hostbits");
+        SecurityGroupRule rule = ec2.authorizeSecurityGroupIngress(r -> r.groupId(id).ipPermissions(tcp(22, "10.0.0.28/29")))
+                .securityGroupRules().get(0);
+        assertEquals("10.0.0.24/29", rule.cidrIpv4(), "AWS clears the host bits");
+        assertEquals("10.0.0.24/29", ec2.describeSecurityGroups(r -> r.groupIds(id)).securityGroups().get(0)
+                .ipPermissions().get(0).ipRanges().get(0).cidrIp());
+        Ec2Exception duplicate = error(() -> ec2.authorizeSecurityGroupIngress(r -> r.groupId(id).ipPermissions(tcp(22, "10.0.0.24/29"))));
+        assertEquals("the specified rule \"peer: 10.0.0.24/29, TCP, from port: 22, to port: 22, ALLOW\" already exists",
+                duplicate.awsErrorDetails().errorMessage());
+        RevokeSecurityGroupIngressResponse revoked = ec2.revokeSecurityGroupIngress(r -> r.groupId(id).ipPermissions(tcp(22, "10.0.0.30/29")));
+        assertEquals(1, revoked.revokedSecurityGroupRules().size(), "the same range written with other host bits names the rule");
+    }
+
+    @Test
+    void ipv6RangesAreCheckedAsAddresses() {
+        String id = newGroup("v6");
+        for (String good : List.of("::/0", "2001:db8::/32", "2001:db8:0:0:0:0:0:1/128", "fe80::1:2/64")) {
+            ec2.authorizeSecurityGroupIngress(r -> r.groupId(id).ipPermissions(IpPermission.builder().ipProtocol("tcp")
+                    .fromPort(443).toPort(443).ipv6Ranges(Ipv6Range.builder().cidrIpv6(good).build()).build()));
+        }
+        for (String bad : List.of("zz::/32", "2001:db8::/129", "1::2::3/64", "2001:db8::", "1:2:3:4:5:6:7:8:9/64", "12345::/16")) {
+            Ec2Exception e = error(() -> ec2.authorizeSecurityGroupIngress(r -> r.groupId(id).ipPermissions(IpPermission.builder()
+                    .ipProtocol("tcp").fromPort(443).toPort(443).ipv6Ranges(Ipv6Range.builder().cidrIpv6(bad).build()).build())));
+            assertEquals("InvalidParameterValue", e.awsErrorDetails().errorCode(), bad);
+            assertEquals("CIDR block " + bad + " is malformed", e.awsErrorDetails().errorMessage());
+        }
+        assertEquals(4, ec2.describeSecurityGroups(r -> r.groupIds(id)).securityGroups().get(0).ipPermissions().get(0).ipv6Ranges().size());
+    }
+
+    @Test
+    void aSourceGroupNameOutsideTheDefaultVpcIsNotCalledTheDefaultVpc() {
+        String vpcId = ec2.createVpc(r -> r.cidrBlock("10.8.0.0/16")).vpc().vpcId();
+        String id = ec2.createSecurityGroup(r -> r.groupName("app").description("in a custom VPC").vpcId(vpcId)).groupId();
+        Ec2Exception e = error(() -> ec2.authorizeSecurityGroupIngress(r -> r.groupId(id).ipPermissions(IpPermission.builder()
+                .ipProtocol("tcp").fromPort(22).toPort(22).userIdGroupPairs(UserIdGroupPair.builder().groupName("nosuch").build()).build())));
+        assertEquals("InvalidGroup.NotFound", e.awsErrorDetails().errorCode());
+        assertEquals("The security group 'nosuch' does not exist in VPC '" + vpcId + "'", e.awsErrorDetails().errorMessage());
+        Ec2Exception inDefault = error(() -> ec2.deleteSecurityGroup(r -> r.groupName("nosuch")));
+        assertTrue(inDefault.awsErrorDetails().errorMessage().matches("The security group 'nosuch' does not exist in default VPC 'vpc-[0-9a-f]+'"),
+                inDefault.awsErrorDetails().errorMessage());
     }
 
     @Test
