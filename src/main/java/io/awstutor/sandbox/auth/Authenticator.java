@@ -18,7 +18,8 @@ import java.util.Optional;
  * Verifies a SigV4 signature against the keys the sandbox knows, in AWS's order: the key
  * must exist and be active, a temporary key must come with its own session token and be
  * unexpired, the signature must match, and the request time must lie within 15 minutes of
- * the sandbox clock (a presigned URL instead within its X-Amz-Expires).
+ * the sandbox clock (a presigned URL instead within its X-Amz-Expires). IAM refuses
+ * GetSessionToken's credentials (they carry no MFA here).
  */
 public final class Authenticator {
     public static final Duration MAX_SKEW = Duration.ofMinutes(15);
@@ -82,7 +83,18 @@ public final class Authenticator {
             throw new AuthFailure(Problem.BAD_SIGNATURE, "signature mismatch", details);
         }
         checkTime(parts, now);
+        if ("iam".equals(parts.service()) && fromGetSessionToken(credential)) {
+            // AWS: GetSessionToken's credentials cannot call IAM unless the session was MFA-authenticated,
+            // and the sandbox has no MFA; IAM answers as for an invalid token.
+            throw new AuthFailure(Problem.BAD_TOKEN, "GetSessionToken credentials without MFA may not call IAM",
+                    Map.of("AWSAccessKeyId", parts.accessKeyId()));
+        }
         return new Authentication(credential, key);
+    }
+
+    /** A user's or root's temporary credentials (a role session's are the other kind). */
+    public static boolean fromGetSessionToken(Credential credential) {
+        return credential.sessionToken().isPresent() && !(credential.caller() instanceof Caller.AssumedRole);
     }
 
     /** A derived key per key id and scope, reused while the secret behind the id stays the same. */

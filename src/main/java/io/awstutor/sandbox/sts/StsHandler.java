@@ -2,6 +2,8 @@ package io.awstutor.sandbox.sts;
 
 import io.awstutor.sandbox.auth.Caller;
 import io.awstutor.sandbox.auth.Credential;
+import io.awstutor.sandbox.auth.SignatureParser;
+import io.awstutor.sandbox.auth.SignatureParts;
 import io.awstutor.sandbox.http.ServiceCall;
 import io.awstutor.sandbox.protocol.AwsException;
 import io.awstutor.sandbox.protocol.QueryParams;
@@ -71,7 +73,9 @@ public final class StsHandler extends QueryServiceHandler {
 
     /** Needs no permission either (AWS does not check sts:GetSessionToken against policies). */
     private void getSessionToken(QueryParams params, ServiceCall call, XmlWriter result) {
-        Credential credential = backend.sessionToken(call.caller(), params.integer("DurationSeconds").orElse(null));
+        boolean signedWithSession = SignatureParser.parse(call.request())
+                .flatMap(SignatureParts::securityToken).filter(t -> !t.isEmpty()).isPresent();
+        Credential credential = backend.sessionToken(call.caller(), signedWithSession, params.integer("DurationSeconds").orElse(null));
         writeCredentials(result, credential);
     }
 

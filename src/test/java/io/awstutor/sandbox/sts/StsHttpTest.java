@@ -100,6 +100,28 @@ class StsHttpTest {
         assertEquals(403, expired.statusCode());
     }
 
+    /**
+     * AWS: GetSessionToken's credentials cannot call IAM without MFA (answered as an invalid
+     * token) and cannot ask for another session token; other services take them.
+     */
+    @Test
+    void sessionTokenCredentialsMayNotCallIamNorGetAnotherToken() {
+        AccessKey key = userWithKey("dave");
+        box.iam().attachUserPolicy(r -> r.userName("dave").policyArn("arn:aws:iam::aws:policy/AdministratorAccess"));
+        Credentials session = box.sts(of(key)).getSessionToken().credentials();
+        AwsServiceException iam = assertThrows(AwsServiceException.class, () -> box.iam(of(session)).listUsers());
+        assertEquals(403, iam.statusCode());
+        assertEquals("InvalidClientTokenId", iam.awsErrorDetails().errorCode());
+        assertEquals("The security token included in the request is invalid.", iam.awsErrorDetails().errorMessage());
+        box.s3(of(session)).listBuckets();
+        assertEquals("arn:aws:iam::000000000000:user/dave", box.sts(of(session)).getCallerIdentity().arn());
+
+        AwsServiceException again = assertThrows(AwsServiceException.class, () -> box.sts(of(session)).getSessionToken());
+        assertEquals("AccessDenied", again.awsErrorDetails().errorCode());
+        assertEquals("Cannot call GetSessionToken with session credentials", again.awsErrorDetails().errorMessage());
+        box.iam(of(key)).listUsers();
+    }
+
     @Test
     void sessionTokenDurationIsChecked() {
         AwsServiceException tooShort = assertThrows(AwsServiceException.class,
