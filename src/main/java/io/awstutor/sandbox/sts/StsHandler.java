@@ -7,12 +7,14 @@ import io.awstutor.sandbox.auth.SignatureParts;
 import io.awstutor.sandbox.http.ServiceCall;
 import io.awstutor.sandbox.protocol.AwsException;
 import io.awstutor.sandbox.protocol.QueryParams;
+import io.awstutor.sandbox.protocol.AwsOperations;
 import io.awstutor.sandbox.protocol.QueryServiceHandler;
 import io.awstutor.sandbox.protocol.XmlWriter;
 
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.Optional;
 
 /** STS over the AWS query protocol: who am I, role sessions, session tokens. */
@@ -20,6 +22,8 @@ public final class StsHandler extends QueryServiceHandler {
     public static final String NAMESPACE = "https://sts.amazonaws.com/doc/2011-06-15/";
 
     private final StsBackend backend;
+    private static final Set<String> AWS_OPERATIONS = AwsOperations.load(StsHandler.class, "aws-operations.txt");
+
     private final Map<String, QueryAction> actions;
 
     public StsHandler(StsBackend backend) {
@@ -34,6 +38,11 @@ public final class StsHandler extends QueryServiceHandler {
     @Override
     protected Map<String, QueryAction> actions() {
         return actions;
+    }
+
+    @Override
+    protected Set<String> awsOperations() {
+        return AWS_OPERATIONS;
     }
 
     /** Needs no permission: AWS answers it even when every action is denied. */

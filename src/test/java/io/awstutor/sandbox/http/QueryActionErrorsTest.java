@@ -1,0 +1,60 @@
+package io.awstutor.sandbox.http;
+
+import io.awstutor.sandbox.SignedHttp;
+import io.awstutor.sandbox.TestSandbox;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * What IAM and STS answer for a request whose Action or Version they cannot route: AWS's
+ * InvalidAction (400) "Could not find operation X for version V", the version checked first;
+ * an operation AWS has but the sandbox lacks says so.
+ */
+class QueryActionErrorsTest {
+    private static TestSandbox box;
+
+    @BeforeAll
+    static void start() {
+        box = TestSandbox.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        box.close();
+    }
+
+    private static SignedHttp.Response post(String service, String form) {
+        return SignedHttp.postForm(box.endpoint(), service, "us-east-1", TestSandbox.root(), Clock.systemUTC(), form);
+    }
+
+    private static void assertInvalidAction(SignedHttp.Response response, String message) {
+        assertEquals(400, response.status(), response.body());
+        assertTrue(response.body().contains("<Code>InvalidAction</Code><Message>" + message + "</Message>"), response.body());
+    }
+
+    @Test
+    void aMissingOrWrongVersionIsAnInvalidAction() {
+        assertInvalidAction(post("iam", "Action=GetUser"), "Could not find operation GetUser for version NO_VERSION_SPECIFIED");
+        assertInvalidAction(post("sts", "Action=GetCallerIdentity"),
+                "Could not find operation GetCallerIdentity for version NO_VERSION_SPECIFIED");
+        assertInvalidAction(post("iam", "Action=GetUser&Version=2011-06-15"), "Could not find operation GetUser for version 2011-06-15");
+        assertInvalidAction(post("sts", "Action=GetCallerIdentity&Version="), "Could not find operation GetCallerIdentity for version ");
+        assertEquals(200, post("sts", "Action=GetCallerIdentity&Version=2011-06-15").status());
+    }
+
+    @Test
+    void unknownAndUnimplementedActionsAreTold() {
+        assertInvalidAction(post("iam", "Action=NoSuchThing&Version=2010-05-08"), "Could not find operation NoSuchThing for version 2010-05-08");
+        assertInvalidAction(post("iam", "Action=getuser&Version=2010-05-08"), "Could not find operation getuser for version 2010-05-08");
+        assertInvalidAction(post("iam", "Action=ListMFADevices&Version=2010-05-08"), "Could not find operation ListMFADevices for version "
+                + "2010-05-08 (ListMFADevices is an operation of AWS IAM that the awstutor sandbox does not implement)");
+        assertInvalidAction(post("sts", "Action=GetFederationToken&Version=2011-06-15"), "Could not find operation GetFederationToken for "
+                + "version 2011-06-15 (GetFederationToken is an operation of AWS STS that the awstutor sandbox does not implement)");
+    }
+}
