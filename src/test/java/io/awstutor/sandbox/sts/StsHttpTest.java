@@ -122,6 +122,28 @@ class StsHttpTest {
         box.iam(of(key)).listUsers();
     }
 
+    /** GetAccessKeyInfo through boto3: the owning account of any key the sandbox issued, whoever asks. */
+    @Test
+    void getAccessKeyInfoNamesTheKeysAccount() {
+        AccessKey key = userWithKey("erin");
+        Credentials session = box.sts(of(key)).getSessionToken().credentials();
+        String script = String.join("\n",
+                "import boto3, botocore",
+                "sts = boto3.client('sts')",
+                "print(sts.get_access_key_info(AccessKeyId='" + key.accessKeyId() + "')['Account'])",
+                "print(sts.get_access_key_info(AccessKeyId='" + session.accessKeyId() + "')['Account'])",
+                "try:",
+                "    sts.get_access_key_info(AccessKeyId='AKIAIOSFODNN7EXAMPLE')",
+                "except botocore.exceptions.ClientError as e:",
+                "    print(e.response['ResponseMetadata']['HTTPStatusCode'], e.response['Error']['Code'], e.response['Error']['Message'])");
+        ExternalTools.Result result = ExternalTools.runBoto3(box.endpoint(), "test", "test", "us-east-1", script);
+        assertEquals(0, result.exitCode(), result.toString());
+        String[] lines = result.stdout().strip().split("\n");
+        assertEquals("000000000000", lines[0]);
+        assertEquals("000000000000", lines[1]);
+        assertTrue(lines[2].startsWith("400 InvalidParameterValue The sandbox did not issue the access key AKIAIOSFODNN7EXAMPLE"), lines[2]);
+    }
+
     @Test
     void sessionTokenDurationIsChecked() {
         AwsServiceException tooShort = assertThrows(AwsServiceException.class,
