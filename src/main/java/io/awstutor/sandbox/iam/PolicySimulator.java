@@ -43,7 +43,7 @@ final class PolicySimulator {
     }
 
     record Result(String action, String resource, Decision decision, List<Matched> matched,
-                  Optional<Boolean> allowedByBoundary) {
+                  Optional<Boolean> allowedByBoundary, List<String> missingContextValues) {
     }
 
     List<Result> simulatePrincipal(String accountId, String policySourceArn, Input input) {
@@ -121,7 +121,8 @@ final class PolicySimulator {
                 Decision decision = outcome.evaluation().decision();
                 List<MatchedStatement> matched = outcome.evaluation().matched();
                 Optional<Boolean> allowedByBoundary = outcome.allowedByBoundary();
-                results.add(new Result(action, resource, decision, located(matched, bySource), allowedByBoundary));
+                results.add(new Result(action, resource, decision, located(matched, bySource), allowedByBoundary,
+                        evaluator.missingContextKeys(request, boundary)));
             }
         }
         return results;

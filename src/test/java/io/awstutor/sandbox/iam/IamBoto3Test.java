@@ -67,4 +67,23 @@ class IamBoto3Test {
         assertEquals("[('ReadOnlyAccess', 1, ['v1']), ('mine', 0, ['v2', 'v1'])]", out[4]);
         assertEquals("0 ['mine']", out[5]);
     }
+
+    /** The simulator names the condition keys a decision needed but was not given, and decides with those it was. */
+    @Test
+    void simulatorReportsMissingContextValues() {
+        String[] out = run(
+                "doc = json.dumps({'Version': '2012-10-17', 'Statement': [{'Sid': 'FromOffice', 'Effect': 'Allow', 'Action': 's3:*',"
+                        + " 'Resource': 'arn:aws:s3:::b/*', 'Condition': {'IpAddress': {'aws:SourceIp': '192.0.2.0/24'},"
+                        + " 'StringEquals': {'aws:RequestedRegion': 'eu-west-1'}}}]})",
+                "def show(r): return [(e['EvalResourceName'], e['EvalDecision'], e['MissingContextValues'], len(e['MatchedStatements'])) for e in r['EvaluationResults']]",
+                "print(show(iam.simulate_custom_policy(PolicyInputList=[doc], ActionNames=['s3:GetObject'], ResourceArns=['arn:aws:s3:::b/k'])))",
+                "ctx = [{'ContextKeyName': 'aws:SourceIp', 'ContextKeyValues': ['192.0.2.7'], 'ContextKeyType': 'ip'}]",
+                "print(show(iam.simulate_custom_policy(PolicyInputList=[doc], ActionNames=['s3:GetObject'], ResourceArns=['arn:aws:s3:::b/k'], ContextEntries=ctx)))",
+                "ctx.append({'ContextKeyName': 'aws:RequestedRegion', 'ContextKeyValues': ['eu-west-1'], 'ContextKeyType': 'string'})",
+                "print(show(iam.simulate_custom_policy(PolicyInputList=[doc], ActionNames=['s3:GetObject'], ResourceArns=['arn:aws:s3:::b/k', 'arn:aws:s3:::c/k'], ContextEntries=ctx)))");
+        assertEquals("[('arn:aws:s3:::b/k', 'implicitDeny', ['aws:SourceIp', 'aws:RequestedRegion'], 0)]", out[0]);
+        assertEquals("[('arn:aws:s3:::b/k', 'implicitDeny', ['aws:RequestedRegion'], 0)]", out[1]);
+        // a statement that is not about the resource asks for nothing
+        assertEquals("[('arn:aws:s3:::b/k', 'allowed', [], 1), ('arn:aws:s3:::c/k', 'implicitDeny', [], 0)]", out[2]);
+    }
 }
