@@ -2,6 +2,7 @@ package io.awstutor.sandbox.auth;
 
 import io.awstutor.sandbox.auth.AuthFailure.Problem;
 import io.awstutor.sandbox.http.SandboxRequest;
+import io.awstutor.sandbox.regions.Regions;
 
 import java.security.MessageDigest;
 import java.nio.charset.StandardCharsets;
@@ -23,6 +24,9 @@ import java.util.Optional;
  */
 public final class Authenticator {
     public static final Duration MAX_SKEW = Duration.ofMinutes(15);
+    /** Services whose state ignores the region, so nothing else would notice a region that does not exist. */
+    private static final java.util.Set<String> REGION_BLIND_SERVICES = java.util.Set.of("iam", "sts");
+    private static final String GLOBAL_PSEUDO_REGION = "aws-global";
 
     private final CredentialStore credentials;
     private final Clock clock;
@@ -51,6 +55,12 @@ public final class Authenticator {
      */
     public Authentication authenticate(SandboxRequest request, SignatureParts parts, List<String> payloadHashes) {
         Instant now = clock.instant();
+        if (REGION_BLIND_SERVICES.contains(parts.service()) && !Regions.exists(parts.region())
+                && !GLOBAL_PSEUDO_REGION.equals(parts.region())) {
+            // Any real region is accepted: given an endpoint URL, clients sign IAM with their own region,
+            // and the SDK for Java with the pseudo-region of its global endpoints.
+            throw new AuthFailure(Problem.INVALID_REGION, "no such region", Map.of("Region", parts.region()));
+        }
         Credential credential = credentials.lookup(parts.accessKeyId())
                 .orElseThrow(() -> new AuthFailure(Problem.UNKNOWN_KEY, "unknown access key",
                         Map.of("AWSAccessKeyId", parts.accessKeyId())));

@@ -57,4 +57,20 @@ class QueryActionErrorsTest {
         assertInvalidAction(post("sts", "Action=GetFederationToken&Version=2011-06-15"), "Could not find operation GetFederationToken for "
                 + "version 2011-06-15 (GetFederationToken is an operation of AWS STS that the awstutor sandbox does not implement)");
     }
+
+    /** Any real region (or the SDK for Java's aws-global) may sign IAM and STS; a made-up one is refused as AWS does. */
+    @Test
+    void theScopeMustNameARealRegion() {
+        for (String service : new String[] {"iam", "sts"}) {
+            String form = service.equals("iam") ? "Action=GetUser&Version=2010-05-08" : "Action=GetCallerIdentity&Version=2011-06-15";
+            SignedHttp.Response bogus = SignedHttp.postForm(box.endpoint(), service, "xx-nowhere-9", TestSandbox.root(), Clock.systemUTC(), form);
+            assertEquals(403, bogus.status(), bogus.body());
+            assertTrue(bogus.body().contains("<Code>SignatureDoesNotMatch</Code><Message>Credential should be scoped to a valid region, "
+                    + "not &apos;xx-nowhere-9&apos;. </Message>"), bogus.body());
+            for (String region : new String[] {"eu-west-1", "ap-southeast-2", "aws-global"}) {
+                SignedHttp.Response fine = SignedHttp.postForm(box.endpoint(), service, region, TestSandbox.root(), Clock.systemUTC(), form);
+                assertEquals(200, fine.status(), region + ": " + fine.body());
+            }
+        }
+    }
 }
