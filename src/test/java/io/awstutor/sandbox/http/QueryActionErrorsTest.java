@@ -73,4 +73,36 @@ class QueryActionErrorsTest {
             }
         }
     }
+
+    /** A query call with no signature, or one whose Authorization header cannot be read, as IAM and STS answer it. */
+    @Test
+    void unsignedAndUnreadableQueryCalls() throws Exception {
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        java.util.function.Function<String, java.net.http.HttpResponse<String>> post = authorization -> {
+            var builder = java.net.http.HttpRequest.newBuilder(box.endpoint().resolve("/"))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString("Action=ListUsers&Version=2010-05-08"));
+            if (authorization != null) {
+                builder.header("Authorization", authorization);
+            }
+            try {
+                return http.send(builder.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        };
+        var unsigned = post.apply(null);
+        assertEquals(403, unsigned.statusCode());
+        assertTrue(unsigned.body().contains("<Code>MissingAuthenticationToken</Code><Message>Request is missing Authentication Token</Message>"),
+                unsigned.body());
+        var get = http.send(java.net.http.HttpRequest.newBuilder(box.endpoint().resolve("/?Action=GetCallerIdentity&Version=2011-06-15")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(403, get.statusCode());
+        assertTrue(get.body().contains("<Code>MissingAuthenticationToken</Code>"), get.body());
+        for (String garbage : new String[] {"garbage", "AWS4-HMAC-SHA256 garbage", "AWS AKIDEXAMPLE:c2lnbmF0dXJl"}) {
+            var answer = post.apply(garbage);
+            assertEquals(400, answer.statusCode(), garbage);
+            assertTrue(answer.body().contains("<ErrorResponse><Error><Type>Sender</Type><Code>IncompleteSignature</Code>"), answer.body());
+        }
+    }
 }
