@@ -54,7 +54,7 @@ final class ServiceCatalog {
 
         // STS: its sessions are keys like any other.
         StsBackend sts = new StsBackend(context, roles);
-        handlers.add(new StsHandler(sts));
+        handlers.add(new StsHandler(sts, credentials));
         credentials.add(sts.sessions());
 
         // EC2: also RDS's NetworkDirectory; EC2 sees RDS's DB instances as network endpoints

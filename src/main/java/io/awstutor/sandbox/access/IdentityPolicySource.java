@@ -13,6 +13,14 @@ import java.util.List;
 public interface IdentityPolicySource {
     List<NamedPolicy> policiesOf(Caller caller);
 
+    /**
+     * The caller's permissions boundary (a user's, or a role session's role's), or nothing:
+     * it caps what {@link #policiesOf} may allow.
+     */
+    default List<NamedPolicy> boundaryOf(Caller caller) {
+        return List.of();
+    }
+
     /** Until IAM answers: nobody has any policy (so only root may act). */
     IdentityPolicySource NONE = caller -> List.of();
 }

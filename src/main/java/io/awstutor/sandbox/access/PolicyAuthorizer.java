@@ -5,6 +5,7 @@ import io.awstutor.sandbox.auth.Caller;
 import io.awstutor.sandbox.iam.policy.Evaluation;
 import io.awstutor.sandbox.iam.policy.EvaluationRequest;
 import io.awstutor.sandbox.iam.policy.NamedPolicy;
+import io.awstutor.sandbox.iam.policy.PermissionsBoundary;
 import io.awstutor.sandbox.iam.policy.PolicyDocument;
 import io.awstutor.sandbox.iam.policy.PolicyEvaluator;
 import io.awstutor.sandbox.iam.policy.PolicyKind;
@@ -41,7 +42,7 @@ public final class PolicyAuthorizer implements Authorizer {
             return Decision.allow("the account's root user is always allowed");
         }
         EvaluationRequest request = request(caller, action, resourceArn, context, resourcePolicy);
-        Evaluation evaluation = evaluator.evaluate(request);
+        Evaluation evaluation = bounded(caller, request);
         String reason = evaluation.explain(request);
         return switch (evaluation.decision()) {
             case ALLOWED -> Decision.allow(reason);
@@ -53,7 +54,14 @@ public final class PolicyAuthorizer implements Authorizer {
     /** The evaluator's full answer (decision and matched statements), for callers that show it. */
     public Evaluation evaluate(Caller caller, String action, String resourceArn,
                                Map<String, List<String>> context, Optional<String> resourcePolicy) {
-        return evaluator.evaluate(request(caller, action, resourceArn, context, resourcePolicy));
+        return bounded(caller, request(caller, action, resourceArn, context, resourcePolicy));
+    }
+
+    /** The evaluator's answer, capped by the caller's permissions boundary when it has one. */
+    private Evaluation bounded(Caller caller, EvaluationRequest request) {
+        Evaluation evaluation = evaluator.evaluate(request);
+        List<NamedPolicy> boundary = caller instanceof Caller.Anonymous ? List.of() : identities.boundaryOf(caller);
+        return PermissionsBoundary.apply(evaluator, request, evaluation, boundary).evaluation();
     }
 
     private EvaluationRequest request(Caller caller, String action, String resourceArn,

@@ -38,6 +38,8 @@ public final class AuthErrors {
                     "The AWS Access Key Id you provided does not exist in our records.")
                     .with("AWSAccessKeyId", d.getOrDefault("AWSAccessKeyId", ""));
             case BAD_TOKEN -> AwsException.badRequest("InvalidToken", "The provided token is malformed or otherwise invalid.");
+            case INVALID_REGION -> AwsException.badRequest("AuthorizationHeaderMalformed",
+                    "The authorization header is malformed; the region '" + d.get("Region") + "' is wrong.");
             case EXPIRED_TOKEN -> AwsException.badRequest("ExpiredToken", "The provided token has expired.");
             case BAD_SIGNATURE -> {
                 AwsException e = AwsException.forbidden("SignatureDoesNotMatch", S3_SIGNATURE_MISMATCH);
@@ -79,6 +81,8 @@ public final class AuthErrors {
             case UNKNOWN_KEY, INACTIVE_KEY, MISSING_TOKEN, BAD_TOKEN -> AwsException.forbidden("InvalidClientTokenId", INVALID_TOKEN);
             case EXPIRED_TOKEN -> AwsException.forbidden("ExpiredToken", "The security token included in the request is expired");
             case BAD_SIGNATURE, PAYLOAD_HASH_MISMATCH -> AwsException.forbidden("SignatureDoesNotMatch", QUERY_SIGNATURE_MISMATCH);
+            case INVALID_REGION -> AwsException.forbidden("SignatureDoesNotMatch",
+                    "Credential should be scoped to a valid region, not '" + d.get("Region") + "'. ");
             case SKEWED -> AwsException.forbidden("SignatureDoesNotMatch", Boolean.parseBoolean(d.get("Future"))
                     ? "Signature not yet current: " + d.get("RequestTime") + " is still later than " + d.get("Bound")
                     + " (" + d.get("ServerTime") + " + 15 min.)"

@@ -24,6 +24,8 @@ public final class AuthFailure extends RuntimeException {
         /** Session token present but not the one issued with the key. */
         BAD_TOKEN,
         EXPIRED_TOKEN,
+        /** The credential scope names a region AWS does not have (IAM and STS). */
+        INVALID_REGION,
         /** Request time more than 15 minutes from the sandbox's clock. */
         SKEWED,
         /** Presigned URL past its X-Amz-Expires. */

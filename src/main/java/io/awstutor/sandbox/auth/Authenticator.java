@@ -2,6 +2,7 @@ package io.awstutor.sandbox.auth;
 
 import io.awstutor.sandbox.auth.AuthFailure.Problem;
 import io.awstutor.sandbox.http.SandboxRequest;
+import io.awstutor.sandbox.regions.Regions;
 
 import java.security.MessageDigest;
 import java.nio.charset.StandardCharsets;
@@ -18,10 +19,14 @@ import java.util.Optional;
  * Verifies a SigV4 signature against the keys the sandbox knows, in AWS's order: the key
  * must exist and be active, a temporary key must come with its own session token and be
  * unexpired, the signature must match, and the request time must lie within 15 minutes of
- * the sandbox clock (a presigned URL instead within its X-Amz-Expires).
+ * the sandbox clock (a presigned URL instead within its X-Amz-Expires). IAM refuses
+ * GetSessionToken's credentials (they carry no MFA here).
  */
 public final class Authenticator {
     public static final Duration MAX_SKEW = Duration.ofMinutes(15);
+    /** Services whose state ignores the region, so nothing else would notice a region that does not exist. */
+    private static final java.util.Set<String> REGION_BLIND_SERVICES = java.util.Set.of("iam", "sts");
+    private static final String GLOBAL_PSEUDO_REGION = "aws-global";
 
     private final CredentialStore credentials;
     private final Clock clock;
@@ -50,6 +55,12 @@ public final class Authenticator {
      */
     public Authentication authenticate(SandboxRequest request, SignatureParts parts, List<String> payloadHashes) {
         Instant now = clock.instant();
+        if (REGION_BLIND_SERVICES.contains(parts.service()) && !Regions.exists(parts.region())
+                && !GLOBAL_PSEUDO_REGION.equals(parts.region())) {
+            // Any real region is accepted: given an endpoint URL, clients sign IAM with their own region,
+            // and the SDK for Java with the pseudo-region of its global endpoints.
+            throw new AuthFailure(Problem.INVALID_REGION, "no such region", Map.of("Region", parts.region()));
+        }
         Credential credential = credentials.lookup(parts.accessKeyId())
                 .orElseThrow(() -> new AuthFailure(Problem.UNKNOWN_KEY, "unknown access key",
                         Map.of("AWSAccessKeyId", parts.accessKeyId())));
@@ -82,7 +93,18 @@ public final class Authenticator {
             throw new AuthFailure(Problem.BAD_SIGNATURE, "signature mismatch", details);
         }
         checkTime(parts, now);
+        if ("iam".equals(parts.service()) && fromGetSessionToken(credential)) {
+            // AWS: GetSessionToken's credentials cannot call IAM unless the session was MFA-authenticated,
+            // and the sandbox has no MFA; IAM answers as for an invalid token.
+            throw new AuthFailure(Problem.BAD_TOKEN, "GetSessionToken credentials without MFA may not call IAM",
+                    Map.of("AWSAccessKeyId", parts.accessKeyId()));
+        }
         return new Authentication(credential, key);
+    }
+
+    /** A user's or root's temporary credentials (a role session's are the other kind). */
+    public static boolean fromGetSessionToken(Credential credential) {
+        return credential.sessionToken().isPresent() && !(credential.caller() instanceof Caller.AssumedRole);
     }
 
     /** A derived key per key id and scope, reused while the secret behind the id stays the same. */

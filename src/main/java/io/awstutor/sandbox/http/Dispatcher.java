@@ -58,6 +58,10 @@ public final class Dispatcher {
 
     /** Answers a request; never throws (every failure becomes an error document). */
     public Answer dispatch(SandboxRequest request) {
+        if (SignatureParser.scopeService(request).isEmpty() && looksLikeQueryCall(request)) {
+            String requestId = RequestIds.forService("query");
+            return new Answer("query", requestId, GENERIC_ERRORS.encode(unscopedQueryCall(request), requestId));
+        }
         String service = serviceOf(request);
         String requestId = RequestIds.forService(service);
         ServiceHandler handler = handlers.get(service);
@@ -111,6 +115,37 @@ public final class Dispatcher {
         String sourceIp = request.remoteAddress() == null ? "127.0.0.1" : request.remoteAddress().getHostAddress();
         Map<String, List<String>> context = RequestContextKeys.base(caller, sourceIp, region, clock.instant());
         return new ServiceCall(effective, caller, region, requestId, authorizer, context);
+    }
+
+    /**
+     * A query-protocol call (IAM, STS, EC2, ...): a form POST to "/" or a GET of "/?Action=...".
+     * No S3 operation looks like either, so one that names no service in a credential scope is
+     * a query call that is unsigned or badly signed, and is answered as the query services do.
+     */
+    static boolean looksLikeQueryCall(SandboxRequest request) {
+        if (!"/".equals(request.rawPath())) {
+            return false;
+        }
+        if ("POST".equals(request.method())) {
+            return request.header("content-type").map(t -> t.toLowerCase(java.util.Locale.ROOT)
+                    .startsWith("application/x-www-form-urlencoded")).orElse(false);
+        }
+        return "GET".equals(request.method()) && request.hasQuery("Action");
+    }
+
+    /** AWS's answers: no signature at all is MissingAuthenticationToken, an unreadable one IncompleteSignature. */
+    private static AwsException unscopedQueryCall(SandboxRequest request) {
+        String problem;
+        try {
+            if (SignatureParser.parse(request).isEmpty()) {
+                return new AwsException("MissingAuthenticationToken", "Request is missing Authentication Token", 403);
+            }
+            problem = "Credential should be scoped to a valid region, service and date, in the form "
+                    + "'<access key>/<yyyyMMdd>/<region>/<service>/aws4_request'.";
+        } catch (AuthFailure malformed) {
+            problem = malformed.getMessage();
+        }
+        return AwsException.badRequest("IncompleteSignature", problem);
     }
 
     private AwsException unknownService(SandboxRequest request, String service) {

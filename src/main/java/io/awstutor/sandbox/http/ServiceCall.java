@@ -2,6 +2,7 @@ package io.awstutor.sandbox.http;
 
 import io.awstutor.sandbox.auth.Authorizer;
 import io.awstutor.sandbox.auth.Caller;
+import io.awstutor.sandbox.iam.policy.PermissionsBoundary;
 import io.awstutor.sandbox.protocol.AwsException;
 
 import java.util.List;
@@ -49,8 +50,13 @@ public record ServiceCall(SandboxRequest request, Caller caller, String region, 
         }
         String reason = decision.reason() == null ? "" : decision.reason();
         boolean resourceSide = reason.contains("resource policy of") || reason.contains("trust policy of");
+        boolean boundarySide = reason.contains("(" + PermissionsBoundary.NOTE_PREFIX);
         if (decision.explicitDeny()) {
-            return " with an explicit deny in " + (resourceSide ? "a resource-based policy" : "an identity-based policy");
+            return " with an explicit deny in " + (resourceSide ? "a resource-based policy"
+                    : boundarySide ? "a permissions boundary" : "an identity-based policy");
+        }
+        if (boundarySide) {
+            return " because no permissions boundary allows the " + action + " action";
         }
         if (caller instanceof Caller.Anonymous || (hasResourcePolicy && reason.contains("cross-account: an identity-based policy allows"))) {
             return " because no resource-based policy allows the " + action + " action";

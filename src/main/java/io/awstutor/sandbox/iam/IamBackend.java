@@ -80,6 +80,11 @@ public final class IamBackend implements CredentialStore, IdentityPolicySource, 
         return identityPolicies.of(caller);
     }
 
+    @Override
+    public List<NamedPolicy> boundaryOf(Caller caller) {
+        return identityPolicies.boundaryOf(caller);
+    }
+
     /** The role with this ARN in the account (its path must match too), for STS. */
     public Optional<IamRole> roleByArn(String accountId, String roleArn) {
         String prefix = "arn:aws:iam::" + accountId + ":role/";

@@ -53,6 +53,23 @@ final class IdentityPolicies {
         return List.of();
     }
 
+    /** The caller's permissions boundary, compiled, or an empty list. */
+    List<NamedPolicy> boundaryOf(Caller caller) {
+        if (caller instanceof Caller.User user) {
+            return backend.read(user.accountId(), account -> {
+                IamUser found = account.users.get(IamAccount.key(user.userName()));
+                return found == null ? List.<NamedPolicy>of() : boundary(account, found.permissionsBoundary()).stream().toList();
+            });
+        }
+        if (caller instanceof Caller.AssumedRole role) {
+            return backend.read(role.accountId(), account -> {
+                IamRole found = account.roles.get(IamAccount.key(role.roleName()));
+                return found == null ? List.<NamedPolicy>of() : boundary(account, found.permissionsBoundary()).stream().toList();
+            });
+        }
+        return List.of();
+    }
+
     /** Called under the backend's lock. */
     List<Sourced> forUser(IamAccount account, String userName) {
         IamUser user = account.users.get(IamAccount.key(userName));

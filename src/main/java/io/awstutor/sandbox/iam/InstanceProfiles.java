@@ -114,7 +114,7 @@ public final class InstanceProfiles {
         });
     }
 
-    private static ProfileView view(IamAccount account, InstanceProfile profile) {
+    static ProfileView view(IamAccount account, InstanceProfile profile) {
         List<IamRole> roles = new ArrayList<>();
         for (String roleName : profile.roleNames()) {
             IamRole role = account.roles.get(IamAccount.key(roleName));

@@ -68,26 +68,30 @@ public final class ManagedPolicies {
             throw AwsException.validation("1 validation error detected: Value '" + scope
                     + "' at 'scope' failed to satisfy constraint: Member must satisfy enum value set: [All, AWS, Local]");
         }
-        return backend.read(accountId, account -> {
-            Map<String, Integer> counts = attachmentCounts(account);
-            Map<String, Integer> boundaries = boundaryCounts(account);
-            List<ManagedPolicy> candidates = new ArrayList<>();
-            if (!scope.equals("Local")) {
-                candidates.addAll(backend.awsPolicies().all());
+        return backend.read(accountId, account -> Page.of(views(account, scope, onlyAttached, pathPrefix),
+                v -> sortKey(v.policy()), marker, maxItems));
+    }
+
+    /** The account's view of its policies (Scope All/AWS/Local), sorted by name; under the backend's lock. */
+    List<PolicyView> views(IamAccount account, String scope, boolean onlyAttached, String pathPrefix) {
+        Map<String, Integer> counts = attachmentCounts(account);
+        Map<String, Integer> boundaries = boundaryCounts(account);
+        List<ManagedPolicy> candidates = new ArrayList<>();
+        if (!scope.equals("Local")) {
+            candidates.addAll(backend.awsPolicies().all());
+        }
+        if (!scope.equals("AWS")) {
+            candidates.addAll(account.policies.values());
+        }
+        List<PolicyView> matching = new ArrayList<>();
+        for (ManagedPolicy policy : candidates) {
+            int count = counts.getOrDefault(policy.arn(), 0);
+            if (policy.path().startsWith(pathPrefix) && (!onlyAttached || count > 0)) {
+                matching.add(new PolicyView(policy, count, boundaries.getOrDefault(policy.arn(), 0)));
             }
-            if (!scope.equals("AWS")) {
-                candidates.addAll(account.policies.values());
-            }
-            List<PolicyView> matching = new ArrayList<>();
-            for (ManagedPolicy policy : candidates) {
-                int count = counts.getOrDefault(policy.arn(), 0);
-                if (policy.path().startsWith(pathPrefix) && (!onlyAttached || count > 0)) {
-                    matching.add(new PolicyView(policy, count, boundaries.getOrDefault(policy.arn(), 0)));
-                }
-            }
-            matching.sort(Comparator.comparing(v -> sortKey(v.policy())));
-            return Page.of(matching, v -> sortKey(v.policy()), marker, maxItems);
-        });
+        }
+        matching.sort(Comparator.comparing(v -> sortKey(v.policy())));
+        return matching;
     }
 
     private static String sortKey(ManagedPolicy policy) {
@@ -138,12 +142,7 @@ public final class ManagedPolicies {
     public Page<VersionView> listVersions(String accountId, String arn, Optional<String> marker, Optional<Integer> maxItems) {
         return backend.read(accountId, account -> {
             ManagedPolicy policy = find(account, arn).orElseThrow(() -> notFound(arn));
-            // Newest first, as AWS lists them; the key keeps that order for markers.
-            List<VersionView> versions = new ArrayList<>();
-            for (int i = policy.versions().size() - 1; i >= 0; i--) {
-                PolicyVersion v = policy.versions().get(i);
-                versions.add(new VersionView(v, v.versionId().equals(policy.defaultVersionId())));
-            }
+            List<VersionView> versions = versionsNewestFirst(policy);
             return Page.of(versions, v -> String.format("%010d", Integer.MAX_VALUE - versionNumber(v.version())), marker, maxItems);
         });
     }
@@ -298,6 +297,16 @@ public final class ManagedPolicies {
         if (PolicyDocuments.size(document) > MANAGED_POLICY_QUOTA) {
             throw IamErrors.limitExceeded("Cannot exceed quota for PolicySize: " + MANAGED_POLICY_QUOTA);
         }
+    }
+
+    /** Newest first, as AWS lists them. */
+    static List<VersionView> versionsNewestFirst(ManagedPolicy policy) {
+        List<VersionView> versions = new ArrayList<>();
+        for (int i = policy.versions().size() - 1; i >= 0; i--) {
+            PolicyVersion v = policy.versions().get(i);
+            versions.add(new VersionView(v, v.versionId().equals(policy.defaultVersionId())));
+        }
+        return versions;
     }
 
     private static int versionNumber(PolicyVersion version) {

@@ -2,10 +2,10 @@ package io.awstutor.sandbox.iam;
 
 import io.awstutor.sandbox.auth.Caller;
 import io.awstutor.sandbox.iam.policy.Decision;
-import io.awstutor.sandbox.iam.policy.Evaluation;
 import io.awstutor.sandbox.iam.policy.EvaluationRequest;
 import io.awstutor.sandbox.iam.policy.MatchedStatement;
 import io.awstutor.sandbox.iam.policy.NamedPolicy;
+import io.awstutor.sandbox.iam.policy.PermissionsBoundary;
 import io.awstutor.sandbox.iam.policy.PolicyDocument;
 import io.awstutor.sandbox.iam.policy.PolicyEvaluator;
 import io.awstutor.sandbox.iam.policy.PolicyKind;
@@ -43,7 +43,7 @@ final class PolicySimulator {
     }
 
     record Result(String action, String resource, Decision decision, List<Matched> matched,
-                  Optional<Boolean> allowedByBoundary) {
+                  Optional<Boolean> allowedByBoundary, List<String> missingContextValues) {
     }
 
     List<Result> simulatePrincipal(String accountId, String policySourceArn, Input input) {
@@ -116,22 +116,13 @@ final class PolicySimulator {
         List<Result> results = new ArrayList<>();
         for (String action : input.actions()) {
             for (String resource : resources) {
-                Evaluation evaluation = evaluator.evaluate(new EvaluationRequest(action, resource, identity, resourcePolicy, caller, context));
-                Decision decision = evaluation.decision();
-                List<MatchedStatement> matched = evaluation.matched();
-                Optional<Boolean> allowedByBoundary = Optional.empty();
-                if (!boundary.isEmpty()) {
-                    Evaluation limit = evaluator.evaluate(new EvaluationRequest(action, resource, boundary, Optional.empty(), caller, context));
-                    allowedByBoundary = Optional.of(limit.allowed());
-                    if (decision != Decision.EXPLICIT_DENY && limit.decision() == Decision.EXPLICIT_DENY) {
-                        decision = Decision.EXPLICIT_DENY;
-                        matched = limit.matched();
-                    } else if (decision == Decision.ALLOWED && !limit.allowed()) {
-                        decision = Decision.IMPLICIT_DENY;
-                        matched = List.of();
-                    }
-                }
-                results.add(new Result(action, resource, decision, located(matched, bySource), allowedByBoundary));
+                EvaluationRequest request = new EvaluationRequest(action, resource, identity, resourcePolicy, caller, context);
+                PermissionsBoundary.Outcome outcome = PermissionsBoundary.apply(evaluator, request, evaluator.evaluate(request), boundary);
+                Decision decision = outcome.evaluation().decision();
+                List<MatchedStatement> matched = outcome.evaluation().matched();
+                Optional<Boolean> allowedByBoundary = outcome.allowedByBoundary();
+                results.add(new Result(action, resource, decision, located(matched, bySource), allowedByBoundary,
+                        evaluator.missingContextKeys(request, boundary)));
             }
         }
         return results;

@@ -70,7 +70,9 @@ final class SimulationActions {
                 }
                 out.end();
             }
-            out.end().empty("MissingContextValues");
+            out.end().start("MissingContextValues");
+            r.missingContextValues().forEach(key -> out.element("member", key));
+            out.end();
             r.allowedByBoundary().ifPresent(allowed -> out.start("PermissionsBoundaryDecisionDetail")
                     .element("AllowedByPermissionsBoundary", allowed).end());
             out.end();

@@ -55,6 +55,14 @@ public abstract class QueryServiceHandler implements ServiceHandler {
         return false;
     }
 
+    /**
+     * Every operation the service has on AWS, implemented or not (see {@link AwsOperations});
+     * empty when the service does not say, and then every unimplemented one is simply unknown.
+     */
+    protected java.util.Set<String> awsOperations() {
+        return java.util.Set.of();
+    }
+
     @Override
     public String signingName() {
         return signingName;
@@ -69,10 +77,19 @@ public abstract class QueryServiceHandler implements ServiceHandler {
     public SandboxResponse handle(ServiceCall call) throws IOException {
         QueryParams params = params(call);
         String action = params.action();
+        String version = params.get("Version");
+        if (shape == ResponseShape.WRAPPED_RESULT && !apiVersion.equals(version)) {
+            // AWS's query front end routes by Action and Version together; it checks the version first
+            throw AwsException.badRequest("InvalidAction", "Could not find operation " + action + " for version "
+                    + (version == null ? "NO_VERSION_SPECIFIED" : version));
+        }
         QueryAction implementation = actions().get(action);
         if (implementation == null) {
-            throw AwsException.badRequest("InvalidAction",
-                    "Could not find operation " + action + " for version " + params.getOrDefault("Version", apiVersion));
+            String unknown = "Could not find operation " + action + " for version " + params.getOrDefault("Version", apiVersion);
+            throw AwsException.badRequest("InvalidAction", awsOperations().contains(action)
+                    ? unknown + " (" + action + " is an operation of AWS " + signingName.toUpperCase(java.util.Locale.ROOT)
+                    + " that the awstutor sandbox does not implement)"
+                    : unknown);
         }
         XmlWriter result = XmlWriter.fragment();
         implementation.run(params, call, result);

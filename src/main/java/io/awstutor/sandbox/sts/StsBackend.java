@@ -109,9 +109,12 @@ public final class StsBackend {
         return issue(session, duration);
     }
 
-    /** GetSessionToken: the caller's own permissions, for a while. Role sessions may not. */
-    public Credential sessionToken(Caller caller, Integer durationSeconds) {
-        if (caller instanceof Caller.AssumedRole) {
+    /**
+     * GetSessionToken: the caller's own permissions, for a while. Only long-term keys may ask:
+     * not role sessions, nor a session token's own credentials ({@code withSessionCredentials}).
+     */
+    public Credential sessionToken(Caller caller, boolean withSessionCredentials, Integer durationSeconds) {
+        if (caller instanceof Caller.AssumedRole || withSessionCredentials) {
             throw AwsException.forbidden("AccessDenied", "Cannot call GetSessionToken with session credentials");
         }
         validateDuration(durationSeconds, MAX_SESSION_TOKEN_DURATION);

@@ -2,36 +2,54 @@ package io.awstutor.sandbox.sts;
 
 import io.awstutor.sandbox.auth.Caller;
 import io.awstutor.sandbox.auth.Credential;
+import io.awstutor.sandbox.auth.CredentialStore;
+import io.awstutor.sandbox.auth.SignatureParser;
+import io.awstutor.sandbox.auth.SignatureParts;
 import io.awstutor.sandbox.http.ServiceCall;
 import io.awstutor.sandbox.protocol.AwsException;
 import io.awstutor.sandbox.protocol.QueryParams;
+import io.awstutor.sandbox.protocol.AwsOperations;
 import io.awstutor.sandbox.protocol.QueryServiceHandler;
 import io.awstutor.sandbox.protocol.XmlWriter;
 
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /** STS over the AWS query protocol: who am I, role sessions, session tokens. */
 public final class StsHandler extends QueryServiceHandler {
     public static final String NAMESPACE = "https://sts.amazonaws.com/doc/2011-06-15/";
 
+    private static final Set<String> AWS_OPERATIONS = AwsOperations.load(StsHandler.class, "aws-operations.txt");
+    private static final Pattern ACCESS_KEY_ID = Pattern.compile("[\\w]+");
+
     private final StsBackend backend;
+    private final CredentialStore keys;
     private final Map<String, QueryAction> actions;
 
-    public StsHandler(StsBackend backend) {
+    /** {@code keys}: every key the sandbox knows, for GetAccessKeyInfo. */
+    public StsHandler(StsBackend backend, CredentialStore keys) {
         super("sts", NAMESPACE, "2011-06-15", ResponseShape.WRAPPED_RESULT);
         this.backend = backend;
+        this.keys = keys;
         this.actions = Map.of(
                 "GetCallerIdentity", this::getCallerIdentity,
                 "AssumeRole", this::assumeRole,
-                "GetSessionToken", this::getSessionToken);
+                "GetSessionToken", this::getSessionToken,
+                "GetAccessKeyInfo", this::getAccessKeyInfo);
     }
 
     @Override
     protected Map<String, QueryAction> actions() {
         return actions;
+    }
+
+    @Override
+    protected Set<String> awsOperations() {
+        return AWS_OPERATIONS;
     }
 
     /** Needs no permission: AWS answers it even when every action is denied. */
@@ -71,8 +89,35 @@ public final class StsHandler extends QueryServiceHandler {
 
     /** Needs no permission either (AWS does not check sts:GetSessionToken against policies). */
     private void getSessionToken(QueryParams params, ServiceCall call, XmlWriter result) {
-        Credential credential = backend.sessionToken(call.caller(), params.integer("DurationSeconds").orElse(null));
+        boolean signedWithSession = SignatureParser.parse(call.request())
+                .flatMap(SignatureParts::securityToken).filter(t -> !t.isEmpty()).isPresent();
+        Credential credential = backend.sessionToken(call.caller(), signedWithSession, params.integer("DurationSeconds").orElse(null));
         writeCredentials(result, credential);
+    }
+
+    /**
+     * The account a key belongs to, whoever asks (AWS: any account's key, in any state). AWS
+     * decodes it from the key id; the sandbox knows only the keys it issued, and says so for
+     * any other rather than guess an account.
+     */
+    private void getAccessKeyInfo(QueryParams params, ServiceCall call, XmlWriter result) {
+        String keyId = params.get("AccessKeyId");
+        if (keyId == null) {
+            throw AwsException.validation("1 validation error detected: Value null at 'accessKeyId' failed to satisfy constraint: Member must not be null");
+        }
+        if (keyId.length() < 16 || keyId.length() > 128) {
+            throw AwsException.validation("1 validation error detected: Value '" + keyId + "' at 'accessKeyId' failed to satisfy constraint: "
+                    + "Member must have length " + (keyId.length() < 16 ? "greater than or equal to 16" : "less than or equal to 128"));
+        }
+        if (!ACCESS_KEY_ID.matcher(keyId).matches()) {
+            throw AwsException.validation("1 validation error detected: Value '" + keyId + "' at 'accessKeyId' failed to satisfy constraint: "
+                    + "Member must satisfy regular expression pattern: [\\w]*");
+        }
+        call.authorize("sts:GetAccessKeyInfo", "*", "AccessDenied");
+        Credential key = keys.lookup(keyId).orElseThrow(() -> AwsException.badRequest("InvalidParameterValue",
+                "The sandbox did not issue the access key " + keyId + ", so it cannot tell its account "
+                        + "(it knows the keys of its own IAM users, its STS sessions and the root key)."));
+        result.element("Account", key.caller().accountId());
     }
 
     private static void writeCredentials(XmlWriter result, Credential credential) {

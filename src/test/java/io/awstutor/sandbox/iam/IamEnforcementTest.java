@@ -78,6 +78,50 @@ class IamEnforcementTest {
         admin.listUsers();
     }
 
+    /** A boundary caps AdministratorAccess: what it leaves out is refused, in AWS's words. */
+    @Test
+    void permissionsBoundaryCapsWhatPoliciesAllow() {
+        String name = unique("bounded");
+        AwsCredentials credentials = userWith(name, "AdministratorAccess");
+        root.putUserPermissionsBoundary(r -> r.userName(name).permissionsBoundary("arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess"));
+        box.s3(credentials).listBuckets();
+        AwsServiceException denied = assertThrows(AwsServiceException.class, () -> box.iam(credentials).listUsers());
+        assertEquals(403, denied.statusCode());
+        assertEquals("User: arn:aws:iam::000000000000:user/" + name + " is not authorized to perform: iam:ListUsers on resource: "
+                + "arn:aws:iam::000000000000:user/ because no permissions boundary allows the iam:ListUsers action",
+                denied.awsErrorDetails().errorMessage());
+
+        String denyAll = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"*\",\"Resource\":\"*\"},"
+                + "{\"Effect\":\"Deny\",\"Action\":\"s3:*\",\"Resource\":\"*\"}]}";
+        String boundaryArn = root.createPolicy(r -> r.policyName(unique("no-s3")).policyDocument(denyAll)).policy().arn();
+        root.putUserPermissionsBoundary(r -> r.userName(name).permissionsBoundary(boundaryArn));
+        box.iam(credentials).listUsers();
+        AwsServiceException s3Denied = assertThrows(AwsServiceException.class, () -> box.s3(credentials).listBuckets());
+        assertTrue(s3Denied.awsErrorDetails().errorMessage().endsWith("with an explicit deny in a permissions boundary"),
+                s3Denied.awsErrorDetails().errorMessage());
+
+        root.deleteUserPermissionsBoundary(r -> r.userName(name));
+        box.s3(credentials).listBuckets();
+    }
+
+    /** A role's boundary holds for its sessions too. */
+    @Test
+    void aRolesBoundaryHoldsForItsSessions() {
+        String user = unique("assumer");
+        AwsCredentials caller = userWith(user, "AdministratorAccess");
+        String roleName = unique("bounded-role");
+        String trust = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"arn:aws:iam::000000000000:root\"},\"Action\":\"sts:AssumeRole\"}]}";
+        String roleArn = root.createRole(r -> r.roleName(roleName).assumeRolePolicyDocument(trust)
+                .permissionsBoundary("arn:aws:iam::aws:policy/IAMReadOnlyAccess")).role().arn();
+        root.attachRolePolicy(r -> r.roleName(roleName).policyArn("arn:aws:iam::aws:policy/AdministratorAccess"));
+        Credentials session = box.sts(caller).assumeRole(r -> r.roleArn(roleArn).roleSessionName("capped")).credentials();
+        IamClient asRole = box.iam(TestSandbox.credentials(session.accessKeyId(), session.secretAccessKey(), session.sessionToken()));
+        asRole.listRoles();
+        AwsServiceException denied = assertThrows(AwsServiceException.class, () -> asRole.createUser(r -> r.userName(unique("x"))));
+        assertTrue(denied.awsErrorDetails().errorMessage().contains("because no permissions boundary allows the iam:CreateUser action"),
+                denied.awsErrorDetails().errorMessage());
+    }
+
     @Test
     void groupPoliciesApplyToMembers() {
         String name = unique("member");

@@ -100,6 +100,50 @@ class StsHttpTest {
         assertEquals(403, expired.statusCode());
     }
 
+    /**
+     * AWS: GetSessionToken's credentials cannot call IAM without MFA (answered as an invalid
+     * token) and cannot ask for another session token; other services take them.
+     */
+    @Test
+    void sessionTokenCredentialsMayNotCallIamNorGetAnotherToken() {
+        AccessKey key = userWithKey("dave");
+        box.iam().attachUserPolicy(r -> r.userName("dave").policyArn("arn:aws:iam::aws:policy/AdministratorAccess"));
+        Credentials session = box.sts(of(key)).getSessionToken().credentials();
+        AwsServiceException iam = assertThrows(AwsServiceException.class, () -> box.iam(of(session)).listUsers());
+        assertEquals(403, iam.statusCode());
+        assertEquals("InvalidClientTokenId", iam.awsErrorDetails().errorCode());
+        assertEquals("The security token included in the request is invalid.", iam.awsErrorDetails().errorMessage());
+        box.s3(of(session)).listBuckets();
+        assertEquals("arn:aws:iam::000000000000:user/dave", box.sts(of(session)).getCallerIdentity().arn());
+
+        AwsServiceException again = assertThrows(AwsServiceException.class, () -> box.sts(of(session)).getSessionToken());
+        assertEquals("AccessDenied", again.awsErrorDetails().errorCode());
+        assertEquals("Cannot call GetSessionToken with session credentials", again.awsErrorDetails().errorMessage());
+        box.iam(of(key)).listUsers();
+    }
+
+    /** GetAccessKeyInfo through boto3: the owning account of any key the sandbox issued, whoever asks. */
+    @Test
+    void getAccessKeyInfoNamesTheKeysAccount() {
+        AccessKey key = userWithKey("erin");
+        Credentials session = box.sts(of(key)).getSessionToken().credentials();
+        String script = String.join("\n",
+                "import boto3, botocore",
+                "sts = boto3.client('sts')",
+                "print(sts.get_access_key_info(AccessKeyId='" + key.accessKeyId() + "')['Account'])",
+                "print(sts.get_access_key_info(AccessKeyId='" + session.accessKeyId() + "')['Account'])",
+                "try:",
+                "    sts.get_access_key_info(AccessKeyId='AKIAIOSFODNN7EXAMPLE')",
+                "except botocore.exceptions.ClientError as e:",
+                "    print(e.response['ResponseMetadata']['HTTPStatusCode'], e.response['Error']['Code'], e.response['Error']['Message'])");
+        ExternalTools.Result result = ExternalTools.runBoto3(box.endpoint(), "test", "test", "us-east-1", script);
+        assertEquals(0, result.exitCode(), result.toString());
+        String[] lines = result.stdout().strip().split("\n");
+        assertEquals("000000000000", lines[0]);
+        assertEquals("000000000000", lines[1]);
+        assertTrue(lines[2].startsWith("400 InvalidParameterValue The sandbox did not issue the access key AKIAIOSFODNN7EXAMPLE"), lines[2]);
+    }
+
     @Test
     void sessionTokenDurationIsChecked() {
         AwsServiceException tooShort = assertThrows(AwsServiceException.class,

@@ -14,8 +14,9 @@ public final class Explanation {
         switch (evaluation.decision()) {
             case EXPLICIT_DENY: {
                 MatchedStatement m = evaluation.matched().isEmpty() ? null : evaluation.matched().get(0);
-                if (m == null) return "denied: an explicit deny applies to " + action + on;
-                return "denied: statement " + m.label() + " of " + m.sourceId() + " explicitly denies " + action + on;
+                String line = m == null ? "denied: an explicit deny applies to " + action + on
+                        : "denied: statement " + m.label() + " of " + m.sourceId() + " explicitly denies " + action + on;
+                return evaluation.note() == null ? line : line + " (" + evaluation.note() + ")";
             }
             case ALLOWED: {
                 if (evaluation.matched().isEmpty()) return "allowed: " + action + on;

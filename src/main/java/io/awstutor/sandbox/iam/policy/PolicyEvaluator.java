@@ -99,6 +99,30 @@ public final class PolicyEvaluator {
         return new Evaluation(Decision.ALLOWED, allows);
     }
 
+    /**
+     * The condition keys that statements about this action and resource test but the request
+     * does not carry (neither given nor derived from the caller or the clock), in the order the
+     * policies name them: the simulator's MissingContextValues. {@code extra} are more policies
+     * to look into (a permissions boundary).
+     */
+    public List<String> missingContextKeys(EvaluationRequest request, List<NamedPolicy> extra) {
+        RequestContext ctx = new RequestContext(request, clock);
+        java.util.Map<String, String> missing = new java.util.LinkedHashMap<>();
+        List<NamedPolicy> policies = new ArrayList<>(request.identityPolicies());
+        policies.addAll(extra);
+        request.resourcePolicy().ifPresent(policies::add);
+        for (NamedPolicy policy : policies) {
+            for (Statement s : policy.document().statements()) {
+                if (!s.concerns(ctx)) continue;
+                for (Condition c : s.conditions()) {
+                    String lower = c.key().toLowerCase(java.util.Locale.ROOT);
+                    if (ctx.values(c.key(), lower) == null) missing.putIfAbsent(lower, c.key());
+                }
+            }
+        }
+        return List.copyOf(missing.values());
+    }
+
     private static boolean isCrossAccount(EvaluationRequest request, RequestContext ctx) {
         if (request.resourcePolicy().isEmpty()) return false;
         String owner = ctx.apply(EvaluationRequest.RESOURCE_ACCOUNT);

@@ -66,6 +66,11 @@ final class Statement {
         return m;
     }
 
+    /** Action and resource only: the statement is about this request, whatever its conditions say. */
+    boolean concerns(RequestContext ctx) {
+        return matchesAction(ctx.action()) && matchesResource(ctx);
+    }
+
     boolean matchesAction(String action) {
         boolean any = false;
         for (Glob g : actions) {
