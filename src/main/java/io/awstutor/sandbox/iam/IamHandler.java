@@ -40,15 +40,14 @@ public final class IamHandler extends QueryServiceHandler {
         return actions;
     }
 
-<<<<<<< HEAD
     /** IAM's one operation with an empty output shape: the CLI and boto3 need its {@code <UpdateRoleResult/>}. */
     @Override
     protected boolean wrapsEmptyResult(String action) {
         return action.equals("UpdateRole");
-=======
+    }
+
     @Override
     protected Set<String> awsOperations() {
         return AWS_OPERATIONS;
->>>>>>> audit-iam
     }
 }
