@@ -54,6 +54,7 @@ public final class CheckParser {
             case "reachable", "not-reachable" -> ReachabilityCheck.parse(kind, value);
             case "rds-instance" -> RdsInstanceCheck.parse(value);
             case "ses-identity" -> SesIdentityCheck.parse(value);
+            case "cloudfront-distribution" -> CloudFrontDistributionCheck.parse(value);
             default -> throw new IllegalArgumentException("unknown check kind '" + kind + "' (see docs/authoring.md for the kinds)");
         };
     }

@@ -38,7 +38,8 @@ public final class Sandbox implements AutoCloseable {
             }
         }
         Dispatcher dispatcher = new Dispatcher(bySigningName,
-                new Authenticator(wiring.credentials(), context.clock()), wiring.authorizer(), context.clock(), wiring.keyUse());
+                new Authenticator(wiring.credentials(), context.clock()), wiring.authorizer(), context.clock(), wiring.keyUse(),
+                wiring.frontends());
         return new Sandbox(SandboxServer.start(options.port(), dispatcher), wiring);
     }
 

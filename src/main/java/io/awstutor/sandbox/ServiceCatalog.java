@@ -36,7 +36,7 @@ final class ServiceCatalog {
      * access, and who wants to hear of each verified key's use.
      */
     record Wiring(List<ServiceHandler> handlers, CredentialChain credentials, Authorizer authorizer,
-                  KeyUseListener keyUse) {
+                  KeyUseListener keyUse, List<io.awstutor.sandbox.http.Frontend> frontends) {
     }
 
     static Wiring create(SandboxContext context) {
@@ -75,12 +75,13 @@ final class ServiceCatalog {
         // SES: identities and sending, per region; no other service depends on it.
         handlers.add(new io.awstutor.sandbox.ses.SesHandler(new io.awstutor.sandbox.ses.SesBackend(context)));
 
-        // CloudFront: global, per account; its origins are names only (the sandbox serves no edge).
-        handlers.add(new io.awstutor.sandbox.cloudfront.CloudFrontHandler(new io.awstutor.sandbox.cloudfront.CloudFrontBackend(context)));
+        // CloudFront: global, per account; its edge serves viewers from the sandbox's S3 buckets.
+        var cloudfront = new io.awstutor.sandbox.cloudfront.CloudFrontHandler(new io.awstutor.sandbox.cloudfront.CloudFrontBackend(context));
+        handlers.add(cloudfront);
 
         // S3: one global bucket namespace; bodies on disk (the data folder, or a temp folder).
         handlers.add(new io.awstutor.sandbox.s3.rest.S3Handler(context, credentials));
 
-        return new Wiring(handlers, credentials, authorizer, iam::recordKeyUse);
+        return new Wiring(handlers, credentials, authorizer, iam::recordKeyUse, List.of(cloudfront.edge()));
     }
 }

@@ -64,13 +64,18 @@ final class OutcomePrinter {
         }
     }
 
+    /** How AWS writes the service's name: acronyms in capitals (IAM, EC2, S3, SES), CloudFront as a word. */
+    static String displayName(String service) {
+        return service.equalsIgnoreCase("cloudfront") ? "CloudFront" : service.toUpperCase(Locale.ROOT);
+    }
+
     /** An AWS error by its service, code, status and message (from the call log); others by class and message. */
     static String describeFailure(SnippetOutcome.Failed failed, List<CallRecord> calls) {
         for (int i = calls.size() - 1; i >= 0; i--) {
             CallRecord call = calls.get(i);
             if (!call.ok()) {
                 if (call.errorCode() != null) {
-                    return call.service().toUpperCase(Locale.ROOT) + " refused " + call.operation() + ": " + call.errorCode()
+                    return displayName(call.service()) + " refused " + call.operation() + ": " + call.errorCode()
                             + " (HTTP " + call.status() + ") — " + call.errorMessage() + "   (/trace for details)";
                 }
                 return call.service() + " " + call.operation() + " failed before AWS answered: " + call.errorMessage();

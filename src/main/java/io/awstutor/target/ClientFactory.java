@@ -123,6 +123,24 @@ public final class ClientFactory {
                 + (endpoint.getPort() < 0 ? "" : ":" + endpoint.getPort()) + "/";
     }
 
+    /**
+     * Where viewers reach a CloudFront distribution on this target: {@code https://DOMAIN/} on
+     * a real account; on the sandbox the path form of its edge (no DNS needed); on another
+     * emulator the domain's host under localhost.
+     */
+    public String distributionUrl(String domainName) {
+        if (settings.endpoint().isEmpty()) {
+            return "https://" + domainName + "/";
+        }
+        java.net.URI endpoint = settings.endpoint().get();
+        String prefix = domainName.replaceFirst("\\.cloudfront\\.net$", "");
+        if (settings.kind() == TargetSettings.TargetKind.SANDBOX) {
+            return endpoint.toString().replaceAll("/+$", "") + "/_cloudfront/" + prefix + "/";
+        }
+        return endpoint.getScheme() + "://" + prefix + ".cloudfront.localhost"
+                + (endpoint.getPort() < 0 ? "" : ":" + endpoint.getPort()) + "/";
+    }
+
     /** Emulators answer path-style requests: a bucket host under 127.0.0.1 would not resolve. */
     public S3Client s3(String region) {
         return build(S3Client.builder().forcePathStyle(settings.endpoint().isPresent()), region);

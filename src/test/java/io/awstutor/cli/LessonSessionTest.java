@@ -187,6 +187,33 @@ class LessonSessionTest {
     }
 
     @Test
+    void cloudFrontServesTheOldPageUntilTheInvalidation(@TempDir Path home) throws Exception {
+        String out = solve(home, "cloudfront", """
+                String cdn = prefix + "-cdn";
+                s3.createBucket(b -> b.bucket(cdn));
+                s3.putObject(b -> b.bucket(cdn).key("index.html").contentType("text/html"), RequestBody.fromString("<h1>Version 1</h1>"));
+                s3.deletePublicAccessBlock(b -> b.bucket(cdn));
+                s3.putBucketPolicy(b -> b.bucket(cdn).policy("{\\"Version\\":\\"2012-10-17\\",\\"Statement\\":[{\\"Effect\\":\\"Allow\\",\\"Principal\\":\\"*\\",\\"Action\\":\\"s3:GetObject\\",\\"Resource\\":\\"arn:aws:s3:::" + cdn + "/*\\"}]}"));
+                var created = cloudfront.createDistribution(b -> b.distributionConfig(c -> c.callerReference("r1").comment("").enabled(true).defaultRootObject("index.html").origins(o -> o.quantity(1).items(x -> x.id("site").domainName(cdn + ".s3.amazonaws.com").s3OriginConfig(s -> s.originAccessIdentity("")))).defaultCacheBehavior(d -> d.targetOriginId("site").viewerProtocolPolicy(ViewerProtocolPolicy.ALLOW_ALL).cachePolicyId("658327ea-f89d-4fab-a63d-7e88639e58f6"))));
+                String distributionId = created.distribution().id();
+                String url = clients.distributionUrl(created.distribution().domainName());
+                /answer 2
+                s3.putObject(b -> b.bucket(cdn).key("index.html").contentType("text/html"), RequestBody.fromString("<h1>Version 2</h1>"));
+                /check
+                cloudfront.createInvalidation(b -> b.distributionId(distributionId).invalidationBatch(i -> i.callerReference("v2").paths(p -> p.quantity(1).items("/*"))));
+                var current = cloudfront.getDistributionConfig(b -> b.id(distributionId));
+                cloudfront.deleteDistribution(b -> b.id(distributionId).ifMatch(current.eTag()));
+                cloudfront.updateDistribution(b -> b.id(distributionId).ifMatch(current.eTag()).distributionConfig(current.distributionConfig().toBuilder().enabled(false).build()));
+                cloudfront.waiter().waitUntilDistributionDeployed(b -> b.id(distributionId));
+                cloudfront.deleteDistribution(b -> b.id(distributionId).ifMatch(cloudfront.getDistribution(g -> g.id(distributionId)).eTag()));
+                """).stdout().replaceAll("\\s+", " ");
+        assertTrue(out.contains("+ distribution E"), out);
+        assertTrue(out.contains("CloudFront refused DeleteDistribution: DistributionNotDisabled (HTTP 409) — The distribution you are"
+                + " trying to delete has not been disabled."), out);
+        assertTrue(out.matches("(?s).*· Not yet: .*url.*Version 2.*"), "the cached page is still version 1 before the invalidation:\n" + out);
+    }
+
+    @Test
     void securityGroupsAreBuiltByAddressThenByGroup(@TempDir Path home) throws Exception {
         String out = solve(home, "security-groups", """
                 String webSg = ec2.createSecurityGroup(b -> b.groupName(prefix + "-web").description("web servers")).groupId();

@@ -89,6 +89,12 @@ public final class CloudFrontBackend {
         return d;
     }
 
+    /** The distribution a viewer reaches at {@code domainName} (any account's: the edge is public). */
+    synchronized Optional<Distribution> byDomain(String domainName) {
+        return accounts.values().stream().flatMap(m -> m.values().stream())
+                .filter(d -> d.domainName().equalsIgnoreCase(domainName)).findFirst();
+    }
+
     synchronized Page<Distribution> list(String account, String marker, int maxItems) {
         return page(new ArrayList<>(distributions(account).values()), Distribution::id, marker, maxItems);
     }

@@ -32,12 +32,19 @@ public final class CloudFrontHandler implements ServiceHandler {
     private static final Pattern INVALIDATION = Pattern.compile(PREFIX + "/distribution/([^/]+)/invalidation/([^/]+)");
 
     private final CloudFrontBackend backend;
+    private final EdgeServer edge;
     private final CloudFrontXml xml;
     private final ErrorFormat errors = new QueryErrorFormat(DistributionConfig.NAMESPACE);
 
     public CloudFrontHandler(CloudFrontBackend backend) {
         this.backend = backend;
+        this.edge = new EdgeServer(backend);
         this.xml = new CloudFrontXml(backend);
+    }
+
+    /** The viewers' side of the same distributions. */
+    public EdgeServer edge() {
+        return edge;
     }
 
     @Override
@@ -151,6 +158,7 @@ public final class CloudFrontHandler implements ServiceHandler {
             throw CloudFrontErrors.malformedXml("InvalidationBatch needs a CallerReference");
         }
         Invalidation created = backend.invalidate(call.accountId(), distributionId, reference, items);
+        edge.invalidate(distributionId, items);
         return SandboxResponse.xml(201, xml.invalidation(created)).withHeader("Location",
                 "https://cloudfront.amazonaws.com" + PREFIX + "/distribution/" + distributionId + "/invalidation/" + created.id());
     }

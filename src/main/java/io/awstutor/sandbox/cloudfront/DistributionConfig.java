@@ -18,7 +18,19 @@ import java.util.Set;
  * member's name to its XML; the facts the backend needs are read out once.
  */
 record DistributionConfig(Map<String, String> parts, String callerReference, boolean enabled, String comment,
-                          List<String> originIds, List<String> originDomains, String defaultRootObject) {
+                          List<Origin> origins, List<Behavior> behaviors, String defaultRootObject) {
+
+    /** Where the edge fetches from: an origin's domain, and the folder it prepends to every path. */
+    record Origin(String id, String domainName, String originPath) {
+    }
+
+    /**
+     * How the edge treats the paths that match: which origin, which methods, how long it
+     * caches (the default behavior's pattern is {@code *}; the others come first).
+     */
+    record Behavior(String pathPattern, String targetOriginId, List<String> allowedMethods, long minTtl, long defaultTtl,
+                    long maxTtl) {
+    }
 
     static final String NAMESPACE = "http://cloudfront.amazonaws.com/doc/2020-05-31/";
 
@@ -67,7 +79,7 @@ record DistributionConfig(Map<String, String> parts, String callerReference, boo
         }
         checkQuantities(root);
         List<String> originIds = new ArrayList<>();
-        List<String> originDomains = new ArrayList<>();
+        List<Origin> originList = new ArrayList<>();
         Element origins = XmlDocuments.child(root, "Origins").orElseThrow();
         for (Element origin : XmlDocuments.child(origins, "Items").map(i -> XmlDocuments.children(i, "Origin")).orElse(List.of())) {
             String id = XmlDocuments.text(origin, "Id");
@@ -79,7 +91,8 @@ record DistributionConfig(Map<String, String> parts, String callerReference, boo
                 throw CloudFrontErrors.invalidArgument("The origin id " + id + " is used more than once; origin ids must be unique.");
             }
             originIds.add(id);
-            originDomains.add(domain);
+            String originPath = XmlDocuments.text(origin, "OriginPath");
+            originList.add(new Origin(id, domain, originPath == null ? "" : originPath));
         }
         if (originIds.isEmpty()) {
             throw CloudFrontErrors.invalidArgument("The parameter Origins must contain at least one origin.");
@@ -88,9 +101,10 @@ record DistributionConfig(Map<String, String> parts, String callerReference, boo
         XmlDocuments.child(root, "OriginGroups").flatMap(g -> XmlDocuments.child(g, "Items"))
                 .ifPresent(items -> XmlDocuments.children(items, "OriginGroup").forEach(g -> targets.add(XmlDocuments.text(g, "Id"))));
         List<Element> behaviors = new ArrayList<>();
-        behaviors.add(XmlDocuments.child(root, "DefaultCacheBehavior").orElseThrow());
         XmlDocuments.child(root, "CacheBehaviors").flatMap(c -> XmlDocuments.child(c, "Items"))
                 .ifPresent(items -> behaviors.addAll(XmlDocuments.children(items, "CacheBehavior")));
+        behaviors.add(XmlDocuments.child(root, "DefaultCacheBehavior").orElseThrow());
+        List<Behavior> behaviorList = new ArrayList<>();
         for (Element behavior : behaviors) {
             String target = XmlDocuments.text(behavior, "TargetOriginId");
             if (target == null || !targets.contains(target)) {
@@ -102,6 +116,7 @@ record DistributionConfig(Map<String, String> parts, String callerReference, boo
             if (XmlDocuments.child(behavior, "CachePolicyId").isEmpty() && XmlDocuments.child(behavior, "ForwardedValues").isEmpty()) {
                 throw CloudFrontErrors.invalidArgument("The parameter ForwardedValues is required.");
             }
+            behaviorList.add(behavior(behavior));
         }
         String comment = XmlDocuments.text(root, "Comment");
         if (comment.length() > 128) {
@@ -131,7 +146,33 @@ record DistributionConfig(Map<String, String> parts, String callerReference, boo
             parts.putIfAbsent(XmlDocuments.name(other), write(other));
         }
         return new DistributionConfig(parts, XmlDocuments.text(root, "CallerReference"), enabled.equals("true"), comment,
-                List.copyOf(originIds), List.copyOf(originDomains), rootObject == null ? "" : rootObject);
+                List.copyOf(originList), List.copyOf(behaviorList), rootObject == null ? "" : rootObject);
+    }
+
+    /**
+     * A behavior's edge rules. A cache policy's TTLs are those of AWS's CachingOptimized
+     * (1 s to 1 year, a day by default), whichever policy id is named: the sandbox keeps no
+     * policies of its own.
+     */
+    private static Behavior behavior(Element element) {
+        String pattern = XmlDocuments.text(element, "PathPattern");
+        List<String> methods = XmlDocuments.child(element, "AllowedMethods").flatMap(a -> XmlDocuments.child(a, "Items"))
+                .map(items -> XmlDocuments.children(items, "Method").stream().map(m -> m.getTextContent().trim()).toList())
+                .orElse(List.of("HEAD", "GET"));
+        boolean legacy = XmlDocuments.child(element, "CachePolicyId").isEmpty();
+        long min = legacy ? seconds(element, "MinTTL", 0) : 1;
+        long max = legacy ? seconds(element, "MaxTTL", 31_536_000) : 31_536_000;
+        long standard = legacy ? seconds(element, "DefaultTTL", 86_400) : 86_400;
+        return new Behavior(pattern == null ? "*" : pattern, XmlDocuments.text(element, "TargetOriginId"), methods, min, standard, max);
+    }
+
+    private static long seconds(Element element, String name, long fallback) {
+        String text = XmlDocuments.text(element, name);
+        try {
+            return text == null ? fallback : Long.parseLong(text);
+        } catch (NumberFormatException e) {
+            throw CloudFrontErrors.invalidArgument("The parameter " + name + " must be a number of seconds.");
+        }
     }
 
     /** The whole configuration as {@code <DistributionConfig>…</DistributionConfig>}. */

@@ -41,9 +41,16 @@ public final class Dispatcher {
     private final Authorizer authorizer;
     private final Clock clock;
     private final KeyUseListener keyUse;
+    private final List<Frontend> frontends;
 
     public Dispatcher(Map<String, ServiceHandler> handlers, Authenticator authenticator, Authorizer authorizer,
                       Clock clock, KeyUseListener keyUse) {
+        this(handlers, authenticator, authorizer, clock, keyUse, List.of());
+    }
+
+    public Dispatcher(Map<String, ServiceHandler> handlers, Authenticator authenticator, Authorizer authorizer,
+                      Clock clock, KeyUseListener keyUse, List<Frontend> frontends) {
+        this.frontends = List.copyOf(frontends);
         this.handlers = Map.copyOf(handlers);
         this.authenticator = authenticator;
         this.authorizer = authorizer;
@@ -58,6 +65,13 @@ public final class Dispatcher {
 
     /** Answers a request; never throws (every failure becomes an error document). */
     public Answer dispatch(SandboxRequest request) {
+        if (SignatureParser.scopeService(request).isEmpty()) {
+            for (Frontend frontend : frontends) {
+                if (frontend.claims(request)) {
+                    return serveFront(frontend, request);
+                }
+            }
+        }
         if (SignatureParser.scopeService(request).isEmpty() && looksLikeQueryCall(request)) {
             String requestId = RequestIds.forService("query");
             return new Answer("query", requestId, GENERIC_ERRORS.encode(unscopedQueryCall(request), requestId));
@@ -76,6 +90,15 @@ public final class Dispatcher {
             return new Answer(service, requestId, handler.errorFormat().encode(error, requestId));
         } catch (Exception | StackOverflowError unexpected) {
             return new Answer(service, requestId, internalError(handler.errorFormat(), service, requestId, unexpected));
+        }
+    }
+
+    private Answer serveFront(Frontend frontend, SandboxRequest request) {
+        String requestId = RequestIds.forService(frontend.service());
+        try {
+            return new Answer(frontend.service(), requestId, frontend.serve(request, origin -> dispatch(origin).response()));
+        } catch (Exception | StackOverflowError unexpected) {
+            return new Answer(frontend.service(), requestId, internalError(GENERIC_ERRORS, frontend.service(), requestId, unexpected));
         }
     }
 
