@@ -73,7 +73,8 @@ final class ServiceCatalog {
         ec2.addEndpointSource(rds);
 
         // SES: identities and sending, per region; no other service depends on it.
-        handlers.add(new io.awstutor.sandbox.ses.SesHandler(new io.awstutor.sandbox.ses.SesBackend(context)));
+        var ses = new io.awstutor.sandbox.ses.SesHandler(new io.awstutor.sandbox.ses.SesBackend(context));
+        handlers.add(ses);
 
         // CloudFront: global, per account; its edge serves viewers from the sandbox's S3 buckets.
         var cloudfront = new io.awstutor.sandbox.cloudfront.CloudFrontHandler(new io.awstutor.sandbox.cloudfront.CloudFrontBackend(context));
@@ -82,6 +83,6 @@ final class ServiceCatalog {
         // S3: one global bucket namespace; bodies on disk (the data folder, or a temp folder).
         handlers.add(new io.awstutor.sandbox.s3.rest.S3Handler(context, credentials));
 
-        return new Wiring(handlers, credentials, authorizer, iam::recordKeyUse, List.of(cloudfront.edge()));
+        return new Wiring(handlers, credentials, authorizer, iam::recordKeyUse, List.of(cloudfront.edge(), ses.mailbox()));
     }
 }

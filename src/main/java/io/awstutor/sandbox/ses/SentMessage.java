@@ -5,5 +5,5 @@ import java.util.List;
 
 /** A message SES accepted: who sent it, to whom, and what, as the sandbox keeps it for inspection. */
 record SentMessage(String messageId, Instant sentAt, String source, List<String> destinations, String subject,
-                   String body) {
+                   String body, boolean html) {
 }

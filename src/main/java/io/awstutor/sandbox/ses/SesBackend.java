@@ -150,7 +150,7 @@ public final class SesBackend {
      * that is not the simulator's, must be verified in this region (by address or domain).
      */
     public synchronized SentMessage send(String account, String region, String source, List<String> recipients,
-                                         String subject, String body) {
+                                         String subject, String body, boolean html) {
         EmailAddress from = EmailAddress.parse(source);
         List<EmailAddress> to = new ArrayList<>();
         for (String recipient : recipients) {
@@ -181,7 +181,7 @@ public final class SesBackend {
             throw AwsException.badRequest("Throttling", "Daily message quota exceeded.");
         }
         SentMessage message = new SentMessage(messageId(now), now, from.identity(),
-                to.stream().map(EmailAddress::identity).toList(), subject, body);
+                to.stream().map(EmailAddress::identity).toList(), subject, body, html);
         return change(account, region, s -> {
             s.messages.add(message);
             if (s.messages.size() > KEPT_MESSAGES) {
@@ -225,6 +225,15 @@ public final class SesBackend {
     /** What was sent from this account in this region, oldest first (at most {@value #KEPT_MESSAGES}). */
     public synchronized List<SentMessage> messages(String account, String region) {
         return List.copyOf(state(account, region).messages);
+    }
+
+    /** Every region's accepted messages, oldest first within a region, for the mailbox view. */
+    public synchronized Map<String, List<SentMessage>> messagesByRegion() {
+        Map<String, List<SentMessage>> out = new TreeMap<>();
+        for (RegionState state : regions.values()) {
+            out.computeIfAbsent(state.region, r -> new ArrayList<>()).addAll(state.messages);
+        }
+        return out;
     }
 
     // ---- internals

@@ -22,6 +22,11 @@ public final class SesHandler extends QueryServiceHandler {
     private final SesBackend backend;
     private final Map<String, QueryAction> actions;
 
+    /** The mailbox view of what this SES sent, at {@code GET /_aws/ses}. */
+    public Mailbox mailbox() {
+        return new Mailbox(backend);
+    }
+
     public SesHandler(SesBackend backend) {
         super("ses", NAMESPACE, "2010-12-01", ResponseShape.WRAPPED_RESULT);
         this.backend = backend;
@@ -132,7 +137,7 @@ public final class SesHandler extends QueryServiceHandler {
         }
         authorize(call, "SendEmail", identityArn(call, sender(source)));
         SentMessage sent = backend.send(call.accountId(), call.region(), source, recipients, subject,
-                text != null ? text : html);
+                text != null ? text : html, text == null);
         out.element("MessageId", sent.messageId());
     }
 
@@ -152,7 +157,7 @@ public final class SesHandler extends QueryServiceHandler {
         }
         authorize(call, "SendRawEmail", identityArn(call, sender(source)));
         SentMessage sent = backend.send(call.accountId(), call.region(), source, recipients,
-                raw.subject().orElse(""), raw.text());
+                raw.subject().orElse(""), raw.text(), false);
         out.element("MessageId", sent.messageId());
     }
 

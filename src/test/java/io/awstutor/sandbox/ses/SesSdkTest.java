@@ -158,6 +158,23 @@ class SesSdkTest {
     }
 
     @Test
+    void theMailboxShowsWhatWasSent_asLocalStackShowsIt() throws Exception {
+        SesClient ses = box.ses(TestSandbox.root(), "eu-south-1");
+        ses.verifyEmailIdentity(b -> b.emailAddress("news@example.com"));
+        ses.sendEmail(b -> b.source("news@example.com").destination(d -> d.toAddresses("success@simulator.amazonses.com"))
+                .message(m -> m.subject(s -> s.data("Issue 1")).body(body -> body.html(t -> t.data("<p>Read me</p>")))));
+        var http = java.net.http.HttpClient.newHttpClient();
+        String json = http.send(java.net.http.HttpRequest.newBuilder(box.endpoint().resolve("/_aws/ses?email=news@example.com")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+        var messages = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json).get("messages");
+        assertEquals(1, messages.size(), json);
+        assertEquals("eu-south-1", messages.get(0).get("Region").asText());
+        assertEquals("Issue 1", messages.get(0).get("Subject").asText());
+        assertEquals("<p>Read me</p>", messages.get(0).get("Body").get("html_part").asText());
+        assertEquals("success@simulator.amazonses.com", messages.get(0).get("Destination").get("ToAddresses").get(0).asText());
+    }
+
+    @Test
     void theDailyQuotaCountsRecipients() {
         SesClient ses = box.ses(TestSandbox.root(), "sa-east-1");
         ses.verifyEmailIdentity(b -> b.emailAddress("bulk@example.com"));

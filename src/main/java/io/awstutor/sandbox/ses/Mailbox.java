@@ -1,0 +1,66 @@
+package io.awstutor.sandbox.ses;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.awstutor.sandbox.http.Frontend;
+import io.awstutor.sandbox.http.SandboxRequest;
+import io.awstutor.sandbox.http.SandboxResponse;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * Where the messages SES accepted can be read, since the sandbox delivers to no real inbox:
+ * {@code GET /_aws/ses} (optionally {@code ?email=SENDER}), in the JSON shape LocalStack
+ * uses for the same path, so tools written for it work here too. A learner's
+ * {@code curl http://127.0.0.1:PORT/_aws/ses} shows what their code sent.
+ */
+public final class Mailbox implements Frontend {
+    public static final String PATH = "/_aws/ses";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final SesBackend backend;
+
+    Mailbox(SesBackend backend) {
+        this.backend = backend;
+    }
+
+    @Override
+    public String service() {
+        return "ses";
+    }
+
+    @Override
+    public boolean claims(SandboxRequest request) {
+        return request.rawPath().equals(PATH) || request.rawPath().equals(PATH + "/");
+    }
+
+    @Override
+    public SandboxResponse serve(SandboxRequest request, Function<SandboxRequest, SandboxResponse> origin) throws IOException {
+        if (!request.method().equals("GET")) {
+            return SandboxResponse.json(405, "application/json", "{\"error\":\"only GET reads the mailbox\"}");
+        }
+        String sender = request.query("email").orElse(null);
+        List<Map<String, Object>> messages = new ArrayList<>();
+        backend.messagesByRegion().forEach((region, sent) -> {
+            for (SentMessage m : sent) {
+                if (sender != null && !sender.equalsIgnoreCase(m.source())) {
+                    continue;
+                }
+                Map<String, Object> json = new LinkedHashMap<>();
+                json.put("Id", m.messageId());
+                json.put("Region", region);
+                json.put("Source", m.source());
+                json.put("Destination", Map.of("ToAddresses", m.destinations()));
+                json.put("Subject", m.subject());
+                json.put("Body", Map.of(m.html() ? "html_part" : "text_part", m.body() == null ? "" : m.body()));
+                json.put("Timestamp", m.sentAt().toString());
+                messages.add(json);
+            }
+        });
+        return SandboxResponse.json(200, "application/json", JSON.writeValueAsString(Map.of("messages", messages)));
+    }
+}
