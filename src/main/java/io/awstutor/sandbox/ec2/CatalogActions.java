@@ -103,7 +103,7 @@ final class CatalogActions {
                     .element("hypervisor", "xen")
                     .element("bootMode", image.bootMode())
                     .element("imdsSupport", image.ownerId().equals(Images.AMAZON) && image.name().startsWith("al2023") ? "v2.0" : null);
-            Ec2Xml.tagSet(xml, NetworkActions.tags(state, image.id()));
+            Ec2Xml.tagSetIfAny(xml, NetworkActions.tags(state, image.id()));
             xml.end();
         }
         xml.end();

@@ -19,6 +19,17 @@ final class Ec2Xml {
         xml.end();
     }
 
+    /**
+     * The tagSet of instances, groups, VPCs, subnets and images, which AWS leaves out when there
+     * are none: boto3 then gives {@code 'Tags'} no key and {@code instance.tags} None, and a
+     * script must not pass here only to fail on AWS. (Rules and key pairs keep an empty set.)
+     */
+    static void tagSetIfAny(XmlWriter xml, Map<String, String> tags) {
+        if (!tags.isEmpty()) {
+            tagSet(xml, tags);
+        }
+    }
+
     static void securityGroup(XmlWriter xml, SecurityGroup group, Map<String, String> tags, String region) {
         xml.start("item")
                 .element("ownerId", group.ownerId())
@@ -29,7 +40,7 @@ final class Ec2Xml {
                 .element("securityGroupArn", group.arn(region));
         permissions(xml, "ipPermissions", group.ingress());
         permissions(xml, "ipPermissionsEgress", group.egress());
-        tagSet(xml, tags);
+        tagSetIfAny(xml, tags);
         xml.end();
     }
 
@@ -142,7 +153,7 @@ final class Ec2Xml {
                 .element("dhcpOptionsId", vpc.dhcpOptionsId())
                 .element("instanceTenancy", "default")
                 .element("isDefault", vpc.isDefault());
-        tagSet(xml, tags);
+        tagSetIfAny(xml, tags);
         xml.end();
     }
 
@@ -162,7 +173,7 @@ final class Ec2Xml {
                 .element("assignIpv6AddressOnCreation", false)
                 .element("ipv6Native", false)
                 .start("ipv6CidrBlockAssociationSet").end();
-        tagSet(xml, tags);
+        tagSetIfAny(xml, tags);
         xml.end();
     }
 }

@@ -85,7 +85,7 @@ final class InstanceXml {
                 .start("blockDeviceMapping").end()
                 .element("virtualizationType", "hvm")
                 .element("clientToken", "");
-        Ec2Xml.tagSet(xml, tags);
+        Ec2Xml.tagSetIfAny(xml, tags);
         xml.element("hypervisor", type == null ? "xen" : type.hypervisor())
                 .start("networkInterfaceSet");
         if (!terminated) {

@@ -64,6 +64,17 @@ public final class EngineCatalog {
         engines.put(engine.name(), engine);
     }
 
+    /** RDS engines AWS runs that the sandbox does not emulate (licensed or retired ones). */
+    private static final Set<String> AWS_ONLY = Set.of("oracle-ee", "oracle-ee-cdb", "oracle-se2", "oracle-se2-cdb",
+            "sqlserver-ee", "sqlserver-se", "sqlserver-ex", "sqlserver-web", "db2-ae", "db2-se",
+            "custom-oracle-ee", "custom-oracle-ee-cdb", "custom-oracle-se2", "custom-oracle-se2-cdb",
+            "custom-sqlserver-ee", "custom-sqlserver-se", "custom-sqlserver-web", "custom-sqlserver-dev");
+
+    /** Whether AWS has this engine although the sandbox does not, so that "invalid" would mislead. */
+    public boolean onlyOnAws(String name) {
+        return name != null && AWS_ONLY.contains(name.toLowerCase(java.util.Locale.ROOT));
+    }
+
     public Optional<Engine> find(String name) {
         return Optional.ofNullable(name == null ? null : engines.get(name.toLowerCase(java.util.Locale.ROOT)));
     }

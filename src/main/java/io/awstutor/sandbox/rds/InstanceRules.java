@@ -28,7 +28,9 @@ final class InstanceRules {
         if (name == null || name.isBlank()) {
             throw RdsErrors.notBlank("Engine");
         }
-        return catalog.find(name).orElseThrow(() -> RdsErrors.invalidValue("Invalid DB engine: " + name));
+        return catalog.find(name).orElseThrow(() -> RdsErrors.invalidValue("Invalid DB engine: " + name + (catalog.onlyOnAws(name)
+                ? ". AWS offers " + name + ", but the awstutor sandbox emulates only "
+                + String.join(", ", catalog.all().stream().map(Engine::name).toList()) + "." : "")));
     }
 
     static String version(Engine engine, String requested) {

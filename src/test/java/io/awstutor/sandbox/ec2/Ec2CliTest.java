@@ -82,4 +82,34 @@ class Ec2CliTest {
         assertTrue(dry.stderr().contains("(DryRunOperation)") && dry.stderr().contains("Request would have succeeded, but DryRun flag is set."),
                 dry.toString());
     }
+
+    /**
+     * boto3 as AWS answers it: an untagged instance or group has no 'Tags' key and its resource's
+     * .tags is None (the well-known gotcha), so a script that forgets it fails here as on AWS.
+     */
+    @Test
+    void untaggedResourcesHaveNoTagsInBoto3() {
+        ExternalTools.python3WithBoto3();
+        String script = String.join("\n",
+                "import boto3",
+                "ec2 = boto3.client('ec2')",
+                "ami = ec2.describe_images(Owners=['amazon'], Filters=[{'Name': 'architecture', 'Values': ['x86_64']}])['Images'][0]['ImageId']",
+                "plain = ec2.run_instances(ImageId=ami, InstanceType='t3.micro', MinCount=1, MaxCount=1)['Instances'][0]['InstanceId']",
+                "named = ec2.run_instances(ImageId=ami, InstanceType='t3.micro', MinCount=1, MaxCount=1, TagSpecifications=[",
+                "    {'ResourceType': 'instance', 'Tags': [{'Key': 'Name', 'Value': 'web'}]}])['Instances'][0]['InstanceId']",
+                "found = {i['InstanceId']: i for r in ec2.describe_instances()['Reservations'] for i in r['Instances']}",
+                "print('plain-tags', 'Tags' in found[plain])",
+                "print('named-tags', found[named]['Tags'])",
+                "print('resource-tags', boto3.resource('ec2').Instance(plain).tags)",
+                "group = ec2.describe_security_groups(GroupNames=['default'])['SecurityGroups'][0]",
+                "print('group-tags', 'Tags' in group)",
+                "print('vpc-tags', 'Tags' in ec2.describe_vpcs()['Vpcs'][0])");
+        ExternalTools.Result result = ExternalTools.runBoto3(box.endpoint(), "test", "test", "us-east-1", script);
+        assertEquals(0, result.exitCode(), result.toString());
+        assertTrue(result.stdout().contains("plain-tags False"), result.toString());
+        assertTrue(result.stdout().contains("named-tags [{'Key': 'Name', 'Value': 'web'}]"), result.toString());
+        assertTrue(result.stdout().contains("resource-tags None"), result.toString());
+        assertTrue(result.stdout().contains("group-tags False"), result.toString());
+        assertTrue(result.stdout().contains("vpc-tags False"), result.toString());
+    }
 }

@@ -67,7 +67,12 @@ class RdsSdkTest {
         List<DBEngineVersion> aurora = rds.describeDBEngineVersions(r -> r.engine("aurora-postgresql").engineVersion("16")).dbEngineVersions();
         assertTrue(aurora.stream().allMatch(v -> v.engineVersion().startsWith("16.")), aurora.toString());
         assertEquals(256.0, aurora.get(0).serverlessV2FeaturesSupport().maxCapacity());
-        fails("InvalidParameterValue", 400, () -> rds.describeDBEngineVersions(r -> r.engine("oracle-xe")));
+        RdsException unknown = fails("InvalidParameterValue", 400, () -> rds.describeDBEngineVersions(r -> r.engine("oracle-xe")));
+        assertEquals("Invalid DB engine: oracle-xe", unknown.awsErrorDetails().errorMessage());
+        // an engine AWS runs but the sandbox does not must not be called invalid without saying why
+        RdsException awsOnly = fails("InvalidParameterValue", 400, () -> rds.createDBInstance(mysql("mssql").engine("sqlserver-ex").build()));
+        assertEquals("Invalid DB engine: sqlserver-ex. AWS offers sqlserver-ex, but the awstutor sandbox emulates only "
+                + "mysql, mariadb, postgres, aurora-mysql, aurora-postgresql.", awsOnly.awsErrorDetails().errorMessage());
     }
 
     @Test
