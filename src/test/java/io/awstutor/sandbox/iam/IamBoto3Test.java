@@ -86,4 +86,23 @@ class IamBoto3Test {
         // a statement that is not about the resource asks for nothing
         assertEquals("[('arn:aws:s3:::b/k', 'allowed', [], 1), ('arn:aws:s3:::c/k', 'implicitDeny', [], 0)]", out[2]);
     }
+
+    /** GetContextKeysForCustomPolicy / ForPrincipalPolicy: every condition key the policies test, once each. */
+    @Test
+    void contextKeysOfPolicies() {
+        String[] out = run(
+                "doc = json.dumps({'Version': '2012-10-17', 'Statement': [{'Effect': 'Allow', 'Action': 's3:*', 'Resource': '*',"
+                        + " 'Condition': {'IpAddress': {'aws:SourceIp': '192.0.2.0/24'}, 'Bool': {'aws:SecureTransport': 'true'}}},"
+                        + " {'Effect': 'Deny', 'Action': 'ec2:*', 'Resource': '*', 'Condition': {'StringNotEquals': {'aws:sourceip': 'x', 'ec2:Region': 'eu-west-1'}}}]})",
+                "print(iam.get_context_keys_for_custom_policy(PolicyInputList=[doc])['ContextKeyNames'])",
+                "iam.create_user(UserName='keyed')",
+                "iam.put_user_policy(UserName='keyed', PolicyName='p', PolicyDocument=doc)",
+                "extra = json.dumps({'Version': '2012-10-17', 'Statement': [{'Effect': 'Allow', 'Action': 's3:*', 'Resource': '*', 'Condition': {'StringLike': {'s3:prefix': 'home/*'}}}]})",
+                "print(iam.get_context_keys_for_principal_policy(PolicySourceArn='arn:aws:iam::000000000000:user/keyed', PolicyInputList=[extra])['ContextKeyNames'])",
+                "try: iam.get_context_keys_for_principal_policy(PolicySourceArn='arn:aws:iam::000000000000:user/nobody')",
+                "except botocore.exceptions.ClientError as e: print(e.response['Error']['Code'])");
+        assertEquals("['aws:SourceIp', 'aws:SecureTransport', 'ec2:Region']", out[0]);
+        assertEquals("['aws:SourceIp', 'aws:SecureTransport', 'ec2:Region', 's3:prefix']", out[1]);
+        assertEquals("NoSuchEntity", out[2]);
+    }
 }
