@@ -18,6 +18,19 @@ public final class RequestContextKeys {
     private RequestContextKeys() {
     }
 
+    /** Global services with one endpoint, which is in us-east-1. */
+    private static final java.util.Set<String> US_EAST_1_SERVICES = java.util.Set.of("iam", "cloudfront");
+
+    /**
+     * The aws:RequestedRegion of a request: the region it was signed for, except that every
+     * call to a global service with its endpoint in us-east-1 (IAM, CloudFront) is made to
+     * us-east-1 ("AWS: Denies access to AWS based on the requested Region"), whatever region a
+     * client signs it with when given an endpoint URL; the SDK's aws-global is us-east-1 too.
+     */
+    public static String requestedRegion(String service, String scopeRegion) {
+        return US_EAST_1_SERVICES.contains(service) || "aws-global".equals(scopeRegion) ? "us-east-1" : scopeRegion;
+    }
+
     public static Map<String, List<String>> base(Caller caller, String sourceIp, String region, Instant now) {
         Map<String, List<String>> context = new HashMap<>();
         context.put("aws:SourceIp", List.of(sourceIp));

@@ -136,7 +136,8 @@ public final class Dispatcher {
         authentication.ifPresent(a -> keyUse.used(a.credential().accessKeyId(), service, region));
         Caller caller = authentication.map(Authentication::caller).orElseGet(Caller.Anonymous::new);
         String sourceIp = request.remoteAddress() == null ? "127.0.0.1" : request.remoteAddress().getHostAddress();
-        Map<String, List<String>> context = RequestContextKeys.base(caller, sourceIp, region, clock.instant());
+        Map<String, List<String>> context = RequestContextKeys.base(caller, sourceIp,
+                RequestContextKeys.requestedRegion(service, region), clock.instant());
         return new ServiceCall(effective, caller, region, requestId, authorizer, context);
     }
 

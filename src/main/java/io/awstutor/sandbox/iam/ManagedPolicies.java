@@ -213,13 +213,21 @@ public final class ManagedPolicies {
     public record Entities(List<IamUser> users, List<IamGroup> groups, List<IamRole> roles) {
     }
 
-    public Entities entitiesFor(String accountId, String arn) {
+    /**
+     * ListEntitiesForPolicy: the users, groups and roles (under {@code pathPrefix}) that hold the
+     * policy as a permissions policy, or as their permissions boundary ({@code boundaries});
+     * groups have no boundary.
+     */
+    public Entities entitiesFor(String accountId, String arn, String pathPrefix, boolean boundaries) {
         return backend.read(accountId, account -> {
             find(account, arn).orElseThrow(() -> notFound(arn));
             return new Entities(
-                    account.users.values().stream().filter(u -> u.permissions().attached().contains(arn)).toList(),
-                    account.groups.values().stream().filter(g -> g.permissions().attached().contains(arn)).toList(),
-                    account.roles.values().stream().filter(r -> r.permissions().attached().contains(arn)).toList());
+                    account.users.values().stream().filter(u -> u.path().startsWith(pathPrefix)
+                            && (boundaries ? arn.equals(u.permissionsBoundary()) : u.permissions().attached().contains(arn))).toList(),
+                    boundaries ? List.of() : account.groups.values().stream().filter(g -> g.path().startsWith(pathPrefix)
+                            && g.permissions().attached().contains(arn)).toList(),
+                    account.roles.values().stream().filter(r -> r.path().startsWith(pathPrefix)
+                            && (boundaries ? arn.equals(r.permissionsBoundary()) : r.permissions().attached().contains(arn))).toList());
         });
     }
 

@@ -1,10 +1,12 @@
 package io.awstutor.sandbox.iam;
 
 import io.awstutor.sandbox.http.ServiceCall;
+import io.awstutor.sandbox.protocol.AwsException;
 import io.awstutor.sandbox.protocol.QueryParams;
 import io.awstutor.sandbox.protocol.QueryServiceHandler.QueryAction;
 import io.awstutor.sandbox.protocol.XmlWriter;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -112,22 +114,42 @@ final class PolicyActions {
 
     private void entitiesForPolicy(QueryParams p, ServiceCall call, XmlWriter out) {
         String arn = p.required("PolicyArn");
-        call.authorize("iam:ListEntitiesForPolicy", arn, "AccessDenied");
-        ManagedPolicies.Entities entities = backend.managedPolicies().entitiesFor(call.accountId(), arn);
         String filter = p.getOrDefault("EntityFilter", "");
-        out.start("PolicyGroups");
+        if (!filter.isEmpty() && !AuthorizationDetails.FILTERS.contains(filter)) {
+            throw AwsException.validation("1 validation error detected: Value '" + filter + "' at 'entityFilter' failed to satisfy "
+                    + "constraint: Member must satisfy enum value set: " + AuthorizationDetails.FILTERS);
+        }
+        String usage = p.getOrDefault("PolicyUsageFilter", "PermissionsPolicy");
+        if (!List.of("PermissionsPolicy", "PermissionsBoundary").contains(usage)) {
+            throw AwsException.validation("1 validation error detected: Value '" + usage + "' at 'policyUsageFilter' failed to satisfy "
+                    + "constraint: Member must satisfy enum value set: [PermissionsPolicy, PermissionsBoundary]");
+        }
+        call.authorize("iam:ListEntitiesForPolicy", arn, "AccessDenied");
+        ManagedPolicies.Entities entities = backend.managedPolicies().entitiesFor(call.accountId(), arn,
+                IamParams.pathPrefix(p), usage.equals("PermissionsBoundary"));
+        // one page across the three lists, groups first, as the response lists them
+        List<EntityRow> rows = new ArrayList<>();
         if (filter.isEmpty() || filter.equals("Group")) {
-            entities.groups().forEach(g -> out.start("member").element("GroupName", g.name()).element("GroupId", g.id()).end());
+            entities.groups().forEach(g -> rows.add(new EntityRow("1" + IamAccount.key(g.name()), "Group", g.name(), g.id())));
         }
-        out.end().start("PolicyUsers");
         if (filter.isEmpty() || filter.equals("User")) {
-            entities.users().forEach(u -> out.start("member").element("UserName", u.name()).element("UserId", u.id()).end());
+            entities.users().forEach(u -> rows.add(new EntityRow("2" + IamAccount.key(u.name()), "User", u.name(), u.id())));
         }
-        out.end().start("PolicyRoles");
         if (filter.isEmpty() || filter.equals("Role")) {
-            entities.roles().forEach(r -> out.start("member").element("RoleName", r.name()).element("RoleId", r.id()).end());
+            entities.roles().forEach(r -> rows.add(new EntityRow("3" + IamAccount.key(r.name()), "Role", r.name(), r.id())));
         }
-        out.end().element("IsTruncated", false);
+        Page<EntityRow> page = Page.of(rows, EntityRow::key, p.optional("Marker"), p.integer("MaxItems"));
+        for (String kind : new String[] {"Group", "User", "Role"}) {
+            out.start("Policy" + kind + "s");
+            page.items().stream().filter(row -> row.kind().equals(kind)).forEach(row ->
+                    out.start("member").element(kind + "Name", row.name()).element(kind + "Id", row.id()).end());
+            out.end();
+        }
+        IamXml.paging(out, page);
+    }
+
+    /** One entity in ListEntitiesForPolicy's page; the key orders groups, users, roles. */
+    private record EntityRow(String key, String kind, String name, String id) {
     }
 
     private void tagPolicy(QueryParams p, ServiceCall call, XmlWriter out) {

@@ -46,7 +46,11 @@ final class PolicySimulator {
                   Optional<Boolean> allowedByBoundary, List<String> missingContextValues) {
     }
 
-    List<Result> simulatePrincipal(String accountId, String policySourceArn, Input input) {
+    /** The identity a SimulatePrincipalPolicy names: its caller (none for a group), policies and boundary. */
+    private record Principal(Caller caller, List<IdentityPolicies.Sourced> policies, Optional<NamedPolicy> boundary) {
+    }
+
+    private Principal principal(String accountId, String policySourceArn) {
         String prefix = "arn:aws:iam::" + accountId + ":";
         if (!policySourceArn.startsWith(prefix)) {
             throw IamErrors.invalidInput("Invalid ARN: " + policySourceArn + " is not an IAM user, group or role of this account.");
@@ -55,9 +59,7 @@ final class PolicySimulator {
         String type = resource.contains("/") ? resource.substring(0, resource.indexOf('/')) : resource;
         String name = resource.substring(resource.lastIndexOf('/') + 1);
         IdentityPolicies identities = backend.identityPolicies();
-        record Principal(Caller caller, List<IdentityPolicies.Sourced> policies, Optional<NamedPolicy> boundary) {
-        }
-        Principal principal = backend.read(accountId, account -> switch (type) {
+        return backend.read(accountId, account -> switch (type) {
             case "user" -> {
                 IamUser user = account.requireUser(name);
                 yield new Principal(new Caller.User(accountId, user.name(), user.path(), user.id()),
@@ -74,6 +76,27 @@ final class PolicySimulator {
             }
             default -> throw IamErrors.invalidInput("Invalid ARN: " + policySourceArn + " is not an IAM user, group or role.");
         });
+    }
+
+    /**
+     * GetContextKeysForPrincipalPolicy / GetContextKeysForCustomPolicy: the condition keys the
+     * principal's policies (when {@code policySourceArn} is given) and the input documents test,
+     * each once, in order of appearance.
+     */
+    List<String> contextKeys(String accountId, Optional<String> policySourceArn, List<String> policyInputs) {
+        List<PolicyDocument> documents = new ArrayList<>();
+        policySourceArn.ifPresent(arn -> {
+            Principal principal = principal(accountId, arn);
+            principal.policies().forEach(p -> documents.add(p.policy().document()));
+        });
+        inputs("PolicyInputList", policyInputs).forEach(p -> documents.add(p.policy().document()));
+        Map<String, String> keys = new LinkedHashMap<>();
+        documents.forEach(d -> d.conditionKeys().forEach(k -> keys.putIfAbsent(k.toLowerCase(java.util.Locale.ROOT), k)));
+        return List.copyOf(keys.values());
+    }
+
+    List<Result> simulatePrincipal(String accountId, String policySourceArn, Input input) {
+        Principal principal = principal(accountId, policySourceArn);
         Caller caller = principal.caller() != null ? principal.caller() : callerFor(accountId, input.callerArn());
         List<IdentityPolicies.Sourced> policies = new ArrayList<>(principal.policies());
         policies.addAll(inputs("PolicyInputList", input.policyInputs()));

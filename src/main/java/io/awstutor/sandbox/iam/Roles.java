@@ -1,5 +1,6 @@
 package io.awstutor.sandbox.iam;
 
+import io.awstutor.sandbox.iam.policy.PolicyDocument;
 import io.awstutor.sandbox.iam.policy.PolicyKind;
 
 import java.util.List;
@@ -26,11 +27,12 @@ public final class Roles {
                 .orElse(IamRole.DEFAULT_MAX_SESSION_SECONDS);
         IamValidation.tags(tags);
         Tagging.checkUnique(tags);
-        checkTrustPolicy(trustPolicy);
+        PolicyDocument trust = checkTrustPolicy(trustPolicy);
         return backend.write(accountId, account -> {
             if (account.roles.containsKey(IamAccount.key(name))) {
                 throw IamErrors.alreadyExists("Role with name " + name + " already exists.");
             }
+            checkPrincipalsExist(account, trust);
             if (permissionsBoundary != null) {
                 backend.managedPolicies().requireBoundary(account, permissionsBoundary);
             }
@@ -75,8 +77,13 @@ public final class Roles {
     }
 
     public void updateTrustPolicy(String accountId, String name, String trustPolicy) {
-        checkTrustPolicy(trustPolicy);
-        change(accountId, name, role -> role.withTrustPolicy(trustPolicy));
+        PolicyDocument trust = checkTrustPolicy(trustPolicy);
+        backend.write(accountId, account -> {
+            IamRole role = account.requireRole(name);
+            checkPrincipalsExist(account, trust);
+            account.roles.put(IamAccount.key(name), role.withTrustPolicy(trustPolicy));
+            return null;
+        });
     }
 
     /** UpdateRole / UpdateRoleDescription: only the members given change. */
@@ -123,10 +130,32 @@ public final class Roles {
         });
     }
 
-    private static void checkTrustPolicy(String document) {
-        PolicyDocuments.validate(document, PolicyKind.TRUST);
+    private static PolicyDocument checkTrustPolicy(String document) {
+        PolicyDocument parsed = PolicyDocuments.validate(document, PolicyKind.TRUST);
         if (PolicyDocuments.size(document) > TRUST_POLICY_QUOTA) {
             throw IamErrors.limitExceeded("Cannot exceed quota for ACLSizePerRole: " + TRUST_POLICY_QUOTA);
+        }
+        return parsed;
+    }
+
+    /**
+     * IAM resolves a trust policy's user and role principals of this account when it stores the
+     * policy, so one naming a user or role that does not exist is refused (AWS's "Invalid
+     * principal in policy"); principals of other accounts are taken as written.
+     */
+    private static void checkPrincipalsExist(IamAccount account, PolicyDocument trust) {
+        String prefix = "arn:aws:iam::" + account.accountId + ":";
+        for (String arn : trust.principalArns()) {
+            if (!arn.startsWith(prefix)) {
+                continue;
+            }
+            String resource = arn.substring(prefix.length());
+            String name = resource.substring(resource.lastIndexOf('/') + 1);
+            boolean missing = resource.startsWith("user/") ? !account.users.containsKey(IamAccount.key(name))
+                    : resource.startsWith("role/") && !account.roles.containsKey(IamAccount.key(name));
+            if (missing) {
+                throw IamErrors.malformedPolicy("Invalid principal in policy: \"AWS\":\"" + arn + "\"");
+            }
         }
     }
 }

@@ -10,7 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** SimulatePrincipalPolicy and SimulateCustomPolicy: the policy simulator over the query protocol. */
+/** SimulatePrincipalPolicy, SimulateCustomPolicy and the GetContextKeysFor… pair: the policy simulator over the query protocol. */
 final class SimulationActions {
     private final PolicySimulator simulator;
 
@@ -21,6 +21,8 @@ final class SimulationActions {
     void register(Map<String, QueryAction> actions) {
         actions.put("SimulatePrincipalPolicy", this::simulatePrincipal);
         actions.put("SimulateCustomPolicy", this::simulateCustom);
+        actions.put("GetContextKeysForPrincipalPolicy", this::contextKeysForPrincipal);
+        actions.put("GetContextKeysForCustomPolicy", this::contextKeysForCustom);
     }
 
     private void simulatePrincipal(QueryParams p, ServiceCall call, XmlWriter out) {
@@ -32,6 +34,28 @@ final class SimulationActions {
     private void simulateCustom(QueryParams p, ServiceCall call, XmlWriter out) {
         call.authorize("iam:SimulateCustomPolicy", "*", "AccessDenied");
         write(out, p, simulator.simulateCustom(call.accountId(), input(p)));
+    }
+
+    private void contextKeysForPrincipal(QueryParams p, ServiceCall call, XmlWriter out) {
+        String source = p.required("PolicySourceArn");
+        call.authorize("iam:GetContextKeysForPrincipalPolicy", source, "AccessDenied");
+        writeKeys(out, simulator.contextKeys(call.accountId(), java.util.Optional.of(source), p.list("PolicyInputList")));
+    }
+
+    private void contextKeysForCustom(QueryParams p, ServiceCall call, XmlWriter out) {
+        List<String> inputs = p.list("PolicyInputList");
+        if (inputs.isEmpty()) {
+            throw io.awstutor.sandbox.protocol.AwsException.validation(
+                    "1 validation error detected: Value null at 'policyInputList' failed to satisfy constraint: Member must not be null");
+        }
+        call.authorize("iam:GetContextKeysForCustomPolicy", "*", "AccessDenied");
+        writeKeys(out, simulator.contextKeys(call.accountId(), java.util.Optional.empty(), inputs));
+    }
+
+    private static void writeKeys(XmlWriter out, List<String> keys) {
+        out.start("ContextKeyNames");
+        keys.forEach(k -> out.element("member", k));
+        out.end();
     }
 
     private static PolicySimulator.Input input(QueryParams p) {

@@ -24,6 +24,11 @@ public final class StsHandler extends QueryServiceHandler {
     public static final String NAMESPACE = "https://sts.amazonaws.com/doc/2011-06-15/";
 
     private static final Set<String> AWS_OPERATIONS = AwsOperations.load(StsHandler.class, "aws-operations.txt");
+    /** Request parameter to what it is, for {@link #refuseUnsupported}. */
+    private static final Map<String, String> UNSUPPORTED_PARAMETERS = Map.of(
+            "Policy", "session policies", "PolicyArns", "session policies", "Tags", "session tags",
+            "TransitiveTagKeys", "session tags", "SourceIdentity", "source identities",
+            "SerialNumber", "MFA devices", "TokenCode", "MFA devices", "ProvidedContexts", "provided contexts");
     private static final Pattern ACCESS_KEY_ID = Pattern.compile("[\\w]+");
 
     private final StsBackend backend;
@@ -68,11 +73,7 @@ public final class StsHandler extends QueryServiceHandler {
         String sessionName = params.get("RoleSessionName");
         Integer duration = params.integer("DurationSeconds").orElse(null);
         StsBackend.validateAssumeRole(roleArn, sessionName, duration);
-        if (params.get("Policy") != null || !params.structs("PolicyArns").isEmpty()) {
-            // a session policy narrows the role's permissions; ignoring it would grant more than AWS does
-            throw AwsException.badRequest("UnsupportedParameter",
-                    "The sandbox does not support session policies (Policy, PolicyArns) in AssumeRole yet.");
-        }
+        refuseUnsupported(params, "AssumeRole");
         RoleInfo role = backend.roleToAssume(call.caller(), roleArn);
         Map<String, List<String>> context = new HashMap<>();
         context.put("sts:RoleSessionName", List.of(sessionName));
@@ -87,8 +88,24 @@ public final class StsHandler extends QueryServiceHandler {
                 .end();
     }
 
+    /**
+     * Parameters the sandbox does not implement, each of which AWS would check or enforce
+     * (a session policy narrows the session; session tags need sts:TagSession; a source
+     * identity sts:SetSourceIdentity; an MFA code a device that verifies it): ignoring one would
+     * grant more than AWS does, so the call is refused, naming it.
+     */
+    private static void refuseUnsupported(QueryParams params, String operation) {
+        UNSUPPORTED_PARAMETERS.forEach((name, what) -> {
+            if (params.get(name) != null || !params.list(name).isEmpty() || !params.structs(name).isEmpty()) {
+                throw AwsException.badRequest("UnsupportedParameter", "The sandbox does not support " + what
+                        + " (" + name + ") in " + operation + " yet.");
+            }
+        });
+    }
+
     /** Needs no permission either (AWS does not check sts:GetSessionToken against policies). */
     private void getSessionToken(QueryParams params, ServiceCall call, XmlWriter result) {
+        refuseUnsupported(params, "GetSessionToken");
         boolean signedWithSession = SignatureParser.parse(call.request())
                 .flatMap(SignatureParts::securityToken).filter(t -> !t.isEmpty()).isPresent();
         Credential credential = backend.sessionToken(call.caller(), signedWithSession, params.integer("DurationSeconds").orElse(null));

@@ -177,6 +177,14 @@ class EnforcementHttpTest {
                 .roleArn(roleArn).roleSessionName("s1").externalId("xyz-123")
                 .policy("{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Deny\",\"Action\":\"*\",\"Resource\":\"*\"}]}")));
         assertEquals("UnsupportedParameter", narrowed.awsErrorDetails().errorCode());
+        // so would session tags (AWS checks sts:TagSession) and an MFA code (AWS verifies it)
+        AwsServiceException tagged = assertThrows(AwsServiceException.class, () -> box.sts(erin).assumeRole(r -> r
+                .roleArn(roleArn).roleSessionName("s1").externalId("xyz-123").tags(t -> t.key("team").value("blue"))));
+        assertEquals(400, tagged.statusCode());
+        assertEquals("The sandbox does not support session tags (Tags) in AssumeRole yet.", tagged.awsErrorDetails().errorMessage());
+        AwsServiceException mfa = assertThrows(AwsServiceException.class, () -> box.sts(erin).getSessionToken(r -> r
+                .serialNumber("arn:aws:iam::000000000000:mfa/erin").tokenCode("123456")));
+        assertEquals("UnsupportedParameter", mfa.awsErrorDetails().errorCode());
     }
 
     @Test

@@ -86,4 +86,44 @@ class IamBoto3Test {
         // a statement that is not about the resource asks for nothing
         assertEquals("[('arn:aws:s3:::b/k', 'allowed', [], 1), ('arn:aws:s3:::c/k', 'implicitDeny', [], 0)]", out[2]);
     }
+
+    /** GetContextKeysForCustomPolicy / ForPrincipalPolicy: every condition key the policies test, once each. */
+    @Test
+    void contextKeysOfPolicies() {
+        String[] out = run(
+                "doc = json.dumps({'Version': '2012-10-17', 'Statement': [{'Effect': 'Allow', 'Action': 's3:*', 'Resource': '*',"
+                        + " 'Condition': {'IpAddress': {'aws:SourceIp': '192.0.2.0/24'}, 'Bool': {'aws:SecureTransport': 'true'}}},"
+                        + " {'Effect': 'Deny', 'Action': 'ec2:*', 'Resource': '*', 'Condition': {'StringNotEquals': {'aws:sourceip': 'x', 'ec2:Region': 'eu-west-1'}}}]})",
+                "print(iam.get_context_keys_for_custom_policy(PolicyInputList=[doc])['ContextKeyNames'])",
+                "iam.create_user(UserName='keyed')",
+                "iam.put_user_policy(UserName='keyed', PolicyName='p', PolicyDocument=doc)",
+                "extra = json.dumps({'Version': '2012-10-17', 'Statement': [{'Effect': 'Allow', 'Action': 's3:*', 'Resource': '*', 'Condition': {'StringLike': {'s3:prefix': 'home/*'}}}]})",
+                "print(iam.get_context_keys_for_principal_policy(PolicySourceArn='arn:aws:iam::000000000000:user/keyed', PolicyInputList=[extra])['ContextKeyNames'])",
+                "try: iam.get_context_keys_for_principal_policy(PolicySourceArn='arn:aws:iam::000000000000:user/nobody')",
+                "except botocore.exceptions.ClientError as e: print(e.response['Error']['Code'])");
+        assertEquals("['aws:SourceIp', 'aws:SecureTransport', 'ec2:Region']", out[0]);
+        assertEquals("['aws:SourceIp', 'aws:SecureTransport', 'ec2:Region', 's3:prefix']", out[1]);
+        assertEquals("NoSuchEntity", out[2]);
+    }
+
+    /**
+     * IAM calls are made to us-east-1 whatever region the client signs with (boto3 signs with
+     * its own region when given an endpoint URL), so aws:RequestedRegion is us-east-1 for them.
+     */
+    @Test
+    void iamCallsAreRequestedInUsEast1() {
+        String[] out = run(
+                "iam.create_user(UserName='regional')",
+                "iam.attach_user_policy(UserName='regional', PolicyArn='arn:aws:iam::aws:policy/AdministratorAccess')",
+                "deny = json.dumps({'Version': '2012-10-17', 'Statement': [{'Effect': 'Deny', 'Action': '*', 'Resource': '*',"
+                        + " 'Condition': {'StringEquals': {'aws:RequestedRegion': 'us-east-1'}}}]})",
+                "iam.put_user_policy(UserName='regional', PolicyName='not-in-us-east-1', PolicyDocument=deny)",
+                "key = iam.create_access_key(UserName='regional')['AccessKey']",
+                "session = boto3.Session(aws_access_key_id=key['AccessKeyId'], aws_secret_access_key=key['SecretAccessKey'], region_name='eu-west-1')",
+                "try: session.client('iam').list_users(); print('allowed')",
+                "except botocore.exceptions.ClientError as e: print(e.response['Error']['Code'])",
+                "print(len(session.client('ec2').describe_vpcs()['Vpcs']) >= 0)");
+        assertEquals("AccessDenied", out[0]);
+        assertEquals("True", out[1]);
+    }
 }

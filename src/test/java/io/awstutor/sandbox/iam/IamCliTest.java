@@ -42,6 +42,55 @@ class IamCliTest {
         return JSON.readTree(result.stdout());
     }
 
+    /** A trust policy may name only users and roles of the account that exist, as IAM resolves them on storing. */
+    @Test
+    void trustPoliciesNameExistingPrincipals() throws IOException {
+        String trust = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":"
+                + "\"arn:aws:iam::000000000000:user/cli-trusted\"},\"Action\":\"sts:AssumeRole\"}]}";
+        ExternalTools.Result refused = aws("iam", "create-role", "--role-name", "cli-trusting", "--assume-role-policy-document", trust);
+        assertTrue(refused.stderr().contains("An error occurred (MalformedPolicyDocument) when calling the CreateRole operation: "
+                + "Invalid principal in policy: \"AWS\":\"arn:aws:iam::000000000000:user/cli-trusted\""), refused.toString());
+        ok("iam", "create-user", "--user-name", "cli-trusted");
+        ok("iam", "create-role", "--role-name", "cli-trusting", "--assume-role-policy-document", trust);
+        ExternalTools.Result update = aws("iam", "update-assume-role-policy", "--role-name", "cli-trusting", "--policy-document",
+                trust.replace("user/cli-trusted", "role/cli-missing"));
+        assertTrue(update.stderr().contains("Invalid principal in policy: \"AWS\":\"arn:aws:iam::000000000000:role/cli-missing\""),
+                update.toString());
+        // another account's principals are taken as written
+        ok("iam", "update-assume-role-policy", "--role-name", "cli-trusting", "--policy-document",
+                trust.replace("000000000000:user/cli-trusted", "111122223333:user/someone"));
+    }
+
+    /** ListEntitiesForPolicy filters by kind, path and usage (permissions policy or boundary), and pages. */
+    @Test
+    void entitiesForPolicyFilterAndPage() throws IOException {
+        String arn = "arn:aws:iam::aws:policy/AmazonEC2ReadOnlyAccess";
+        for (String name : new String[] {"cli-e1", "cli-e2", "cli-e3"}) {
+            ok("iam", "create-user", "--user-name", name, "--path", name.equals("cli-e3") ? "/ops/" : "/");
+            ok("iam", "attach-user-policy", "--user-name", name, "--policy-arn", arn);
+        }
+        ok("iam", "create-group", "--group-name", "cli-eg");
+        ok("iam", "attach-group-policy", "--group-name", "cli-eg", "--policy-arn", arn);
+        ok("iam", "put-user-permissions-boundary", "--user-name", "cli-e1", "--permissions-boundary", arn);
+        JsonNode all = ok("iam", "list-entities-for-policy", "--policy-arn", arn, "--page-size", "2");
+        assertEquals("[{\"GroupName\":\"cli-eg\"}]", names(all.get("PolicyGroups"), "GroupName"));
+        assertEquals("[{\"UserName\":\"cli-e1\"},{\"UserName\":\"cli-e2\"},{\"UserName\":\"cli-e3\"}]", names(all.get("PolicyUsers"), "UserName"));
+        JsonNode ops = ok("iam", "list-entities-for-policy", "--policy-arn", arn, "--entity-filter", "User", "--path-prefix", "/ops/");
+        assertEquals("[{\"UserName\":\"cli-e3\"}]", names(ops.get("PolicyUsers"), "UserName"));
+        assertEquals(0, ops.get("PolicyGroups").size());
+        JsonNode bounded = ok("iam", "list-entities-for-policy", "--policy-arn", arn, "--policy-usage-filter", "PermissionsBoundary");
+        assertEquals("[{\"UserName\":\"cli-e1\"}]", names(bounded.get("PolicyUsers"), "UserName"));
+        ExternalTools.Result bogus = aws("iam", "list-entities-for-policy", "--policy-arn", arn, "--entity-filter", "Bogus");
+        assertTrue(bogus.stderr().contains("(ValidationError)") && bogus.stderr().contains("Value 'Bogus' at 'entityFilter'"), bogus.toString());
+    }
+
+    private static String names(JsonNode list, String field) {
+        StringBuilder out = new StringBuilder("[");
+        list.forEach(item -> out.append(out.length() > 1 ? "," : "").append("{\"").append(field).append("\":\"")
+                .append(item.get(field).asText()).append("\"}"));
+        return out.append("]").toString();
+    }
+
     @Test
     void getUserAsRoot() throws IOException {
         JsonNode user = ok("iam", "get-user").get("User");

@@ -162,4 +162,51 @@ class IamMotoDifferentialTest {
         assertNull(root.userName());
         assertNull(root.path());
     }
+
+    /** GetAccountAuthorizationDetails and ListEntitiesForPolicy: the same entities and member shapes as moto's. */
+    @Test
+    void authorizationDetailsAndEntitiesMatchMoto() {
+        String trust = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"Service\":"
+                + "\"ec2.amazonaws.com\"},\"Action\":\"sts:AssumeRole\"}]}";
+        String document = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"s3:List*\",\"Resource\":\"*\"}]}";
+        java.util.Map<IamClient, String> arns = new java.util.HashMap<>();
+        for (IamClient c : List.of(ours, theirs)) {
+            String readOnly = c.createPolicy(r -> r.policyName("diff-details-policy").policyDocument(document)).policy().arn();
+            arns.put(c, readOnly);
+            c.createUser(r -> r.userName("diff-details").path("/details/"));
+            c.createGroup(r -> r.groupName("diff-details-group").path("/details/"));
+            c.addUserToGroup(r -> r.userName("diff-details").groupName("diff-details-group"));
+            c.attachUserPolicy(r -> r.userName("diff-details").policyArn(readOnly));
+            c.attachGroupPolicy(r -> r.groupName("diff-details-group").policyArn(readOnly));
+            c.createRole(r -> r.roleName("diff-details-role").path("/details/").assumeRolePolicyDocument(trust));
+            c.attachRolePolicy(r -> r.roleName("diff-details-role").policyArn(readOnly));
+        }
+        both(c -> c.getAccountAuthorizationDetails(), (a, b) -> {
+            var userA = a.userDetailList().stream().filter(u -> u.userName().equals("diff-details")).findFirst().orElseThrow();
+            var userB = b.userDetailList().stream().filter(u -> u.userName().equals("diff-details")).findFirst().orElseThrow();
+            assertEquals(userB.groupList(), userA.groupList());
+            assertEquals(attached(userB.attachedManagedPolicies()), attached(userA.attachedManagedPolicies()));
+            assertEquals(withoutAccount(userB.arn()), withoutAccount(userA.arn()));
+            var roleA = a.roleDetailList().stream().filter(r -> r.roleName().equals("diff-details-role")).findFirst().orElseThrow();
+            var roleB = b.roleDetailList().stream().filter(r -> r.roleName().equals("diff-details-role")).findFirst().orElseThrow();
+            assertEquals(attached(roleB.attachedManagedPolicies()), attached(roleA.attachedManagedPolicies()));
+            assertEquals(roleB.path(), roleA.path());
+            // moto leaves PolicyName out of these policies (AWS's ManagedPolicyDetail has it): found by ARN
+            var policyA = a.policies().stream().filter(p -> p.arn().endsWith(":policy/diff-details-policy")).findFirst().orElseThrow();
+            var policyB = b.policies().stream().filter(p -> p.arn().endsWith(":policy/diff-details-policy")).findFirst().orElseThrow();
+            assertEquals("diff-details-policy", policyA.policyName());
+            assertEquals(policyB.attachmentCount(), policyA.attachmentCount());
+            assertEquals(policyB.policyVersionList().size(), policyA.policyVersionList().size());
+            assertEquals(shape(policyB.policyVersionList().get(0)), shape(policyA.policyVersionList().get(0)));
+        });
+        both(c -> c.listEntitiesForPolicy(r -> r.policyArn(arns.get(c)).pathPrefix("/details/")), (a, b) -> {
+            assertEquals(b.policyUsers().stream().map(u -> u.userName()).toList(), a.policyUsers().stream().map(u -> u.userName()).toList());
+            assertEquals(b.policyGroups().stream().map(g -> g.groupName()).toList(), a.policyGroups().stream().map(g -> g.groupName()).toList());
+            assertEquals(b.policyRoles().stream().map(r -> r.roleName()).toList(), a.policyRoles().stream().map(r -> r.roleName()).toList());
+        });
+    }
+
+    private static List<String> attached(List<software.amazon.awssdk.services.iam.model.AttachedPolicy> policies) {
+        return policies.stream().map(p -> p.policyName() + " " + withoutAccount(p.policyArn())).toList();
+    }
 }

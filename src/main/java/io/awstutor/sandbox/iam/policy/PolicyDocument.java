@@ -93,6 +93,15 @@ public final class PolicyDocument {
         return keys;
     }
 
+    /** The ARNs the document's Principal and NotPrincipal elements name, in order of appearance. */
+    public Set<String> principalArns() {
+        Set<String> arns = new LinkedHashSet<>();
+        for (Statement s : statements) {
+            if (s.principal() != null) arns.addAll(s.principal().arns());
+        }
+        return arns;
+    }
+
     /** Where statement {@code index} sits in {@link #json()}: the simulator's StartPosition/EndPosition. */
     public Position position(int index) { return positions.get(index); }
 

@@ -51,6 +51,9 @@ final class PrincipalSpec {
         this.roles = Set.copyOf(r);
     }
 
+    /** The principal ARNs named ("AWS": user, role, session ARNs), as written. */
+    Set<String> arns() { return arns; }
+
     Match match(RequestContext ctx) {
         if (everyone) return Match.DIRECT;
         Caller caller = ctx.caller();
