@@ -19,6 +19,9 @@ import java.util.Map;
 public final class SesHandler extends QueryServiceHandler {
     public static final String NAMESPACE = "http://ses.amazonaws.com/doc/2010-12-01/";
 
+    private static final java.util.Set<String> AWS_OPERATIONS =
+            io.awstutor.sandbox.protocol.AwsOperations.load(SesHandler.class, "aws-operations.txt");
+
     private final SesBackend backend;
     private final Map<String, QueryAction> actions;
 
@@ -49,6 +52,11 @@ public final class SesHandler extends QueryServiceHandler {
     @Override
     protected Map<String, QueryAction> actions() {
         return actions;
+    }
+
+    @Override
+    protected java.util.Set<String> awsOperations() {
+        return AWS_OPERATIONS;
     }
 
     /** Every SES action but the two oldest (VerifyEmailAddress, DeleteVerifiedEmailAddress) has an output shape. */

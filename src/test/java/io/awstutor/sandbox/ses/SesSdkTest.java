@@ -175,6 +175,14 @@ class SesSdkTest {
     }
 
     @Test
+    void anOperationTheSandboxLacksSaysSo() {
+        SesException e = fails("InvalidAction", 400, () -> box.ses().createTemplate(b -> b.template(t -> t.templateName("welcome")
+                .subjectPart("Hi").textPart("Hello"))));
+        assertTrue(e.awsErrorDetails().errorMessage().contains(
+                "CreateTemplate is an operation of AWS SES that the awstutor sandbox does not implement"), e.getMessage());
+    }
+
+    @Test
     void theDailyQuotaCountsRecipients() {
         SesClient ses = box.ses(TestSandbox.root(), "sa-east-1");
         ses.verifyEmailIdentity(b -> b.emailAddress("bulk@example.com"));
