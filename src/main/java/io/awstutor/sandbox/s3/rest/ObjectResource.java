@@ -138,7 +138,8 @@ final class ObjectResource {
         s3.access.check(call, bucket.config(), new S3AccessControl.Need(
                 versionId == null ? "s3:DeleteObject" : "s3:DeleteObjectVersion", bucket.objectArn(key), "WRITE",
                 bucket.config().acl(), Map.of()));
-        ObjectOperations.DeleteResult result = s3.backend.objects().delete(bucket, key, versionId, call.accountId());
+        ObjectOperations.DeleteResult result = s3.backend.objects().delete(bucket, key, versionId, call.accountId(),
+                call.request().header("if-match").orElse(null));
         SandboxResponse response = SandboxResponse.empty(204);
         if (result.deleteMarker()) {
             response.withHeader("x-amz-delete-marker", "true");
