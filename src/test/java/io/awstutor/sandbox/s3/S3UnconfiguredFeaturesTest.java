@@ -6,7 +6,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.Payer;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
+import software.amazon.awssdk.services.s3.model.ServerSideEncryption;
+import software.amazon.awssdk.core.sync.RequestBody;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -17,7 +20,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * What a tool that reads every bucket setting (Terraform refreshing an aws_s3_bucket) meets:
  * the features the sandbox can't configure read as a fresh AWS bucket's — none configured —
- * instead of 501; writing them stays NotImplemented.
+ * instead of 501; writing them stays NotImplemented. So do object writes that ask for an
+ * encryption the sandbox can't apply: never a success that stored the object unprotected.
  */
 class S3UnconfiguredFeaturesTest {
     private static TestSandbox box;
@@ -60,5 +64,20 @@ class S3UnconfiguredFeaturesTest {
                 .bucketLoggingStatus(s -> s.loggingEnabled(l -> l.targetBucket("fresh").targetPrefix("logs/")))));
         assertEquals("NotImplemented", logging.awsErrorDetails().errorCode());
         assertEquals(501, logging.statusCode());
+    }
+
+    @Test
+    void encryptionTheSandboxLacksIsRefusedNotFaked() {
+        S3Exception kms = assertThrows(S3Exception.class, () -> s3.putObject(b -> b.bucket("fresh").key("kms")
+                .serverSideEncryption(ServerSideEncryption.AWS_KMS), RequestBody.fromString("secret")));
+        assertEquals("NotImplemented", kms.awsErrorDetails().errorCode());
+        assertEquals(501, kms.statusCode());
+        S3Exception customerKey = assertThrows(S3Exception.class, () -> s3.createMultipartUpload(b -> b.bucket("fresh")
+                .key("ssec").sseCustomerAlgorithm("AES256").sseCustomerKey("MDEyMzQ1Njc4OTAxMjM0NTY3ODkwMTIzNDU2Nzg5MDE=")
+                .sseCustomerKeyMD5("GS4rkF0bTLrd/XEUBnM6Ng==")));
+        assertEquals("NotImplemented", customerKey.awsErrorDetails().errorCode());
+        assertThrows(NoSuchKeyException.class, () -> s3.headObject(b -> b.bucket("fresh").key("kms")));
+        assertEquals(ServerSideEncryption.AES256, s3.putObject(b -> b.bucket("fresh").key("sse-s3")
+                .serverSideEncryption(ServerSideEncryption.AES256), RequestBody.fromString("fine")).serverSideEncryption());
     }
 }
