@@ -76,6 +76,10 @@ class S3MalformedRequestTest {
         assertEquals(416, e.statusCode());
         assertEquals(416, assertThrows(S3Exception.class, () -> box.s3().headObject(b -> b.bucket("malformed").key("one-part")
                 .partNumber(2))).statusCode());
+        S3Exception both = assertThrows(S3Exception.class, () -> box.s3().getObject(b -> b.bucket("malformed").key("one-part")
+                .partNumber(1).range("bytes=0-1")));
+        assertEquals("InvalidRequest", both.awsErrorDetails().errorCode());
+        assertEquals("Cannot specify both Range header and partNumber query parameter", both.awsErrorDetails().errorMessage());
     }
 
     @Test
