@@ -50,6 +50,16 @@ class S3MalformedRequestTest {
     }
 
     @Test
+    void anErrorBeforeTheBodyIsReadStillReachesAClientThatSendsItAll() {
+        // no Expect: 100-continue, so the client sends all 3 MB before it reads the answer
+        byte[] body = new byte[3_000_000];
+        SignedHttp.Response response = SignedHttp.s3Raw(box.endpoint(), "PUT", "/no-such-bucket-here/k", Map.of(), body, true,
+                TestSandbox.root());
+        assertEquals(404, response.status());
+        assertTrue(response.body().contains("<Code>NoSuchBucket</Code>"), response.body());
+    }
+
+    @Test
     void aRetentionRequestIsNeverStoredAsTheObject() {
         SignedHttp.Response response = raw("PUT", "/malformed/one-part?retention",
                 "<Retention><Mode>GOVERNANCE</Mode><RetainUntilDate>2030-01-01T00:00:00Z</RetainUntilDate></Retention>", true);
