@@ -32,6 +32,13 @@ public final class SandboxServer implements AutoCloseable {
         if (System.getProperty("sun.net.httpserver.nodelay") == null) {
             System.setProperty("sun.net.httpserver.nodelay", "true");
         }
+        // An error answered before the body was read (a PUT to a missing bucket): the JDK
+        // reads and drops what is left, up to this much, before reusing the connection;
+        // beyond it, it closes the socket while the client still sends, and a client that
+        // didn't ask "Expect: 100-continue" gets a reset instead of S3's error (64 KiB by default).
+        if (System.getProperty("sun.net.httpserver.drainAmount") == null) {
+            System.setProperty("sun.net.httpserver.drainAmount", Long.toString(64L * 1024 * 1024));
+        }
     }
 
     private static final int THREADS = 64;

@@ -5,7 +5,10 @@ import io.awstutor.sandbox.protocol.AwsException;
 import java.util.List;
 import java.util.regex.Pattern;
 
-/** AWS's general purpose bucket naming rules. */
+/**
+ * AWS's general purpose bucket naming rules. A name is a series of labels separated by single
+ * periods, each starting and ending with a letter or digit: no "..", ".-" or "-.".
+ */
 public final class BucketNames {
     private static final Pattern SHAPE = Pattern.compile("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]");
     private static final Pattern IP = Pattern.compile("\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}");
@@ -16,7 +19,7 @@ public final class BucketNames {
     }
 
     public static boolean valid(String name) {
-        if (name == null || !SHAPE.matcher(name).matches() || name.contains("..") || IP.matcher(name).matches()) {
+        if (name == null || !SHAPE.matcher(name).matches() || name.contains("..") || name.contains(".-") || name.contains("-.") || IP.matcher(name).matches()) {
             return false;
         }
         return PREFIXES.stream().noneMatch(name::startsWith) && SUFFIXES.stream().noneMatch(name::endsWith);

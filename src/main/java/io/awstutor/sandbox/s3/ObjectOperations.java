@@ -202,11 +202,27 @@ public final class ObjectOperations {
     }
 
     public DeleteResult delete(Bucket bucket, String key, String versionId, String requesterAccount) {
+        return delete(bucket, key, versionId, requesterAccount, null);
+    }
+
+    /**
+     * A conditional delete ({@code ifMatch} not null: an ETag or {@code *}) removes the object
+     * only while it is still the one the caller saw: a mismatch is 412, a missing object 404,
+     * checked under the bucket's lock so no write slips in between.
+     */
+    public DeleteResult delete(Bucket bucket, String key, String versionId, String requesterAccount, String ifMatch) {
         List<BlobSegment> garbage = new ArrayList<>();
         try {
             bucket.lock.lock();
             try {
                 KeyHistory history = bucket.keys().getOrDefault(key, new KeyHistory(List.of()));
+                if (ifMatch != null) {
+                    S3Object target = (versionId == null ? history.current() : history.version(versionId))
+                            .filter(o -> !o.deleteMarker()).orElseThrow(() -> S3Errors.noSuchKey(key));
+                    if (!Preconditions.etagMatches(ifMatch, target.quotedEtag())) {
+                        throw Preconditions.failed("If-Match");
+                    }
+                }
                 if (versionId != null) {
                     Optional<S3Object> version = history.version(versionId);
                     if (version.isEmpty()) {

@@ -52,7 +52,7 @@ class S3BackendTest {
     void bucketNamesFollowAwsRules() {
         assertTrue(BucketNames.valid("my-bucket.example"));
         for (String bad : List.of("ab", "My-Bucket", "-start", "end-", "a..b", "192.168.1.1", "xn--bucket", "bucket-s3alias",
-                "under_score", "a".repeat(64))) {
+                "under_score", "a".repeat(64), "abc.-def", "abc-.def")) {
             assertFalse(BucketNames.valid(bad), bad);
         }
     }

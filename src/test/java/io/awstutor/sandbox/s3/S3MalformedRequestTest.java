@@ -50,6 +50,16 @@ class S3MalformedRequestTest {
     }
 
     @Test
+    void anErrorBeforeTheBodyIsReadStillReachesAClientThatSendsItAll() {
+        // no Expect: 100-continue, so the client sends all 3 MB before it reads the answer
+        byte[] body = new byte[3_000_000];
+        SignedHttp.Response response = SignedHttp.s3Raw(box.endpoint(), "PUT", "/no-such-bucket-here/k", Map.of(), body, true,
+                TestSandbox.root());
+        assertEquals(404, response.status());
+        assertTrue(response.body().contains("<Code>NoSuchBucket</Code>"), response.body());
+    }
+
+    @Test
     void aRetentionRequestIsNeverStoredAsTheObject() {
         SignedHttp.Response response = raw("PUT", "/malformed/one-part?retention",
                 "<Retention><Mode>GOVERNANCE</Mode><RetainUntilDate>2030-01-01T00:00:00Z</RetainUntilDate></Retention>", true);
@@ -76,6 +86,10 @@ class S3MalformedRequestTest {
         assertEquals(416, e.statusCode());
         assertEquals(416, assertThrows(S3Exception.class, () -> box.s3().headObject(b -> b.bucket("malformed").key("one-part")
                 .partNumber(2))).statusCode());
+        S3Exception both = assertThrows(S3Exception.class, () -> box.s3().getObject(b -> b.bucket("malformed").key("one-part")
+                .partNumber(1).range("bytes=0-1")));
+        assertEquals("InvalidRequest", both.awsErrorDetails().errorCode());
+        assertEquals("Cannot specify both Range header and partNumber query parameter", both.awsErrorDetails().errorMessage());
     }
 
     @Test

@@ -39,7 +39,10 @@ class S3PersistenceTest {
         try (Stream<Path> files = Files.walk(data)) {
             assertTrue(files.noneMatch(p -> p.toString().contains("ünïcode") || p.toString().contains("half-written")));
         }
+        // what a process killed in the middle of an atomic write leaves: a temp file, never renamed
+        Path halfWritten = Files.writeString(data.resolve("s3/meta/meta-tmp/w42.tmp"), "{\"spec\":{\"uploadId\":");
         try (TestSandbox box = TestSandbox.start(SandboxOptions.inMemory().withDataDir(data))) {
+            assertFalse(Files.exists(halfWritten), "a restart clears what a killed write left");
             S3Client s3 = box.s3();
             assertEquals("v2", s3.getObjectAsBytes(b -> b.bucket("kept").key(key)).asUtf8String());
             assertEquals(2, s3.listObjectVersions(b -> b.bucket("kept")).versions().size());

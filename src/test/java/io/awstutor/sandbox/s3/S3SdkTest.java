@@ -229,4 +229,23 @@ class S3SdkTest {
         assertFalse(s3.listObjectsV2(b -> b.bucket("bodies")).contents().isEmpty());
         assertTrue(s3.headObject(b -> b.bucket("bodies").key("bin")).lastModified().isBefore(Instant.now().plusSeconds(5)));
     }
+
+    @Test
+    void conditionalDeletesKeepAnObjectThatChanged() {
+        s3.createBucket(b -> b.bucket("cond-delete"));
+        String etag = s3.putObject(b -> b.bucket("cond-delete").key("k"), RequestBody.fromString("v1")).eTag();
+        S3Exception stale = assertThrows(S3Exception.class, () -> s3.deleteObject(b -> b.bucket("cond-delete").key("k")
+                .ifMatch("\"0123456789abcdef0123456789abcdef\"")));
+        assertEquals("PreconditionFailed", stale.awsErrorDetails().errorCode());
+        assertEquals(412, stale.statusCode());
+        assertEquals("v1", s3.getObjectAsBytes(b -> b.bucket("cond-delete").key("k")).asUtf8String());
+        assertEquals(404, assertThrows(S3Exception.class, () -> s3.deleteObject(b -> b.bucket("cond-delete").key("absent")
+                .ifMatch("*"))).statusCode());
+        var batch = s3.deleteObjects(b -> b.bucket("cond-delete").delete(d -> d.objects(
+                ObjectIdentifier.builder().key("k").eTag("\"ffffffffffffffffffffffffffffffff\"").build())));
+        assertEquals("PreconditionFailed", batch.errors().get(0).code());
+        assertTrue(batch.deleted().isEmpty());
+        s3.deleteObject(b -> b.bucket("cond-delete").key("k").ifMatch(etag));
+        assertThrows(NoSuchKeyException.class, () -> s3.headObject(b -> b.bucket("cond-delete").key("k")));
+    }
 }

@@ -68,6 +68,12 @@ public final class FileS3Store implements S3Store {
             Files.createDirectories(objects);
             Files.createDirectories(uploads);
             Files.createDirectories(tmp);
+            // a write the last process was killed in the middle of: never renamed, so never part of the state
+            try (var leftovers = Files.list(tmp)) {
+                for (Path p : (Iterable<Path>) leftovers::iterator) {
+                    Files.deleteIfExists(p);
+                }
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -40,6 +40,7 @@ final class MultipartResource {
         SandboxRequest request = call.request();
         objects.checkWrite(call, bucket, key, "s3:PutObject");
         ObjectLockAnswers.refuseLockHeaders(request);
+        RequestHeaders.checkEncryption(request);
         String owner = s3.objectOwner(call, bucket, AclCodec.cannedName(request));
         ChecksumAlgorithm algorithm = request.header("x-amz-checksum-algorithm").map(v -> ChecksumAlgorithm.parse(v)
                 .orElseThrow(() -> S3Errors.invalidArgument("Checksum algorithm provided is unsupported. Please try again with "

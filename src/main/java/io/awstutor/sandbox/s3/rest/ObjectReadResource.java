@@ -64,6 +64,9 @@ final class ObjectReadResource {
                     "Request specific response headers cannot be used for anonymous GET requests.");
         }
         Integer partNumber = partNumber(request);
+        if (partNumber != null && request.header("range").isPresent()) {
+            throw AwsException.badRequest("InvalidRequest", "Cannot specify both Range header and partNumber query parameter");
+        }
         if (!head) {
             s3.backend.objects().checkReadable(object);
         }

@@ -62,6 +62,7 @@ final class ObjectResource {
         SandboxRequest request = call.request();
         checkWrite(call, bucket, key, "s3:PutObject");
         ObjectLockAnswers.refuseLockHeaders(request);
+        RequestHeaders.checkEncryption(request);
         String owner = s3.objectOwner(call, bucket, AclCodec.cannedName(request));
         ObjectOperations.PutRequest put = new ObjectOperations.PutRequest(key, RequestHeaders.objectHeaders(request),
                 StorageClass.parse(request.header("x-amz-storage-class").orElse(null)), newObjectAcl(call, bucket, owner),
@@ -103,6 +104,7 @@ final class ObjectResource {
                 "READ", original.acl());
         checkWrite(call, bucket, key, "s3:PutObject");
         ObjectLockAnswers.refuseLockHeaders(request);
+        RequestHeaders.checkEncryption(request);
         source.checkPreconditions(request, original);
         String directive = request.header("x-amz-metadata-directive").orElse("COPY");
         if (!directive.equals("COPY") && !directive.equals("REPLACE")) {
@@ -138,7 +140,8 @@ final class ObjectResource {
         s3.access.check(call, bucket.config(), new S3AccessControl.Need(
                 versionId == null ? "s3:DeleteObject" : "s3:DeleteObjectVersion", bucket.objectArn(key), "WRITE",
                 bucket.config().acl(), Map.of()));
-        ObjectOperations.DeleteResult result = s3.backend.objects().delete(bucket, key, versionId, call.accountId());
+        ObjectOperations.DeleteResult result = s3.backend.objects().delete(bucket, key, versionId, call.accountId(),
+                call.request().header("if-match").orElse(null));
         SandboxResponse response = SandboxResponse.empty(204);
         if (result.deleteMarker()) {
             response.withHeader("x-amz-delete-marker", "true");

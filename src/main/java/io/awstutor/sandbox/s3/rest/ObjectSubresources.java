@@ -129,7 +129,8 @@ final class ObjectSubresources {
                 s3.access.check(call, bucket.config(), new S3AccessControl.Need(
                         versionId == null ? "s3:DeleteObject" : "s3:DeleteObjectVersion", bucket.objectArn(key), "WRITE",
                         bucket.config().acl(), Map.of()));
-                ObjectOperations.DeleteResult result = s3.backend.objects().delete(bucket, key, versionId, call.accountId());
+                ObjectOperations.DeleteResult result = s3.backend.objects().delete(bucket, key, versionId, call.accountId(),
+                        XmlInput.text(o, "ETag"));
                 if (!quiet) {
                     xml.start("Deleted").element("Key", key).element("VersionId", versionId);
                     if (result.deleteMarker()) {

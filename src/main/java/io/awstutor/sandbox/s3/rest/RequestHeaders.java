@@ -67,6 +67,26 @@ final class RequestHeaders {
         }
     }
 
+    /**
+     * Writes may ask for SSE-S3, which every sandbox object has; KMS and customer keys are
+     * beyond the sandbox and say so, rather than storing the object unprotected as if they
+     * had been applied.
+     */
+    static void checkEncryption(SandboxRequest request) {
+        String sse = request.header("x-amz-server-side-encryption").orElse(null);
+        if (sse != null && !sse.equals("AES256")) {
+            if (sse.startsWith("aws:kms")) {
+                throw new AwsException("NotImplemented", "The sandbox encrypts objects with SSE-S3 (AES256) only", 501)
+                        .with("Header", "x-amz-server-side-encryption");
+            }
+            throw S3Errors.invalidArgument("The encryption method specified is not supported",
+                    "x-amz-server-side-encryption", sse);
+        }
+        if (request.header("x-amz-server-side-encryption-customer-algorithm").isPresent()) {
+            throw S3Errors.notImplemented("x-amz-server-side-encryption-customer-algorithm");
+        }
+    }
+
     /** The checksum algorithms a request carries (headers, the SDK's algorithm header, announced trailers). */
     static Set<ChecksumAlgorithm> checksumAlgorithms(SandboxRequest request) {
         Set<ChecksumAlgorithm> out = EnumSet.noneOf(ChecksumAlgorithm.class);

@@ -13,6 +13,7 @@ import io.awstutor.sandbox.s3.website.WebsiteServer;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * S3's REST-XML adapter: finds bucket and key ({@link S3Address}), picks the operation from
@@ -47,6 +48,7 @@ public final class S3Handler implements ServiceHandler, AutoCloseable {
     private final PostObjectResource postObject;
     private final CorsResource cors;
     private final LifecycleResource lifecycle;
+    private final UnconfiguredFeatures unconfigured;
 
     private final SigV2Presign sigV2;
 
@@ -72,6 +74,7 @@ public final class S3Handler implements ServiceHandler, AutoCloseable {
         this.postObject = new PostObjectResource(s3, objects, credentials);
         this.cors = new CorsResource(s3);
         this.lifecycle = new LifecycleResource(s3);
+        this.unconfigured = new UnconfiguredFeatures(s3);
     }
 
     public S3Backend backend() {
@@ -128,6 +131,10 @@ public final class S3Handler implements ServiceHandler, AutoCloseable {
             return buckets.location(call, backend.bucket(name));
         }
         Bucket bucket = s3.bucket(call, name);
+        Optional<SandboxResponse> unconfiguredRead = unconfigured.read(call, bucket);
+        if (unconfiguredRead.isPresent()) {
+            return unconfiguredRead.get();
+        }
         for (String sub : UNSUPPORTED_BUCKET) {
             if (r.hasQuery(sub)) {
                 throw new AwsException("NotImplemented", "The sandbox does not implement the bucket's " + sub
