@@ -55,6 +55,8 @@ public final class TutorShell {
             pushedBack = null;
             if (read.isEmpty()) {
                 if (snippet.length() > 0) {
+                    view.line(AttributedStyle.DEFAULT.foreground(AttributedStyle.YELLOW), "The input ended inside an unfinished"
+                            + " snippet (a '{', '(' or string not closed); it runs as it stands:");
                     evaluate(snippet.toString());
                 }
                 break;

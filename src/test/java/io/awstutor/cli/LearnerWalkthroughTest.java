@@ -95,4 +95,16 @@ class LearnerWalkthroughTest {
         assertTrue(out.contains("Caught up: you are at step 3 with what the steps before it made."), out);
         assertTrue(out.contains("✓ Step done: Upload objects."), "ireland and the bucket are back:\n" + out);
     }
+
+    @Test
+    void aPipeEndingInsideASnippetSaysSoAndACorruptLedgerIsOneLine(@TempDir Path home) throws Exception {
+        java.nio.file.Files.writeString(home.resolve("ledger.json"), "{\"resources\": [ {\"target\": \"sandbox\"");
+        CliProcess.Result result = CliProcess.run(home, "int x = 1;\nvoid f() {\n  System.out.println(\"hi\");\n");
+        assertEquals(0, result.exitCode(), result::toString);
+        assertTrue(result.stdout().contains("x ==> 1\nThe input ended inside an unfinished snippet (a '{', '(' or string not closed);"
+                + "\n  it runs as it stands:\nError: reached end of file while parsing"), result::toString);
+        List<String> warnings = result.stderr().lines().filter(l -> l.contains("ledger")).toList();
+        assertEquals(1, warnings.size(), result::toString);
+        assertTrue(warnings.get(0).contains("could not be read (line 1, column ") && !warnings.get(0).contains("REDACTED"), result::toString);
+    }
 }
