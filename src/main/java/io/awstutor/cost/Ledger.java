@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.awstutor.progress.TutorHome;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -49,28 +50,52 @@ public final class Ledger {
         return file;
     }
 
+    /**
+     * Reads the ledger. It may list real, billable resources, so one entry that cannot be read
+     * (a kind this version does not know, a bad date) costs only that entry, never the rest;
+     * a file that is not JSON at all is kept aside and a new one starts.
+     */
     private void load(PrintStream warnings) {
         if (!Files.exists(file)) {
             return;
         }
+        JsonNode root;
         try {
-            JsonNode root = json.readTree(Files.readString(file, StandardCharsets.UTF_8));
-            for (JsonNode node : root.path("resources")) {
-                entries.add(new LedgerEntry(node.path("target").asText(), node.path("account").asText(),
-                        node.path("region").asText(), ResourceKind.valueOf(node.path("kind").asText()), node.path("id").asText(),
-                        node.path("detail").asText(""), Instant.parse(node.path("createdAt").asText()),
-                        node.path("hourlyUsd").asDouble(0), node.path("lesson").asText("")));
-            }
+            root = json.readTree(Files.readString(file, StandardCharsets.UTF_8));
         } catch (IOException | RuntimeException e) {
-            entries.clear();
-            Path aside = file.resolveSibling(FILE_NAME + ".unreadable-" + System.currentTimeMillis());
+            Path aside = TutorHome.asideOf(file);
             try {
                 Files.move(file, aside);
             } catch (IOException moveFailed) {
                 // keep going with an empty ledger; the file stays where it is
             }
-            warnings.println("awstutor: the ledger " + file + " could not be read (" + e.getMessage()
+            warnings.println("awstutor: the ledger " + file + " could not be read (" + TutorHome.problemOf(e)
                     + "); it was kept as " + aside.getFileName() + " and a new one started.");
+            return;
+        }
+        List<String> skipped = new ArrayList<>();
+        int index = 0;
+        for (JsonNode node : root == null ? json.createArrayNode() : root.path("resources")) {
+            index++;
+            try {
+                entries.add(new LedgerEntry(node.path("target").asText(), node.path("account").asText(),
+                        node.path("region").asText(), ResourceKind.valueOf(node.path("kind").asText()), node.path("id").asText(),
+                        node.path("detail").asText(""), Instant.parse(node.path("createdAt").asText()),
+                        node.path("hourlyUsd").asDouble(0), node.path("lesson").asText("")));
+            } catch (RuntimeException e) {
+                skipped.add("#" + index + " " + node.path("kind").asText("?") + " " + node.path("id").asText("?"));
+            }
+        }
+        if (!skipped.isEmpty()) {
+            Path aside = TutorHome.asideOf(file);
+            try {
+                Files.copy(file, aside);
+            } catch (IOException copyFailed) {
+                // the warning still names what was skipped
+            }
+            warnings.println("awstutor: " + skipped.size() + " entr" + (skipped.size() == 1 ? "y" : "ies") + " of the ledger "
+                    + file + " could not be read and " + (skipped.size() == 1 ? "is" : "are") + " left out (" + String.join(", ", skipped)
+                    + "); the file as it was is kept as " + aside.getFileName() + ".");
         }
     }
 

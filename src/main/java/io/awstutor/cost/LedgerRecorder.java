@@ -32,7 +32,7 @@ public final class LedgerRecorder {
             if (!call.ok()) {
                 continue;
             }
-            String region = call.region() == null ? "us-east-1" : call.region();
+            String region = call.resourceRegion() == null ? "us-east-1" : call.resourceRegion();
             for (Change change : changes(call)) {
                 LedgerEntry entry = new LedgerEntry(place.target(), place.account(), region, change.kind(), change.id(),
                         change.detail(), clock.instant(), change.hourlyUsd(), place.lesson());

@@ -353,8 +353,16 @@ public final class JShellEngine implements AutoCloseable {
         int lineStart = source.lastIndexOf('\n', Math.max(0, pos - 1)) + 1;
         int lineEnd = source.indexOf('\n', pos);
         String line = source.substring(lineStart, lineEnd < 0 ? source.length() : lineEnd);
-        String message = diag.getMessage(Locale.ENGLISH).replace("\r", "");
-        return message + "\n    " + line + "\n    " + " ".repeat(Math.max(0, pos - lineStart)) + "^";
+        String raw = diag.getMessage(Locale.ENGLISH).replace("\r", "");
+        // javac's "location: class" names JShell's hidden wrapper class, which says nothing
+        // (jshell leaves it out too); a named class is shortened as signatures are
+        String message = raw.lines().filter(l -> !l.strip().equals("location: class"))
+                .map(l -> l.strip().startsWith("location:") ? readable(l) : l)
+                .map(l -> l.strip().startsWith("symbol:") ? l.replaceFirst("(method \\w+)\\(.+\\)$", "$1(…)") : l)
+                .collect(java.util.stream.Collectors.joining("\n"));
+        String suggestion = DidYouMean.forMessage(raw, shell.variables().filter(v -> shell.status(v).isActive()).map(VarSnippet::name).toList(),
+                JShellEngine.class.getClassLoader()).map(s -> "\n" + s).orElse("");
+        return message + "\n    " + line + "\n    " + " ".repeat(Math.max(0, pos - lineStart)) + "^" + suggestion;
     }
 
     private SnippetOutcome restart(String reason) {
@@ -492,6 +500,11 @@ public final class JShellEngine implements AutoCloseable {
      * offers nothing. Every SDK operation's request class is its name plus "Request", so
      * the candidates are those of {@code XRequest.builder().}, given back in place.
      */
+    /** What a builder inherits from Object and the SDK's plumbing: never what a learner looks for. */
+    private static final List<String> BUILDER_NOISE = List.of("build(", "build()", "applyMutation(", "equals(", "hashCode()",
+            "getClass()", "notify()", "notifyAll()", "wait(", "wait()", "toString()", "copy(", "copy()", "sdkFields()",
+            "equalsBySdkFields(", "sdkFieldNameToField()");
+
     private List<String> builderLambdaSuggestions(String beforeCursor) {
         java.util.regex.Matcher m = BUILDER_LAMBDA.matcher(beforeCursor);
         if (!m.matches()) {
@@ -505,7 +518,7 @@ public final class JShellEngine implements AutoCloseable {
         return suggestions(probe, probe.length()).stream()
                 .filter(s -> s.length() >= prefixLength)
                 .map(s -> head + s.substring(prefixLength))
-                .filter(s -> !s.endsWith("build(") && !s.endsWith("applyMutation("))
+                .filter(s -> BUILDER_NOISE.stream().noneMatch(s::endsWith))
                 .toList();
     }
 
@@ -518,12 +531,26 @@ public final class JShellEngine implements AutoCloseable {
         lock.lock();
         try {
             defineServicesNamedIn(shell, buffer);
-            return shell.sourceCodeAnalysis().documentation(buffer, cursor, true).stream()
-                    .map(d -> readable(d.signature()) + (d.javadoc() == null || d.javadoc().isBlank() ? "" : "\n" + d.javadoc()))
-                    .distinct().toList();
+            List<String> docs = documentationAt(shell, buffer, cursor);
+            if (docs.isEmpty()) {
+                // inside "b -> b.bucket" javac cannot type b (see builderLambdaSuggestions): ask the request's builder
+                java.util.regex.Matcher m = BUILDER_LAMBDA.matcher(buffer.substring(0, Math.min(cursor, buffer.length())));
+                if (m.matches() && !m.group(3).isEmpty()) {
+                    String probe = Character.toUpperCase(m.group(1).charAt(0)) + m.group(1).substring(1)
+                            + "Request.builder()." + m.group(3) + "(";
+                    docs = documentationAt(shell, probe, probe.length());
+                }
+            }
+            return docs;
         } finally {
             lock.unlock();
         }
+    }
+
+    private static List<String> documentationAt(JShell shell, String buffer, int cursor) {
+        return shell.sourceCodeAnalysis().documentation(buffer, cursor, true).stream()
+                .map(d -> readable(d.signature()) + (d.javadoc() == null || d.javadoc().isBlank() ? "" : "\n" + d.javadoc()))
+                .distinct().toList();
     }
 
     /** A signature as a learner reads it: simple type names, no throws clause. */

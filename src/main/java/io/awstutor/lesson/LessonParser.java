@@ -81,6 +81,26 @@ public final class LessonParser {
                 continue;
             }
             String source = sourceOf(node, lines);
+            if (node instanceof FencedCodeBlock code && code.getClosingFenceLength() == null) {
+                // Markdown lets an open fence run to the end of the file, swallowing every step after it
+                String fence = String.valueOf(code.getFenceChar()).repeat(code.getOpeningFenceLength());
+                throw new LessonFormatException(fileName, line, "the " + fence + (code.getInfo().isBlank() ? "" : code.getInfo().trim())
+                        + " block that starts here is never closed (a line of " + fence + " ends it)");
+            }
+            if (node instanceof FencedCodeBlock code && code.getFenceChar() == '`') {
+                // "```check" inside a ``` block: the block's own closing line is missing, and the
+                // next block's opening was taken as content (a ~~~ block may hold ``` on purpose)
+                String[] content = source.split("\n", -1);
+                String fence = "`".repeat(code.getOpeningFenceLength());
+                for (int i = 1; i < content.length - 1; i++) {
+                    if (content[i].strip().startsWith(fence) && content[i].strip().length() > fence.length()
+                            && content[i].strip().charAt(fence.length()) != '`') {
+                        throw new LessonFormatException(fileName, line, "the " + fence + code.getInfo().trim()
+                                + " block that starts here runs into the " + content[i].strip() + " line " + (line + i)
+                                + ": its closing " + fence + " is missing");
+                    }
+                }
+            }
             if (node instanceof FencedCodeBlock code && isMachineBlock(code.getInfo())) {
                 if (current == null) {
                     throw new LessonFormatException(fileName, line, "a '" + code.getInfo() + "' block must be inside a step (after a '## ' heading)");
@@ -108,6 +128,14 @@ public final class LessonParser {
                 throw new LessonFormatException(fileName, 2, "the front matter must be 'key: value' lines");
             }
             return map;
+        } catch (org.yaml.snakeyaml.error.MarkedYAMLException e) {
+            // the mark is the line within the front matter, which starts on the file's line 2
+            // ("while parsing a flow sequence" points where the '[' opened, the problem where it failed)
+            var mark = e.getContextMark() != null ? e.getContextMark() : e.getProblemMark();
+            int line = mark == null ? 2 : mark.getLine() + 2;
+            String problem = (e.getContext() == null ? "" : e.getContext() + ": ")
+                    + (e.getProblem() == null ? firstLineOf(e.getMessage()) : e.getProblem());
+            throw new LessonFormatException(fileName, line, "the front matter is not valid YAML: " + problem);
         } catch (YAMLException e) {
             throw new LessonFormatException(fileName, 2, "the front matter is not valid YAML: " + firstLineOf(e.getMessage()));
         }

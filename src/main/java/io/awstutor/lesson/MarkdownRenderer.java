@@ -140,15 +140,34 @@ public final class MarkdownRenderer {
 
     private void codeBlock(String literal, String info, String indent, List<AttributedString> out) {
         boolean java = info == null || info.isBlank() || info.trim().startsWith("java");
+        int room = Math.max(20, width - indent.length() - 4);
         for (String line : literal.stripTrailing().split("\n", -1)) {
-            AttributedStringBuilder sb = new AttributedStringBuilder().append(indent).append("    ");
-            if (java && color) {
-                sb.append(JavaHighlighter.highlight(line));
-            } else {
-                sb.styled(style(AttributedStyle.DEFAULT.foreground(AttributedStyle.GREEN)), line);
+            AttributedString code = java && color ? JavaHighlighter.highlight(line)
+                    : new AttributedStringBuilder().styled(style(AttributedStyle.DEFAULT.foreground(AttributedStyle.GREEN)), line)
+                    .toAttributedString();
+            // a line wider than the terminal continues on the next, indented further, broken before
+            // a '.' or after a space or comma: the terminal's own wrap would cut a name in two
+            String continuation = " ".repeat(Math.min(room / 2, line.length() - line.stripLeading().length() + 8));
+            while (code.length() > room) {
+                int cut = breakPoint(code.toString(), room, continuation.length());
+                out.add(new AttributedStringBuilder().append(indent).append("    ").append(code.subSequence(0, cut)).toAttributedString());
+                AttributedString rest = code.subSequence(cut, code.length());
+                int blanks = rest.toString().length() - rest.toString().stripLeading().length();
+                code = new AttributedStringBuilder().append(continuation).append(rest.subSequence(blanks, rest.length())).toAttributedString();
             }
-            out.add(sb.toAttributedString());
+            out.add(new AttributedStringBuilder().append(indent).append("    ").append(code).toAttributedString());
         }
+    }
+
+    private static int breakPoint(String line, int room, int minimum) {
+        for (int p = room; p > minimum + 8; p--) {
+            char c = line.charAt(p);
+            char before = line.charAt(p - 1);
+            if ((c == '.' && before != '.' && !Character.isDigit(before)) || before == ' ' || before == ',') {
+                return p;
+            }
+        }
+        return room;
     }
 
     void inlines(Node parent, AttributedStringBuilder sb, AttributedStyle base) {

@@ -12,8 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 
 /**
  * Keeps progress in {@code progress.json} under the tutor's home folder. Writes are atomic
@@ -49,11 +47,10 @@ public final class ProgressStore {
             }
             return progress;
         } catch (IOException e) {
-            Path aside = file.resolveSibling("progress.json.corrupt-"
-                    + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+            Path aside = TutorHome.asideOf(file);
             try {
                 Files.move(file, aside, StandardCopyOption.REPLACE_EXISTING);
-                warnings.println("warning: " + file + " could not be read (" + firstLine(e.getMessage())
+                warnings.println("warning: " + file + " could not be read (" + TutorHome.problemOf(e)
                         + "); it was moved to " + aside.getFileName() + " and you start with fresh progress.");
             } catch (IOException moveFailed) {
                 warnings.println("warning: " + file + " could not be read and could not be moved aside ("
@@ -81,9 +78,5 @@ public final class ProgressStore {
         } finally {
             Files.deleteIfExists(temp);
         }
-    }
-
-    private static String firstLine(String message) {
-        return message == null ? "unreadable" : message.lines().findFirst().orElse("unreadable");
     }
 }

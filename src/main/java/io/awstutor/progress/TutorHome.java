@@ -14,4 +14,29 @@ public final class TutorHome {
         }
         return Path.of(System.getProperty("user.home"), ".awstutor");
     }
+
+    /** Where a file of the folder that could not be read is kept: {@code ledger.json.corrupt-20261201-075355}. */
+    public static Path asideOf(Path file) {
+        return file.resolveSibling(file.getFileName() + ".corrupt-"
+                + java.time.LocalDateTime.now().format(java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+    }
+
+    /**
+     * Why a JSON file of the folder could not be read, in one line a learner can act on:
+     * where (line and column) and what, without Jackson's class names and source notes.
+     */
+    public static String problemOf(Exception e) {
+        if (e instanceof com.fasterxml.jackson.core.JsonProcessingException json) {
+            var at = json.getLocation();
+            String what = json.getOriginalMessage() == null ? "unreadable" : json.getOriginalMessage().lines().findFirst().orElse("");
+            if (json instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
+                String field = mismatch.getPath().get(mismatch.getPath().size() - 1).getFieldName();
+                what = field == null ? "a value has the wrong type" : "'" + field + "' has the wrong type";
+            }
+            what = what.replaceAll(" \\(start marker at .*", "").replaceAll("`[^`]*`", "").replaceAll("\\s+", " ").strip();
+            return at == null || at.getLineNr() < 0 ? what : "line " + at.getLineNr() + ", column " + at.getColumnNr() + ": " + what;
+        }
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return message.lines().findFirst().orElse("unreadable");
+    }
 }

@@ -49,7 +49,16 @@ public final class ChangeDescriber {
         }
         String noun = humanize(op.substring(verb.length()));
         String subject = subject(call).orElse("");
-        String where = call.region() == null || isGlobal(call.service()) ? "" : " (" + call.region() + ")";
+        String where = call.resourceRegion() == null || isGlobal(call.service()) ? "" : " (" + call.resourceRegion() + ")";
+        if (noun.startsWith("security group ingress") || noun.startsWith("security group egress")) {
+            // "+ ingress rule on sg-0a1b: tcp/3306 from sg-9f8e": the rule is what came or went
+            String direction = noun.contains("ingress") ? "ingress" : "egress";
+            String rules = detail(call).map(d -> ": " + d).orElse("");
+            return Optional.of((verb.equals("Revoke") ? "-" : "+") + " " + direction + " rule on " + subject + rules + where);
+        }
+        if (noun.equals("instances") && !subject.isEmpty() && !subject.contains(",")) {
+            noun = "instance";
+        }
         // "+ user policy bob" would hide that nothing was created: relations keep their verb
         boolean relation = List.of("Attach", "Detach", "Add", "Remove", "Authorize", "Revoke", "Tag", "Untag").contains(verb);
         String action = sign.equals("~") || relation ? verb.toLowerCase(Locale.ROOT) + " " : "";
@@ -125,6 +134,18 @@ public final class ChangeDescriber {
 
     /** The most telling name or id in the request, else in the response. */
     private static Optional<String> subject(CallRecord call) {
+        // an object is named by its key; the bucket alone would repeat one line per upload
+        if (call.request() != null && call.request().get("Bucket") instanceof String bucket
+                && call.request().get("Key") instanceof String key && !key.isBlank()) {
+            return Optional.of(bucket + "/" + key);
+        }
+        if (call.response() != null && call.response().get("Instances") instanceof List<?> instances && !instances.isEmpty()) {
+            List<String> ids = instances.stream().filter(i -> i instanceof Map<?, ?> m && m.get("InstanceId") != null)
+                    .map(i -> String.valueOf(((Map<?, ?>) i).get("InstanceId"))).toList();
+            if (!ids.isEmpty()) {
+                return Optional.of(String.join(", ", ids));
+            }
+        }
         for (Map<String, Object> fields : List.of(call.request(), call.response())) {
             if (fields == null) {
                 continue;

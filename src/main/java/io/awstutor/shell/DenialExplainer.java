@@ -26,7 +26,7 @@ final class DenialExplainer {
     private static final Set<String> DENIED_CODES = Set.of("AccessDenied", "AccessDeniedException",
             "UnauthorizedOperation", "UnauthorizedAccess", "AuthorizationError");
     private static final Pattern AWS_MESSAGE = Pattern.compile(
-            "User: (\\S+) is not authorized to perform: (\\S+) on resource: (\\S+?)(?: with an explicit deny.*| because .*)?$");
+            "User: (\\S+) is not authorized to perform: (\\S+) on resource: (\\S+?)(?: with an explicit deny.*| because (.*))?$");
 
     private final ClientFactory clients;
 
@@ -47,8 +47,18 @@ final class DenialExplainer {
         }
         String principal = m.group(1);
         String action = m.group(2);
-        String resource = m.group(3);
+        String resource = m.group(3).replaceAll("^\"|\"$", "");
+        String because = m.group(4) == null ? "" : m.group(4).strip().replaceFirst("\\.$", "");
         lines.add("Why denied: " + principal + " may not " + action + " on " + resource + ".");
+        // The root user holds every permission, so no IAM statement decided; and a reason AWS
+        // gives that is not about identity policies (Block Public Access, an SCP) is the answer
+        boolean root = principal.endsWith(":root");
+        if (root || (!because.isEmpty() && !because.contains("identity-based policy"))) {
+            String what = because.isEmpty() ? "a resource policy or the service itself" : "AWS says " + because;
+            lines.add(root ? "  The root user needs no IAM policy, so something else refused: " + what + "."
+                    : "  It is not an identity policy that refused: " + what + ".");
+            return lines;
+        }
         simulate(principal, action, resource).ifPresentOrElse(lines::add,
                 () -> lines.add("  (IAM's policy simulator could not be asked from here to say which statement decided.)"));
         return lines;

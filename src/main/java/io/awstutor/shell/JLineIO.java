@@ -55,7 +55,9 @@ public final class JLineIO implements ShellIO {
                 .build();
         reader.getWidgets().put("java-documentation", () -> {
             List<String> docs = documentation.lookup(reader.getBuffer().toString(), reader.getBuffer().cursor());
-            reader.printAbove(docs.isEmpty() ? "(no documentation here)" : String.join("\n", docs));
+            List<String> shown = new ArrayList<>();
+            docs.forEach(doc -> shown.addAll(OutcomePrinter.wrap(doc, width())));
+            reader.printAbove(docs.isEmpty() ? "(no documentation here)" : String.join("\n", shown));
             return true;
         });
         reader.getKeyMaps().get(LineReader.MAIN).bind(new Reference("java-documentation"), "\033[Z");
@@ -70,8 +72,15 @@ public final class JLineIO implements ShellIO {
         List<String> lookup(String buffer, int cursor);
     }
 
+    /** A key pressed at the pager's prompt that was not for the pager. */
+    private String typedAhead;
+
     @Override
     public Optional<String> readLine(String prompt, String initialBuffer) {
+        if (typedAhead != null) {
+            initialBuffer = typedAhead + (initialBuffer == null ? "" : initialBuffer);
+            typedAhead = null;
+        }
         while (true) {
             try {
                 return Optional.of(reader.readLine(prompt, null, (Character) null, initialBuffer));
@@ -114,7 +123,12 @@ public final class JLineIO implements ShellIO {
                 int key = readKey();
                 out.print("\r\u001b[K");
                 out.flush();
-                if (key == 'q' || key == 'Q' || key < 0) {
+                if (key != ' ' && key != '\r' && key != '\n') {
+                    // q, or a learner typing on: the page stops, and what they typed
+                    // (the "/" of "/hint") starts the next input line instead of vanishing
+                    if (key >= ' ' && key != 'q' && key != 'Q' && key != 127) {
+                        typedAhead = String.valueOf((char) key);
+                    }
                     break;
                 }
             }

@@ -109,14 +109,34 @@ final class LessonView {
         line(AttributedStyle.DEFAULT.faint(), "(answer with /answer N)");
     }
 
+    /**
+     * One line per lesson, sized to the terminal: where the learner is, done / in progress /
+     * new, the count, the id to type after /lesson, and the title last, wrapped under itself
+     * when the width runs out (80 columns hold the id and status of every bundled lesson).
+     */
     void showLessons() {
-        for (Lesson lesson : tutor.catalog().lessons()) {
+        List<Lesson> lessons = tutor.catalog().lessons();
+        int idWidth = lessons.stream().mapToInt(l -> l.id().length()).max().orElse(8);
+        int countWidth = lessons.stream().mapToInt(l -> (l.steps().size() + "/" + l.steps().size()).length()).max().orElse(3);
+        int titleColumn = 4 + idWidth + 2 + countWidth + 2 + "in progress".length() + 2;
+        int titleWidth = Math.max(20, io.width() - titleColumn - 1);
+        for (Lesson lesson : lessons) {
             int done = tutor.doneCount(lesson);
-            String mark = done == lesson.steps().size() ? "✓" : done > 0 || lesson == tutor.lesson() ? "…" : " ";
+            boolean here = lesson == tutor.lesson();
+            String mark = done == lesson.steps().size() ? "✓" : done > 0 || here ? "…" : " ";
             String status = done == lesson.steps().size() ? "done" : done > 0 ? "in progress" : "new";
-            String current = lesson == tutor.lesson() ? "  ← you are here" : "";
-            io.out().printf("  %s %-22s %-40s %d/%d %s%s%n", mark, lesson.id(), lesson.title(), done, lesson.steps().size(), status, current);
+            String head = String.format("%s %s %-" + idWidth + "s  %" + countWidth + "s  %-11s  ", here ? "▸" : " ", mark,
+                    lesson.id(), done + "/" + lesson.steps().size(), status);
+            List<String> title = OutcomePrinter.wrap(lesson.title(), titleWidth);
+            AttributedStyle style = here ? AttributedStyle.BOLD : AttributedStyle.DEFAULT;
+            List<AttributedString> lines = new ArrayList<>();
+            for (int i = 0; i < title.size(); i++) {
+                String text = (i == 0 ? head : " ".repeat(titleColumn)) + title.get(i).strip();
+                lines.add(new AttributedStringBuilder().styled(style(style), text).toAttributedString());
+            }
+            io.printAll(lines);
         }
+        line(AttributedStyle.DEFAULT.faint(), "(▸ is where you are; /lesson ID [STEP] goes to a lesson)");
         for (var problem : tutor.catalog().problems()) {
             line(AttributedStyle.DEFAULT.foreground(AttributedStyle.RED), "  ! not loaded: " + problem.getMessage());
         }
@@ -145,7 +165,7 @@ final class LessonView {
         int filled = total == 0 ? 0 : Math.round((float) width * done / total);
         return new AttributedStringBuilder().append("  ").append(label).append(" ")
                 .styled(style(AttributedStyle.DEFAULT.foreground(AttributedStyle.GREEN)), "█".repeat(filled))
-                .styled(style(AttributedStyle.DEFAULT.faint()), (io.color() ? "█" : "·").repeat(width - filled))
+                .styled(style(AttributedStyle.DEFAULT.faint()), (io.color() ? "░" : "·").repeat(width - filled))
                 .append(String.format(" %d/%d", done, total)).toAttributedString();
     }
 }

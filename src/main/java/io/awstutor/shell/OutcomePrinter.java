@@ -23,17 +23,28 @@ final class OutcomePrinter {
     }
 
     /** Word-wraps a message; lines of code (with a caret under them) keep their shape. */
-    static java.util.List<String> wrap(String text, int width) {
+    static java.util.List<String> wrap(String text, int columns) {
+        int width = Math.max(columns, 20);
         java.util.List<String> lines = new java.util.ArrayList<>();
-        for (String paragraph : text.split("\n", -1)) {
+        String[] paragraphs = text.split("\n", -1);
+        for (int p = 0; p < paragraphs.length; p++) {
+            String paragraph = paragraphs[p];
+            if (paragraph.startsWith("    ") && paragraph.length() > width && p + 1 < paragraphs.length
+                    && CARET.matcher(paragraphs[p + 1]).matches()) {
+                lines.addAll(window(paragraph, paragraphs[p + 1].indexOf('^'), width));
+                p++;
+                continue;
+            }
             if (paragraph.startsWith("    ") || paragraph.length() <= width) {
                 lines.add(paragraph);
                 continue;
             }
             String rest = paragraph;
             while (rest.length() > width) {
+                // a break inside the continuation's own indent would cut nothing: a word longer
+                // than the line (a compile error's lambda, an ARN) is cut at the width instead
                 int cut = rest.lastIndexOf(' ', width);
-                if (cut <= 0) {
+                if (cut <= 2) {
                     cut = width;
                 }
                 lines.add(rest.substring(0, cut));
@@ -42,6 +53,30 @@ final class OutcomePrinter {
             lines.add(rest);
         }
         return lines;
+    }
+
+    private static final java.util.regex.Pattern CARET = java.util.regex.Pattern.compile(" *\\^");
+
+    /**
+     * A line of code too wide for the terminal, with its caret: the part around the caret,
+     * cut with an ellipsis, so the caret still points at the character javac means (a
+     * terminal's own wrapping would put it under the wrong one).
+     */
+    static java.util.List<String> window(String code, int caret, int width) {
+        int indent = 4;
+        String source = code.substring(indent);
+        int at = Math.max(0, Math.min(caret - indent, source.length()));
+        int room = width - indent - 1; // a caret just past the last character still fits
+        int from = Math.max(0, Math.min(at - room / 2, source.length() - room));
+        int to = Math.min(source.length(), from + room);
+        StringBuilder shown = new StringBuilder(source.substring(from, to));
+        if (from > 0) {
+            shown.setCharAt(0, '…');
+        }
+        if (to < source.length()) {
+            shown.setCharAt(shown.length() - 1, '…');
+        }
+        return java.util.List.of(" ".repeat(indent) + shown, " ".repeat(indent + at - from) + "^");
     }
 
     void print(SnippetOutcome outcome, List<CallRecord> calls) {
@@ -57,6 +92,9 @@ final class OutcomePrinter {
         } else if (outcome instanceof SnippetOutcome.Failed failed) {
             line(error, describeFailure(failed, calls));
         } else if (outcome instanceof SnippetOutcome.Interrupted) {
+            if (io.interactive()) {
+                io.out().print("\r"); // over the terminal's own "^C", not after it
+            }
             line(error, "Stopped (Ctrl-C).");
         } else if (outcome instanceof SnippetOutcome.SessionRestarted restarted) {
             line(error, "The Java session ended: " + restarted.reason()

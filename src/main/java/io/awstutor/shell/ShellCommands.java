@@ -34,6 +34,7 @@ public final class ShellCommands {
     private final TutorShell shell;
     private final String targetDescription;
     private final Map<String, SlashCommand> commands = new LinkedHashMap<>();
+    private final CatchUp catchUp;
     private final Map<String, String> aliases = Map.of("exit", "quit", "q", "quit", "h", "help", "?", "help");
 
     ShellCommands(ShellIO io, Tutor tutor, JShellEngine engine, LessonView view, TutorShell shell, String targetDescription) {
@@ -43,6 +44,7 @@ public final class ShellCommands {
         this.view = view;
         this.shell = shell;
         this.targetDescription = targetDescription;
+        this.catchUp = new CatchUp(io, tutor, view, shell);
         add(new SlashCommand("help", "", "this list", a -> help()));
         add(new SlashCommand("lessons", "", "all lessons: done, in progress or new", a -> { view.showLessons(); return true; }));
         add(new SlashCommand("lesson", "ID [STEP]", "go to a lesson (and a step number)", this::lesson,
@@ -52,6 +54,7 @@ public final class ShellCommands {
         add(new SlashCommand("prev", "", "go back one step", a -> prev()));
         add(new SlashCommand("skip", "", "leave this step undone and go on", a -> skip()));
         add(new SlashCommand("check", "", "check the current step now", a -> check()));
+        add(new SlashCommand("catchup", "", "rebuild what this lesson's earlier steps made (after a restart)", a -> catchUp.run()));
         add(new SlashCommand("hint", "", "the next hint, from gentle to explicit", a -> hint()));
         add(new SlashCommand("solution", "", "show one solution (marks the step solved with help)", a -> solution()));
         add(new SlashCommand("answer", "N", "answer the step's question", this::answer));
@@ -73,6 +76,10 @@ public final class ShellCommands {
 
     void add(SlashCommand command) {
         commands.put(command.name(), command);
+    }
+
+    CatchUp catchUp() {
+        return catchUp;
     }
 
     public List<String> names() {
@@ -142,6 +149,10 @@ public final class ShellCommands {
                 view.line(AttributedStyle.DEFAULT.foreground(AttributedStyle.RED), "The step is a number, 1 to " + lesson.get().steps().size() + ".");
                 return true;
             }
+        }
+        int steps = lesson.get().steps().size();
+        if (step < 0 || step >= steps) {
+            io.out().println(lesson.get().id() + " has steps 1 to " + steps + "; here is step " + (step < 0 ? 1 : steps) + ".");
         }
         tutor.goTo(lesson.get(), step);
         view.showStep(tutor.stepNumber() == 1);
@@ -225,13 +236,14 @@ public final class ShellCommands {
             io.out().println("This step is a question: answer it with /answer N (/hint helps).");
             return true;
         }
+        boolean doneAlready = tutor.isStepDone();
         Optional<String> solution = tutor.solution();
         if (solution.isEmpty()) {
             io.out().println(tutor.step().isReadingOnly()
                     ? "Nothing to solve in this step: /next when you are ready." : "This step has no reference solution.");
             return true;
         }
-        view.line(AttributedStyle.BOLD, "One way to do it (the step now counts as solved with help):");
+        view.line(AttributedStyle.BOLD, doneAlready ? "One way to do it:" : "One way to do it (the step now counts as solved with help):");
         view.markdown("```java\n" + solution.get() + "\n```");
         if (io.interactive()) {
             view.line(AttributedStyle.DEFAULT.faint(), "(It is on your input line: edit it or press Enter to run it.)");

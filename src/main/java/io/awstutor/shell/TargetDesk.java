@@ -205,18 +205,26 @@ public final class TargetDesk implements SessionHooks, AutoCloseable {
         double hourly = 0;
         double soFar = 0;
         io.out().println("Alive on " + settings().describe() + " (account " + account() + "):");
+        int describeWidth = alive.stream().mapToInt(e -> e.describe().length()).max().orElse(0);
         for (LedgerEntry e : alive) {
             hourly += e.hourlyUsd();
             soFar += e.costSoFar(clock.instant());
             String price = e.hourlyUsd() > 0
                     ? Estimate.usd(e.hourlyUsd()) + "/h, " + Estimate.usd(e.costSoFar(clock.instant())) + " so far"
                     : "not billed by the hour";
-            io.out().printf("  %-60s since %s  %s%n", e.describe(), time.format(e.createdAt()), price);
+            String when = "since " + time.format(e.createdAt()) + ", " + price;
+            String row = String.format("  %-" + describeWidth + "s  %s", e.describe(), when);
+            if (row.length() <= io.width()) {
+                io.out().println(row);
+            } else {
+                io.out().println("  " + e.describe());
+                io.out().println("    " + when);
+            }
         }
-        io.out().println("Total: " + Estimate.usd(hourly) + " an hour (" + Estimate.usd(hourly * prices.hoursPerMonth())
+        say("Total: " + Estimate.usd(hourly) + " an hour (" + Estimate.usd(hourly * prices.hoursPerMonth())
                 + " a month), " + Estimate.usd(soFar) + " so far, before free-tier allowances (" + prices.provenance() + ").");
         if (settings().kind() != TargetSettings.TargetKind.AWS) {
-            io.out().println("(On " + settings().describe() + " none of it costs anything: these are what AWS would charge.)");
+            say("(On " + settings().describe() + " none of it costs anything: these are what AWS would charge.)");
         }
         io.out().println("/cleanup deletes all of it.");
         return true;
@@ -232,7 +240,7 @@ public final class TargetDesk implements SessionHooks, AutoCloseable {
         }
         io.out().println("This deletes, in this order:");
         alive.forEach(e -> io.out().println("  " + e.describe()));
-        if (!yes && !io.confirm("Delete these " + alive.size() + " resources?")) {
+        if (!yes && !io.confirm(alive.size() == 1 ? "Delete it?" : "Delete these " + alive.size() + " resources?")) {
             io.out().println("Nothing deleted." + (io.interactive() ? "" : " (In a script: /cleanup yes)"));
             return true;
         }
@@ -262,6 +270,11 @@ public final class TargetDesk implements SessionHooks, AutoCloseable {
         }).clean(alive, skipFinalSnapshots);
         io.out().println("Cleanup: " + result.deleted() + " deleted" + (result.failed() > 0 ? ", " + result.failed()
                 + " left (see above; /cleanup tries again)" : ", nothing left") + ".");
+    }
+
+    /** A sentence wrapped to the terminal, continuing lines indented as the shell's messages are. */
+    private void say(String text) {
+        OutcomePrinter.wrap(text, io.width()).forEach(io.out()::println);
     }
 
     private void warn(String line) {

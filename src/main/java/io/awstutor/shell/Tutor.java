@@ -148,10 +148,10 @@ public final class Tutor {
         public int remaining() { return total - number; }
     }
 
-    /** The reference solution; asking for it marks the step "solved with help". */
+    /** The reference solution; asking for it before the step is done marks it "solved with help". */
     public Optional<String> solution() {
         Optional<String> solution = step().solution().map(this::substitute);
-        if (solution.isPresent()) {
+        if (solution.isPresent() && !isStepDone()) { // a step done alone stays done alone
             progress.markHelped(lesson.id(), step().id());
             save();
         }

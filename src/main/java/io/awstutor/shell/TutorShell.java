@@ -23,6 +23,7 @@ public final class TutorShell {
     private String pendingInput;
     private SessionHooks hooks = SessionHooks.NONE;
     private boolean endOfInput;
+    private boolean madeChanges;
 
     public TutorShell(ShellIO io, Tutor tutor, JShellEngine engine, String targetDescription) {
         this.io = io;
@@ -54,6 +55,8 @@ public final class TutorShell {
             pushedBack = null;
             if (read.isEmpty()) {
                 if (snippet.length() > 0) {
+                    view.line(AttributedStyle.DEFAULT.foreground(AttributedStyle.YELLOW), "The input ended inside an unfinished"
+                            + " snippet (a '{', '(' or string not closed); it runs as it stands:");
                     evaluate(snippet.toString());
                 }
                 break;
@@ -119,6 +122,11 @@ public final class TutorShell {
             view.line(AttributedStyle.DEFAULT.foreground(AttributedStyle.RED), "! lesson not loaded: " + problem.getMessage());
         }
         view.showStep(tutor.stepNumber() == 1);
+        if (resuming && commands.catchUp().worthOffering()) {
+            view.line(AttributedStyle.DEFAULT.foreground(AttributedStyle.YELLOW), "The " + tutor.checkClients().settings().describe()
+                    + " starts empty each session, and Java forgot your variables: what "
+                    + (tutor.stepNumber() == 2 ? "step 1" : "steps 1-" + (tutor.stepNumber() - 1)) + " made is gone. /catchup runs their solutions again to rebuild it.");
+        }
     }
 
     String prompt() {
@@ -138,6 +146,25 @@ public final class TutorShell {
         pendingInput = text;
     }
 
+    /** Whether a snippet of this session changed anything on the target. */
+    boolean madeChanges() {
+        return madeChanges;
+    }
+
+    /** What a quiet run did: the outcomes (values unprinted) and the calls. */
+    record Quiet(List<SnippetOutcome> outcomes, List<CallRecord> calls) {
+    }
+
+    /** Runs a snippet for /catchup: interruptible, followed by the ledger, not shown, not checked. */
+    Quiet evaluateQuietly(String source) {
+        List<SnippetOutcome>[] holder = new List[1];
+        io.whileInterruptible(() -> holder[0] = engine.eval(source), engine::stop);
+        List<CallRecord> calls = engine.drainCalls();
+        hooks.afterCalls(calls);
+        madeChanges |= !ChangeDescriber.describe(calls).isEmpty();
+        return new Quiet(holder[0], calls);
+    }
+
     /** Runs a snippet, reports it, and checks the step. */
     void evaluate(String source) {
         List<SnippetOutcome>[] holder = new List[1];
@@ -146,6 +173,7 @@ public final class TutorShell {
         List<CallRecord> calls = engine.drainCalls();
         tutor.recordCalls(calls);
         hooks.afterCalls(calls);
+        madeChanges |= !ChangeDescriber.describe(calls).isEmpty();
         OutcomePrinter printer = new OutcomePrinter(io);
         for (SnippetOutcome outcome : outcomes) {
             printer.print(outcome, calls);

@@ -128,9 +128,33 @@ class LedgerCleanupTest {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         Ledger ledger = Ledger.open(home, new PrintStream(err, true));
         assertTrue(ledger.entries().isEmpty());
-        assertTrue(err.toString().contains("could not be read"), err.toString());
+        String warning = err.toString();
+        assertEquals(1, warning.lines().count(), warning);
+        assertTrue(warning.matches("awstutor: the ledger \\S+ledger.json could not be read \\(line 1, column 3: Unexpected character .*"
+                + "\\); it was kept as ledger.json.corrupt-\\d{8}-\\d{6} and a new one started.\\s*"), warning);
         try (var files = Files.list(home)) {
-            assertTrue(files.anyMatch(p -> p.getFileName().toString().startsWith("ledger.json.unreadable-")));
+            assertTrue(files.anyMatch(p -> p.getFileName().toString().startsWith("ledger.json.corrupt-")));
+        }
+    }
+
+    @Test
+    void oneEntryThatCannotBeReadCostsOnlyThatEntry(@TempDir Path home) throws Exception {
+        // a kind from a newer awstutor, beside an instance that may still be billing on AWS
+        Files.writeString(home.resolve("ledger.json"), """
+                {"resources": [
+                  {"target": "aws", "account": "123456789012", "region": "us-east-1", "kind": "EC2_INSTANCE",
+                   "id": "i-0abc", "detail": "t3.micro", "createdAt": "2026-11-30T10:00:00Z", "hourlyUsd": 0.0104, "lesson": "ec2-rds"},
+                  {"target": "aws", "account": "123456789012", "region": "us-east-1", "kind": "LAMBDA_FUNCTION",
+                   "id": "fn", "createdAt": "2026-11-30T10:00:00Z"}
+                ]}""");
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        Ledger ledger = Ledger.open(home, new PrintStream(err, true));
+        assertEquals(List.of("i-0abc"), ledger.entries().stream().map(LedgerEntry::id).toList(), err.toString());
+        assertTrue(err.toString().contains("1 entry of the ledger") && err.toString().contains("(#2 LAMBDA_FUNCTION fn)"),
+                err.toString());
+        try (var files = Files.list(home)) {
+            Path aside = files.filter(p -> p.getFileName().toString().startsWith("ledger.json.corrupt-")).findFirst().orElseThrow();
+            assertTrue(Files.readString(aside).contains("LAMBDA_FUNCTION"), "the skipped entry is kept in the copy");
         }
     }
 

@@ -1,5 +1,6 @@
 package io.awstutor.jshell;
 
+import io.awstutor.jshell.SnippetOutcome.CompileError;
 import io.awstutor.sandbox.Sandbox;
 import io.awstutor.sandbox.SandboxOptions;
 import io.awstutor.target.TargetSettings;
@@ -95,5 +96,33 @@ class JShellEngineTest {
         List<SnippetOutcome> outcomes = engine.eval("int a = 2; int b = a * 21;");
         assertEquals(2, outcomes.size());
         assertEquals("42", ((SnippetOutcome.Value) outcomes.get(1)).value());
+    }
+
+    @Test
+    void aBuilderLambdaOffersTheRequestsFieldsNotObjectsMethods() {
+        String lambda = "s3.createBucket(b -> b.";
+        List<String> builder = engine.complete(lambda, lambda.length());
+        assertTrue(builder.contains(lambda + "bucket("), builder::toString);
+        assertTrue(builder.contains(lambda + "createBucketConfiguration("), builder::toString);
+        for (String noise : List.of("hashCode()", "notifyAll()", "equalsBySdkFields(", "sdkFields()", "getClass()")) {
+            assertFalse(builder.contains(lambda + noise), noise + " is not offered: " + builder);
+        }
+    }
+
+    @Test
+    void shiftTabInsideABuilderLambdaDocumentsTheBuildersMethod() {
+        String source = "s3.createBucket(b -> b.bucket";
+        List<String> docs = engine.documentation(source, source.length());
+        assertEquals(List.of("CreateBucketRequest.Builder CreateBucketRequest.Builder.bucket(String)"), docs);
+    }
+
+    @Test
+    void aMisspelledNameGetsADidYouMeanAndNoEmptyLocation() {
+        CompileError variable = assertInstanceOf(CompileError.class, engine.eval("var me = st.getCallerIdentity();").get(0));
+        assertTrue(variable.message().endsWith("\nDid you mean sts?"), variable.message());
+        assertFalse(variable.message().contains("location: class\n"), variable.message());
+        CompileError method = assertInstanceOf(CompileError.class, engine.eval("sts.getCallerIdentity().acount()").get(0));
+        assertTrue(method.message().contains("location: class GetCallerIdentityResponse"), method.message());
+        assertTrue(method.message().endsWith("\nDid you mean account(...)?"), method.message());
     }
 }

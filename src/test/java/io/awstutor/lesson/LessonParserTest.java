@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -101,8 +102,25 @@ class LessonParserTest {
         LessonCatalog catalog = LessonCatalog.fromFolder(dir);
         assertEquals(1, catalog.lessons().size());
         assertEquals(1, catalog.problems().size());
-        assertTrue(catalog.problems().get(0).getMessage().startsWith("02-bad.md:2: the front matter is not valid YAML"),
-                catalog.problems().get(0).getMessage());
+        assertTrue(catalog.problems().get(0).getMessage().startsWith("02-bad.md:3: the front matter is not valid YAML: "
+                        + "while parsing a flow sequence: expected ',' or ']'"),
+                "the line of the '[' that is never closed: " + catalog.problems().get(0).getMessage());
+    }
+
+    @Test
+    void aFenceNeverClosedIsNamedWithItsLineInsteadOfSwallowingTheSteps(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("01-good.md"), GOOD);
+        // the closing fence of the first solution is missing: Markdown would run it to the end of the file
+        String open = GOOD.replaceFirst("(?s)(```java solution\n[^\n]*\n)```\n", "$1");
+        Files.writeString(dir.resolve("02-open.md"), open.replace("id: demo", "id: open"));
+        // and a fence still open at the end of the file
+        Files.writeString(dir.resolve("03-end.md"), GOOD.replace("id: demo", "id: end") + "\n## More\n\n```java\nint x = 1;\n");
+        LessonCatalog catalog = LessonCatalog.fromFolder(dir);
+        assertEquals(List.of("demo"), catalog.lessons().stream().map(Lesson::id).toList());
+        assertEquals(List.of("02-open.md:22: the ```java solution block that starts here runs into the ```check line 25: "
+                        + "its closing ``` is missing",
+                "03-end.md:43: the ```java block that starts here is never closed (a line of ``` ends it)"),
+                catalog.problems().stream().map(Throwable::getMessage).toList());
     }
 
     @Test

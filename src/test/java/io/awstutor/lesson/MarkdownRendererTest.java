@@ -50,4 +50,18 @@ class MarkdownRendererTest {
         assertTrue(out.startsWith("• word"), out);
         assertTrue(out.split("\n")[1].startsWith("  word"), out);
     }
+
+    @Test
+    void aJavaLineWiderThanTheTerminalContinuesIndentedAtADot() {
+        String line = "        CompletedPart.builder().partNumber(2).eTag(part2.eTag()).build())));  // the multipart step";
+        String out = new MarkdownRenderer(80, false).renderToString("```java\n" + line + "\n```\n");
+        assertEquals("""
+                            CompletedPart.builder().partNumber(2).eTag(part2.eTag())
+                                    .build())));  // the multipart step
+                """, out);
+        String highlighted = new MarkdownRenderer(80, true).renderToString("```java\n" + line + "\n```\n");
+        for (String shown : highlighted.split("\n")) {
+            assertTrue(org.jline.utils.AttributedString.fromAnsi(shown).length() <= 80, shown);
+        }
+    }
 }

@@ -38,6 +38,8 @@ class ProgressStoreTest {
         String warning = err.toString();
         assertEquals(1, warning.lines().count(), warning);
         assertTrue(warning.startsWith("warning: ") && warning.contains("moved to progress.json.corrupt-"), warning);
+        assertTrue(warning.contains("could not be read (line 1, column 13: 'lessons' has the wrong type)"), "where, not Jackson's notes: " + warning);
+        assertTrue(!warning.contains("REDACTED") && !warning.contains("StreamReadFeature"), warning);
         try (var files = Files.list(home)) {
             Path aside = files.filter(f -> f.getFileName().toString().startsWith("progress.json.corrupt-")).findFirst().orElseThrow();
             assertEquals("{\"lessons\": [not json", Files.readString(aside), "the corrupt content is kept, not lost");

@@ -43,8 +43,11 @@ class ValueFormatterTest {
         CallRecord ingress = new CallRecord("Ec2", "AuthorizeSecurityGroupIngress", "eu-west-1", true, 200, null, null, null,
                 Map.of("GroupId", "sg-0a1b", "IpPermissions", List.of(Map.of("IpProtocol", "tcp", "FromPort", 3306, "ToPort", 3306,
                         "UserIdGroupPairs", List.of(Map.of("GroupId", "sg-9f8e"))))), Map.of());
-        assertEquals(List.of("+ user alice", "+ authorize security group ingress sg-0a1b (tcp/3306 from sg-9f8e) (eu-west-1)"),
-                ChangeDescriber.describe(List.of(create, read, failed, ingress)));
+        CallRecord launch = new CallRecord("Ec2", "RunInstances", "us-east-1", true, 200, null, null, null,
+                Map.of("ImageId", "ami-1"), Map.of("Instances", List.of(Map.of("InstanceId", "i-0abc", "InstanceType", "t3.micro"))));
+        assertEquals(List.of("+ user alice", "+ ingress rule on sg-0a1b: tcp/3306 from sg-9f8e (eu-west-1)",
+                        "+ instance i-0abc (us-east-1)"),
+                ChangeDescriber.describe(List.of(create, read, failed, ingress, launch)));
     }
 
     @Test

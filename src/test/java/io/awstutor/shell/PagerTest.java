@@ -1,0 +1,69 @@
+package io.awstutor.shell;
+
+import org.jline.terminal.Size;
+import org.jline.terminal.Terminal;
+import org.jline.terminal.TerminalBuilder;
+import org.jline.utils.AttributedString;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PipedInputStream;
+import java.io.PipedOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** A long step pages in a 24-line terminal; a learner who starts typing at the pager loses nothing. */
+class PagerTest {
+
+    private static List<AttributedString> page(int count) {
+        List<AttributedString> lines = new ArrayList<>();
+        for (int i = 1; i <= count; i++) {
+            lines.add(new AttributedString("line " + i));
+        }
+        return lines;
+    }
+
+    private static String typeAtThePager(Path home, int lines, String keys, ByteArrayOutputStream screen) throws Exception {
+        try (PipedOutputStream keyboard = new PipedOutputStream(); PipedInputStream in = new PipedInputStream(keyboard)) {
+            Terminal terminal = TerminalBuilder.builder().system(false).streams(in, screen)
+                    .type(Terminal.TYPE_DUMB).encoding(StandardCharsets.UTF_8).build();
+            terminal.setSize(new Size(80, 24));
+            keyboard.write(keys.getBytes(StandardCharsets.UTF_8));
+            keyboard.flush();
+            try (JLineIO io = new JLineIO(terminal, home.resolve("history"), new ShellCompleter(List::of, n -> List.of(), () -> null),
+                    (buffer, cursor) -> List.of())) {
+                io.printAll(page(lines));
+                Optional<String> line = io.readLine("❯ ", null);
+                return line.orElse("<end of input>");
+            }
+        }
+    }
+
+    @Test
+    void typingAtThePagerStopsItAndKeepsWhatWasTyped(@TempDir Path home) throws Exception {
+        ByteArrayOutputStream screen = new ByteArrayOutputStream();
+        String line = typeAtThePager(home, 40, "/hint\n", screen);
+        String shown = screen.toString(StandardCharsets.UTF_8).replace("\r", "");
+        assertEquals("/hint", line, "the '/' that stopped the pager is part of the command:\n" + shown);
+        assertTrue(shown.contains("line 22\n") && shown.contains("── 18 more lines: Space or Enter; q skips"), shown);
+        assertFalse(shown.contains("line 23\n"), "the page stopped:\n" + shown);
+    }
+
+    @Test
+    void spaceShowsTheNextPageAndQSkipsWithoutTypingAnything(@TempDir Path home) throws Exception {
+        ByteArrayOutputStream screen = new ByteArrayOutputStream();
+        String line = typeAtThePager(home, 60, " q/next\n", screen);
+        String shown = screen.toString(StandardCharsets.UTF_8).replace("\r", "");
+        assertTrue(shown.contains("line 44\n── 16 more lines") && !shown.contains("line 45\n"), "q skipped the third page:\n" + shown);
+        assertTrue(shown.contains("line 23\n"), "Space showed more:\n" + shown);
+        assertEquals("/next", line, "q only skips:\n" + shown);
+    }
+}
