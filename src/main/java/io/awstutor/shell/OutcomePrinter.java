@@ -83,7 +83,8 @@ final class OutcomePrinter {
         AttributedStyle error = AttributedStyle.DEFAULT.foreground(AttributedStyle.RED);
         if (outcome instanceof SnippetOutcome.Value value) {
             String prefix = value.name() + " ==> ";
-            String formatted = ValueFormatter.format(value.value(), io.width() - prefix.length());
+            String formatted = ValueFormatter.describeClient(value.name(), value.value())
+                    .orElseGet(() -> ValueFormatter.format(value.value(), io.width() - prefix.length()));
             io.out().println(prefix + formatted);
         } else if (outcome instanceof SnippetOutcome.Declared declared) {
             line(AttributedStyle.DEFAULT.faint(), "|  " + declared.description());

@@ -13,6 +13,22 @@ public final class ValueFormatter {
     private ValueFormatter() {
     }
 
+    private static final java.util.regex.Pattern SDK_CLIENT =
+            java.util.regex.Pattern.compile("software\\.amazon\\.awssdk\\.services\\.[a-z0-9]+\\.Default(\\w+Client)@[0-9a-f]+");
+
+    /**
+     * An SDK client prints as {@code DefaultS3Client@41a374be}, which tells a learner nothing:
+     * say what it is and how to ask it where it points instead.
+     */
+    static java.util.Optional<String> describeClient(String name, String value) {
+        java.util.regex.Matcher m = value == null ? null : SDK_CLIENT.matcher(value);
+        if (m == null || !m.matches()) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(m.group(1) + ", an SDK client (its region: " + name
+                + ".serviceClientConfiguration().region())");
+    }
+
     public static String format(String value, int width) {
         if (value == null) {
             return "null";

@@ -51,6 +51,13 @@ class ValueFormatterTest {
     }
 
     @Test
+    void anSdkClientSaysWhatItIsInsteadOfItsHash() {
+        assertEquals(java.util.Optional.of("S3Client, an SDK client (its region: ireland.serviceClientConfiguration().region())"),
+                ValueFormatter.describeClient("ireland", "software.amazon.awssdk.services.s3.DefaultS3Client@41a374be"));
+        assertEquals(java.util.Optional.empty(), ValueFormatter.describeClient("x", "GetUserResponse(User=User(...))"));
+    }
+
+    @Test
     void aCreatedDistributionIsNamedByTheIdAndDomainOfTheAnswer() {
         CallRecord distribution = new CallRecord("CloudFront", "CreateDistribution", "us-east-1", true, 201, null, null, null,
                 Map.of("DistributionConfig", Map.of("Comment", "site")),
