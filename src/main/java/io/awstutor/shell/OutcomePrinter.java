@@ -83,7 +83,7 @@ final class OutcomePrinter {
         AttributedStyle error = AttributedStyle.DEFAULT.foreground(AttributedStyle.RED);
         if (outcome instanceof SnippetOutcome.Value value) {
             String prefix = value.name() + " ==> ";
-            String formatted = ValueFormatter.describeClient(value.name(), value.value())
+            String formatted = ValueFormatter.describeClient(value.name(), value.value(), io.width() - prefix.length())
                     .orElseGet(() -> ValueFormatter.format(value.value(), io.width() - prefix.length()));
             io.out().println(prefix + formatted);
         } else if (outcome instanceof SnippetOutcome.Declared declared) {

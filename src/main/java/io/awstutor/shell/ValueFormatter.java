@@ -20,13 +20,14 @@ public final class ValueFormatter {
      * An SDK client prints as {@code DefaultS3Client@41a374be}, which tells a learner nothing:
      * say what it is and how to ask it where it points instead.
      */
-    static java.util.Optional<String> describeClient(String name, String value) {
+    static java.util.Optional<String> describeClient(String name, String value, int width) {
         java.util.regex.Matcher m = value == null ? null : SDK_CLIENT.matcher(value);
         if (m == null || !m.matches()) {
             return java.util.Optional.empty();
         }
-        return java.util.Optional.of(m.group(1) + ", an SDK client (its region: " + name
-                + ".serviceClientConfiguration().region())");
+        String what = m.group(1) + ", an SDK client";
+        String how = " (its region: " + name + ".serviceClientConfiguration().region())";
+        return java.util.Optional.of(what.length() + how.length() <= width ? what + how : what);
     }
 
     public static String format(String value, int width) {

@@ -52,9 +52,12 @@ class ValueFormatterTest {
 
     @Test
     void anSdkClientSaysWhatItIsInsteadOfItsHash() {
+        String client = "software.amazon.awssdk.services.s3.DefaultS3Client@41a374be";
         assertEquals(java.util.Optional.of("S3Client, an SDK client (its region: ireland.serviceClientConfiguration().region())"),
-                ValueFormatter.describeClient("ireland", "software.amazon.awssdk.services.s3.DefaultS3Client@41a374be"));
-        assertEquals(java.util.Optional.empty(), ValueFormatter.describeClient("x", "GetUserResponse(User=User(...))"));
+                ValueFormatter.describeClient("ireland", client, 100));
+        assertEquals(java.util.Optional.of("S3Client, an SDK client"), ValueFormatter.describeClient("ireland", client, 68),
+                "the hint is left out where it would not fit the line");
+        assertEquals(java.util.Optional.empty(), ValueFormatter.describeClient("x", "GetUserResponse(User=User(...))", 80));
     }
 
     @Test
