@@ -5,7 +5,6 @@ import io.awstutor.sandbox.protocol.QueryServiceHandler;
 
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * IAM's protocol adapter (query protocol, version 2010-05-08). IAM is global: the region of
@@ -16,7 +15,7 @@ public final class IamHandler extends QueryServiceHandler {
     public static final String NAMESPACE = "https://iam.amazonaws.com/doc/2010-05-08/";
     public static final String API_VERSION = "2010-05-08";
 
-    private static final Set<String> AWS_OPERATIONS = AwsOperations.load(IamHandler.class, "aws-operations.txt");
+    private static final AwsOperations AWS_OPERATIONS = AwsOperations.load(IamHandler.class, "aws-operations.txt");
 
     private final Map<String, QueryAction> actions;
 
@@ -40,14 +39,8 @@ public final class IamHandler extends QueryServiceHandler {
         return actions;
     }
 
-    /** IAM's one operation with an empty output shape: the CLI and boto3 need its {@code <UpdateRoleResult/>}. */
     @Override
-    protected boolean wrapsEmptyResult(String action) {
-        return action.equals("UpdateRole");
-    }
-
-    @Override
-    protected Set<String> awsOperations() {
+    protected AwsOperations awsOperations() {
         return AWS_OPERATIONS;
     }
 }

@@ -10,24 +10,42 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The names of every operation a service has on AWS (a resource file, one name a line, taken
- * from the service model), so that a call the sandbox does not implement is answered as
- * such rather than as an unknown action.
+ * What the service model says of a query service's operations (a resource file, one name a
+ * line, taken from botocore's model): every operation it has on AWS, so that a call the
+ * sandbox does not implement is answered as such rather than as an unknown action; and,
+ * marked {@code empty-result}, those whose output shape has no members, whose answer still
+ * carries an empty {@code <NameResult/>}.
  */
-public final class AwsOperations {
-    private AwsOperations() {
+public record AwsOperations(Set<String> names, Set<String> emptyResults) {
+
+    /** For a service that lists nothing: every unimplemented action is simply unknown. */
+    public static final AwsOperations NONE = new AwsOperations(Set.of(), Set.of());
+
+    public boolean contains(String action) {
+        return names.contains(action);
+    }
+
+    public boolean hasEmptyResult(String action) {
+        return emptyResults.contains(action);
     }
 
     /** Reads {@code resource} next to {@code owner}; lines starting with '#' are comments. */
-    public static Set<String> load(Class<?> owner, String resource) {
+    public static AwsOperations load(Class<?> owner, String resource) {
         try (InputStream in = owner.getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalStateException("missing resource " + resource + " next to " + owner.getName());
             }
             Set<String> names = new TreeSet<>();
+            Set<String> empty = new TreeSet<>();
             new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).lines()
-                    .map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).forEach(names::add);
-            return Set.copyOf(names);
+                    .map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).forEach(line -> {
+                        String[] parts = line.split("\\s+");
+                        names.add(parts[0]);
+                        if (parts.length > 1 && parts[1].equals("empty-result")) {
+                            empty.add(parts[0]);
+                        }
+                    });
+            return new AwsOperations(Set.copyOf(names), Set.copyOf(empty));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -46,21 +46,11 @@ public abstract class QueryServiceHandler implements ServiceHandler {
     protected abstract Map<String, QueryAction> actions();
 
     /**
-     * Whether the answer to {@code action} carries its {@code <ActionResult>} element even
-     * when there is nothing in it: AWS writes one for every operation whose model has an
-     * output shape, and botocore's parser fails without it. By default only a non-empty
-     * result is wrapped (operations without an output shape).
+     * What the service model says of the service's operations (see {@link AwsOperations}):
+     * which exist on AWS, and which answer an empty {@code <ActionResult/>}. Nothing by default.
      */
-    protected boolean wrapsEmptyResult(String action) {
-        return false;
-    }
-
-    /**
-     * Every operation the service has on AWS, implemented or not (see {@link AwsOperations});
-     * empty when the service does not say, and then every unimplemented one is simply unknown.
-     */
-    protected java.util.Set<String> awsOperations() {
-        return java.util.Set.of();
+    protected AwsOperations awsOperations() {
+        return AwsOperations.NONE;
     }
 
     @Override
@@ -99,7 +89,8 @@ public abstract class QueryServiceHandler implements ServiceHandler {
         } else {
             if (!result.isEmpty()) {
                 xml.start(action + "Result").append(result).end();
-            } else if (wrapsEmptyResult(action)) {
+            } else if (awsOperations().hasEmptyResult(action)) {
+                // botocore's parser needs the element even when the output shape has no members
                 xml.empty(action + "Result");
             }
             xml.responseMetadata(call.requestId());

@@ -19,7 +19,7 @@ import java.util.Map;
 public final class SesHandler extends QueryServiceHandler {
     public static final String NAMESPACE = "http://ses.amazonaws.com/doc/2010-12-01/";
 
-    private static final java.util.Set<String> AWS_OPERATIONS =
+    private static final io.awstutor.sandbox.protocol.AwsOperations AWS_OPERATIONS =
             io.awstutor.sandbox.protocol.AwsOperations.load(SesHandler.class, "aws-operations.txt");
 
     private final SesBackend backend;
@@ -55,14 +55,8 @@ public final class SesHandler extends QueryServiceHandler {
     }
 
     @Override
-    protected java.util.Set<String> awsOperations() {
+    protected io.awstutor.sandbox.protocol.AwsOperations awsOperations() {
         return AWS_OPERATIONS;
-    }
-
-    /** Every SES action but the two oldest (VerifyEmailAddress, DeleteVerifiedEmailAddress) has an output shape. */
-    @Override
-    protected boolean wrapsEmptyResult(String action) {
-        return !action.equals("VerifyEmailAddress") && !action.equals("DeleteVerifiedEmailAddress");
     }
 
     private void verifyEmailIdentity(QueryParams p, ServiceCall call, XmlWriter out) {

@@ -15,7 +15,6 @@ import io.awstutor.sandbox.protocol.XmlWriter;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -23,7 +22,7 @@ import java.util.regex.Pattern;
 public final class StsHandler extends QueryServiceHandler {
     public static final String NAMESPACE = "https://sts.amazonaws.com/doc/2011-06-15/";
 
-    private static final Set<String> AWS_OPERATIONS = AwsOperations.load(StsHandler.class, "aws-operations.txt");
+    private static final AwsOperations AWS_OPERATIONS = AwsOperations.load(StsHandler.class, "aws-operations.txt");
     /** Request parameter to what it is, for {@link #refuseUnsupported}. */
     private static final Map<String, String> UNSUPPORTED_PARAMETERS = Map.of(
             "Policy", "session policies", "PolicyArns", "session policies", "Tags", "session tags",
@@ -53,7 +52,7 @@ public final class StsHandler extends QueryServiceHandler {
     }
 
     @Override
-    protected Set<String> awsOperations() {
+    protected AwsOperations awsOperations() {
         return AWS_OPERATIONS;
     }
 
