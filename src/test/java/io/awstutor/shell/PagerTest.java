@@ -31,17 +31,36 @@ class PagerTest {
         return lines;
     }
 
-    private static String typeAtThePager(Path home, int lines, String keys, ByteArrayOutputStream screen) throws Exception {
+    /**
+     * Types as a person does: each step's keys only once the screen shows its text (the pager's
+     * line, then the prompt), so the result never depends on how the threads are scheduled.
+     */
+    private static String typeAtThePager(Path home, int lines, List<String[]> steps, ByteArrayOutputStream screen) throws Exception {
         try (PipedOutputStream keyboard = new PipedOutputStream(); PipedInputStream in = new PipedInputStream(keyboard)) {
             Terminal terminal = TerminalBuilder.builder().system(false).streams(in, screen)
                     .type(Terminal.TYPE_DUMB).encoding(StandardCharsets.UTF_8).build();
             terminal.setSize(new Size(80, 24));
-            keyboard.write(keys.getBytes(StandardCharsets.UTF_8));
-            keyboard.flush();
+            terminal.echo(false);
+            Thread typist = new Thread(() -> {
+                try {
+                    for (String[] step : steps) {
+                        long deadline = System.nanoTime() + 10_000_000_000L;
+                        while (!screen.toString(StandardCharsets.UTF_8).contains(step[0]) && System.nanoTime() < deadline) {
+                            Thread.sleep(5);
+                        }
+                        keyboard.write(step[1].getBytes(StandardCharsets.UTF_8));
+                        keyboard.flush();
+                    }
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }, "typist");
+            typist.start();
             try (JLineIO io = new JLineIO(terminal, home.resolve("history"), new ShellCompleter(List::of, n -> List.of(), () -> null),
                     (buffer, cursor) -> List.of())) {
                 io.printAll(page(lines));
                 Optional<String> line = io.readLine("❯ ", null);
+                typist.join(10_000);
                 return line.orElse("<end of input>");
             }
         }
@@ -50,7 +69,7 @@ class PagerTest {
     @Test
     void typingAtThePagerStopsItAndKeepsWhatWasTyped(@TempDir Path home) throws Exception {
         ByteArrayOutputStream screen = new ByteArrayOutputStream();
-        String line = typeAtThePager(home, 40, "/hint\n", screen);
+        String line = typeAtThePager(home, 40, List.<String[]>of(new String[] {"18 more lines", "/hint\n"}), screen);
         String shown = screen.toString(StandardCharsets.UTF_8).replace("\r", "");
         assertEquals("/hint", line, "the '/' that stopped the pager is part of the command:\n" + shown);
         assertTrue(shown.contains("line 22\n") && shown.contains("── 18 more lines: Space or Enter; q skips"), shown);
@@ -60,7 +79,8 @@ class PagerTest {
     @Test
     void spaceShowsTheNextPageAndQSkipsWithoutTypingAnything(@TempDir Path home) throws Exception {
         ByteArrayOutputStream screen = new ByteArrayOutputStream();
-        String line = typeAtThePager(home, 60, " q/next\n", screen);
+        String line = typeAtThePager(home, 60, List.of(new String[] {"38 more lines", " "}, new String[] {"16 more lines", "q"},
+                new String[] {"❯", "/next\n"}), screen);
         String shown = screen.toString(StandardCharsets.UTF_8).replace("\r", "");
         assertTrue(shown.contains("line 44\n── 16 more lines") && !shown.contains("line 45\n"), "q skipped the third page:\n" + shown);
         assertTrue(shown.contains("line 23\n"), "Space showed more:\n" + shown);
