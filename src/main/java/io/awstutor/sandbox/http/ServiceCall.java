@@ -11,7 +11,8 @@ import java.util.Optional;
 
 /**
  * One authenticated request on its way to a service: the raw request, who signed it, the
- * region from its credential scope (or the service's default), and the request id that the
+ * region from its credential scope (the service's default when unsigned; null when the
+ * signature names none, as S3's SigV2 query authentication does), and the request id that the
  * response and any error carry.
  */
 public record ServiceCall(SandboxRequest request, Caller caller, String region, String requestId,
