@@ -103,8 +103,12 @@ public final class StateFile {
         private final transient Path file;
 
         public CorruptStateException(Path file, String reason) {
-            super("corrupt state file " + file + ": " + reason
-                    + "; move it aside (or fix it) to start that service with empty state");
+            this(file, reason, "move it aside (or fix it) to start that service with empty state");
+        }
+
+        /** {@code advice}: what the user can do about it, when moving the file aside would lose more than it. */
+        public CorruptStateException(Path file, String reason, String advice) {
+            super("corrupt state file " + file + ": " + reason + "; " + advice);
             this.file = file;
         }
 

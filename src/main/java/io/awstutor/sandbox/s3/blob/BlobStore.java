@@ -155,6 +155,21 @@ public final class BlobStore {
         }
     }
 
+    /** Why a segment cannot be read (its file is gone or shorter than recorded), or empty when all can. */
+    public java.util.Optional<String> firstMissing(List<BlobSegment> segments) {
+        for (BlobSegment segment : segments) {
+            Path file = pathOf(segment.id());
+            try {
+                if (Files.size(file) < segment.size()) {
+                    return java.util.Optional.of("the body file " + file + " is shorter than recorded");
+                }
+            } catch (IOException e) {
+                return java.util.Optional.of("the body file " + file + " is missing");
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
     /** A stream over a range of the segments (for copies and UploadPartCopy). */
     public InputStream openRange(List<BlobSegment> segments, long from, long length) {
         return new SegmentInputStream(this, segments, from, length);

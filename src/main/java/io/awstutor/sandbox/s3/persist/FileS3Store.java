@@ -127,6 +127,8 @@ public final class FileS3Store implements S3Store {
                     out.add(read(p, type));
                 }
             }
+        } catch (StateFile.CorruptStateException e) {
+            throw new UncheckedIOException(e.getMessage(), e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -137,12 +139,17 @@ public final class FileS3Store implements S3Store {
         try {
             T value = json.readValue(p.toFile(), type);
             if (value == null) {
-                throw new StateFile.CorruptStateException(p, "the file is empty");
+                throw corrupt(p, "the file is empty");
             }
             return value;
         } catch (JsonProcessingException | DateTimeException e) {
-            throw new StateFile.CorruptStateException(p, e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage());
+            throw corrupt(p, e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage());
         }
+    }
+
+    private static StateFile.CorruptStateException corrupt(Path p, String reason) {
+        return new StateFile.CorruptStateException(p, reason, "S3 does not start without it, since the objects it "
+                + "describes would be lost: fix the file or put back a copy, then start again");
     }
 
     private void write(Path target, Object value) {
