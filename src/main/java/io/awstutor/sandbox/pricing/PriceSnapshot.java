@@ -40,6 +40,7 @@ public final class PriceSnapshot {
     private final String location;
     private final double hoursPerMonth;
     private final String freeTierNote;
+    private final String source;
     private final Map<String, String> notes;
     private final Map<String, ServiceInfo> services;
     private final List<PriceListProduct> products;
@@ -56,6 +57,7 @@ public final class PriceSnapshot {
         this.location = root.path("location").asText();
         this.hoursPerMonth = root.path("hoursPerMonth").asDouble(730);
         this.freeTierNote = root.path("freeTierNote").asText();
+        this.source = root.path("source").asText();
         Map<String, String> noteMap = new LinkedHashMap<>();
         root.path("notes").fields().forEachRemaining(e -> noteMap.put(e.getKey(), e.getValue().asText()));
         this.notes = Collections.unmodifiableMap(noteMap);
@@ -103,6 +105,7 @@ public final class PriceSnapshot {
     public String location() { return location; }
     public double hoursPerMonth() { return hoursPerMonth; }
     public String freeTierNote() { return freeTierNote; }
+    public String source() { return source; }
     public String note(String key) { return notes.getOrDefault(key, ""); }
     public Map<String, ServiceInfo> services() { return services; }
     public List<PriceListProduct> products() { return products; }
