@@ -11,6 +11,9 @@ import io.awstutor.sandbox.ec2.Subnet;
 import io.awstutor.sandbox.http.ServiceHandler;
 import io.awstutor.sandbox.iam.IamBackend;
 import io.awstutor.sandbox.iam.IamHandler;
+import io.awstutor.sandbox.pricing.PriceSnapshot;
+import io.awstutor.sandbox.pricing.PricingBackend;
+import io.awstutor.sandbox.pricing.PricingHandler;
 import io.awstutor.sandbox.protocol.AwsException;
 import io.awstutor.sandbox.rds.RdsBackend;
 import io.awstutor.sandbox.rds.RdsQueryHandler;
@@ -82,6 +85,10 @@ final class ServiceCatalog {
 
         // S3: one global bucket namespace; bodies on disk (the data folder, or a temp folder).
         handlers.add(new io.awstutor.sandbox.s3.rest.S3Handler(context, credentials));
+
+        // Pricing: the bundled price snapshot, the same for every account.
+        PriceSnapshot prices = PriceSnapshot.bundled();
+        handlers.add(new PricingHandler(new PricingBackend(prices)));
 
         return new Wiring(handlers, credentials, authorizer, iam::recordKeyUse, List.of(cloudfront.edge(), ses.mailbox()));
     }
