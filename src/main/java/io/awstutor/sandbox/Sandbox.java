@@ -42,7 +42,7 @@ public final class Sandbox implements AutoCloseable {
         Dispatcher dispatcher = new Dispatcher(bySigningName,
                 new Authenticator(wiring.credentials(), context.clock()), wiring.authorizer(), context.clock(), wiring.keyUse(),
                 wiring.frontends());
-        return new Sandbox(SandboxServer.start(options.port(), dispatcher), wiring, dispatcher);
+        return new Sandbox(SandboxServer.start(options.bindAddress(), options.port(), dispatcher), wiring, dispatcher);
     }
 
     /** {@code http://127.0.0.1:PORT} */
@@ -52,6 +52,14 @@ public final class Sandbox implements AutoCloseable {
 
     public int port() {
         return server.port();
+    }
+
+    /**
+     * The accounts besides the well-known one: {@code accounts().create("ana")} gives a new
+     * account id and its root key pair, isolated from every other account as on AWS.
+     */
+    public io.awstutor.sandbox.accounts.AccountDirectory accounts() {
+        return wiring.accounts();
     }
 
     /**

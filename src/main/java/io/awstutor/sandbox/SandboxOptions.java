@@ -1,5 +1,6 @@
 package io.awstutor.sandbox;
 
+import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
@@ -10,25 +11,37 @@ import java.util.Optional;
  * database creation, Glacier restore): 1.0 is the realistic pace the shell uses, tests use
  * a small fraction, 0 makes transitions immediate.
  */
-public record SandboxOptions(int port, Optional<Path> dataDir, Clock clock, double timeScale) {
+public record SandboxOptions(int port, Optional<Path> dataDir, Clock clock, double timeScale, InetAddress bindAddress) {
+
+    public SandboxOptions(int port, Optional<Path> dataDir, Clock clock, double timeScale) {
+        this(port, dataDir, clock, timeScale, InetAddress.getLoopbackAddress());
+    }
 
     public static SandboxOptions inMemory() {
         return new SandboxOptions(0, Optional.empty(), Clock.systemUTC(), 1.0);
     }
 
+    /**
+     * Another address than loopback (a workshop's classroom network): the well-known root
+     * key then works from this machine only; callers from elsewhere need an account's keys.
+     */
+    public SandboxOptions withBindAddress(InetAddress address) {
+        return new SandboxOptions(port, dataDir, clock, timeScale, address);
+    }
+
     public SandboxOptions withPort(int newPort) {
-        return new SandboxOptions(newPort, dataDir, clock, timeScale);
+        return new SandboxOptions(newPort, dataDir, clock, timeScale, bindAddress);
     }
 
     public SandboxOptions withDataDir(Path dir) {
-        return new SandboxOptions(port, Optional.ofNullable(dir), clock, timeScale);
+        return new SandboxOptions(port, Optional.ofNullable(dir), clock, timeScale, bindAddress);
     }
 
     public SandboxOptions withClock(Clock newClock) {
-        return new SandboxOptions(port, dataDir, newClock, timeScale);
+        return new SandboxOptions(port, dataDir, newClock, timeScale, bindAddress);
     }
 
     public SandboxOptions withTimeScale(double scale) {
-        return new SandboxOptions(port, dataDir, clock, scale);
+        return new SandboxOptions(port, dataDir, clock, scale, bindAddress);
     }
 }

@@ -39,12 +39,16 @@ final class ServiceCatalog {
      * access, and who wants to hear of each verified key's use.
      */
     record Wiring(List<ServiceHandler> handlers, CredentialChain credentials, Authorizer authorizer,
-                  KeyUseListener keyUse, List<io.awstutor.sandbox.http.Frontend> frontends) {
+                  KeyUseListener keyUse, List<io.awstutor.sandbox.http.Frontend> frontends,
+                  io.awstutor.sandbox.accounts.AccountDirectory accounts) {
     }
 
     static Wiring create(SandboxContext context) {
         List<ServiceHandler> handlers = new ArrayList<>();
         CredentialChain credentials = new CredentialChain(Sandbox.ROOT_ACCESS_KEY, Sandbox.ROOT_SECRET_KEY, Sandbox.ROOT_ACCOUNT);
+        // Accounts made on demand (a workshop's learners'): their root keys, next to the well-known one.
+        var accounts = new io.awstutor.sandbox.accounts.AccountDirectory(context.dataDirFor("accounts"), Sandbox.ROOT_ACCOUNT::equals);
+        credentials.add(accounts);
 
         // IAM: also the CredentialStore of users' access keys (IamBackend implements it).
         IamBackend iam = new IamBackend(context);
@@ -90,6 +94,6 @@ final class ServiceCatalog {
         PriceSnapshot prices = PriceSnapshot.bundled();
         handlers.add(new PricingHandler(new PricingBackend(prices)));
 
-        return new Wiring(handlers, credentials, authorizer, iam::recordKeyUse, List.of(cloudfront.edge(), ses.mailbox()));
+        return new Wiring(handlers, credentials, authorizer, iam::recordKeyUse, List.of(cloudfront.edge(), ses.mailbox()), accounts);
     }
 }

@@ -41,6 +41,10 @@ public final class TutorShell {
         this.hooks = sessionHooks;
     }
 
+    public SessionHooks hooks() {
+        return hooks;
+    }
+
     /** Runs until /quit or the end of input; returns the process exit code. */
     public int run() {
         greet();
@@ -48,6 +52,9 @@ public final class TutorShell {
         StringBuilder snippet = new StringBuilder();
         String pushedBack = null;
         while (true) {
+            if (snippet.length() == 0) {
+                hooks.notices().forEach(notice -> view.line(AttributedStyle.BOLD.foreground(AttributedStyle.MAGENTA), notice));
+            }
             String prompt = snippet.length() == 0 ? prompt() : continuationPrompt();
             String initial = pendingInput;
             pendingInput = null;

@@ -137,11 +137,15 @@ public final class PolicyEvaluator {
         return List.copyOf(missing.values());
     }
 
+    /**
+     * Whether the resource belongs to another account than the caller's: then the resource's
+     * own policy must allow too, and without one nothing does (another account's bucket is
+     * AccessDenied even to an administrator). AWS-managed resources ("aws") belong to nobody.
+     */
     private static boolean isCrossAccount(EvaluationRequest request, RequestContext ctx) {
-        if (request.resourcePolicy().isEmpty()) return false;
         String owner = ctx.apply(EvaluationRequest.RESOURCE_ACCOUNT);
         if (owner == null || owner.isEmpty()) owner = ctx.resourceArn().account();
-        if (owner.isEmpty()) return false;
+        if (owner.isEmpty() || "aws".equals(owner) || "*".equals(owner)) return false;
         return !owner.equals(request.caller().accountId());
     }
 
