@@ -30,6 +30,11 @@ public final class Ec2Handler extends QueryServiceHandler implements AutoCloseab
         new CatalogActions(backend).register(actions);
         new KeyPairActions(backend).register(actions);
         new TagActions(backend).register(actions);
+        new RoutingActions(backend).register(actions);
+        new AccountAttributeActions(backend).register(actions);
+        new NetworkInterfaceActions(backend).register(actions);
+        new VolumeActions(backend).register(actions);
+        new InstanceAttributeActions(backend).register(actions);
         actions.replaceAll((name, action) -> name.startsWith("Describe") ? action : (params, call, xml) -> {
             action.run(params, call, xml);
             backend.changed();
