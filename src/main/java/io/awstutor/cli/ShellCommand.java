@@ -1,6 +1,7 @@
 package io.awstutor.cli;
 
 import io.awstutor.jshell.JShellEngine;
+import io.awstutor.jshell.Milestones;
 import io.awstutor.lesson.LessonCatalog;
 import io.awstutor.progress.Progress;
 import io.awstutor.progress.ProgressStore;
@@ -54,6 +55,7 @@ public final class ShellCommand implements Callable<Integer> {
         AtomicReference<CostGuard> guard = new AtomicReference<>();
         AtomicReference<TargetDesk> desk = new AtomicReference<>();
         Target target = Targets.open(options.targetRequest());
+        Milestones.reached("sandbox");
         try (GuardServer guardServer = new GuardServer(question -> {
                  CostGuard current = guard.get();
                  return current == null ? GuardChannel.Answer.refused("awstutor's cost guard is not ready yet; try again.")
@@ -68,6 +70,7 @@ public final class ShellCommand implements Callable<Integer> {
                     .withSystemProperties(guardServer.systemProperties()).start();
             try {
                 LessonCatalog catalog = options.lessons == null ? LessonCatalog.bundled() : LessonCatalog.fromFolder(options.lessons);
+                Milestones.reached("lessons-parsed");
                 if (catalog.lessons().isEmpty()) {
                     System.err.println("awstutor: no lessons could be loaded"
                             + (catalog.problems().isEmpty() ? "." : ": " + catalog.problems().get(0).getMessage()));
@@ -83,7 +86,9 @@ public final class ShellCommand implements Callable<Integer> {
                             java.time.Clock.systemUTC()));
                     desk.get().install(shell);
                     shellRef.set(shell);
-                    return shell.run();
+                    int code = shell.run();
+                    Milestones.reached("quit");
+                    return code;
                 }
             } finally {
                 engine.close();

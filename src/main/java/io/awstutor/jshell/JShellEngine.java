@@ -99,6 +99,7 @@ public final class JShellEngine implements AutoCloseable {
 
     /** Starts the JShell process in the background; the first evaluation waits for it. */
     public JShellEngine start() {
+        Milestones.reached("session-start");
         session = CompletableFuture.supplyAsync(this::createSession);
         return this;
     }
@@ -119,6 +120,7 @@ public final class JShellEngine implements AutoCloseable {
                 .remoteVMOptions(vmOptions.toArray(String[]::new))
                 .compilerOptions("--class-path", classPath)
                 .build();
+        Milestones.reached("session-jvm");
         shutDown = false;
         shell.onShutdown(s -> shutDown = true);
         definedServices.clear();
@@ -127,6 +129,7 @@ public final class JShellEngine implements AutoCloseable {
             evalSetup(shell, snippet);
         }
         callLog.skipToEnd();
+        Milestones.reached("session-ready");
         Thread definer = new Thread(() -> defineServicesInBackground(shell), "awstutor-clients");
         definer.setDaemon(true);
         definer.start();
@@ -150,6 +153,7 @@ public final class JShellEngine implements AutoCloseable {
             for (String snippet : StartupSnippets.service(service)) {
                 evalSetup(shell, snippet);
             }
+            Milestones.reached("client-" + service);
         }
     }
 
@@ -243,6 +247,7 @@ public final class JShellEngine implements AutoCloseable {
                 defineAllServices(shell);
                 outcomes = evalLocked(shell, source);
             }
+            Milestones.reached("eval-done");
             return outcomes;
         } finally {
             lock.unlock();

@@ -2,6 +2,7 @@ package io.awstutor.shell;
 
 import io.awstutor.check.Verdict;
 import io.awstutor.jshell.JShellEngine;
+import io.awstutor.jshell.Milestones;
 import io.awstutor.jshell.SnippetOutcome;
 import io.awstutor.jshell.agent.CallRecord;
 import org.jline.utils.AttributedStyle;
@@ -100,9 +101,7 @@ public final class TutorShell {
 
     /** For scripts/bench-startup: with AWSTUTOR_TIMING set, when each milestone is reached. */
     private static void timing(String event) {
-        if (System.getenv("AWSTUTOR_TIMING") != null) {
-            System.err.println("awstutor-timing " + event + " " + System.currentTimeMillis());
-        }
+        Milestones.reached(event);
     }
 
     static boolean isCommand(String line) {
