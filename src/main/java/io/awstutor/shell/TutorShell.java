@@ -52,7 +52,8 @@ public final class TutorShell {
             String prompt = snippet.length() == 0 ? prompt() : continuationPrompt();
             String initial = pendingInput;
             pendingInput = null;
-            Optional<String> read = pushedBack != null ? Optional.of(pushedBack) : io.readLine(prompt, initial);
+            Optional<String> read = pushedBack != null ? Optional.of(pushedBack)
+                    : engine.whileLearnerReads(() -> io.readLine(prompt, initial));
             pushedBack = null;
             if (read.isEmpty()) {
                 if (snippet.length() > 0) {
