@@ -2,6 +2,7 @@ package io.awstutor.shell;
 
 import io.awstutor.check.Verdict;
 import io.awstutor.jshell.JShellEngine;
+import io.awstutor.jshell.Milestones;
 import io.awstutor.jshell.SnippetOutcome;
 import io.awstutor.jshell.agent.CallRecord;
 import org.jline.utils.AttributedStyle;
@@ -58,7 +59,8 @@ public final class TutorShell {
             String prompt = snippet.length() == 0 ? prompt() : continuationPrompt();
             String initial = pendingInput;
             pendingInput = null;
-            Optional<String> read = pushedBack != null ? Optional.of(pushedBack) : io.readLine(prompt, initial);
+            Optional<String> read = pushedBack != null ? Optional.of(pushedBack)
+                    : engine.whileLearnerReads(() -> io.readLine(prompt, initial));
             pushedBack = null;
             if (read.isEmpty()) {
                 if (snippet.length() > 0) {
@@ -107,9 +109,7 @@ public final class TutorShell {
 
     /** For scripts/bench-startup: with AWSTUTOR_TIMING set, when each milestone is reached. */
     private static void timing(String event) {
-        if (System.getenv("AWSTUTOR_TIMING") != null) {
-            System.err.println("awstutor-timing " + event + " " + System.currentTimeMillis());
-        }
+        Milestones.reached(event);
     }
 
     static boolean isCommand(String line) {
