@@ -30,7 +30,7 @@ public final class Sandbox implements AutoCloseable {
 
     public static Sandbox start(SandboxOptions options) throws IOException {
         SandboxContext context = SandboxContext.of(options);
-        ServiceCatalog.Wiring wiring = ServiceCatalog.create(context);
+        ServiceCatalog.Wiring wiring = ServiceCatalog.create(context, options);
         Map<String, ServiceHandler> bySigningName = new HashMap<>();
         for (ServiceHandler handler : wiring.handlers()) {
             if (bySigningName.putIfAbsent(handler.signingName(), handler) != null) {

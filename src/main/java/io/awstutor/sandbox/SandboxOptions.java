@@ -8,27 +8,33 @@ import java.util.Optional;
  * How a sandbox runs. {@code port} 0 picks a free loopback port. {@code dataDir} empty keeps
  * all state in memory. {@code timeScale} multiplies every simulated delay (instance boot,
  * database creation, Glacier restore): 1.0 is the realistic pace the shell uses, tests use
- * a small fraction, 0 makes transitions immediate.
+ * a small fraction, 0 makes transitions immediate. {@code sesAutoVerify} verifies SES
+ * identities the moment they are asked for, as other emulators do, instead of AWS's way
+ * (an address by the link mailed to it, a domain by its DNS record).
  */
-public record SandboxOptions(int port, Optional<Path> dataDir, Clock clock, double timeScale) {
+public record SandboxOptions(int port, Optional<Path> dataDir, Clock clock, double timeScale, boolean sesAutoVerify) {
 
     public static SandboxOptions inMemory() {
-        return new SandboxOptions(0, Optional.empty(), Clock.systemUTC(), 1.0);
+        return new SandboxOptions(0, Optional.empty(), Clock.systemUTC(), 1.0, false);
     }
 
     public SandboxOptions withPort(int newPort) {
-        return new SandboxOptions(newPort, dataDir, clock, timeScale);
+        return new SandboxOptions(newPort, dataDir, clock, timeScale, sesAutoVerify);
     }
 
     public SandboxOptions withDataDir(Path dir) {
-        return new SandboxOptions(port, Optional.ofNullable(dir), clock, timeScale);
+        return new SandboxOptions(port, Optional.ofNullable(dir), clock, timeScale, sesAutoVerify);
     }
 
     public SandboxOptions withClock(Clock newClock) {
-        return new SandboxOptions(port, dataDir, newClock, timeScale);
+        return new SandboxOptions(port, dataDir, newClock, timeScale, sesAutoVerify);
     }
 
     public SandboxOptions withTimeScale(double scale) {
-        return new SandboxOptions(port, dataDir, clock, scale);
+        return new SandboxOptions(port, dataDir, clock, scale, sesAutoVerify);
+    }
+
+    public SandboxOptions withSesAutoVerify(boolean autoVerify) {
+        return new SandboxOptions(port, dataDir, clock, timeScale, autoVerify);
     }
 }

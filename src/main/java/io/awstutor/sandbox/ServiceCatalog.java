@@ -39,7 +39,7 @@ final class ServiceCatalog {
                   KeyUseListener keyUse, List<io.awstutor.sandbox.http.Frontend> frontends) {
     }
 
-    static Wiring create(SandboxContext context) {
+    static Wiring create(SandboxContext context, SandboxOptions options) {
         List<ServiceHandler> handlers = new ArrayList<>();
         CredentialChain credentials = new CredentialChain(Sandbox.ROOT_ACCESS_KEY, Sandbox.ROOT_SECRET_KEY, Sandbox.ROOT_ACCOUNT);
 
@@ -73,7 +73,7 @@ final class ServiceCatalog {
         ec2.addEndpointSource(rds);
 
         // SES: identities and sending, per region; no other service depends on it.
-        var ses = new io.awstutor.sandbox.ses.SesHandler(new io.awstutor.sandbox.ses.SesBackend(context));
+        var ses = new io.awstutor.sandbox.ses.SesHandler(new io.awstutor.sandbox.ses.SesBackend(context, options.sesAutoVerify()));
         handlers.add(ses);
 
         // CloudFront: global, per account; its edge serves viewers from the sandbox's S3 buckets.
