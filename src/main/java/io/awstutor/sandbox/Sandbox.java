@@ -60,6 +60,11 @@ public final class Sandbox implements AutoCloseable {
         return wiring.handlers().stream().filter(type::isInstance).map(type::cast).findFirst();
     }
 
+    /** Signs in to the console as an IAM user (see {@link ConsoleSignIn}). */
+    public ConsoleSignIn consoleSignIn() {
+        return wiring.consoleSignIn();
+    }
+
     @Override
     public void close() {
         server.close();

@@ -36,7 +36,7 @@ final class ServiceCatalog {
      * access, and who wants to hear of each verified key's use.
      */
     record Wiring(List<ServiceHandler> handlers, CredentialChain credentials, Authorizer authorizer,
-                  KeyUseListener keyUse, List<io.awstutor.sandbox.http.Frontend> frontends) {
+                  KeyUseListener keyUse, List<io.awstutor.sandbox.http.Frontend> frontends, ConsoleSignIn consoleSignIn) {
     }
 
     static Wiring create(SandboxContext context, SandboxOptions options) {
@@ -83,6 +83,7 @@ final class ServiceCatalog {
         // S3: one global bucket namespace; bodies on disk (the data folder, or a temp folder).
         handlers.add(new io.awstutor.sandbox.s3.rest.S3Handler(context, credentials));
 
-        return new Wiring(handlers, credentials, authorizer, iam::recordKeyUse, List.of(cloudfront.edge(), ses.mailbox()));
+        return new Wiring(handlers, credentials, authorizer, iam::recordKeyUse, List.of(cloudfront.edge(), ses.mailbox()),
+                new ConsoleSignIn(iam, sts));
     }
 }
