@@ -22,10 +22,12 @@ public final class Sandbox implements AutoCloseable {
 
     private final SandboxServer server;
     private final ServiceCatalog.Wiring wiring;
+    private final Dispatcher dispatcher;
 
-    private Sandbox(SandboxServer server, ServiceCatalog.Wiring wiring) {
+    private Sandbox(SandboxServer server, ServiceCatalog.Wiring wiring, Dispatcher dispatcher) {
         this.server = server;
         this.wiring = wiring;
+        this.dispatcher = dispatcher;
     }
 
     public static Sandbox start(SandboxOptions options) throws IOException {
@@ -40,7 +42,7 @@ public final class Sandbox implements AutoCloseable {
         Dispatcher dispatcher = new Dispatcher(bySigningName,
                 new Authenticator(wiring.credentials(), context.clock()), wiring.authorizer(), context.clock(), wiring.keyUse(),
                 wiring.frontends());
-        return new Sandbox(SandboxServer.start(options.port(), dispatcher), wiring);
+        return new Sandbox(SandboxServer.start(options.port(), dispatcher), wiring, dispatcher);
     }
 
     /** {@code http://127.0.0.1:PORT} */
@@ -50,6 +52,19 @@ public final class Sandbox implements AutoCloseable {
 
     public int port() {
         return server.port();
+    }
+
+    /**
+     * Serves pages beside the AWS services on the same listener (the console, a workshop's
+     * dashboard): {@code front} answers the unsigned requests it claims, as CloudFront's edge does.
+     */
+    public void mount(io.awstutor.sandbox.http.Frontend front) {
+        dispatcher.mount(front);
+    }
+
+    /** {@code listener} hears of every call a service answers from now on. */
+    public void onCall(io.awstutor.sandbox.http.CallListener listener) {
+        dispatcher.onCall(listener);
     }
 
     /**
