@@ -32,7 +32,7 @@ public final class Sandbox implements AutoCloseable {
 
     public static Sandbox start(SandboxOptions options) throws IOException {
         SandboxContext context = SandboxContext.of(options);
-        ServiceCatalog.Wiring wiring = ServiceCatalog.create(context);
+        ServiceCatalog.Wiring wiring = ServiceCatalog.create(context, options);
         Map<String, ServiceHandler> bySigningName = new HashMap<>();
         for (ServiceHandler handler : wiring.handlers()) {
             if (bySigningName.putIfAbsent(handler.signingName(), handler) != null) {
@@ -81,6 +81,11 @@ public final class Sandbox implements AutoCloseable {
      */
     public <T extends ServiceHandler> java.util.Optional<T> service(Class<T> type) {
         return wiring.handlers().stream().filter(type::isInstance).map(type::cast).findFirst();
+    }
+
+    /** Signs in to the console as an IAM user (see {@link ConsoleSignIn}). */
+    public ConsoleSignIn consoleSignIn() {
+        return wiring.consoleSignIn();
     }
 
     @Override

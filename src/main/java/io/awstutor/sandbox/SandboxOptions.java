@@ -9,12 +9,15 @@ import java.util.Optional;
  * How a sandbox runs. {@code port} 0 picks a free loopback port. {@code dataDir} empty keeps
  * all state in memory. {@code timeScale} multiplies every simulated delay (instance boot,
  * database creation, Glacier restore): 1.0 is the realistic pace the shell uses, tests use
- * a small fraction, 0 makes transitions immediate.
+ * a small fraction, 0 makes transitions immediate. {@code sesAutoVerify} verifies SES
+ * identities the moment they are asked for, as other emulators do, instead of AWS's way
+ * (an address by the link mailed to it, a domain by its DNS record).
  */
-public record SandboxOptions(int port, Optional<Path> dataDir, Clock clock, double timeScale, InetAddress bindAddress) {
+public record SandboxOptions(int port, Optional<Path> dataDir, Clock clock, double timeScale, InetAddress bindAddress,
+                             boolean sesAutoVerify) {
 
     public SandboxOptions(int port, Optional<Path> dataDir, Clock clock, double timeScale) {
-        this(port, dataDir, clock, timeScale, InetAddress.getLoopbackAddress());
+        this(port, dataDir, clock, timeScale, InetAddress.getLoopbackAddress(), false);
     }
 
     public static SandboxOptions inMemory() {
@@ -26,22 +29,26 @@ public record SandboxOptions(int port, Optional<Path> dataDir, Clock clock, doub
      * key then works from this machine only; callers from elsewhere need an account's keys.
      */
     public SandboxOptions withBindAddress(InetAddress address) {
-        return new SandboxOptions(port, dataDir, clock, timeScale, address);
+        return new SandboxOptions(port, dataDir, clock, timeScale, address, sesAutoVerify);
     }
 
     public SandboxOptions withPort(int newPort) {
-        return new SandboxOptions(newPort, dataDir, clock, timeScale, bindAddress);
+        return new SandboxOptions(newPort, dataDir, clock, timeScale, bindAddress, sesAutoVerify);
     }
 
     public SandboxOptions withDataDir(Path dir) {
-        return new SandboxOptions(port, Optional.ofNullable(dir), clock, timeScale, bindAddress);
+        return new SandboxOptions(port, Optional.ofNullable(dir), clock, timeScale, bindAddress, sesAutoVerify);
     }
 
     public SandboxOptions withClock(Clock newClock) {
-        return new SandboxOptions(port, dataDir, newClock, timeScale, bindAddress);
+        return new SandboxOptions(port, dataDir, newClock, timeScale, bindAddress, sesAutoVerify);
     }
 
     public SandboxOptions withTimeScale(double scale) {
-        return new SandboxOptions(port, dataDir, clock, scale, bindAddress);
+        return new SandboxOptions(port, dataDir, clock, scale, bindAddress, sesAutoVerify);
+    }
+
+    public SandboxOptions withSesAutoVerify(boolean autoVerify) {
+        return new SandboxOptions(port, dataDir, clock, timeScale, bindAddress, autoVerify);
     }
 }

@@ -40,10 +40,10 @@ final class ServiceCatalog {
      */
     record Wiring(List<ServiceHandler> handlers, CredentialChain credentials, Authorizer authorizer,
                   KeyUseListener keyUse, List<io.awstutor.sandbox.http.Frontend> frontends,
-                  io.awstutor.sandbox.accounts.AccountDirectory accounts) {
+                  io.awstutor.sandbox.accounts.AccountDirectory accounts, ConsoleSignIn consoleSignIn) {
     }
 
-    static Wiring create(SandboxContext context) {
+    static Wiring create(SandboxContext context, SandboxOptions options) {
         List<ServiceHandler> handlers = new ArrayList<>();
         CredentialChain credentials = new CredentialChain(Sandbox.ROOT_ACCESS_KEY, Sandbox.ROOT_SECRET_KEY, Sandbox.ROOT_ACCOUNT);
         // Accounts made on demand (a workshop's learners'): their root keys, next to the well-known one.
@@ -80,7 +80,7 @@ final class ServiceCatalog {
         ec2.addEndpointSource(rds);
 
         // SES: identities and sending, per region; no other service depends on it.
-        var ses = new io.awstutor.sandbox.ses.SesHandler(new io.awstutor.sandbox.ses.SesBackend(context));
+        var ses = new io.awstutor.sandbox.ses.SesHandler(new io.awstutor.sandbox.ses.SesBackend(context, options.sesAutoVerify()));
         handlers.add(ses);
 
         // CloudFront: global, per account; its edge serves viewers from the sandbox's S3 buckets.
@@ -94,6 +94,7 @@ final class ServiceCatalog {
         PriceSnapshot prices = PriceSnapshot.bundled();
         handlers.add(new PricingHandler(new PricingBackend(prices)));
 
-        return new Wiring(handlers, credentials, authorizer, iam::recordKeyUse, List.of(cloudfront.edge(), ses.mailbox()), accounts);
+        return new Wiring(handlers, credentials, authorizer, iam::recordKeyUse, List.of(cloudfront.edge(), ses.mailbox()), accounts,
+                new ConsoleSignIn(iam, sts));
     }
 }
