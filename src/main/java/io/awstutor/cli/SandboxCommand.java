@@ -32,7 +32,8 @@ public final class SandboxCommand implements Callable<Integer> {
         if (!(timeScale >= 0) || Double.isInfinite(timeScale)) {
             throw new IllegalArgumentException("--time-scale must be a number of at least 0, e.g. 0.1");
         }
-        SandboxOptions options = SandboxOptions.inMemory().withPort(port).withDataDir(data).withTimeScale(timeScale);
+        SandboxOptions options = SandboxOptions.inMemory().withPort(port).withDataDir(data).withTimeScale(timeScale)
+                .withEngines(io.awstutor.sandbox.engines.EngineSettings.fromEnvironment());
         Sandbox sandbox = Sandbox.start(options);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -36,10 +36,10 @@ final class ServiceCatalog {
      * access, and who wants to hear of each verified key's use.
      */
     record Wiring(List<ServiceHandler> handlers, CredentialChain credentials, Authorizer authorizer,
-                  KeyUseListener keyUse, List<io.awstutor.sandbox.http.Frontend> frontends) {
+                  KeyUseListener keyUse, List<io.awstutor.sandbox.http.Frontend> frontends, List<AutoCloseable> resources) {
     }
 
-    static Wiring create(SandboxContext context) {
+    static Wiring create(SandboxContext context) throws java.io.IOException {
         List<ServiceHandler> handlers = new ArrayList<>();
         CredentialChain credentials = new CredentialChain(Sandbox.ROOT_ACCESS_KEY, Sandbox.ROOT_SECRET_KEY, Sandbox.ROOT_ACCOUNT);
 
@@ -71,6 +71,11 @@ final class ServiceCatalog {
         });
         handlers.add(new RdsQueryHandler(rds));
         ec2.addEndpointSource(rds);
+        List<AutoCloseable> resources = new ArrayList<>();
+        if (context.engines().enabled()) {
+            // Real PostgreSQL behind DB instances, reached through fronts that ask EC2's security groups.
+            resources.add(io.awstutor.sandbox.engines.EngineFleet.start(context.engines(), context.dataDir(), rds, ec2));
+        }
 
         // SES: identities and sending, per region; no other service depends on it.
         var ses = new io.awstutor.sandbox.ses.SesHandler(new io.awstutor.sandbox.ses.SesBackend(context));
@@ -83,6 +88,6 @@ final class ServiceCatalog {
         // S3: one global bucket namespace; bodies on disk (the data folder, or a temp folder).
         handlers.add(new io.awstutor.sandbox.s3.rest.S3Handler(context, credentials));
 
-        return new Wiring(handlers, credentials, authorizer, iam::recordKeyUse, List.of(cloudfront.edge(), ses.mailbox()));
+        return new Wiring(handlers, credentials, authorizer, iam::recordKeyUse, List.of(cloudfront.edge(), ses.mailbox()), resources);
     }
 }
