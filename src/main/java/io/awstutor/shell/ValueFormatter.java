@@ -34,7 +34,8 @@ public final class ValueFormatter {
         if (value == null) {
             return "null";
         }
-        if (value.length() <= width || value.startsWith("\"")) {
+        // A value that lays itself out on several lines (a query's table) is shown as it is.
+        if (value.length() <= width || value.startsWith("\"") || value.indexOf('\n') >= 0) {
             return value;
         }
         StringBuilder out = new StringBuilder();
