@@ -83,6 +83,9 @@ class PostgresEngineTest {
             s.execute("INSERT INTO orders VALUES (1, 'kettle'), (2, 'teapot')");
             assertEquals(List.of("1 kettle", "2 teapot"), rows(s, "SELECT id, item FROM orders ORDER BY id"));
             assertEquals(List.of("17"), rows(s, "SELECT split_part(current_setting('server_version'), '.', 1)"));
+            assertEquals(String.join("\n", "2 rows", "+----+--------+", "| id | item   |", "+----+--------+",
+                    "| 1  | kettle |", "| 2  | teapot |", "+----+--------+"),
+                    io.awstutor.jshell.agent.SqlTable.query(c, "SELECT id, item FROM orders ORDER BY id").toString());
         }
     }
 
@@ -140,6 +143,18 @@ class PostgresEngineTest {
             Thread.sleep(100);
         }
         assertTrue(ProcessHandle.of(pid).map(p -> !p.isAlive()).orElse(true), "the deleted instance's engine still runs");
+    }
+
+    @Test
+    @Order(5)
+    void noEngineOutlivesTheSandbox() throws Exception {
+        EngineFleet fleet = box.sandbox().resource(EngineFleet.class).orElseThrow();
+        long pid = fleet.enginePid(new io.awstutor.sandbox.rds.DatabaseEngines.Ref("000000000000", "us-east-1", "shop-restored"))
+                .orElseThrow();
+        assertTrue(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false));
+        box.close();
+        box = null;
+        assertTrue(ProcessHandle.of(pid).map(p -> !p.isAlive()).orElse(true), "the engine still runs after the sandbox closed");
     }
 
     private DBInstance instance(String id) {
