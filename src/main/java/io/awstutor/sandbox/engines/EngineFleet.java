@@ -123,6 +123,8 @@ public final class EngineFleet implements DatabaseEngines, AutoCloseable {
             return 0;
         }
         housed.put(instance.key(), h);
+        // At time scale 0 the instance is available at once: start now rather than at the next tick.
+        worker.execute(this::reconcile);
         return h.front.port();
     }
 
