@@ -88,9 +88,21 @@ public final class Sandbox implements AutoCloseable {
         return wiring.consoleSignIn();
     }
 
+    /** A running part of the sandbox that is not a service handler (the database engines), by type. */
+    public <T> java.util.Optional<T> resource(Class<T> type) {
+        return wiring.resources().stream().filter(type::isInstance).map(type::cast).findFirst();
+    }
+
     @Override
     public void close() {
         server.close();
+        for (AutoCloseable resource : wiring.resources()) {
+            try {
+                resource.close();
+            } catch (Exception e) {
+                System.err.println("awstutor sandbox: closing " + resource + ": " + e);
+            }
+        }
         for (ServiceHandler handler : wiring.handlers()) {
             if (handler instanceof AutoCloseable closeable) {
                 try {

@@ -40,10 +40,10 @@ final class ServiceCatalog {
      */
     record Wiring(List<ServiceHandler> handlers, CredentialChain credentials, Authorizer authorizer,
                   KeyUseListener keyUse, List<io.awstutor.sandbox.http.Frontend> frontends,
-                  io.awstutor.sandbox.accounts.AccountDirectory accounts, ConsoleSignIn consoleSignIn) {
+                  io.awstutor.sandbox.accounts.AccountDirectory accounts, ConsoleSignIn consoleSignIn, List<AutoCloseable> resources) {
     }
 
-    static Wiring create(SandboxContext context, SandboxOptions options) {
+    static Wiring create(SandboxContext context, SandboxOptions options) throws java.io.IOException {
         List<ServiceHandler> handlers = new ArrayList<>();
         CredentialChain credentials = new CredentialChain(Sandbox.ROOT_ACCESS_KEY, Sandbox.ROOT_SECRET_KEY, Sandbox.ROOT_ACCOUNT);
         // Accounts made on demand (a workshop's learners'): their root keys, next to the well-known one.
@@ -78,6 +78,11 @@ final class ServiceCatalog {
         });
         handlers.add(new RdsQueryHandler(rds));
         ec2.addEndpointSource(rds);
+        List<AutoCloseable> resources = new ArrayList<>();
+        if (context.engines().enabled()) {
+            // Real PostgreSQL behind DB instances, reached through fronts that ask EC2's security groups.
+            resources.add(io.awstutor.sandbox.engines.EngineFleet.start(context.engines(), context.dataDir(), rds, ec2));
+        }
 
         // SES: identities and sending, per region; no other service depends on it.
         var ses = new io.awstutor.sandbox.ses.SesHandler(new io.awstutor.sandbox.ses.SesBackend(context, options.sesAutoVerify()));
@@ -95,6 +100,6 @@ final class ServiceCatalog {
         handlers.add(new PricingHandler(new PricingBackend(prices)));
 
         return new Wiring(handlers, credentials, authorizer, iam::recordKeyUse, List.of(cloudfront.edge(), ses.mailbox()), accounts,
-                new ConsoleSignIn(iam, sts));
+                new ConsoleSignIn(iam, sts), resources);
     }
 }
