@@ -3,6 +3,7 @@ package io.awstutor.sandbox.cloudfront;
 import io.awstutor.sandbox.http.ErrorFormat;
 import io.awstutor.sandbox.http.SandboxResponse;
 import io.awstutor.sandbox.http.ServiceCall;
+import io.awstutor.sandbox.http.SandboxRequest;
 import io.awstutor.sandbox.http.ServiceHandler;
 import io.awstutor.sandbox.protocol.AwsException;
 import io.awstutor.sandbox.protocol.QueryErrorFormat;
@@ -31,6 +32,10 @@ public final class CloudFrontHandler implements ServiceHandler {
     private static final Pattern INVALIDATIONS = Pattern.compile(PREFIX + "/distribution/([^/]+)/invalidation");
     private static final Pattern INVALIDATION = Pattern.compile(PREFIX + "/distribution/([^/]+)/invalidation/([^/]+)");
 
+    private static final Pattern UNSIGNED_API = Pattern.compile(PREFIX
+            + "/(distribution|distributionsByWebACLId|origin-access-control|origin-access-identity|tagging|cache-policy"
+            + "|origin-request-policy|response-headers-policy|function|key-group|public-key|field-level-encryption)(/.*)?");
+
     private final CloudFrontBackend backend;
     private final EdgeServer edge;
     private final CloudFrontXml xml;
@@ -55,6 +60,12 @@ public final class CloudFrontHandler implements ServiceHandler {
     @Override
     public ErrorFormat errorFormat() {
         return errors;
+    }
+
+    /** The API's own resources; a bucket named like the API version is left to S3 for any other path. */
+    @Override
+    public boolean recognizesUnsigned(SandboxRequest request) {
+        return UNSIGNED_API.matcher(request.rawPath()).matches();
     }
 
     @Override

@@ -13,4 +13,13 @@ public interface ServiceHandler {
     ErrorFormat errorFormat();
 
     SandboxResponse handle(ServiceCall call) throws java.io.IOException;
+
+    /**
+     * Whether an unsigned request is plainly meant for this service's API (a path only it
+     * uses), so that it is refused as AWS refuses it (MissingAuthenticationToken) rather than
+     * treated as an anonymous S3 request. S3 itself, which serves anonymous requests, says no.
+     */
+    default boolean recognizesUnsigned(SandboxRequest request) {
+        return false;
+    }
 }

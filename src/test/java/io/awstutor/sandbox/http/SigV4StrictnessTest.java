@@ -172,6 +172,15 @@ class SigV4StrictnessTest {
         }
     }
 
+    /** Issue 16 item 9: CloudFront's API unsigned is MissingAuthenticationToken, not an S3 bucket called 2020-05-31. */
+    @Test
+    void anUnsignedCloudFrontCallIsMissingAuthenticationToken() throws Exception {
+        HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + box.port()
+                + "/2020-05-31/distribution")).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(403, answer.statusCode(), answer.body());
+        assertTrue(answer.body().contains("<Code>MissingAuthenticationToken</Code>"), answer.body());
+    }
+
     private static byte[] sha256(byte[] data) {
         try {
             return MessageDigest.getInstance("SHA-256").digest(data);

@@ -94,7 +94,7 @@ public final class BlobStore {
             byte[] buffer = new byte[BUFFER];
             ByteBuffer wrap = ByteBuffer.wrap(buffer);
             int n;
-            while ((n = in.read(buffer)) >= 0) {
+            while ((n = readBody(in, buffer, size, expectedLength)) >= 0) {
                 if (n == 0) {
                     continue;
                 }
@@ -119,6 +119,24 @@ public final class BlobStore {
         Map<ChecksumAlgorithm, String> sums = new EnumMap<>(ChecksumAlgorithm.class);
         hashers.forEach((a, h) -> sums.put(a, h.base64()));
         return new StoredBlob(id, size, md5.digest(), sums);
+    }
+
+    /**
+     * A read of the request body. The HTTP layer reports a client that hung up before sending
+     * the length it announced as an IOException; that is S3's IncompleteBody (400), not a
+     * failure of the sandbox.
+     */
+    private static int readBody(InputStream in, byte[] buffer, long size, long expectedLength) throws IOException {
+        try {
+            return in.read(buffer);
+        } catch (IncompleteBody e) {
+            throw e;
+        } catch (IOException e) {
+            if (expectedLength >= 0 && size < expectedLength) {
+                throw new IncompleteBody(size);
+            }
+            throw e;
+        }
     }
 
     /** Writes bytes {@code [from, from+length)} of the segments to {@code out}. */
