@@ -32,7 +32,16 @@ public record LessonCatalog(List<Lesson> lessons, List<LessonFormatException> pr
         List<LessonFormatException> problems = new ArrayList<>();
         try (Stream<Path> files = Files.list(folder)) {
             for (Path file : files.filter(f -> f.getFileName().toString().endsWith(".md")).sorted().toList()) {
-                load(file.getFileName().toString(), Files.readString(file, StandardCharsets.UTF_8), lessons, problems);
+                String text;
+                try {
+                    text = Files.readString(file, StandardCharsets.UTF_8);
+                } catch (java.nio.charset.CharacterCodingException e) {
+                    // one file in another encoding is that file's problem, not every lesson's
+                    problems.add(new LessonFormatException(file.getFileName().toString(), 0,
+                            "the file is not UTF-8 text; save it as UTF-8"));
+                    continue;
+                }
+                load(file.getFileName().toString(), text, lessons, problems);
             }
         }
         return sorted(lessons, problems);
