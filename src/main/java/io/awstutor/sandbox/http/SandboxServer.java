@@ -58,7 +58,12 @@ public final class SandboxServer implements AutoCloseable {
     }
 
     public static SandboxServer start(int port, Dispatcher dispatcher) throws IOException {
-        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 128);
+        return start(InetAddress.getLoopbackAddress(), port, dispatcher);
+    }
+
+    /** On another address only when the user asked (a workshop on a classroom network). */
+    public static SandboxServer start(InetAddress address, int port, Dispatcher dispatcher) throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress(address, port), 128);
         AtomicInteger counter = new AtomicInteger();
         ThreadPoolExecutor pool = new ThreadPoolExecutor(CORE_THREADS, MAX_THREADS, 30, TimeUnit.SECONDS,
                 new SynchronousQueue<>(), runnable -> {

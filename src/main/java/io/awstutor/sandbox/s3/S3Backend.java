@@ -53,7 +53,7 @@ public final class S3Backend implements AutoCloseable {
                 this.store = new FileS3Store(dir.get().resolve("meta"));
                 this.temporary = false;
             } else {
-                this.blobs = new BlobStore(Files.createTempDirectory("awstutor-s3-"), false);
+                this.blobs = new BlobStore(io.awstutor.durable.OwnedTempFiles.createDirectory("awstutor-s3-"), false);
                 this.store = S3Store.NONE;
                 this.temporary = true;
             }
