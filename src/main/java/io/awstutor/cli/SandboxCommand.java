@@ -39,8 +39,10 @@ public final class SandboxCommand implements Callable<Integer> {
         SandboxOptions options = SandboxOptions.inMemory().withPort(port).withDataDir(data).withTimeScale(timeScale)
                 .withSesAutoVerify(sesAutoVerify);
         Sandbox sandbox = Sandbox.start(options);
+        io.awstutor.web.console.SandboxConsole console = io.awstutor.web.console.SandboxConsole.mount(sandbox);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            console.close();
             sandbox.close();
             stopped.countDown();
         }, "awstutor-sandbox-stop"));

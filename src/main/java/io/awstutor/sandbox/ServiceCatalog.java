@@ -83,7 +83,11 @@ final class ServiceCatalog {
         // S3: one global bucket namespace; bodies on disk (the data folder, or a temp folder).
         handlers.add(new io.awstutor.sandbox.s3.rest.S3Handler(context, credentials));
 
+        // The console's sign-in: sessions of IAM users, keys like any other.
+        ConsoleSignIn consoleSignIn = new ConsoleSignIn(iam, context.clock());
+        credentials.add(consoleSignIn);
+
         return new Wiring(handlers, credentials, authorizer, iam::recordKeyUse, List.of(cloudfront.edge(), ses.mailbox()),
-                new ConsoleSignIn(iam, sts));
+                consoleSignIn);
     }
 }

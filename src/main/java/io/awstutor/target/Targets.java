@@ -50,8 +50,13 @@ public final class Targets {
         }
         try {
             Sandbox sandbox = Sandbox.start(SandboxOptions.inMemory().withTimeScale(scale));
+            // the console (/console) shows what the learner built, and the SES mailbox whose links verify addresses
+            io.awstutor.web.console.SandboxConsole console = io.awstutor.web.console.SandboxConsole.mount(sandbox);
             return new Target(TargetSettings.emulator(TargetSettings.TargetKind.SANDBOX, sandbox.endpoint(), region,
-                    Sandbox.ROOT_ACCESS_KEY, Sandbox.ROOT_SECRET_KEY), sandbox);
+                    Sandbox.ROOT_ACCESS_KEY, Sandbox.ROOT_SECRET_KEY), () -> {
+                        console.close();
+                        sandbox.close();
+                    });
         } catch (IOException e) {
             throw new UncheckedIOException("the sandbox could not start: " + e.getMessage(), e);
         }
