@@ -27,7 +27,8 @@ import java.util.function.Supplier;
  */
 final class ConsoleClients implements AutoCloseable {
     private final URI endpoint;
-    private final SdkHttpClient http = ApacheHttpClient.builder().maxConnections(16).build();
+    /** Built on the first page's first call: mounting the console must not slow the sandbox's start. */
+    private SdkHttpClient http;
     private final Map<String, AutoCloseable> clients = new ConcurrentHashMap<>();
 
     ConsoleClients(URI endpoint) {
@@ -83,10 +84,17 @@ final class ConsoleClients implements AutoCloseable {
         return builder.region(Region.of(region))
                 .credentialsProvider(StaticCredentialsProvider.create(who.credentials()))
                 .endpointOverride(endpoint)
-                .httpClient(http)
+                .httpClient(http())
                 // a page shows the sandbox's first answer, as the learner's call would get it
                 .overrideConfiguration(ClientOverrideConfiguration.builder().retryStrategy(b -> b.maxAttempts(1)).build())
                 .build();
+    }
+
+    private synchronized SdkHttpClient http() {
+        if (http == null) {
+            http = ApacheHttpClient.builder().maxConnections(16).build();
+        }
+        return http;
     }
 
     private static void closeQuietly(AutoCloseable c) {
@@ -101,6 +109,10 @@ final class ConsoleClients implements AutoCloseable {
     public void close() {
         clients.values().forEach(ConsoleClients::closeQuietly);
         clients.clear();
-        http.close();
+        synchronized (this) {
+            if (http != null) {
+                http.close();
+            }
+        }
     }
 }
