@@ -4,11 +4,11 @@ import io.awstutor.sandbox.auth.Caller;
 import io.awstutor.sandbox.auth.Credential;
 import io.awstutor.sandbox.auth.CredentialStore;
 import io.awstutor.sandbox.iam.IamBackend;
+import io.awstutor.sandbox.sts.StsSessions;
 
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -23,7 +23,6 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class ConsoleSignIn implements CredentialStore {
     private static final Duration SESSION = Duration.ofHours(12);
-    private static final char[] KEY_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567".toCharArray();
 
     private final IamBackend iam;
     private final Clock clock;
@@ -39,7 +38,7 @@ public final class ConsoleSignIn implements CredentialStore {
     public Optional<Credential> signIn(String accountId, String userName, String password) {
         return iam.loginProfiles().signIn(accountId, userName, password).map(user -> {
             sessions.values().removeIf(c -> c.expiredAt(clock.instant()));
-            Credential session = new Credential(keyId(), secret(), new Caller.User(accountId, user.name(), user.path(), user.id()),
+            Credential session = new Credential(StsSessions.newKeyId(random), StsSessions.newSecret(random), new Caller.User(accountId, user.name(), user.path(), user.id()),
                     true, Optional.empty(), Optional.of(clock.instant().plus(SESSION)));
             sessions.put(session.accessKeyId(), session);
             return session;
@@ -54,19 +53,5 @@ public final class ConsoleSignIn implements CredentialStore {
     @Override
     public Optional<Credential> lookup(String accessKeyId) {
         return Optional.ofNullable(sessions.get(accessKeyId));
-    }
-
-    private String keyId() {
-        StringBuilder id = new StringBuilder("ASIA");
-        for (int i = 0; i < 16; i++) {
-            id.append(KEY_CHARS[random.nextInt(KEY_CHARS.length)]);
-        }
-        return id.toString();
-    }
-
-    private String secret() {
-        byte[] bytes = new byte[30];
-        random.nextBytes(bytes);
-        return Base64.getEncoder().encodeToString(bytes);
     }
 }

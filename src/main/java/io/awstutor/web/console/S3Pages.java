@@ -136,60 +136,43 @@ final class S3Pages {
     private Html properties(WebRequest request, S3Client s3, String bucket, String region) {
         Html versioning = ConsoleView.guarded(() -> Html.text(java.util.Optional.ofNullable(
                 s3.getBucketVersioning(b -> b.bucket(bucket)).statusAsString()).orElse("Disabled")));
-        Html website = ConsoleView.guarded(() -> {
-            try {
-                var site = s3.getBucketWebsite(b -> b.bucket(bucket));
-                String url = "http://" + request.host() + "/_website/" + ConsoleView.enc(bucket) + "/";
-                return Html.of("<a href=\"{}\">{}</a><br><span class=\"muted\">on AWS: http://{}.s3-website-{}.amazonaws.com/ · index {}</span>",
-                        Html.href(url), url, bucket, region, site.indexDocument() == null ? "" : site.indexDocument().suffix());
-            } catch (AwsServiceException none) {
-                if ("NoSuchWebsiteConfiguration".equals(none.awsErrorDetails().errorCode())) {
-                    return Html.raw("Static website hosting is off.");
-                }
-                throw none;
-            }
+        Html website = unlessNone("NoSuchWebsiteConfiguration", "Static website hosting is off.", () -> {
+            var site = s3.getBucketWebsite(b -> b.bucket(bucket));
+            String url = "http://" + request.host() + "/_website/" + ConsoleView.enc(bucket) + "/";
+            return Html.of("<a href=\"{}\">{}</a><br><span class=\"muted\">on AWS: http://{}.s3-website-{}.amazonaws.com/ · index {}</span>",
+                    Html.href(url), url, bucket, region, site.indexDocument() == null ? "" : site.indexDocument().suffix());
         });
-        Html tags = ConsoleView.guarded(() -> {
-            try {
-                return Html.each(s3.getBucketTagging(b -> b.bucket(bucket)).tagSet(),
-                        t -> Html.of("<code>{}</code> = <code>{}</code><br>", t.key(), t.value()));
-            } catch (AwsServiceException none) {
-                if ("NoSuchTagSet".equals(none.awsErrorDetails().errorCode())) {
-                    return Html.raw("No tags.");
-                }
-                throw none;
-            }
-        });
+        Html tags = unlessNone("NoSuchTagSet", "No tags.", () -> Html.each(s3.getBucketTagging(b -> b.bucket(bucket)).tagSet(),
+                t -> Html.of("<code>{}</code> = <code>{}</code><br>", t.key(), t.value())));
         return ConsoleView.table("Properties", List.of("Property", "Value"), List.of(
                 ConsoleView.row("Region", region), ConsoleView.row("Versioning", versioning),
                 ConsoleView.row("Static website", website), ConsoleView.row("Tags", tags)), "");
     }
 
     private Html permissions(S3Client s3, String bucket) {
-        Html block = ConsoleView.guarded(() -> {
-            try {
-                PublicAccessBlockConfiguration c = s3.getPublicAccessBlock(b -> b.bucket(bucket)).publicAccessBlockConfiguration();
-                return ConsoleView.table("Block Public Access", List.of("Setting", "On"), List.of(
-                        ConsoleView.row("BlockPublicAcls", c.blockPublicAcls()), ConsoleView.row("IgnorePublicAcls", c.ignorePublicAcls()),
-                        ConsoleView.row("BlockPublicPolicy", c.blockPublicPolicy()), ConsoleView.row("RestrictPublicBuckets", c.restrictPublicBuckets())), "");
-            } catch (AwsServiceException none) {
-                if ("NoSuchPublicAccessBlockConfiguration".equals(none.awsErrorDetails().errorCode())) {
-                    return Html.raw("<p>Block Public Access: <strong>off</strong> for this bucket (no configuration).</p>");
-                }
-                throw none;
-            }
+        Html block = unlessNone("NoSuchPublicAccessBlockConfiguration", "Block Public Access is off for this bucket (no configuration).", () -> {
+            PublicAccessBlockConfiguration c = s3.getPublicAccessBlock(b -> b.bucket(bucket)).publicAccessBlockConfiguration();
+            return ConsoleView.table("Block Public Access", List.of("Setting", "On"), List.of(
+                    ConsoleView.row("BlockPublicAcls", c.blockPublicAcls()), ConsoleView.row("IgnorePublicAcls", c.ignorePublicAcls()),
+                    ConsoleView.row("BlockPublicPolicy", c.blockPublicPolicy()), ConsoleView.row("RestrictPublicBuckets", c.restrictPublicBuckets())), "");
         });
-        Html policy = ConsoleView.guarded(() -> {
-            try {
-                return Html.of("<pre class=\"policy\">{}</pre>", ConsoleView.prettyJson(s3.getBucketPolicy(b -> b.bucket(bucket)).policy()));
-            } catch (AwsServiceException none) {
-                if ("NoSuchBucketPolicy".equals(none.awsErrorDetails().errorCode())) {
-                    return Html.raw("<p>No bucket policy.</p>");
-                }
-                throw none;
-            }
-        });
+        Html policy = unlessNone("NoSuchBucketPolicy", "No bucket policy.",
+                () -> Html.of("<pre class=\"policy\">{}</pre>", ConsoleView.prettyJson(s3.getBucketPolicy(b -> b.bucket(bucket)).policy())));
         return Html.of("<h3>Block Public Access</h3>{}<h3>Bucket policy</h3>{}", block, policy);
+    }
+
+    /** A bucket setting, or {@code none} when S3 answers that the bucket has none ({@code code}); other refusals as banners. */
+    private static Html unlessNone(String code, String none, ConsoleView.Content read) {
+        return ConsoleView.guarded(() -> {
+            try {
+                return read.render();
+            } catch (AwsServiceException refused) {
+                if (refused.awsErrorDetails() != null && code.equals(refused.awsErrorDetails().errorCode())) {
+                    return Html.of("<p>{}</p>", none);
+                }
+                throw refused;
+            }
+        });
     }
 
     WebResponse upload(WebRequest request, Operator who) throws Exception {

@@ -138,6 +138,14 @@ class SandboxConsoleBrowserTest {
         noScriptRan();
         browser.screenshot("console-s3-hostile");
 
+        box.iam().createPolicy(b -> b.policyName("hostile-policy").policyDocument("{\"Version\":\"2012-10-17\",\"Statement\":"
+                + "[{\"Effect\":\"Allow\",\"Action\":\"s3:GetObject\",\"Resource\":\"arn:aws:s3:::x/<script>alert('iam')</script>\"}]}"));
+        browser.get(base + "/iam");
+        String documents = browser.driver().findElements(By.cssSelector("details pre")).stream()
+                .map(e -> e.getAttribute("textContent")).reduce("", String::concat);
+        assertTrue(documents.contains("arn:aws:s3:::x/<script>alert('iam')</script>"), documents);
+        noScriptRan();
+
         SesClient ses = box.ses();
         ses.verifyEmailIdentity(b -> b.emailAddress("ana@example.com"));
         ses.sendEmail(b -> b.source("ana@example.com").destination(d -> d.toAddresses("success@simulator.amazonses.com"))
