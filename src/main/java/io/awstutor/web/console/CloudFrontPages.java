@@ -53,7 +53,7 @@ final class CloudFrontPages {
                         d.id(), d.comment() == null || d.comment().isEmpty() ? Html.empty() : Html.of("<span class=\"muted\">{}</span>", d.comment()),
                         ConsoleView.badge(d.status()), Boolean.TRUE.equals(d.enabled()) ? "Enabled" : "Disabled", d.domainName(),
                         Html.href(url), url, d.domainName(),
-                        String.join(", ", d.origins().items().stream().map(o -> o.domainName() + o.originPath()).toList()),
+                        String.join(", ", d.origins().items().stream().map(o -> o.domainName() + (o.originPath() == null ? "" : o.originPath())).toList()),
                         counts.hits(), counts.misses(), counts.errors(), invalidations);
             });
         });

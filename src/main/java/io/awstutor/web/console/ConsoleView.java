@@ -60,8 +60,10 @@ final class ConsoleView {
                 .findFirst().orElse("");
         Html right = Html.of("{} {}", regionPicker(request, region), whoIs(who));
         Html top = Layout.topBar("awstutor sandbox console", PREFIX + "/?region=" + region, links, current, right);
+        // a page answering a form's POST (an error shown with the form) refreshes as the section's own page
+        String liveUrl = request.method().equals("GET") ? request.uri() : PREFIX + "/" + section + "?region=" + region;
         Html main = Html.of("<main id=\"main\"><h1>{}</h1>{}</main>", title,
-                Layout.liveRegion("content", request.uri(), EVENTS, topics, body));
+                Layout.liveRegion("content", liveUrl, EVENTS, topics, body));
         return WebResponse.page(title + " · awstutor console", Html.join(top, main));
     }
 

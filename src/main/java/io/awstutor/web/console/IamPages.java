@@ -101,21 +101,21 @@ final class IamPages {
                 "No customer managed policies yet (AWS managed ones are attached by ARN).");
     }
 
-    /** The simulator form and, after a POST, IAM's answer with the statement that decided it. */
+    /** The simulator form and, once a principal is given, IAM's answer with the statement that decided it. */
     private Html simulator(WebRequest request, IamClient iam, Map<String, String> documents) {
         String principal = request.param("principal", "");
         String action = request.param("action", "s3:ListAllMyBuckets");
         String resource = request.param("resource", "*");
         Html form = Html.of("""
-                <form method="post" action="{}#simulator" class="panel">
+                <form method="get" action="{}#simulator" class="panel simulator">
                 <p class="muted">Would this user or role be allowed to do this? IAM evaluates its policies and says which statement decides.</p>
                 <div class="row">
                 <label>User or role ARN <input name="principal" value="{}" size="44" required placeholder="arn:aws:iam::000000000000:user/alice"></label>
                 <label>Action <input name="action" value="{}" required></label>
                 <label>Resource ARN <input name="resource" value="{}"></label>
                 <button type="submit">Simulate</button></div></form>""",
-                Html.href(ConsoleView.PREFIX + "/iam/simulate"), principal, action, resource);
-        if (!request.method().equals("POST") || principal.isBlank()) {
+                Html.href(ConsoleView.PREFIX + "/iam"), principal, action, resource);
+        if (principal.isBlank()) {
             return form;
         }
         Html answer;

@@ -58,7 +58,6 @@ public final class SandboxConsole implements AutoCloseable {
                 .post("/signout", signIn::signOut)
                 .events("/events", hub)
                 .get("/iam", r -> iam.overview(r, signIn.operator(r)))
-                .post("/iam/simulate", r -> iam.overview(r, signIn.operator(r)))
                 .get("/s3", r -> s3.buckets(r, signIn.operator(r)))
                 .post("/s3", r -> s3.createBucket(r, signIn.operator(r)))
                 .get("/s3/{bucket}", r -> s3.bucket(r, signIn.operator(r)))

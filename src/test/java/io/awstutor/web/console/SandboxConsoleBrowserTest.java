@@ -181,7 +181,7 @@ class SandboxConsoleBrowserTest {
         browser.find("input[name=principal]").sendKeys("arn:aws:iam::000000000000:user/alice");
         browser.find("input[name=action]").clear();
         browser.find("input[name=action]").sendKeys("s3:ListAllMyBuckets");
-        browser.find("form[action*='/iam/simulate'] button").click();
+        browser.find("form.simulator button").click();
         browser.waitFor(10, "the simulation", d -> page().contains("is allowed"));
         assertTrue(page().contains("\"Sid\" : \"ListThem\"") || page().contains("ListThem"), "the deciding statement: " + page());
         browser.screenshot("console-iam");
