@@ -37,6 +37,7 @@ public final class SandboxCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--time-scale must be a number of at least 0, e.g. 0.1");
         }
         SandboxOptions options = SandboxOptions.inMemory().withPort(port).withDataDir(data).withTimeScale(timeScale)
+                .withEngines(io.awstutor.sandbox.engines.EngineSettings.fromEnvironment())
                 .withSesAutoVerify(sesAutoVerify);
         Sandbox sandbox = Sandbox.start(options);
         io.awstutor.web.console.SandboxConsole console = io.awstutor.web.console.SandboxConsole.mount(sandbox);

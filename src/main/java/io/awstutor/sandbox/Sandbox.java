@@ -42,7 +42,7 @@ public final class Sandbox implements AutoCloseable {
         Dispatcher dispatcher = new Dispatcher(bySigningName,
                 new Authenticator(wiring.credentials(), context.clock()), wiring.authorizer(), context.clock(), wiring.keyUse(),
                 wiring.frontends());
-        return new Sandbox(SandboxServer.start(options.port(), dispatcher), wiring, dispatcher);
+        return new Sandbox(SandboxServer.start(options.bindAddress(), options.port(), dispatcher), wiring, dispatcher);
     }
 
     /** {@code http://127.0.0.1:PORT} */
@@ -52,6 +52,14 @@ public final class Sandbox implements AutoCloseable {
 
     public int port() {
         return server.port();
+    }
+
+    /**
+     * The accounts besides the well-known one: {@code accounts().create("ana")} gives a new
+     * account id and its root key pair, isolated from every other account as on AWS.
+     */
+    public io.awstutor.sandbox.accounts.AccountDirectory accounts() {
+        return wiring.accounts();
     }
 
     /**
@@ -80,9 +88,21 @@ public final class Sandbox implements AutoCloseable {
         return wiring.consoleSignIn();
     }
 
+    /** A running part of the sandbox that is not a service handler (the database engines), by type. */
+    public <T> java.util.Optional<T> resource(Class<T> type) {
+        return wiring.resources().stream().filter(type::isInstance).map(type::cast).findFirst();
+    }
+
     @Override
     public void close() {
         server.close();
+        for (AutoCloseable resource : wiring.resources()) {
+            try {
+                resource.close();
+            } catch (Exception e) {
+                System.err.println("awstutor sandbox: closing " + resource + ": " + e);
+            }
+        }
         for (ServiceHandler handler : wiring.handlers()) {
             if (handler instanceof AutoCloseable closeable) {
                 try {

@@ -49,7 +49,8 @@ public final class Targets {
             throw new IllegalArgumentException("AWSTUTOR_SANDBOX_TIME_SCALE must be a number, e.g. 0.01; got '" + timeScale + "'");
         }
         try {
-            Sandbox sandbox = Sandbox.start(SandboxOptions.inMemory().withTimeScale(scale));
+            Sandbox sandbox = Sandbox.start(SandboxOptions.inMemory().withTimeScale(scale)
+                    .withEngines(io.awstutor.sandbox.engines.EngineSettings.fromEnvironment()));
             // The console (/console) shows what the learner built, and the SES mailbox whose links verify
             // addresses. Mounted beside the shell's start (loading its classes takes ~0.1 s), not in its way.
             java.util.concurrent.CompletableFuture<io.awstutor.web.console.SandboxConsole> console =

@@ -159,10 +159,10 @@ class LessonSessionTest {
                 ec2.waiter().waitUntilInstanceRunning(b -> b.instanceIds(instanceId));
                 ec2.terminateInstances(b -> b.instanceIds(instanceId));
                 ec2.waiter().waitUntilInstanceTerminated(b -> b.instanceIds(instanceId));
-                rds.createDBInstance(b -> b.dbInstanceIdentifier(prefix + "-db").engine("mysql").dbInstanceClass("db.t3.micro").allocatedStorage(20).masterUsername("admin").masterUserPassword("s3cret-pass-77").multiAZ(true));
+                rds.createDBInstance(b -> b.dbInstanceIdentifier(prefix + "-multiaz-db").engine("mysql").dbInstanceClass("db.t3.micro").allocatedStorage(20).masterUsername("admin").masterUserPassword("s3cret-pass-77").multiAZ(true));
                 /answer 2
-                rds.deleteDBInstance(b -> b.dbInstanceIdentifier(prefix + "-db"));
-                rds.deleteDBInstance(b -> b.dbInstanceIdentifier(prefix + "-db").skipFinalSnapshot(true));
+                rds.deleteDBInstance(b -> b.dbInstanceIdentifier(prefix + "-multiaz-db"));
+                rds.deleteDBInstance(b -> b.dbInstanceIdentifier(prefix + "-multiaz-db").skipFinalSnapshot(true));
                 """).stdout().replaceAll("\\s+", " "); // long lines are wrapped to the width
         assertTrue(out.contains("RDS refused DeleteDBInstance: InvalidParameterCombination (HTTP 400) — FinalDBSnapshotIdentifier is required"
                 + " unless SkipFinalSnapshot is specified."), out);
