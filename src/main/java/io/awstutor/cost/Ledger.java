@@ -1,8 +1,8 @@
 package io.awstutor.cost;
 
+import io.awstutor.json.JsonMappers;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.awstutor.durable.DurableFiles;
@@ -31,7 +31,7 @@ public final class Ledger {
 
     private final Path file;
     private final List<LedgerEntry> entries = new ArrayList<>();
-    private final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private final ObjectMapper json = JsonMappers.mapper();
 
     private Ledger(Path file) {
         this.file = file;
@@ -147,7 +147,7 @@ public final class Ledger {
             node.put("lesson", e.lesson());
         }
         try {
-            DurableFiles.write(file, json.writeValueAsBytes(root));
+            DurableFiles.write(file, JsonMappers.pretty().writeValueAsBytes(root));
         } catch (IOException e) {
             throw new UncheckedIOException("the ledger could not be saved to " + file + ": " + e.getMessage(), e);
         }

@@ -16,7 +16,8 @@ import java.util.stream.Stream;
  * the cost ledger, progress): the content goes to a temporary file in the target's own
  * folder, is forced to disk, renamed over the target in one atomic step, and then the folder
  * itself is forced so the rename survives a power cut. A crash leaves the old file or the new
- * one, never half of either; a failed write removes its temporary file; and the temporary
+ * one, never half of either; a failed write removes its temporary file; files are readable by
+ * their owner only (they hold secret keys and passwords); and the temporary
  * files a killed process left behind are removed by {@link #removeLeftovers} at the next start.
  *
  * <p>Temporary files are named {@code .<target name>.~<random>.tmp}: hidden, never mistaken
@@ -26,6 +27,8 @@ import java.util.stream.Stream;
 public final class DurableFiles {
     private static final String MARK = ".~";
     private static final String SUFFIX = ".tmp";
+    private static final java.util.Set<java.nio.file.attribute.PosixFilePermission> OWNER_ONLY =
+            java.nio.file.attribute.PosixFilePermissions.fromString("rw-------");
 
     private DurableFiles() {
     }
@@ -48,7 +51,12 @@ public final class DurableFiles {
     public static Draft draft(Path folder, String name) throws IOException {
         Files.createDirectories(folder);
         Path temp = folder.resolve("." + name + MARK + UUID.randomUUID().toString().replace("-", "") + SUFFIX);
-        return new Draft(temp, FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE));
+        // owner-only, as Files.createTempFile made them: state files hold secret keys and passwords
+        java.util.Set<java.nio.file.OpenOption> options = java.util.Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        FileChannel channel = temp.getFileSystem().supportedFileAttributeViews().contains("posix")
+                ? FileChannel.open(temp, options, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(OWNER_ONLY))
+                : FileChannel.open(temp, options);
+        return new Draft(temp, channel);
     }
 
     /** Removes {@code file} and makes the removal durable (a deleted object must stay deleted after a crash). */

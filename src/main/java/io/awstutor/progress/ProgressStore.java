@@ -1,8 +1,7 @@
 package io.awstutor.progress;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
+import io.awstutor.json.JsonMappers;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 
 import io.awstutor.durable.DurableFiles;
 
@@ -20,9 +19,7 @@ import java.nio.file.StandardCopyOption;
  */
 public final class ProgressStore {
     private final Path file;
-    private final ObjectMapper json = new ObjectMapper()
-            .enable(SerializationFeature.INDENT_OUTPUT)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    private final ObjectMapper json = JsonMappers.mapper();
 
     public ProgressStore(Path home) {
         this.file = home.resolve("progress.json");
@@ -66,6 +63,6 @@ public final class ProgressStore {
     }
 
     public void save(Progress progress) throws IOException {
-        DurableFiles.write(file, json.writeValueAsBytes(progress));
+        DurableFiles.write(file, JsonMappers.pretty().writeValueAsBytes(progress));
     }
 }

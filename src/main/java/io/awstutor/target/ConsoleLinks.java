@@ -1,7 +1,7 @@
 package io.awstutor.target;
 
+import io.awstutor.json.JsonMappers;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import software.amazon.awssdk.services.ses.SesClient;
 import software.amazon.awssdk.services.ses.model.IdentityVerificationAttributes;
 
@@ -82,7 +82,7 @@ public final class ConsoleLinks {
             if (response.statusCode() != 200) {
                 return List.of();
             }
-            messages = new ObjectMapper().readTree(response.body()).path("messages");
+            messages = JsonMappers.mapper().readTree(response.body()).path("messages");
         } catch (java.io.IOException e) {
             return List.of();
         } catch (InterruptedException e) {

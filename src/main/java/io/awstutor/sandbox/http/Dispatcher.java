@@ -39,7 +39,6 @@ public final class Dispatcher {
 
     private final Map<String, ServiceHandler> handlers;
     private final Authenticator authenticator;
-    private final io.awstutor.sandbox.auth.SigV2QueryAuthenticator sigV2;
     private final Authorizer authorizer;
     private final Clock clock;
     private final KeyUseListener keyUse;
@@ -57,7 +56,6 @@ public final class Dispatcher {
         this.frontends = new java.util.concurrent.CopyOnWriteArrayList<>(frontends);
         this.handlers = Map.copyOf(handlers);
         this.authenticator = authenticator;
-        this.sigV2 = authenticator.sigV2();
         this.authorizer = authorizer;
         this.clock = clock;
         this.keyUse = keyUse;
@@ -181,7 +179,7 @@ public final class Dispatcher {
                 ? handler.sigV2Resource(request) : Optional.empty();
         if (sigV2Resource.isPresent()) {
             // SigV2 names no region: the call has none, and S3 answers from the bucket's own
-            Caller caller = sigV2.authenticate(request, sigV2Resource.get());
+            Caller caller = authenticator.sigV2().authenticate(request, sigV2Resource.get());
             keyUse.used(request.query("AWSAccessKeyId").orElse(""), service, DEFAULT_REGION);
             notice.account = caller.accountId();
             String sourceIp = request.remoteAddress() == null ? "127.0.0.1" : request.remoteAddress().getHostAddress();

@@ -1,18 +1,10 @@
 package io.awstutor.sandbox.persist;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonParser;
+import io.awstutor.json.JsonMappers;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.DeserializationContext;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JavaType;
-import com.fasterxml.jackson.databind.JsonDeserializer;
-import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.SerializerProvider;
-import com.fasterxml.jackson.databind.module.SimpleModule;
 
 import io.awstutor.durable.DurableFiles;
 
@@ -21,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.Optional;
 
 /**
@@ -39,7 +30,7 @@ import java.util.Optional;
  * }</pre>
  */
 public final class StateFile {
-    private static final ObjectMapper MAPPER = mapper();
+    private static final ObjectMapper MAPPER = JsonMappers.mapper();
 
     private final Path file;
 
@@ -61,7 +52,7 @@ public final class StateFile {
     public void save(Object state) throws IOException {
         byte[] json;
         try {
-            json = MAPPER.writeValueAsBytes(state);
+            json = JsonMappers.pretty().writeValueAsBytes(state);
         } catch (JsonProcessingException e) {
             throw new IOException("cannot write state " + state.getClass().getSimpleName() + " as JSON: " + e.getOriginalMessage(), e);
         }
@@ -115,31 +106,5 @@ public final class StateFile {
         public Path file() {
             return file;
         }
-    }
-
-    private static ObjectMapper mapper() {
-        SimpleModule time = new SimpleModule("awstutor-time");
-        time.addSerializer(Instant.class, new JsonSerializer<>() {
-            @Override
-            public void serialize(Instant value, JsonGenerator gen, SerializerProvider provider) throws IOException {
-                gen.writeString(value.toString());
-            }
-        });
-        time.addDeserializer(Instant.class, new JsonDeserializer<>() {
-            @Override
-            public Instant deserialize(JsonParser parser, DeserializationContext context) throws IOException {
-                String text = parser.getValueAsString();
-                try {
-                    return Instant.parse(text);
-                } catch (DateTimeParseException | NullPointerException e) {
-                    return (Instant) context.handleWeirdStringValue(Instant.class, text, "not an ISO-8601 instant");
-                }
-            }
-        });
-        return new ObjectMapper()
-                .registerModule(time)
-                .enable(SerializationFeature.INDENT_OUTPUT)
-                .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
-                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     }
 }

@@ -1,5 +1,6 @@
 package io.awstutor.sandbox.ses;
 
+import io.awstutor.json.JsonMappers;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.awstutor.sandbox.http.Frontend;
 import io.awstutor.sandbox.http.SandboxRequest;
@@ -23,7 +24,7 @@ import java.util.function.Function;
  */
 public final class Mailbox implements Frontend {
     public static final String PATH = "/_aws/ses";
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = JsonMappers.mapper();
 
     private final SesBackend backend;
 

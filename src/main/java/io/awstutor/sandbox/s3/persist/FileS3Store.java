@@ -1,15 +1,8 @@
 package io.awstutor.sandbox.s3.persist;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonParser;
+import io.awstutor.json.JsonMappers;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationContext;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonDeserializer;
-import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializerProvider;
-import com.fasterxml.jackson.databind.module.SimpleModule;
 import io.awstutor.durable.DurableFiles;
 import io.awstutor.sandbox.persist.StateFile;
 import io.awstutor.sandbox.s3.BucketConfig;
@@ -24,7 +17,6 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.DateTimeException;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -47,21 +39,7 @@ public final class FileS3Store implements S3Store {
         this.buckets = root.resolve("buckets");
         this.objects = root.resolve("objects");
         this.uploads = root.resolve("uploads");
-        SimpleModule instants = new SimpleModule();
-        instants.addSerializer(Instant.class, new JsonSerializer<>() {
-            @Override
-            public void serialize(Instant value, JsonGenerator gen, SerializerProvider sp) throws IOException {
-                gen.writeString(value.toString());
-            }
-        });
-        instants.addDeserializer(Instant.class, new JsonDeserializer<>() {
-            @Override
-            public Instant deserialize(JsonParser p, DeserializationContext ctx) throws IOException {
-                return Instant.parse(p.getValueAsString());
-            }
-        });
-        this.json = new ObjectMapper().registerModule(instants)
-                .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+        this.json = JsonMappers.mapper();
         try {
             Files.createDirectories(buckets);
             Files.createDirectories(objects);
