@@ -174,8 +174,7 @@ final class ConsoleView {
             return "";
         }
         try {
-            com.fasterxml.jackson.databind.ObjectMapper mapper = new com.fasterxml.jackson.databind.ObjectMapper();
-            return mapper.writerWithDefaultPrettyPrinter().writeValueAsString(mapper.readTree(json));
+            return io.awstutor.json.JsonMappers.pretty().writeValueAsString(io.awstutor.json.JsonMappers.mapper().readTree(json));
         } catch (java.io.IOException notJson) {
             return json;
         }
