@@ -56,8 +56,8 @@ final class ConsoleView {
                 new Layout.Link("RDS", PREFIX + "/rds?region=" + region),
                 new Layout.Link("SES", PREFIX + "/ses?region=" + region),
                 new Layout.Link("CloudFront", PREFIX + "/cloudfront"));
-        String current = links.stream().map(Layout.Link::href).filter(h -> h.startsWith(PREFIX + "/" + section))
-                .findFirst().orElse("");
+        String current = section.isEmpty() ? "" : links.stream().map(Layout.Link::href)
+                .filter(h -> h.startsWith(PREFIX + "/" + section)).findFirst().orElse("");
         Html right = Html.of("{} {}", regionPicker(request, region), whoIs(who));
         Html top = Layout.topBar("awstutor sandbox console", PREFIX + "/?region=" + region, links, current, right);
         // a page answering a form's POST (an error shown with the form) refreshes as the section's own page

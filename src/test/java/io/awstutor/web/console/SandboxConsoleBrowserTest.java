@@ -215,6 +215,9 @@ class SandboxConsoleBrowserTest {
         assertTrue(page().contains("Edge URL") && page().contains("hits"), page());
         browser.screenshot("console-cloudfront");
         browser.get(base + "/");
+        assertTrue(browser.driver().findElements(By.cssSelector("header.top [aria-current]")).isEmpty(), "home marks no service");
+        browser.find("body").sendKeys(org.openqa.selenium.Keys.TAB);
+        assertEquals("Skip to content", browser.driver().switchTo().activeElement().getText(), "the keyboard's first stop");
         browser.screenshot("console-home");
     }
 
