@@ -151,12 +151,7 @@ public final class JShellEngine implements AutoCloseable {
     public List<SnippetOutcome> eval(String source) {
         return locked(s -> {
             s.clients().defineNamedIn(source);
-            List<SnippetOutcome> outcomes = evaluator.evaluate(s.live(), source, this::restart);
-            if (!outcomes.isEmpty() && outcomes.get(0) instanceof SnippetOutcome.CompileError && !s.clients().allDefined()) {
-                // a model class of a service not yet imported (CreateBucketRequest before s3 was used)
-                s.clients().defineAll();
-                outcomes = evaluator.evaluate(s.live(), source, this::restart);
-            }
+            List<SnippetOutcome> outcomes = evaluator.evaluate(s.live(), s.clients(), source, this::restart);
             Milestones.reached("eval-done");
             return outcomes;
         });
