@@ -49,13 +49,9 @@ class RunawaySnippetTest {
 
     @Test
     void sigintStopsTheRunningSnippetAndTheSessionGoesOn(@TempDir Path home, @TempDir Path tmp) throws Exception {
-        Shell started = start(home, tmp, Map.of());
+        Shell started = startLooping(home, tmp);
         Process shell = started.process();
         OutputStream in = shell.getOutputStream();
-        // a piped shell reads the line after a snippet before running it (a call chain may go on there)
-        in.write(("System.out.println(\"looping\");" + LOOP + "1+1\n").getBytes(StandardCharsets.UTF_8));
-        in.flush();
-        started.awaitPrinted("looping");
         Thread.sleep(500);
         signal("INT", shell.pid());
         started.awaitPrinted("Stopped (Ctrl-C).");
@@ -69,12 +65,8 @@ class RunawaySnippetTest {
 
     @Test
     void sigtermEndsTheShellAndTheSessionsJvmAndLeavesNoTemporaryFiles(@TempDir Path home, @TempDir Path tmp) throws Exception {
-        Shell started = start(home, tmp, Map.of());
+        Shell started = startLooping(home, tmp);
         Process shell = started.process();
-        OutputStream in = shell.getOutputStream();
-        in.write(("System.out.println(\"looping\");" + LOOP + "1+1\n").getBytes(StandardCharsets.UTF_8));
-        in.flush();
-        started.awaitPrinted("looping");
         List<ProcessHandle> children = shell.descendants().toList();
         assertTrue(!children.isEmpty(), "the Java session runs in a JVM of its own");
         shell.destroy(); // SIGTERM
@@ -85,12 +77,8 @@ class RunawaySnippetTest {
 
     @Test
     void aShellKilledHardTakesItsJavaSessionAlongAndTheNextStartCleansUp(@TempDir Path home, @TempDir Path tmp) throws Exception {
-        Shell started = start(home, tmp, Map.of());
+        Shell started = startLooping(home, tmp);
         Process shell = started.process();
-        OutputStream in = shell.getOutputStream();
-        in.write(("System.out.println(\"looping\");" + LOOP + "1+1\n").getBytes(StandardCharsets.UTF_8));
-        in.flush();
-        started.awaitPrinted("looping");
         List<ProcessHandle> children = shell.descendants().toList();
         shell.destroyForcibly(); // SIGKILL: no shutdown hook runs
         assertTrue(shell.waitFor(30, TimeUnit.SECONDS));
@@ -116,6 +104,17 @@ class RunawaySnippetTest {
                 Thread.sleep(100);
             }
         }
+    }
+
+    /** A shell (its input left open) whose session runs a loop; the line after it waits. */
+    private static Shell startLooping(Path home, Path tmp) throws Exception {
+        Shell started = start(home, tmp, Map.of());
+        OutputStream in = started.process().getOutputStream();
+        // a piped shell reads the line after a snippet before running it (a call chain may go on there)
+        in.write(("System.out.println(\"looping\");" + LOOP + "1+1\n").getBytes(StandardCharsets.UTF_8));
+        in.flush();
+        started.awaitPrinted("looping");
+        return started;
     }
 
     private static Shell start(Path home, Path tmp, Map<String, String> env) throws IOException {
