@@ -92,6 +92,7 @@ public final class ShellCommand implements Callable<Integer> {
                     desk.set(new TargetDesk(io, tutor, engine, Ledger.open(home, System.err), target, Targets::open,
                             java.time.Clock.systemUTC()));
                     desk.get().install(shell);
+                    new io.awstutor.shell.ConsoleCommand(io, tutor::checkClients).install(shell);
                     shellRef.set(shell);
                     int code = shell.run();
                     Milestones.reached("quit");

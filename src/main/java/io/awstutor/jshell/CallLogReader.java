@@ -1,5 +1,6 @@
 package io.awstutor.jshell;
 
+import io.awstutor.json.JsonMappers;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.awstutor.jshell.agent.CallRecord;
 
@@ -17,7 +18,7 @@ import java.util.List;
  */
 final class CallLogReader {
     private final Path file;
-    private final ObjectMapper json = new ObjectMapper();
+    private final ObjectMapper json = JsonMappers.mapper();
     private long offset;
 
     CallLogReader(Path file) {

@@ -42,8 +42,8 @@ final class StartupSnippets {
     }
 
     /**
-     * jshell's default imports and the SDK's core types: defined while the learner reads, or
-     * before a snippet that does not compile without them is tried again.
+     * jshell's default imports, the SDK's core types and JDBC's: defined while the learner
+     * reads, or before a snippet that does not compile without them is tried again.
      */
     static List<String> imports() {
         List<String> snippets = new ArrayList<>();
@@ -56,6 +56,14 @@ final class StartupSnippets {
         snippets.add("import software.amazon.awssdk.core.sync.ResponseTransformer;");
         snippets.add("import software.amazon.awssdk.core.exception.SdkException;");
         snippets.add("import software.amazon.awssdk.awscore.exception.AwsServiceException;");
+        // JDBC by name (java.sql.* would make Date ambiguous with java.util's), and query answers as tables.
+        for (String type : List.of("Connection", "DriverManager", "ResultSet", "Statement", "PreparedStatement", "SQLException")) {
+            snippets.add("import java.sql." + type + ";");
+        }
+        snippets.add("import io.awstutor.jshell.agent.SqlTable;");
+        // A connection a security group drops gets no answer: without a login timeout it would hang the session.
+        // (Here rather than in the core: DriverManager's start loads every driver, which the first answer need not wait for.)
+        snippets.add("java.sql.DriverManager.setLoginTimeout(10);");
         return snippets;
     }
 

@@ -99,6 +99,11 @@ public final class S3Backend implements AutoCloseable {
                 store.deleteUpload(saved.spec().uploadId());
                 continue;
             }
+            if (saved.parts().stream().anyMatch(p -> referenced.contains(p.segment().id()))) {
+                // completed, and killed before its record was removed: the parts are an object's now
+                store.deleteUpload(saved.spec().uploadId());
+                continue;
+            }
             MultipartUpload upload = new MultipartUpload(saved.spec());
             saved.parts().forEach(p -> {
                 upload.parts().put(p.partNumber(), p);
