@@ -126,11 +126,16 @@ public final class PipeIO implements ShellIO {
                 t.setDaemon(true);
                 return t;
             });
-            timer.schedule(() -> {
-                out.println("The input has ended and the snippet was still running after " + grace.toSeconds()
-                        + " s: stopping it, so that the session can end (" + GRACE_VARIABLE + "=SECONDS gives it longer).");
+            boolean[] told = new boolean[1];
+            // again every second: a stop that came while the session was still starting (or compiling) stopped nothing
+            timer.scheduleWithFixedDelay(() -> {
+                if (!told[0]) {
+                    told[0] = true;
+                    out.println("The input has ended and the snippet was still running after " + grace.toSeconds()
+                            + " s: stopping it, so that the session can end (" + GRACE_VARIABLE + "=SECONDS gives it longer).");
+                }
                 onInterrupt.run();
-            }, grace.toMillis(), TimeUnit.MILLISECONDS);
+            }, grace.toMillis(), 1000, TimeUnit.MILLISECONDS);
         }
         try {
             work.run();
