@@ -39,7 +39,7 @@ public final class EngineBench {
             ec2.authorizeSecurityGroupIngress(r -> r.groupId(group).ipPermissions(p -> p.ipProtocol("tcp").fromPort(0).toPort(65535)
                     .ipRanges(range -> range.cidrIp("0.0.0.0/0"))));
             EngineFleet fleet = box.sandbox().resource(EngineFleet.class).orElseThrow();
-            for (String engine : List.of("postgres")) {
+            for (String engine : List.of("postgres", "mysql")) {
                 // warm-up: fetches and unpacks the engine when it is not cached yet
                 String warm = "warm-" + engine;
                 firstQuery(rds, engine, warm, group);
@@ -62,7 +62,8 @@ public final class EngineBench {
         rds.createDBInstance(r -> r.dbInstanceIdentifier(id).engine(engine).dbInstanceClass("db.t3.micro").allocatedStorage(20)
                 .masterUsername("bench").masterUserPassword("bench-pass-1").vpcSecurityGroupIds(group).publiclyAccessible(true));
         Endpoint ep = rds.describeDBInstances(r -> r.dbInstanceIdentifier(id)).dbInstances().get(0).endpoint();
-        String url = "jdbc:postgresql://" + ep.address() + ":" + ep.port() + "/postgres?loginTimeout=60";
+        String url = engine.equals("postgres") ? "jdbc:postgresql://" + ep.address() + ":" + ep.port() + "/postgres?loginTimeout=120"
+                : "jdbc:mariadb://" + ep.address() + ":" + ep.port() + "/mysql?connectTimeout=120000";
         try (Connection c = DriverManager.getConnection(url, "bench", "bench-pass-1");
              ResultSet rs = c.createStatement().executeQuery("SELECT 1")) {
             rs.next();

@@ -94,6 +94,7 @@ public final class EngineFleet implements DatabaseEngines, AutoCloseable {
     static Optional<DatabaseFlavor> flavorOf(String engine) {
         return switch (engine) {
             case "postgres", "aurora-postgresql" -> Optional.of(PostgresFlavor.forThisMachine("17.6.0"));
+            case "mariadb", "mysql", "aurora-mysql" -> MariaDbFlavor.forThisMachine("10.11.5");
             default -> Optional.empty();
         };
     }

@@ -58,6 +58,8 @@ final class EngineServer {
                 throw new EngineUnavailableException(flavor.displayName() + " could not initialise its data: "
                         + lastLines(folder.resolve("init.log")));
             }
+            flavor.prepare(data, adminPassword);
+            user.hand(data);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new EngineUnavailableException("interrupted while initialising " + flavor.displayName(), e);
@@ -120,13 +122,13 @@ final class EngineServer {
         }
     }
 
-    /** A fast shutdown (SIGINT for PostgreSQL), then a kill if it takes more than 10 s. */
+    /** A fast shutdown (SIGINT for PostgreSQL, SIGTERM for MariaDB), then a kill if it takes more than 10 s. */
     void stop() {
         if (!process.isAlive()) {
             return;
         }
         try {
-            new ProcessBuilder("kill", "-INT", String.valueOf(process.pid())).start().waitFor(5, TimeUnit.SECONDS);
+            new ProcessBuilder("kill", "-" + flavor.stopSignal(), String.valueOf(process.pid())).start().waitFor(5, TimeUnit.SECONDS);
             if (!process.waitFor(10, TimeUnit.SECONDS)) {
                 process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
             }

@@ -75,6 +75,11 @@ record PostgresFlavor(String platform, String version) implements DatabaseFlavor
     }
 
     @Override
+    public String stopSignal() {
+        return "INT";
+    }
+
+    @Override
     public List<String> serverCommand(Path install, Path data, int port) {
         return List.of(install.resolve("bin/postgres").toString(), "-D", data.toString(), "-p", String.valueOf(port),
                 "-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories=", "-c", "shared_buffers=16MB",
