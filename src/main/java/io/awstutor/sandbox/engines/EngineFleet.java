@@ -279,7 +279,7 @@ public final class EngineFleet implements DatabaseEngines, AutoCloseable {
                 user.hand(folder.resolve("data"));
                 fresh = false;
             } else if (fresh) {
-                EngineServer.initialize(h.flavor, install, folder, user);
+                EngineServer.fromTemplate(h.flavor, install, folder, user);
             }
             h.server = EngineServer.start(h.flavor, install, folder, user);
             session.record(h.server.pid(), folder);

@@ -35,6 +35,34 @@ final class EngineServer {
         this.adminPassword = adminPassword;
     }
 
+    /**
+     * Gives {@code folder} a fresh data folder: a copy of the engine's template, made once per
+     * machine by the engine's own init (MariaDB's takes seconds; a copy takes a fraction).
+     * Every instance made from it shares the template's admin password, a secret of this
+     * machine's sandboxes that never leaves it.
+     */
+    static void fromTemplate(DatabaseFlavor flavor, Path install, Path folder, EngineUser user) throws IOException,
+            EngineUnavailableException {
+        Path template = install.resolveSibling(install.getFileName() + ".template");
+        if (!Files.isDirectory(template)) {
+            Path partial = Files.createTempDirectory(install.getParent(), install.getFileName() + ".template.part");
+            try {
+                Files.setPosixFilePermissions(partial, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+                initialize(flavor, install, partial, user);
+                Files.deleteIfExists(partial.resolve("init.log"));
+                Files.move(partial, template, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            } catch (java.nio.file.FileAlreadyExistsException | java.nio.file.DirectoryNotEmptyException raced) {
+                // another sandbox made it first: use theirs
+            } finally {
+                if (Files.exists(partial)) {
+                    DataFolders.delete(partial);
+                }
+            }
+        }
+        DataFolders.copy(template, folder);
+        user.hand(folder.resolve("data"));
+    }
+
     /** Makes a fresh data folder in {@code folder} with a new admin password. */
     static void initialize(DatabaseFlavor flavor, Path install, Path folder, EngineUser user) throws IOException, EngineUnavailableException {
         Files.createDirectories(folder);

@@ -79,7 +79,7 @@ record MariaDbFlavor(String version) implements DatabaseFlavor {
     public List<String> initCommand(Path install, Path data, Path passwordFile) {
         return List.of(install.resolve("scripts/mariadb-install-db").toString(), "--no-defaults", "--basedir=" + install,
                 "--datadir=" + data, "--auth-root-authentication-method=normal", "--skip-name-resolve", "--skip-test-db",
-                "--force");
+                "--force", "--innodb-log-file-size=8M");
     }
 
     @Override
@@ -101,7 +101,7 @@ record MariaDbFlavor(String version) implements DatabaseFlavor {
     public List<String> serverCommand(Path install, Path data, int port) {
         return List.of(install.resolve("bin/mariadbd").toString(), "--no-defaults", "--basedir=" + install, "--datadir=" + data,
                 "--port=" + port, "--bind-address=127.0.0.1", "--socket=/tmp/awstutor-mariadb-" + port + ".sock",
-                "--skip-name-resolve", "--init-file=" + data.resolve(INIT_FILE), "--innodb-buffer-pool-size=16M",
+                "--skip-name-resolve", "--init-file=" + data.resolve(INIT_FILE), "--innodb-buffer-pool-size=16M", "--innodb-log-file-size=8M",
                 "--performance-schema=OFF", "--skip-log-bin", "--max-connections=25");
     }
 
