@@ -138,7 +138,8 @@ final class EngineServer {
         Properties props = new Properties();
         props.setProperty("user", DatabaseFlavor.ADMIN_USER);
         props.setProperty("password", adminPassword);
-        props.setProperty("connectTimeout", "2");
+        // No connectTimeout: PostgreSQL's driver counts it in seconds, MariaDB's in milliseconds,
+        // and a loopback port with nothing on it refuses at once anyway.
         return DriverManager.getConnection(flavor.jdbcUrl(port, flavor.adminDatabase()), props);
     }
 
