@@ -37,7 +37,6 @@ final class StartupSnippets {
 
     static List<String> core() {
         List<String> snippets = new ArrayList<>();
-        snippets.add("io.awstutor.jshell.agent.RemoteSetup.ignoreInterrupts();");
         for (String pkg : List.of("java.io", "java.math", "java.net", "java.nio.file", "java.util", "java.util.concurrent",
                 "java.util.function", "java.util.regex", "java.util.stream", "java.time")) {
             snippets.add("import " + pkg + ".*;");
