@@ -333,11 +333,14 @@ public final class EngineFleet implements DatabaseEngines, AutoCloseable {
             return DatabaseFront.Admission.drop("the instance is gone");
         }
         EngineDemand d = demand.get();
+        if (d.networkId() == null) {
+            return DatabaseFront.Admission.drop("the cluster has no DB instance to answer");
+        }
         if (!d.publiclyAccessible()) {
             return DatabaseFront.Admission.drop("the instance is not publicly accessible");
         }
         Reachability.Verdict verdict = ec2.reachability(h.ref.account(), h.ref.region())
-                .canReach(Reachability.Source.address(LEARNER_PUBLIC_IP), h.ref.id(), d.port());
+                .canReach(Reachability.Source.address(LEARNER_PUBLIC_IP), d.networkId(), d.port());
         if (!verdict.reachable()) {
             return DatabaseFront.Admission.drop(verdict.explanation());
         }
