@@ -367,6 +367,13 @@ public final class EngineFleet implements DatabaseEngines, AutoCloseable {
 
     @Override
     public void close() {
+        // Stop the engines on the worker first: it started them, and --pdeathsig kills an engine
+        // (without its shutdown checkpoint) as soon as the thread that started it ends.
+        try {
+            worker.submit(() -> housed.values().forEach(this::stopServer)).get(60, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            System.err.println("awstutor sandbox: engines: stopping: " + e);
+        }
         worker.shutdownNow();
         try {
             worker.awaitTermination(10, TimeUnit.SECONDS);
