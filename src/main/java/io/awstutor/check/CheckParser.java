@@ -53,6 +53,7 @@ public final class CheckParser {
             case "security-group" -> SecurityGroupCheck.parse(value);
             case "reachable", "not-reachable" -> ReachabilityCheck.parse(kind, value);
             case "rds-instance" -> RdsInstanceCheck.parse(value);
+            case "rds-cluster" -> RdsClusterCheck.parse(value);
             case "ses-identity" -> SesIdentityCheck.parse(value);
             case "cloudfront-distribution" -> CloudFrontDistributionCheck.parse(value);
             default -> throw new IllegalArgumentException("unknown check kind '" + kind + "' (see docs/authoring.md for the kinds)");

@@ -20,7 +20,10 @@ import java.util.Optional;
  * <pre>
  * - reachable: {from: {address: 203.0.113.7}, to: {instance: ${prefix}-web1}, port: 80}
  * - not-reachable: {from: {instance: ${prefix}-web2}, to: {db: ${prefix}-db}, port: 3306}
+ * - reachable: {from: {my-machine: true}, to: {db: ${prefix}-db}, port: 3306}
  * </pre>
+ * {@code my-machine} is the learner's own computer, by the public address the target sees it
+ * come from ({@code clients.myPublicIp()}).
  * Both ends must exist (and an instance must be running), so the check cannot pass on an
  * empty account. Instances are named by their Name tag, DB instances by identifier.
  */
@@ -29,7 +32,7 @@ public record ReachabilityCheck(boolean expected, Map<String, String> from, Map<
 
     static ReachabilityCheck parse(String kind, Object value) {
         Spec spec = Spec.of(kind, value, "port", "from", "to", "region");
-        return new ReachabilityCheck(kind.equals("reachable"), end(spec.map("from"), kind, "from", "address", "instance"),
+        return new ReachabilityCheck(kind.equals("reachable"), end(spec.map("from"), kind, "from", "address", "instance", "my-machine"),
                 end(spec.map("to"), kind, "to", "instance", "db"),
                 spec.integer("port").orElseThrow(() -> new IllegalArgumentException("check '" + kind + "' needs 'port'")),
                 spec.optional("region"));
@@ -56,7 +59,7 @@ public record ReachabilityCheck(boolean expected, Map<String, String> from, Map<
             if (target.problem() != null) {
                 return Verdict.fail(target.problem());
             }
-            String address = from.get("address");
+            String address = from.containsKey("my-machine") ? context.clients().myPublicIp() : from.get("address");
             Resolved source = address == null ? resolve(context, ec2, rds, from) : null;
             if (source != null && source.problem() != null) {
                 return Verdict.fail(source.problem());
@@ -73,9 +76,10 @@ public record ReachabilityCheck(boolean expected, Map<String, String> from, Map<
                 }
             }
             NetworkPaths paths = new NetworkPaths(groups);
-            String sourceName = address != null ? context.substitute(address) : source.endpoint().label();
+            String sourceName = from.containsKey("my-machine") ? "your machine (" + address + ")"
+                    : address != null ? context.substitute(address) : source.endpoint().label();
             NetworkPaths.Path path = address != null
-                    ? paths.fromAddress(sourceName, target.endpoint(), port)
+                    ? paths.fromAddress(context.substitute(address), target.endpoint(), port)
                     : paths.between(source.endpoint(), target.endpoint(), port);
             String question = sourceName + " → " + target.endpoint().label() + " on port " + port;
             if (path.open() == expected) {

@@ -22,14 +22,14 @@ import java.util.Locale;
  * bench-engines: per engine, the time from CreateDBInstance (time scale 0, engine already
  * cached) to the first answered query through the endpoint, and the resident memory of the
  * running engine (its server process and children). Goals: under 3 s and 150 MB each.
- * Usage: scripts/bench-engines [--runs N]   (default 3)
+ * Usage: scripts/bench-engines [--runs N [ENGINE]]   (default 3 runs of postgres and mysql)
  */
 public final class EngineBench {
     private EngineBench() {
     }
 
     public static void main(String[] args) throws Exception {
-        int runs = args.length == 2 && args[0].equals("--runs") ? Math.min(10, Integer.parseInt(args[1])) : 3;
+        int runs = args.length >= 2 && args[0].equals("--runs") ? Math.min(10, Integer.parseInt(args[1])) : 3;
         EngineSettings settings = EngineSettings.cachedIn(TutorHome.resolve()).withProgress(System.err::println);
         try (TestSandbox box = TestSandbox.start(SandboxOptions.inMemory().withTimeScale(0).withEngines(settings))) {
             RdsClient rds = box.rds();
@@ -39,7 +39,7 @@ public final class EngineBench {
             ec2.authorizeSecurityGroupIngress(r -> r.groupId(group).ipPermissions(p -> p.ipProtocol("tcp").fromPort(0).toPort(65535)
                     .ipRanges(range -> range.cidrIp("0.0.0.0/0"))));
             EngineFleet fleet = box.sandbox().resource(EngineFleet.class).orElseThrow();
-            for (String engine : List.of("postgres")) {
+            for (String engine : args.length > 2 ? List.of(args[2]) : List.of("postgres", "mysql")) {
                 // warm-up: fetches and unpacks the engine when it is not cached yet
                 String warm = "warm-" + engine;
                 firstQuery(rds, engine, warm, group);
@@ -62,10 +62,14 @@ public final class EngineBench {
         rds.createDBInstance(r -> r.dbInstanceIdentifier(id).engine(engine).dbInstanceClass("db.t3.micro").allocatedStorage(20)
                 .masterUsername("bench").masterUserPassword("bench-pass-1").vpcSecurityGroupIds(group).publiclyAccessible(true));
         Endpoint ep = rds.describeDBInstances(r -> r.dbInstanceIdentifier(id)).dbInstances().get(0).endpoint();
-        String url = "jdbc:postgresql://" + ep.address() + ":" + ep.port() + "/postgres?loginTimeout=60";
+        String url = engine.equals("postgres") ? "jdbc:postgresql://" + ep.address() + ":" + ep.port() + "/postgres?loginTimeout=120"
+                : "jdbc:mariadb://" + ep.address() + ":" + ep.port() + "/mysql?connectTimeout=120000";
         try (Connection c = DriverManager.getConnection(url, "bench", "bench-pass-1");
              ResultSet rs = c.createStatement().executeQuery("SELECT 1")) {
             rs.next();
+        } catch (java.sql.SQLException e) {
+            rds.describeEvents(r -> r.sourceIdentifier(id)).events().forEach(ev -> System.err.println("event: " + ev.message()));
+            throw e;
         }
     }
 

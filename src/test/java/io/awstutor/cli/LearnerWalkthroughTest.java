@@ -59,7 +59,7 @@ class LearnerWalkthroughTest {
                 + "public policies are blocked by the BlockPublicPolicy block public access setting."), out);
         assertTrue(!out.contains("policy simulator could not be asked"), out);
         assertTrue(out.contains("▸ … s3 "), "the lesson list marks where the learner is:\n" + out);
-        assertTrue(out.matches("(?s).*\\n    security-groups +0/8  new +Security groups — a web server and its\\n +database\\n.*"),
+        assertTrue(out.matches("(?s).*\\n    security-groups +0/11  new +Security groups — a web server and\\n +its database\\n.*"),
                 "a long title wraps under itself:\n" + out);
         assertTrue(out.matches("(?s).*\\n  S3 bucket learn-[a-z0-9]{4}-ireland  since [A-Z][a-z]{2} \\d+ \\d\\d:\\d\\d, not billed by the hour\\n.*"),
                 out);

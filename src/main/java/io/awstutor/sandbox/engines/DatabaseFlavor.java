@@ -10,7 +10,7 @@ import java.util.List;
  * master user and the first database. The sandbox administers each server as its own
  * {@code rdsadmin} user (as RDS does), whose password stays next to the data.
  */
-sealed interface DatabaseFlavor permits PostgresFlavor {
+sealed interface DatabaseFlavor permits PostgresFlavor, MariaDbFlavor {
     String ADMIN_USER = "rdsadmin";
 
     /** "PostgreSQL 17.6.0" */
@@ -23,6 +23,13 @@ sealed interface DatabaseFlavor permits PostgresFlavor {
 
     /** The command that initialises {@code data} with the admin user, whose password is in {@code passwordFile}. */
     List<String> initCommand(Path install, Path data, Path passwordFile);
+
+    /** What the data folder needs after its init command, before the first start (as the engine's user's files). */
+    default void prepare(Path data, String adminPassword) throws IOException {
+    }
+
+    /** The signal that shuts the server down fast, cutting open sessions. */
+    String stopSignal();
 
     /** The command that runs the server on a loopback port. */
     List<String> serverCommand(Path install, Path data, int port);

@@ -94,6 +94,7 @@ public final class EngineFleet implements DatabaseEngines, AutoCloseable {
     static Optional<DatabaseFlavor> flavorOf(String engine) {
         return switch (engine) {
             case "postgres", "aurora-postgresql" -> Optional.of(PostgresFlavor.forThisMachine("17.6.0"));
+            case "mariadb", "mysql", "aurora-mysql" -> MariaDbFlavor.forThisMachine("10.11.5");
             default -> Optional.empty();
         };
     }
@@ -278,7 +279,7 @@ public final class EngineFleet implements DatabaseEngines, AutoCloseable {
                 user.hand(folder.resolve("data"));
                 fresh = false;
             } else if (fresh) {
-                EngineServer.initialize(h.flavor, install, folder, user);
+                EngineServer.fromTemplate(h.flavor, install, folder, user);
             }
             h.server = EngineServer.start(h.flavor, install, folder, user);
             session.record(h.server.pid(), folder);
@@ -332,11 +333,14 @@ public final class EngineFleet implements DatabaseEngines, AutoCloseable {
             return DatabaseFront.Admission.drop("the instance is gone");
         }
         EngineDemand d = demand.get();
+        if (d.networkId() == null) {
+            return DatabaseFront.Admission.drop("the cluster has no DB instance to answer");
+        }
         if (!d.publiclyAccessible()) {
             return DatabaseFront.Admission.drop("the instance is not publicly accessible");
         }
         Reachability.Verdict verdict = ec2.reachability(h.ref.account(), h.ref.region())
-                .canReach(Reachability.Source.address(LEARNER_PUBLIC_IP), h.ref.id(), d.port());
+                .canReach(Reachability.Source.address(LEARNER_PUBLIC_IP), d.networkId(), d.port());
         if (!verdict.reachable()) {
             return DatabaseFront.Admission.drop(verdict.explanation());
         }
@@ -363,6 +367,13 @@ public final class EngineFleet implements DatabaseEngines, AutoCloseable {
 
     @Override
     public void close() {
+        // Stop the engines on the worker first: it started them, and --pdeathsig kills an engine
+        // (without its shutdown checkpoint) as soon as the thread that started it ends.
+        try {
+            worker.submit(() -> housed.values().forEach(this::stopServer)).get(60, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            System.err.println("awstutor sandbox: engines: stopping: " + e);
+        }
         worker.shutdownNow();
         try {
             worker.awaitTermination(10, TimeUnit.SECONDS);

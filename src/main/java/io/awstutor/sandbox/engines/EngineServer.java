@@ -35,6 +35,34 @@ final class EngineServer {
         this.adminPassword = adminPassword;
     }
 
+    /**
+     * Gives {@code folder} a fresh data folder: a copy of the engine's template, made once per
+     * machine by the engine's own init (MariaDB's takes seconds; a copy takes a fraction).
+     * Every instance made from it shares the template's admin password, a secret of this
+     * machine's sandboxes that never leaves it.
+     */
+    static void fromTemplate(DatabaseFlavor flavor, Path install, Path folder, EngineUser user) throws IOException,
+            EngineUnavailableException {
+        Path template = install.resolveSibling(install.getFileName() + ".template");
+        if (!Files.isDirectory(template)) {
+            Path partial = Files.createTempDirectory(install.getParent(), install.getFileName() + ".template.part");
+            try {
+                Files.setPosixFilePermissions(partial, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+                initialize(flavor, install, partial, user);
+                Files.deleteIfExists(partial.resolve("init.log"));
+                Files.move(partial, template, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            } catch (java.nio.file.FileAlreadyExistsException | java.nio.file.DirectoryNotEmptyException raced) {
+                // another sandbox made it first: use theirs
+            } finally {
+                if (Files.exists(partial)) {
+                    DataFolders.delete(partial);
+                }
+            }
+        }
+        DataFolders.copy(template, folder);
+        user.hand(folder.resolve("data"));
+    }
+
     /** Makes a fresh data folder in {@code folder} with a new admin password. */
     static void initialize(DatabaseFlavor flavor, Path install, Path folder, EngineUser user) throws IOException, EngineUnavailableException {
         Files.createDirectories(folder);
@@ -58,6 +86,8 @@ final class EngineServer {
                 throw new EngineUnavailableException(flavor.displayName() + " could not initialise its data: "
                         + lastLines(folder.resolve("init.log")));
             }
+            flavor.prepare(data, adminPassword);
+            user.hand(data);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new EngineUnavailableException("interrupted while initialising " + flavor.displayName(), e);
@@ -108,7 +138,8 @@ final class EngineServer {
         Properties props = new Properties();
         props.setProperty("user", DatabaseFlavor.ADMIN_USER);
         props.setProperty("password", adminPassword);
-        props.setProperty("connectTimeout", "2");
+        // No connectTimeout: PostgreSQL's driver counts it in seconds, MariaDB's in milliseconds,
+        // and a loopback port with nothing on it refuses at once anyway.
         return DriverManager.getConnection(flavor.jdbcUrl(port, flavor.adminDatabase()), props);
     }
 
@@ -120,13 +151,13 @@ final class EngineServer {
         }
     }
 
-    /** A fast shutdown (SIGINT for PostgreSQL), then a kill if it takes more than 10 s. */
+    /** A fast shutdown (SIGINT for PostgreSQL, SIGTERM for MariaDB), then a kill if it takes more than 10 s. */
     void stop() {
         if (!process.isAlive()) {
             return;
         }
         try {
-            new ProcessBuilder("kill", "-INT", String.valueOf(process.pid())).start().waitFor(5, TimeUnit.SECONDS);
+            new ProcessBuilder("kill", "-" + flavor.stopSignal(), String.valueOf(process.pid())).start().waitFor(5, TimeUnit.SECONDS);
             if (!process.waitFor(10, TimeUnit.SECONDS)) {
                 process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
             }

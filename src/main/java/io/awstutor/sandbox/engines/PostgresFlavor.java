@@ -75,10 +75,15 @@ record PostgresFlavor(String platform, String version) implements DatabaseFlavor
     }
 
     @Override
+    public String stopSignal() {
+        return "INT";
+    }
+
+    @Override
     public List<String> serverCommand(Path install, Path data, int port) {
         return List.of(install.resolve("bin/postgres").toString(), "-D", data.toString(), "-p", String.valueOf(port),
                 "-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories=", "-c", "shared_buffers=16MB",
-                "-c", "max_connections=25", "-c", "synchronous_commit=off", "-c", "logging_collector=off");
+                "-c", "max_connections=25", "-c", "logging_collector=off");
     }
 
     @Override

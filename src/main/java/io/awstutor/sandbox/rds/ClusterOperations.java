@@ -74,6 +74,9 @@ final class ClusterOperations {
         c.createTime = now;
         c.timeline = Timeline.of("creating", now).then("available", backend.later(RdsBackend.CREATE_CLUSTER));
         state.clusters.put(id, c);
+        // Aurora's storage and engine belong to the cluster; its instances are the compute that answers.
+        c.endpointPort = backend.engines().created(backend.ref(state, RdsBackend.CLUSTER_PREFIX + id), c.engine,
+                r.masterUserPassword(), null);
         return c;
     }
 
@@ -179,6 +182,7 @@ final class ClusterOperations {
             backend.snapshotOps().takeClusterSnapshot(state, finalSnapshotId, c);
         }
         c.timeline = c.timeline.then("deleting", now).endingAt(backend.later(RdsBackend.DELETE));
+        backend.engines().deleted(backend.ref(state, RdsBackend.CLUSTER_PREFIX + c.identifier));
         return c;
     }
 }

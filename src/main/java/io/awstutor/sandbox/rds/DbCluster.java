@@ -37,6 +37,8 @@ public final class DbCluster implements Cloneable {
     Double minCapacity;
     Double maxCapacity;
     Map<String, String> tags = new LinkedHashMap<>();
+    /** The loopback port of the engine's front when a real engine stands behind the cluster, else 0. */
+    int endpointPort;
 
     public String status(Instant now) {
         return timeline.statusAt(now);

@@ -155,6 +155,7 @@ final class InstanceOperations {
         db.autoMinorVersionUpgrade = !Boolean.FALSE.equals(r.autoMinorVersionUpgrade());
         db.clusterIdentifier = cluster.identifier;
         db.promotionTier = r.promotionTier() == null ? 1 : r.promotionTier();
+        db.endpointPort = cluster.endpointPort;
         db.tags.putAll(r.tags());
         placeInNetwork(state, db, group, zone);
         db.createTime = now;

@@ -31,6 +31,8 @@ public final class RdsBackend implements NetworkEndpointSource {
     static final Duration DELETE = Duration.ofMinutes(2);
     static final Duration SNAPSHOT = Duration.ofMinutes(1);
     static final Duration RESET_CREDENTIALS = Duration.ofSeconds(30);
+    /** An Aurora cluster's engine is named "cluster:ID" among the engines, beside the instances' IDs. */
+    public static final String CLUSTER_PREFIX = "cluster:";
 
     private final SandboxContext context;
     private final NetworkDirectory network;
@@ -262,7 +264,7 @@ public final class RdsBackend implements NetworkEndpointSource {
      * it is reachable from outside its VPC at all.
      */
     public record EngineDemand(DatabaseEngines.Ref ref, String engine, String status, String masterUsername, String dbName,
-                               int port, boolean publiclyAccessible, int endpointPort) {
+                               int port, boolean publiclyAccessible, int endpointPort, String networkId) {
     }
 
     /** Every standalone DB instance of every account and region (Aurora members have their cluster's engine). */
@@ -272,11 +274,27 @@ public final class RdsBackend implements NetworkEndpointSource {
             for (DbInstance db : state(state.accountId, state.region).instances.values()) {
                 if (db.clusterIdentifier == null) {
                     all.add(new EngineDemand(ref(state, db.identifier), db.engine, db.status(now()), db.masterUsername, db.dbName,
-                            db.port, db.publiclyAccessible, db.endpointPort));
+                            db.port, db.publiclyAccessible, db.endpointPort, db.identifier));
                 }
+            }
+            for (DbCluster c : state.clusters.values()) {
+                all.add(clusterDemand(state, c));
             }
         }
         return all;
+    }
+
+    /**
+     * A cluster runs while it is available and its writer (the oldest member) is: connections
+     * reach the engine through the writer, whose security groups and public access decide.
+     */
+    private EngineDemand clusterDemand(RegionState state, DbCluster c) {
+        List<DbInstance> members = clusterOps.members(state, c.identifier);
+        DbInstance writer = members.isEmpty() ? null : members.get(0);
+        String clusterStatus = c.status(now());
+        String status = writer == null ? "no-instances" : "available".equals(clusterStatus) ? writer.status(now()) : clusterStatus;
+        return new EngineDemand(ref(state, CLUSTER_PREFIX + c.identifier), c.engine, status, c.masterUsername, c.databaseName,
+                c.port, writer != null && writer.publiclyAccessible, c.endpointPort, writer == null ? null : writer.identifier);
     }
 
     public synchronized java.util.Optional<EngineDemand> engineDemand(DatabaseEngines.Ref ref) {
@@ -290,6 +308,13 @@ public final class RdsBackend implements NetworkEndpointSource {
     public synchronized void engineEvent(DatabaseEngines.Ref ref, String message, boolean failed) {
         change(() -> {
             RegionState state = state(ref.account(), ref.region());
+            if (ref.id().startsWith(CLUSTER_PREFIX)) {
+                DbCluster c = state.clusters.get(ref.id().substring(CLUSTER_PREFIX.length()));
+                if (c != null) {
+                    state.events.add(new RdsEvent(c.identifier, "db-cluster", c.arn, message, failed ? "failure" : "notification", now()));
+                }
+                return null;
+            }
             DbInstance db = state.instances.get(ref.id());
             if (db != null) {
                 state.events.add(new RdsEvent(db.identifier, "db-instance", db.arn, message, failed ? "failure" : "notification", now()));
@@ -304,7 +329,17 @@ public final class RdsBackend implements NetworkEndpointSource {
     /** The endpoint's port moved (a restart found the old one taken). */
     public synchronized void endpointMoved(DatabaseEngines.Ref ref, int port) {
         change(() -> {
-            DbInstance db = state(ref.account(), ref.region()).instances.get(ref.id());
+            RegionState state = state(ref.account(), ref.region());
+            if (ref.id().startsWith(CLUSTER_PREFIX)) {
+                String id = ref.id().substring(CLUSTER_PREFIX.length());
+                DbCluster c = state.clusters.get(id);
+                if (c != null) {
+                    c.endpointPort = port;
+                }
+                state.instances.values().stream().filter(db -> id.equals(db.clusterIdentifier)).forEach(db -> db.endpointPort = port);
+                return null;
+            }
+            DbInstance db = state.instances.get(ref.id());
             if (db != null) {
                 db.endpointPort = port;
             }

@@ -1,7 +1,5 @@
 package io.awstutor.sandbox.engines;
 
-import io.awstutor.progress.TutorHome;
-import io.awstutor.sandbox.SandboxOptions;
 import io.awstutor.sandbox.TestSandbox;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -45,12 +43,11 @@ class PostgresEngineTest {
 
     @BeforeAll
     void start() {
-        box = TestSandbox.start(SandboxOptions.inMemory().withTimeScale(0)
-                .withEngines(EngineSettings.cachedIn(TutorHome.resolve()).withProgress(System.err::println)));
+        EngineTestSandbox engines = EngineTestSandbox.start();
+        box = engines.box();
+        dbGroup = engines.dbGroup();
         rds = box.rds();
         ec2 = box.ec2();
-        String vpc = ec2.describeVpcs(r -> r.filters(f -> f.name("is-default").values("true"))).vpcs().get(0).vpcId();
-        dbGroup = ec2.createSecurityGroup(r -> r.groupName("db").description("database").vpcId(vpc)).groupId();
         rds.createDBInstance(r -> r.dbInstanceIdentifier("shop").engine("postgres").dbInstanceClass("db.t3.micro")
                 .allocatedStorage(20).masterUsername("learner").masterUserPassword("first-pass-1").dbName("shop")
                 .vpcSecurityGroupIds(dbGroup).publiclyAccessible(true));

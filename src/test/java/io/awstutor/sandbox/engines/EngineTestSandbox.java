@@ -1,0 +1,20 @@
+package io.awstutor.sandbox.engines;
+
+import io.awstutor.progress.TutorHome;
+import io.awstutor.sandbox.SandboxOptions;
+import io.awstutor.sandbox.TestSandbox;
+
+/**
+ * A sandbox with real engines (cached in the tutor's home, so a machine fetches each engine
+ * once for every test and session) and an empty security group "db" in the default VPC.
+ */
+record EngineTestSandbox(TestSandbox box, String dbGroup) {
+
+    static EngineTestSandbox start() {
+        TestSandbox box = TestSandbox.start(SandboxOptions.inMemory().withTimeScale(0)
+                .withEngines(EngineSettings.cachedIn(TutorHome.resolve()).withProgress(System.err::println)));
+        String vpc = box.ec2().describeVpcs(r -> r.filters(f -> f.name("is-default").values("true"))).vpcs().get(0).vpcId();
+        String group = box.ec2().createSecurityGroup(r -> r.groupName("db").description("database").vpcId(vpc)).groupId();
+        return new EngineTestSandbox(box, group);
+    }
+}
