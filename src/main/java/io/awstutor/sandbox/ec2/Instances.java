@@ -262,11 +262,8 @@ public final class Instances {
             throw Ec2Errors.missingParameter("Attribute");
         }
         synchronized (state) {
-            Instance instance = select(state, List.of(instanceId)).get(0);
+            Instance instance = modifiable(state, instanceId);
             InstanceStateName current = stateOf(instance);
-            if (current == InstanceStateName.TERMINATED || current == InstanceStateName.SHUTTING_DOWN) {
-                throw Ec2Errors.incorrectInstanceState(instanceId, "modified");
-            }
             List<Instance.GroupRef> groups = new ArrayList<>();
             for (String groupId : groupIds) {
                 SecurityGroup group = backend.securityGroups().byId(state, groupId);
@@ -310,11 +307,8 @@ public final class Instances {
             throw Ec2Errors.missingParameter("InstanceId");
         }
         synchronized (state) {
-            Instance instance = select(state, List.of(instanceId)).get(0);
+            Instance instance = modifiable(state, instanceId);
             InstanceStateName current = stateOf(instance);
-            if (current == InstanceStateName.TERMINATED || current == InstanceStateName.SHUTTING_DOWN) {
-                throw Ec2Errors.incorrectInstanceState(instanceId, "modified");
-            }
             InstanceSettings settings = instance.settings();
             for (var change : changes.entrySet()) {
                 String value = change.getValue();
@@ -337,6 +331,16 @@ public final class Instances {
                 instance.setUserData(changes.get("userData"));
             }
         }
+    }
+
+    /** The instance named, while it can still be changed (not shutting down or terminated); call holding the state's lock. */
+    private Instance modifiable(RegionState state, String instanceId) {
+        Instance instance = select(state, List.of(instanceId)).get(0);
+        InstanceStateName current = stateOf(instance);
+        if (current == InstanceStateName.TERMINATED || current == InstanceStateName.SHUTTING_DOWN) {
+            throw Ec2Errors.incorrectInstanceState(instanceId, "modified");
+        }
+        return instance;
     }
 
     private static boolean bool(String name, String value) {

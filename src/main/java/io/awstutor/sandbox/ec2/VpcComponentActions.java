@@ -68,8 +68,9 @@ final class VpcComponentActions {
         names.put("attachment.vpc-id", g -> List.of(g.vpc().id()));
         names.put("attachment.state", g -> List.of("available"));
         names.put("owner-id", g -> List.of(g.vpc().ownerId()));
-        select(gateways, Gateway::id, params.list("InternetGatewayId"), names, state, "InvalidInternetGatewayID.NotFound",
-                "internetGateway", params);
+        new FilterMatcher<Gateway>(names, t -> NetworkActions.tags(state, t.id())).keepNamedAndMatching(gateways, Gateway::id,
+                params.list("InternetGatewayId"), Ec2Requests.filters(params),
+                id -> AwsException.badRequest("InvalidInternetGatewayID.NotFound", "The internetGateway ID \'" + id + "' does not exist"));
         xml.start("internetGatewaySet");
         for (Gateway gateway : gateways) {
             xml.start("item").element("internetGatewayId", gateway.id()).element("ownerId", gateway.vpc().ownerId())
@@ -100,7 +101,9 @@ final class VpcComponentActions {
         names.put("association.network-acl-id", one(Acl::id));
         names.put("entry.rule-number", a -> List.of("100", "32767"));
         names.put("entry.rule-action", a -> List.of("allow", "deny"));
-        select(acls, Acl::id, params.list("NetworkAclId"), names, state, "InvalidNetworkAclID.NotFound", "networkAcl", params);
+        new FilterMatcher<Acl>(names, t -> NetworkActions.tags(state, t.id())).keepNamedAndMatching(acls, Acl::id,
+                params.list("NetworkAclId"), Ec2Requests.filters(params),
+                id -> AwsException.badRequest("InvalidNetworkAclID.NotFound", "The networkAcl ID \'" + id + "' does not exist"));
         xml.start("networkAclSet");
         for (Acl acl : acls) {
             xml.start("item").element("networkAclId", acl.id()).element("vpcId", acl.vpc().id()).element("default", true)
@@ -137,7 +140,9 @@ final class VpcComponentActions {
         names.put("owner-id", one(Options::ownerId));
         names.put("key", o -> List.of("domain-name", "domain-name-servers"));
         names.put("value", o -> List.of(o.domainName(), "AmazonProvidedDNS"));
-        select(options, Options::id, params.list("DhcpOptionsId"), names, state, "InvalidDhcpOptionID.NotFound", "DhcpOption", params);
+        new FilterMatcher<Options>(names, t -> NetworkActions.tags(state, t.id())).keepNamedAndMatching(options, Options::id,
+                params.list("DhcpOptionsId"), Ec2Requests.filters(params),
+                id -> AwsException.badRequest("InvalidDhcpOptionID.NotFound", "The DhcpOption ID \'" + id + "' does not exist"));
         xml.start("dhcpOptionsSet");
         for (Options o : options) {
             xml.start("item").element("dhcpOptionsId", o.id()).element("ownerId", o.ownerId()).start("dhcpConfigurationSet")
@@ -150,18 +155,5 @@ final class VpcComponentActions {
             xml.end();
         }
         xml.end();
-    }
-
-    /** Keeps the items named (each must exist) that pass the filters, in place. */
-    private static <T> void select(List<T> items, Function<T, String> id, List<String> ids,
-                                   Map<String, Function<T, Collection<String>>> names, RegionState state,
-                                   String notFoundCode, String noun, QueryParams params) {
-        var predicate = new FilterMatcher<T>(names, t -> NetworkActions.tags(state, id.apply(t))).predicate(Ec2Requests.filters(params));
-        for (String wanted : ids) {
-            if (items.stream().noneMatch(t -> id.apply(t).equals(wanted))) {
-                throw AwsException.badRequest(notFoundCode, "The " + noun + " ID '" + wanted + "' does not exist");
-            }
-        }
-        items.removeIf(t -> !ids.isEmpty() && !ids.contains(id.apply(t)) || !predicate.test(t));
     }
 }
