@@ -26,6 +26,7 @@ public final class RdsQueryHandler extends QueryServiceHandler {
         new CatalogActions(backend).register(all);
         new TagActions(backend).register(all);
         new SubnetGroupActions(backend).register(all);
+        new EventActions(backend).register(all);
         this.actions = Map.copyOf(all);
     }
 
