@@ -1,11 +1,19 @@
 package io.awstutor.check;
 
+import org.apache.http.client.config.RequestConfig;
+import org.apache.http.client.methods.CloseableHttpResponse;
+import org.apache.http.client.methods.HttpGet;
+import org.apache.http.conn.ConnectTimeoutException;
+import org.apache.http.impl.client.CloseableHttpClient;
+import org.apache.http.impl.client.HttpClients;
+import org.apache.http.util.EntityUtils;
+
 import java.io.IOException;
+import java.net.ConnectException;
+import java.net.SocketTimeoutException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 /**
@@ -14,7 +22,12 @@ import java.util.Optional;
  * object. {@code http-get: {variable: url, status: 200, contains: hello}}.
  */
 public record HttpGetCheck(String variable, int status, Optional<String> contains) implements Check {
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private static final int CONNECT_SECONDS = 10;
+    private static final int ANSWER_SECONDS = 20;
+
+    /** The answer as the check reads it. */
+    private record Answer(int status, String body) {
+    }
 
     static HttpGetCheck parse(Object value) {
         Spec spec = Spec.of("http-get", value, "variable", "status", "contains");
@@ -40,18 +53,14 @@ public record HttpGetCheck(String variable, int status, Optional<String> contain
         if (uri.getScheme() == null || !uri.getScheme().startsWith("http")) {
             return Verdict.fail("'" + variable + "' does not hold an http(s) URL (it is " + abbreviate(text) + ").");
         }
-        HttpResponse<String> response;
+        Answer response;
         try {
-            response = HTTP.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(20)).GET().build(),
-                    HttpResponse.BodyHandlers.ofString());
+            response = fetch(uri);
         } catch (IOException e) {
-            return Verdict.fail("The URL in '" + variable + "' could not be fetched: " + e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return Verdict.fail("Fetching the URL was interrupted.");
+            return Verdict.fail("The URL in '" + variable + "' could not be fetched: " + whatHappened(e, uri) + ".");
         }
-        if (response.statusCode() != status) {
-            return Verdict.fail("Opening the URL in '" + variable + "' answers HTTP " + response.statusCode() + ", not " + status
+        if (response.status() != status) {
+            return Verdict.fail("Opening the URL in '" + variable + "' answers HTTP " + response.status() + ", not " + status
                     + errorCode(response.body()) + ".");
         }
         if (contains.isPresent() && !response.body().contains(context.substitute(contains.get()))) {
@@ -59,6 +68,51 @@ public record HttpGetCheck(String variable, int status, Optional<String> contain
                     + context.substitute(contains.get()) + ".");
         }
         return Verdict.pass("the URL in '" + variable + "' answers HTTP " + status);
+    }
+
+    /**
+     * One plain GET, no redirects followed, no retries. Names under localhost reach loopback
+     * without the system resolver (see {@link LocalhostResolver}).
+     */
+    private static Answer fetch(URI uri) throws IOException {
+        RequestConfig timeouts = RequestConfig.custom().setConnectTimeout(CONNECT_SECONDS * 1000)
+                .setSocketTimeout(ANSWER_SECONDS * 1000).setRedirectsEnabled(false).build();
+        try (CloseableHttpClient http = HttpClients.custom().setDnsResolver(new LocalhostResolver())
+                .setDefaultRequestConfig(timeouts).disableAutomaticRetries().disableRedirectHandling().build();
+             CloseableHttpResponse response = http.execute(new HttpGet(uri))) {
+            String body = response.getEntity() == null ? "" : EntityUtils.toString(response.getEntity(), StandardCharsets.UTF_8);
+            return new Answer(response.getStatusLine().getStatusCode(), body);
+        }
+    }
+
+    /** What went wrong, in words: never a bare exception class or "null". */
+    static String whatHappened(IOException e, URI uri) {
+        String host = uri.getHost();
+        int port = uri.getPort() >= 0 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
+        if (e instanceof UnknownHostException) {
+            return "the name " + host + " could not be resolved (no DNS answer for it)";
+        }
+        if (e instanceof ConnectTimeoutException) {
+            return "connecting to " + host + ":" + port + " timed out after " + CONNECT_SECONDS + " s";
+        }
+        if (e instanceof ConnectException) {
+            return "the connection to " + host + ":" + port + " was refused (is the server running?)";
+        }
+        if (e instanceof SocketTimeoutException) {
+            return "no answer from " + host + ":" + port + " within " + ANSWER_SECONDS + " s (timed out)";
+        }
+        if (e instanceof javax.net.ssl.SSLException) {
+            return "the TLS handshake with " + host + " failed (" + describe(e) + ")";
+        }
+        if (e instanceof org.apache.http.NoHttpResponseException) {
+            return host + ":" + port + " closed the connection without answering";
+        }
+        return describe(e);
+    }
+
+    private static String describe(Throwable e) {
+        String message = e.getMessage();
+        return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
     }
 
     /** S3's XML error code, when the body is one, so the learner sees why. */

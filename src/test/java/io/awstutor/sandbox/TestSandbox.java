@@ -2,7 +2,6 @@ package io.awstutor.sandbox;
 
 import io.awstutor.testing.MutableClock;
 import org.apache.http.conn.DnsResolver;
-import org.apache.http.impl.conn.SystemDefaultDnsResolver;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
@@ -23,12 +22,9 @@ import software.amazon.awssdk.services.sts.StsClient;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
 import java.net.URI;
-import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * A sandbox on an ephemeral loopback port for one test class or method, with real SDK v2
@@ -54,7 +50,7 @@ public final class TestSandbox implements AutoCloseable {
     private TestSandbox(Sandbox sandbox, MutableClock clock) {
         this.sandbox = sandbox;
         this.clock = clock;
-        this.http = ApacheHttpClient.builder().dnsResolver(new LocalhostResolver()).build();
+        this.http = ApacheHttpClient.builder().dnsResolver(new io.awstutor.check.LocalhostResolver()).build();
     }
 
     public static TestSandbox start() {
@@ -183,17 +179,5 @@ public final class TestSandbox implements AutoCloseable {
         }
         http.close();
         sandbox.close();
-    }
-
-    /** {@code *.localhost} is loopback (RFC 6761), whatever the machine's resolver says. */
-    private static final class LocalhostResolver implements DnsResolver {
-        @Override
-        public InetAddress[] resolve(String host) throws UnknownHostException {
-            String h = host.toLowerCase(Locale.ROOT);
-            if (h.equals("localhost") || h.endsWith(".localhost")) {
-                return new InetAddress[] {InetAddress.getLoopbackAddress()};
-            }
-            return SystemDefaultDnsResolver.INSTANCE.resolve(host);
-        }
     }
 }

@@ -111,7 +111,7 @@ public final class CloudFrontHandler implements ServiceHandler {
         authorize(call, "UpdateDistribution", id);
         DistributionConfig config = DistributionConfig.parse(body(call));
         Distribution d = backend.update(call.accountId(), id, call.request().header("if-match").orElse(null), config);
-        return document(200, xml.distribution(d), d);
+        return document(200, xml.distribution(d, true), d);
     }
 
     private SandboxResponse delete(ServiceCall call, String id) {
@@ -145,7 +145,7 @@ public final class CloudFrontHandler implements ServiceHandler {
         }
         authorize(call, call.request().hasQuery("WithTags") ? "CreateDistributionWithTags" : "CreateDistribution", "*");
         Distribution d = backend.create(call.accountId(), DistributionConfig.parse(root), tags);
-        return document(201, xml.distribution(d), d)
+        return document(201, xml.distribution(d, true), d)
                 .withHeader("Location", "https://cloudfront.amazonaws.com" + PREFIX + "/distribution/" + d.id());
     }
 
@@ -176,7 +176,7 @@ public final class CloudFrontHandler implements ServiceHandler {
         }
         Invalidation created = backend.invalidate(call.accountId(), distributionId, reference, items);
         edge.invalidate(distributionId, items);
-        return SandboxResponse.xml(201, xml.invalidation(created)).withHeader("Location",
+        return SandboxResponse.xml(201, xml.invalidation(created, true)).withHeader("Location",
                 "https://cloudfront.amazonaws.com" + PREFIX + "/distribution/" + distributionId + "/invalidation/" + created.id());
     }
 

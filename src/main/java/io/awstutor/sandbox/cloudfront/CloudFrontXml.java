@@ -20,9 +20,17 @@ final class CloudFrontXml {
     }
 
     String distribution(Distribution d) {
+        return distribution(d, false);
+    }
+
+    /**
+     * {@code justChanged}: the answer to the create or update that started a deployment, which
+     * AWS answers InProgress; at time scale 0 the next read sees Deployed.
+     */
+    String distribution(Distribution d, boolean justChanged) {
         Instant now = backend.now();
         XmlWriter out = new XmlWriter().start("Distribution", DistributionConfig.NAMESPACE)
-                .element("Id", d.id()).element("ARN", d.arn()).element("Status", d.status(now))
+                .element("Id", d.id()).element("ARN", d.arn()).element("Status", justChanged ? "InProgress" : d.status(now))
                 .element("LastModifiedTime", d.lastModified())
                 .element("InProgressInvalidationBatches", d.invalidationsInProgress(now))
                 .element("DomainName", d.domainName());
@@ -54,8 +62,13 @@ final class CloudFrontXml {
     }
 
     String invalidation(Invalidation i) {
+        return invalidation(i, false);
+    }
+
+    /** {@code justCreated}: CreateInvalidation's answer, InProgress whatever the time scale. */
+    String invalidation(Invalidation i, boolean justCreated) {
         XmlWriter out = new XmlWriter().start("Invalidation", DistributionConfig.NAMESPACE)
-                .element("Id", i.id()).element("Status", i.status(backend.now())).element("CreateTime", i.createdAt())
+                .element("Id", i.id()).element("Status", justCreated ? "InProgress" : i.status(backend.now())).element("CreateTime", i.createdAt())
                 .start("InvalidationBatch").start("Paths").element("Quantity", i.paths().size());
         if (!i.paths().isEmpty()) {
             out.start("Items");

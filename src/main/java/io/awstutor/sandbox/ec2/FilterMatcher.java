@@ -63,6 +63,22 @@ public final class FilterMatcher<T> {
         return t -> filter.matchesAny(attribute.apply(t));
     }
 
+    /**
+     * Keeps, in place, the items a Describe call names (each must exist, else {@code notFound}
+     * of the first missing id) that pass the filters: the selection every Describe of derived
+     * resources (route tables, interfaces, volumes, gateways) makes.
+     */
+    public void keepNamedAndMatching(List<T> items, Function<T, String> id, List<String> ids, List<Ec2Filter> filters,
+                                     Function<String, RuntimeException> notFound) {
+        Predicate<T> predicate = predicate(filters);
+        for (String wanted : ids) {
+            if (items.stream().noneMatch(t -> id.apply(t).equals(wanted))) {
+                throw notFound.apply(wanted);
+            }
+        }
+        items.removeIf(t -> !ids.isEmpty() && !ids.contains(id.apply(t)) || !predicate.test(t));
+    }
+
     /** Helper for single-valued attributes. */
     public static <T> Function<T, Collection<String>> one(Function<T, Object> read) {
         return t -> {

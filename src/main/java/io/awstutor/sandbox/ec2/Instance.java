@@ -134,7 +134,7 @@ public final class Instance {
 
     /** The root EBS volume every instance boots from; it goes with the instance (DeleteOnTermination). */
     public String rootVolumeId() {
-        return Ec2Ids.stable("vol", id);
+        return Ec2Ids.stable("vol", "vol/" + id);
     }
 
     public List<String> groupIds() {

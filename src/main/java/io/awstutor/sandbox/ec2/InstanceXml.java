@@ -128,7 +128,7 @@ final class InstanceXml {
                 xml.start("item").element("groupId", group.groupId()).element("groupName", group.groupName()).end();
             }
             xml.end();
-            xml.start("attachment").element("attachmentId", Ec2Ids.stable("eni-attach", Ec2Ids.stable("eni", instance.id())))
+            xml.start("attachment").element("attachmentId", Ec2Ids.stable("eni-attach", "eni-attach/" + Ec2Ids.stable("eni", instance.id())))
                     .element("deviceIndex", 0).element("status", "attached").element("attachTime", instance.launchTime())
                     .element("deleteOnTermination", true).element("networkCardIndex", 0).end();
             association(xml, instance, region);

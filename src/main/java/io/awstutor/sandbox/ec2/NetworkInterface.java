@@ -17,7 +17,7 @@ record NetworkInterface(String id, Subnet subnet, String description, String own
     }
 
     String attachmentId() {
-        return Ec2Ids.stable("eni-attach", id);
+        return Ec2Ids.stable("eni-attach", "eni-attach/" + id);
     }
 
     /** A locally administered unicast MAC, derived from the id so that it never changes. */

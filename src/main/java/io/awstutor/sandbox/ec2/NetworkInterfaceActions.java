@@ -65,17 +65,15 @@ final class NetworkInterfaceActions {
         List<NetworkInterface> selected;
         List<NetworkEndpoint> external = backend.externalEndpoints(state);
         synchronized (state) {
-            var predicate = new FilterMatcher<NetworkInterface>(names, n -> state.tags.of(n.id())).predicate(Ec2Requests.filters(params));
             selected = new ArrayList<>(NetworkInterface.all(state, backend.instances(), external));
             for (String id : ids) {
                 if (!Ec2Ids.wellFormed(id, "eni")) {
                     throw AwsException.badRequest("InvalidNetworkInterfaceId.Malformed", "Invalid id: \"" + id + "\" (expecting \"eni-...\")");
                 }
-                if (selected.stream().noneMatch(n -> n.id().equals(id))) {
-                    throw AwsException.badRequest("InvalidNetworkInterfaceID.NotFound", "The networkInterface ID '" + id + "' does not exist");
-                }
             }
-            selected.removeIf(n -> !ids.isEmpty() && !ids.contains(n.id()) || !predicate.test(n));
+            new FilterMatcher<NetworkInterface>(names, n -> state.tags.of(n.id())).keepNamedAndMatching(selected, NetworkInterface::id,
+                    ids, Ec2Requests.filters(params),
+                    id -> AwsException.badRequest("InvalidNetworkInterfaceID.NotFound", "The networkInterface ID '" + id + "' does not exist"));
         }
         xml.start("networkInterfaceSet");
         for (NetworkInterface eni : selected) {

@@ -14,12 +14,13 @@ record RouteTable(String id, String associationId, Vpc vpc) {
     }
 
     static RouteTable mainOf(Vpc vpc) {
-        return new RouteTable(Ec2Ids.stable("rtb", vpc.id()), Ec2Ids.stable("rtbassoc", vpc.id()), vpc);
+        // each id seeded with its own kind, so that one VPC's derived ids do not share their digits
+        return new RouteTable(Ec2Ids.stable("rtb", "rtb/" + vpc.id()), Ec2Ids.stable("rtbassoc", "rtbassoc/" + vpc.id()), vpc);
     }
 
     /** The default VPC's internet gateway; other VPCs have none until a learner attaches one. */
     static String internetGatewayOf(Vpc vpc) {
-        return vpc.isDefault() ? Ec2Ids.stable("igw", vpc.id()) : null;
+        return vpc.isDefault() ? Ec2Ids.stable("igw", "igw/" + vpc.id()) : null;
     }
 
     List<Route> routes() {

@@ -52,15 +52,10 @@ final class RoutingActions {
         names.put("route.state", t -> List.of("active"));
         List<RouteTable> tables = new ArrayList<>();
         synchronized (state) {
-            var predicate = new FilterMatcher<RouteTable>(names, t -> state.tags.of(t.id())).predicate(Ec2Requests.filters(params));
             state.vpcs.values().forEach(v -> tables.add(RouteTable.mainOf(v)));
-            List<String> ids = params.list("RouteTableId");
-            for (String id : ids) {
-                if (tables.stream().noneMatch(t -> t.id().equals(id))) {
-                    throw AwsException.badRequest("InvalidRouteTableID.NotFound", "The routeTable ID '" + id + "' does not exist");
-                }
-            }
-            tables.removeIf(t -> !ids.isEmpty() && !ids.contains(t.id()) || !predicate.test(t));
+            new FilterMatcher<RouteTable>(names, t -> state.tags.of(t.id())).keepNamedAndMatching(tables, RouteTable::id,
+                    params.list("RouteTableId"), Ec2Requests.filters(params),
+                    id -> AwsException.badRequest("InvalidRouteTableID.NotFound", "The routeTable ID '" + id + "' does not exist"));
         }
         xml.start("routeTableSet");
         for (RouteTable table : tables) {

@@ -53,17 +53,14 @@ final class VolumeActions {
                 volumes.add(RootVolume.of(instance));
             }
         }
-        synchronized (state) {
-            var predicate = new FilterMatcher<RootVolume>(names, v -> state.tags.of(v.id())).predicate(Ec2Requests.filters(params));
-            for (String id : ids) {
-                if (!Ec2Ids.wellFormed(id, "vol")) {
-                    throw AwsException.badRequest("InvalidParameterValue", "Invalid id: \"" + id + "\" (expecting \"vol-...\")");
-                }
-                if (volumes.stream().noneMatch(v -> v.id().equals(id))) {
-                    throw AwsException.badRequest("InvalidVolume.NotFound", "The volume '" + id + "' does not exist.");
-                }
+        for (String id : ids) {
+            if (!Ec2Ids.wellFormed(id, "vol")) {
+                throw AwsException.badRequest("InvalidParameterValue", "Invalid id: \"" + id + "\" (expecting \"vol-...\")");
             }
-            volumes.removeIf(v -> !ids.isEmpty() && !ids.contains(v.id()) || !predicate.test(v));
+        }
+        synchronized (state) {
+            new FilterMatcher<RootVolume>(names, v -> state.tags.of(v.id())).keepNamedAndMatching(volumes, RootVolume::id, ids,
+                    Ec2Requests.filters(params), id -> AwsException.badRequest("InvalidVolume.NotFound", "The volume '" + id + "' does not exist."));
         }
         xml.start("volumeSet");
         for (RootVolume volume : volumes) {

@@ -28,6 +28,8 @@ final class UserActions {
         actions.put("ListUserTags", this::listUserTags);
         actions.put("PutUserPermissionsBoundary", this::putBoundary);
         actions.put("DeleteUserPermissionsBoundary", this::deleteBoundary);
+        actions.put("ListMFADevices", (p, c, out) -> listNone(p, c, out, "ListMFADevices", "MFADevices"));
+        actions.put("ListSigningCertificates", (p, c, out) -> listNone(p, c, out, "ListSigningCertificates", "Certificates"));
     }
 
     /** The ARN IAM authorizes a request about user {@code name} against (with the user's real path when it exists). */
@@ -64,6 +66,25 @@ final class UserActions {
         }
         call.authorize("iam:GetUser", userArn(backend, accountId, name), "AccessDenied");
         IamXml.user(out, "User", backend.users().get(accountId, name), accountId, true);
+    }
+
+    /**
+     * A user's MFA devices and signing certificates: the sandbox issues neither, so the list is
+     * empty, as a new user's is on AWS (boto3's {@code user.mfa_devices} reads it). Without a
+     * UserName it is the caller's own.
+     */
+    private void listNone(QueryParams p, ServiceCall call, XmlWriter out, String action, String element) {
+        String name = p.get("UserName");
+        if (name == null && call.caller() instanceof Caller.User user) {
+            name = user.userName();
+        }
+        if (name != null) {
+            call.authorize("iam:" + action, userArn(backend, call.accountId(), name), "AccessDenied");
+            backend.users().get(call.accountId(), name);
+        } else {
+            call.authorize("iam:" + action, IamArns.root(call.accountId()), "AccessDenied");
+        }
+        out.start(element).end().element("IsTruncated", false);
     }
 
     private void listUsers(QueryParams p, ServiceCall call, XmlWriter out) {

@@ -27,6 +27,7 @@ final class ClusterActions {
     }
 
     private void create(QueryParams p, ServiceCall call, XmlWriter result) {
+        java.time.Instant since = backend.now();
         String id = p.get("DBClusterIdentifier");
         call.authorize("rds:CreateDBCluster", arn(call, id), "AccessDenied");
         QueryParams scaling = p.nested("ServerlessV2ScalingConfiguration");
@@ -39,7 +40,7 @@ final class ClusterActions {
                 RdsParams.bool(p, "CopyTagsToSnapshot"), !scaling.isEmpty(),
                 RdsParams.decimal(scaling, "MinCapacity"), RdsParams.decimal(scaling, "MaxCapacity"), RdsParams.tags(p));
         DbCluster cluster = backend.createCluster(call.accountId(), call.region(), request);
-        write(call, result, cluster);
+        answer(call, result, cluster, since);
     }
 
     private void describe(QueryParams p, ServiceCall call, XmlWriter result) {
@@ -53,20 +54,28 @@ final class ClusterActions {
     }
 
     private void modify(QueryParams p, ServiceCall call, XmlWriter result) {
+        java.time.Instant since = backend.now();
         String id = p.required("DBClusterIdentifier");
         call.authorize("rds:ModifyDBCluster", arn(call, id), "AccessDenied");
         QueryParams scaling = p.nested("ServerlessV2ScalingConfiguration");
         DbCluster cluster = backend.modifyCluster(call.accountId(), call.region(), id, RdsParams.bool(p, "DeletionProtection"),
                 !scaling.isEmpty(), RdsParams.decimal(scaling, "MinCapacity"), RdsParams.decimal(scaling, "MaxCapacity"));
-        write(call, result, cluster);
+        answer(call, result, cluster, since);
     }
 
     private void delete(QueryParams p, ServiceCall call, XmlWriter result) {
+        java.time.Instant since = backend.now();
         String id = p.required("DBClusterIdentifier");
         call.authorize("rds:DeleteDBCluster", arn(call, id), "AccessDenied");
         DbCluster cluster = backend.deleteCluster(call.accountId(), call.region(), id, RdsParams.flag(p, "SkipFinalSnapshot"),
                 RdsParams.optional(p, "FinalDBSnapshotIdentifier"));
-        write(call, result, cluster);
+        answer(call, result, cluster, since);
+    }
+
+    /** A call's answer shows the status the call began (creating, deleting, …), whatever the time scale. */
+    private void answer(ServiceCall call, XmlWriter result, DbCluster cluster, java.time.Instant since) {
+        RdsXml.cluster(result, "DBCluster", cluster, backend.clusterMembers(call.accountId(), call.region(), cluster.identifier),
+                backend.now(), since);
     }
 
     private void write(ServiceCall call, XmlWriter result, DbCluster cluster) {

@@ -30,6 +30,7 @@ final class InstanceActions {
     }
 
     private void create(QueryParams p, ServiceCall call, XmlWriter result) {
+        java.time.Instant since = backend.now();
         String id = p.get("DBInstanceIdentifier");
         call.authorize("rds:CreateDBInstance", arn(call, id), "AccessDenied");
         CreateInstanceRequest request = new CreateInstanceRequest(id, p.get("Engine"), RdsParams.optional(p, "EngineVersion"),
@@ -43,7 +44,7 @@ final class InstanceActions {
                 RdsParams.bool(p, "AutoMinorVersionUpgrade"), RdsParams.optional(p, "DBClusterIdentifier"),
                 RdsParams.integer(p, "PromotionTier"), RdsParams.tags(p));
         DbInstance db = backend.createInstance(call.accountId(), call.region(), request);
-        write(call, result, "DBInstance", db);
+        answer(call, result, db, since);
     }
 
     private void describe(QueryParams p, ServiceCall call, XmlWriter result) {
@@ -58,6 +59,7 @@ final class InstanceActions {
     }
 
     private void modify(QueryParams p, ServiceCall call, XmlWriter result) {
+        java.time.Instant since = backend.now();
         String id = p.required("DBInstanceIdentifier");
         call.authorize("rds:ModifyDBInstance", arn(call, id), "AccessDenied");
         ModifyInstanceRequest request = new ModifyInstanceRequest(id, RdsParams.optional(p, "DBInstanceClass"),
@@ -65,33 +67,43 @@ final class InstanceActions {
                 RdsParams.list(p, "VpcSecurityGroupIds", "VpcSecurityGroupId"), RdsParams.bool(p, "PubliclyAccessible"),
                 RdsParams.bool(p, "DeletionProtection"), RdsParams.integer(p, "BackupRetentionPeriod"),
                 RdsParams.bool(p, "CopyTagsToSnapshot"), RdsParams.flag(p, "ApplyImmediately"));
-        write(call, result, "DBInstance", backend.modifyInstance(call.accountId(), call.region(), request));
+        answer(call, result, backend.modifyInstance(call.accountId(), call.region(), request), since);
     }
 
     private void reboot(QueryParams p, ServiceCall call, XmlWriter result) {
+        java.time.Instant since = backend.now();
         String id = p.required("DBInstanceIdentifier");
         call.authorize("rds:RebootDBInstance", arn(call, id), "AccessDenied");
-        write(call, result, "DBInstance", backend.rebootInstance(call.accountId(), call.region(), id, RdsParams.flag(p, "ForceFailover")));
+        answer(call, result, backend.rebootInstance(call.accountId(), call.region(), id, RdsParams.flag(p, "ForceFailover")), since);
     }
 
     private void delete(QueryParams p, ServiceCall call, XmlWriter result) {
+        java.time.Instant since = backend.now();
         String id = p.required("DBInstanceIdentifier");
         call.authorize("rds:DeleteDBInstance", arn(call, id), "AccessDenied");
         DbInstance db = backend.deleteInstance(call.accountId(), call.region(), id, RdsParams.flag(p, "SkipFinalSnapshot"),
                 RdsParams.optional(p, "FinalDBSnapshotIdentifier"));
-        write(call, result, "DBInstance", db);
+        answer(call, result, db, since);
     }
 
     private void stop(QueryParams p, ServiceCall call, XmlWriter result) {
+        java.time.Instant since = backend.now();
         String id = p.required("DBInstanceIdentifier");
         call.authorize("rds:StopDBInstance", arn(call, id), "AccessDenied");
-        write(call, result, "DBInstance", backend.stopInstance(call.accountId(), call.region(), id, RdsParams.optional(p, "DBSnapshotIdentifier")));
+        answer(call, result, backend.stopInstance(call.accountId(), call.region(), id, RdsParams.optional(p, "DBSnapshotIdentifier")), since);
     }
 
     private void start(QueryParams p, ServiceCall call, XmlWriter result) {
+        java.time.Instant since = backend.now();
         String id = p.required("DBInstanceIdentifier");
         call.authorize("rds:StartDBInstance", arn(call, id), "AccessDenied");
-        write(call, result, "DBInstance", backend.startInstance(call.accountId(), call.region(), id));
+        answer(call, result, backend.startInstance(call.accountId(), call.region(), id), since);
+    }
+
+    /** A call's answer shows the status the call began (creating, modifying, …), whatever the time scale. */
+    private void answer(ServiceCall call, XmlWriter result, DbInstance db, java.time.Instant since) {
+        DbSubnetGroup group = backend.describeSubnetGroups(call.accountId(), call.region(), db.subnetGroupName, null, null).items().get(0);
+        RdsXml.instance(result, "DBInstance", db, group, backend.now(), since);
     }
 
     private void write(ServiceCall call, XmlWriter result, String element, DbInstance db) {

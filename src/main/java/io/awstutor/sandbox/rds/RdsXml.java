@@ -21,7 +21,12 @@ final class RdsXml {
     }
 
     static void instance(XmlWriter x, String element, DbInstance db, DbSubnetGroup group, Instant now) {
-        String status = db.status(now);
+        instance(x, element, db, group, now, null);
+    }
+
+    /** {@code since}: when the call being answered began (see {@link Timeline#statusAnswering}); null for a read. */
+    static void instance(XmlWriter x, String element, DbInstance db, DbSubnetGroup group, Instant now, Instant since) {
+        String status = since == null ? db.status(now) : db.timeline.statusAnswering(since, now);
         x.start(element)
                 .element("DBInstanceIdentifier", db.identifier)
                 .element("DBInstanceClass", db.instanceClass)
@@ -106,6 +111,10 @@ final class RdsXml {
     }
 
     static void cluster(XmlWriter x, String element, DbCluster c, List<DbInstance> members, Instant now) {
+        cluster(x, element, c, members, now, null);
+    }
+
+    static void cluster(XmlWriter x, String element, DbCluster c, List<DbInstance> members, Instant now, Instant since) {
         String major = c.engine.contains("postgres") ? c.engineVersion.split("\\.")[0]
                 : c.engineVersion.substring(0, c.engineVersion.indexOf('.', 2));
         x.start(element).element("AllocatedStorage", 1);
@@ -117,7 +126,7 @@ final class RdsXml {
                 .element("DBClusterIdentifier", c.identifier)
                 .element("DBClusterParameterGroup", "default." + c.engine + major)
                 .element("DBSubnetGroup", c.subnetGroupName)
-                .element("Status", c.status(now))
+                .element("Status", since == null ? c.status(now) : c.timeline.statusAnswering(since, now))
                 .element("EarliestRestorableTime", c.createTime)
                 .element("Endpoint", c.endpointPort > 0 ? "127.0.0.1" : c.endpoint)
                 .element("ReaderEndpoint", c.endpointPort > 0 ? "127.0.0.1" : c.readerEndpoint)

@@ -22,11 +22,15 @@ public record Timeline(List<Phase> phases, Instant goneAt) {
         return new Timeline(List.of(new Phase(status, from)), null);
     }
 
-    /** Adds a later status; phases that would start after it are dropped (a newer operation wins). */
+    /**
+     * Adds a later status; phases that would start after it are dropped (a newer operation wins).
+     * One that starts at the same instant stays: at time scale 0 "creating" lasts no time, yet
+     * the call that began it still answers it (see {@link #statusAnswering}).
+     */
     public Timeline then(String status, Instant from) {
         List<Phase> next = new ArrayList<>();
         for (Phase p : phases) {
-            if (p.from().isBefore(from)) {
+            if (!p.from().isAfter(from)) {
                 next.add(p);
             }
         }
@@ -57,6 +61,20 @@ public record Timeline(List<Phase> phases, Instant goneAt) {
             }
         }
         return status;
+    }
+
+    /**
+     * The status a call that began at {@code since} answers: the first one it started (AWS
+     * answers "creating", "modifying", "deleting" at the moment of the call), or the status
+     * now when the call started none.
+     */
+    public String statusAnswering(Instant since, Instant now) {
+        for (Phase p : phases) {
+            if (!p.from().isBefore(since) && !p.from().isAfter(now)) {
+                return p.status();
+            }
+        }
+        return statusAt(now);
     }
 
     public boolean goneAt(Instant now) {

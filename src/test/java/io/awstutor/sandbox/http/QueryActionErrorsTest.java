@@ -52,8 +52,8 @@ class QueryActionErrorsTest {
     void unknownAndUnimplementedActionsAreTold() {
         assertInvalidAction(post("iam", "Action=NoSuchThing&Version=2010-05-08"), "Could not find operation NoSuchThing for version 2010-05-08");
         assertInvalidAction(post("iam", "Action=getuser&Version=2010-05-08"), "Could not find operation getuser for version 2010-05-08");
-        assertInvalidAction(post("iam", "Action=ListMFADevices&Version=2010-05-08"), "Could not find operation ListMFADevices for version "
-                + "2010-05-08 (ListMFADevices is an operation of AWS IAM that the awstutor sandbox does not implement)");
+        assertInvalidAction(post("iam", "Action=CreateVirtualMFADevice&Version=2010-05-08"), "Could not find operation CreateVirtualMFADevice for version "
+                + "2010-05-08 (CreateVirtualMFADevice is an operation of AWS IAM that the awstutor sandbox does not implement)");
         assertInvalidAction(post("sts", "Action=GetFederationToken&Version=2011-06-15"), "Could not find operation GetFederationToken for "
                 + "version 2011-06-15 (GetFederationToken is an operation of AWS STS that the awstutor sandbox does not implement)");
     }

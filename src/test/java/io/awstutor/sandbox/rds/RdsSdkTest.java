@@ -141,10 +141,11 @@ class RdsSdkTest {
         assertEquals("db.t3.small", after.dbInstanceClass());
         assertEquals("available", after.dbInstanceStatus());
         assertNull(after.pendingModifiedValues().dbInstanceClass());
-        assertEquals("available", rds.rebootDBInstance(r -> r.dbInstanceIdentifier("maz-db")).dbInstance().dbInstanceStatus());
-        assertEquals("stopped", rds.stopDBInstance(r -> r.dbInstanceIdentifier("maz-db")).dbInstance().dbInstanceStatus());
+        // each call answers the status it begins, as AWS does; at time scale 0 the next read sees where it ends
+        assertEquals("rebooting", rds.rebootDBInstance(r -> r.dbInstanceIdentifier("maz-db")).dbInstance().dbInstanceStatus());
+        assertEquals("stopping", rds.stopDBInstance(r -> r.dbInstanceIdentifier("maz-db")).dbInstance().dbInstanceStatus());
         fails("InvalidDBInstanceState", 400, () -> rds.stopDBInstance(r -> r.dbInstanceIdentifier("maz-db")));
-        assertEquals("available", rds.startDBInstance(r -> r.dbInstanceIdentifier(
+        assertEquals("starting", rds.startDBInstance(r -> r.dbInstanceIdentifier(
                 "arn:aws:rds:us-east-1:000000000000:db:maz-db")).dbInstance().dbInstanceStatus());
         rds.deleteDBInstance(r -> r.dbInstanceIdentifier("maz-db").skipFinalSnapshot(true));
     }
