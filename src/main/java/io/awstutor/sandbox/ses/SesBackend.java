@@ -181,7 +181,7 @@ public final class SesBackend {
             throw AwsException.badRequest("Throttling", "Daily message quota exceeded.");
         }
         SentMessage message = new SentMessage(messageId(now), now, from.identity(),
-                to.stream().map(EmailAddress::identity).toList(), subject, body, html);
+                to.stream().map(EmailAddress::identity).toList(), subject, body, html, false);
         return change(account, region, s -> {
             s.messages.add(message);
             if (s.messages.size() > KEPT_MESSAGES) {
@@ -234,6 +234,40 @@ public final class SesBackend {
             out.computeIfAbsent(state.region, r -> new ArrayList<>()).addAll(state.messages);
         }
         return out;
+    }
+
+    /** One accepted message as the sandbox's usage meter counts it: SES bills each recipient. */
+    public record Sending(String account, String region, String messageId, Instant at, int recipients) {
+    }
+
+    /** Every account's accepted messages (those still kept), for the usage meter. */
+    public synchronized List<Sending> sendings() {
+        List<Sending> out = new ArrayList<>();
+        for (RegionState state : regions.values()) {
+            for (SentMessage m : state.messages) {
+                if (!m.notice()) {
+                    out.add(new Sending(state.accountId, state.region, m.messageId(), m.sentAt(), m.destinations().size()));
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * A message AWS itself sends to the account (a budget alert): it lands in the mailbox
+     * like any other, but needs no verified identity, counts against no quota and is not billed.
+     */
+    public synchronized void deliverNotice(String account, String region, String source, List<String> recipients,
+                                           String subject, String body) {
+        Instant now = context.now();
+        SentMessage message = new SentMessage(messageId(now), now, source, List.copyOf(recipients), subject, body, false, true);
+        change(account, region, s -> {
+            s.messages.add(message);
+            if (s.messages.size() > KEPT_MESSAGES) {
+                s.messages.remove(0);
+            }
+            return message;
+        });
     }
 
     // ---- internals
