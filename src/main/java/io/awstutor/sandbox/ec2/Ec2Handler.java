@@ -28,6 +28,7 @@ public final class Ec2Handler extends QueryServiceHandler implements AutoCloseab
         new CatalogActions(backend).register(actions);
         new KeyPairActions(backend).register(actions);
         new TagActions(backend).register(actions);
+        new SpotPriceHistory(backend).register(actions);
         actions.replaceAll((name, action) -> name.startsWith("Describe") ? action : (params, call, xml) -> {
             action.run(params, call, xml);
             backend.changed();
