@@ -109,6 +109,8 @@ final class ServiceCatalog {
         handlers.add(new BudgetsHandler(new BudgetsBackend(bill, (account, from, to, subject, body) ->
                 sesBackend.deliverNotice(account, Sandbox.DEFAULT_REGION, from, to, subject, body))));
         handlers.add(new FreeTierHandler(new FreeTierBackend(bill)));
+        handlers.replaceAll(h -> h.signingName().equals("ec2") || h.signingName().equals("rds")
+                ? new MeteredHandler(h, meter, context.clock()) : h);
 
         return new Wiring(handlers, credentials, authorizer, iam::recordKeyUse, List.of(cloudfront.edge(), ses.mailbox()));
     }

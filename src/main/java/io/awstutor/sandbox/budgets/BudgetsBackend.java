@@ -145,16 +145,16 @@ public final class BudgetsBackend {
 
     /**
      * Compares every budget's spend with its notifications' thresholds and mails the
-     * subscribers of each notification that has just crossed. Called every second and on
-     * every Budgets call.
+     * subscribers of each notification that has just crossed. Called every second (which
+     * also samples the services' usage) and on every Budgets call.
      */
     public void evaluate() {
+        bill.refresh(); // also keeps the meter's samples close together, budgets or not
         synchronized (this) {
             if (accounts.values().stream().allMatch(b -> b.values().stream().allMatch(e -> e.alerts.isEmpty()))) {
                 return;
             }
         }
-        bill.refresh();
         List<Runnable> mails = new ArrayList<>();
         synchronized (this) {
             accounts.forEach((account, budgets) -> budgets.values().forEach(entry -> {
