@@ -101,6 +101,11 @@ public final class BillableOperations {
                 freeTier);
     }
 
+    /** How AWS writes a service's name: acronyms in capitals (RDS, EC2, S3), CloudFront as a word. */
+    public static String displayName(String service) {
+        return service.equalsIgnoreCase("cloudfront") ? "CloudFront" : service.toUpperCase(Locale.ROOT);
+    }
+
     private static Estimate database(PriceTable prices, Map<String, Object> fields) {
         String cls = text(fields.get("DBInstanceClass"));
         boolean multiAz = Boolean.TRUE.equals(fields.get("MultiAZ"));
@@ -112,8 +117,10 @@ public final class BillableOperations {
                 ? (storage <= prices.rdsFreeTierStorageGb() ? "covered: " : "partly (storage over "
                     + prices.rdsFreeTierStorageGb() + " GB is billed): ") + prices.rdsFreeTier()
                 : "not covered (" + (multiAz ? "Multi-AZ" : cls + " is not a free-tier class") + ")";
-        String usage = String.format(Locale.ROOT, "plus %d GB of storage, %s a month; %s", storage,
-                Estimate.usd(storage * prices.rdsStorageGbMonth(multiAz)), prices.rdsNote());
+        // Multi-AZ keeps a second copy: the instance and its storage are both billed twice
+        String usage = String.format(Locale.ROOT, "plus %d GB of storage, %s a month; %s%s", storage,
+                Estimate.usd(storage * prices.rdsStorageGbMonth(multiAz)), prices.rdsNote(),
+                multiAz ? "; Multi-AZ is twice Single-AZ, instance and storage" : "");
         return new Estimate("1 × " + (cls.isEmpty() ? "?" : cls) + " RDS database" + (name.isEmpty() ? "" : " " + name)
                 + (multiAz ? " (Multi-AZ)" : ""), hourly, hourly.isPresent() ? usage : cls + " is not in the price table", freeTier);
     }

@@ -47,12 +47,16 @@ final class ServiceCatalog {
      * access, and who wants to hear of each verified key's use.
      */
     record Wiring(List<ServiceHandler> handlers, CredentialChain credentials, Authorizer authorizer,
-                  KeyUseListener keyUse, List<io.awstutor.sandbox.http.Frontend> frontends) {
+                  KeyUseListener keyUse, List<io.awstutor.sandbox.http.Frontend> frontends,
+                  io.awstutor.sandbox.accounts.AccountDirectory accounts, ConsoleSignIn consoleSignIn, List<AutoCloseable> resources) {
     }
 
-    static Wiring create(SandboxContext context) {
+    static Wiring create(SandboxContext context, SandboxOptions options) throws java.io.IOException {
         List<ServiceHandler> handlers = new ArrayList<>();
         CredentialChain credentials = new CredentialChain(Sandbox.ROOT_ACCESS_KEY, Sandbox.ROOT_SECRET_KEY, Sandbox.ROOT_ACCOUNT);
+        // Accounts made on demand (a workshop's learners'): their root keys, next to the well-known one.
+        var accounts = new io.awstutor.sandbox.accounts.AccountDirectory(context.dataDirFor("accounts"), Sandbox.ROOT_ACCOUNT::equals);
+        credentials.add(accounts);
 
         // IAM: also the CredentialStore of users' access keys (IamBackend implements it).
         IamBackend iam = new IamBackend(context);
@@ -82,9 +86,14 @@ final class ServiceCatalog {
         });
         handlers.add(new RdsQueryHandler(rds));
         ec2.addEndpointSource(rds);
+        List<AutoCloseable> resources = new ArrayList<>();
+        if (context.engines().enabled()) {
+            // Real PostgreSQL behind DB instances, reached through fronts that ask EC2's security groups.
+            resources.add(io.awstutor.sandbox.engines.EngineFleet.start(context.engines(), context.dataDir(), rds, ec2));
+        }
 
         // SES: identities and sending, per region; no other service depends on it.
-        var sesBackend = new io.awstutor.sandbox.ses.SesBackend(context);
+        var sesBackend = new io.awstutor.sandbox.ses.SesBackend(context, options.sesAutoVerify());
         var ses = new io.awstutor.sandbox.ses.SesHandler(sesBackend);
         handlers.add(ses);
 
@@ -112,6 +121,7 @@ final class ServiceCatalog {
         handlers.replaceAll(h -> h.signingName().equals("ec2") || h.signingName().equals("rds")
                 ? new MeteredHandler(h, meter, context.clock()) : h);
 
-        return new Wiring(handlers, credentials, authorizer, iam::recordKeyUse, List.of(cloudfront.edge(), ses.mailbox()));
+        return new Wiring(handlers, credentials, authorizer, iam::recordKeyUse, List.of(cloudfront.edge(), ses.mailbox()), accounts,
+                new ConsoleSignIn(iam, sts), resources);
     }
 }

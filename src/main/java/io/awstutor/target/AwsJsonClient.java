@@ -35,7 +35,7 @@ import java.util.Map;
  * Exists because the SDK's own modules for these four APIs are not in the tutor's build.
  */
 public final class AwsJsonClient {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = io.awstutor.json.JsonMappers.mapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10)).build();
 

@@ -63,7 +63,7 @@ class InteractiveCostGuardTest {
                     keyboard.flush();
                     SdkClientException refused = assertThrows(SdkClientException.class, () ->
                             ec2.runInstances(b -> b.imageId(ami).instanceType("m5.large").minCount(2).maxCount(2)));
-                    assertTrue(refused.getMessage().contains("cancelled Ec2 RunInstances: you did not say yes"), refused.getMessage());
+                    assertTrue(refused.getMessage().contains("cancelled EC2 RunInstances: you did not say yes"), refused.getMessage());
                     assertEquals(0, box.ec2().describeInstances().reservations().size(), "nothing left the machine");
 
                     keyboard.write("yes\n".getBytes(StandardCharsets.UTF_8));

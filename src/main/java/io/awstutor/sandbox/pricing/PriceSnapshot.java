@@ -1,7 +1,7 @@
 package io.awstutor.sandbox.pricing;
 
+import io.awstutor.json.JsonMappers;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.awstutor.sandbox.pricing.PriceListProduct.OnDemand;
 import io.awstutor.sandbox.pricing.PriceListProduct.Reserved;
 import io.awstutor.sandbox.pricing.PriceListProduct.Tier;
@@ -92,7 +92,7 @@ public final class PriceSnapshot {
             if (in == null) {
                 throw new IllegalStateException("the price snapshot " + RESOURCE + " is missing from the build");
             }
-            return new PriceSnapshot(new ObjectMapper().readTree(in));
+            return new PriceSnapshot(JsonMappers.mapper().readTree(in));
         } catch (IOException e) {
             throw new UncheckedIOException("the price snapshot could not be read", e);
         }

@@ -1,5 +1,6 @@
 package io.awstutor.sandbox.protocol;
 
+import io.awstutor.json.JsonMappers;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -15,7 +16,7 @@ import java.io.UncheckedIOException;
  * rather than bind classes.
  */
 public final class JsonCodec {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final ObjectMapper MAPPER = JsonMappers.mapper();
 
     private JsonCodec() {
     }
