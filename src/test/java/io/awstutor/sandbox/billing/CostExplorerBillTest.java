@@ -1,6 +1,7 @@
 package io.awstutor.sandbox.billing;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.awstutor.sandbox.SandboxOptions;
 import io.awstutor.sandbox.TestSandbox;
 import io.awstutor.target.AwsJsonClient;
 import io.awstutor.target.JsonApi;
@@ -22,7 +23,7 @@ class CostExplorerBillTest {
 
     @Test
     void aScriptedScenarioCostsWhatTheHandComputedSumSays() {
-        try (TestSandbox box = TestSandbox.start()) {
+        try (TestSandbox box = TestSandbox.start(SandboxOptions.inMemory().withTimeScale(0).withSesAutoVerify(true))) {
             BillingCalls calls = new BillingCalls(box);
             String ami = box.ec2().describeImages(b -> b.owners("amazon")).images().get(0).imageId();
             Instant start = calls.startOfNextMonth();
