@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.awstutor.sandbox.http.ServiceCall;
 import io.awstutor.sandbox.protocol.AwsException;
-import io.awstutor.sandbox.protocol.AwsOperations;
 import io.awstutor.sandbox.protocol.JsonCodec;
 import io.awstutor.sandbox.protocol.JsonInput;
 import io.awstutor.sandbox.protocol.JsonServiceHandler;
@@ -27,28 +26,26 @@ import java.util.concurrent.TimeUnit;
  * times a day), so an alert e-mail arrives while the learner watches the bill grow.
  */
 public final class BudgetsHandler extends JsonServiceHandler implements AutoCloseable {
-    private static final AwsOperations AWS_OPERATIONS = AwsOperations.load(BudgetsHandler.class, "aws-operations.txt");
     /** AWS's default end of a budget's time period. */
     private static final Instant DEFAULT_END = Instant.parse("2087-06-15T00:00:00Z");
 
     private final BudgetsBackend backend;
-    private final Map<String, JsonAction> actions = new LinkedHashMap<>();
     private final ScheduledExecutorService evaluator;
 
     public BudgetsHandler(BudgetsBackend backend) {
         super("budgets", "AWSBudgetServiceGateway", "1.1", "Message", "InvalidParameterException");
         this.backend = backend;
-        actions.put("CreateBudget", this::createBudget);
-        actions.put("DescribeBudget", this::describeBudget);
-        actions.put("DescribeBudgets", this::describeBudgets);
-        actions.put("UpdateBudget", this::updateBudget);
-        actions.put("DeleteBudget", this::deleteBudget);
-        actions.put("CreateNotification", this::createNotification);
-        actions.put("DeleteNotification", this::deleteNotification);
-        actions.put("DescribeNotificationsForBudget", this::describeNotifications);
-        actions.put("CreateSubscriber", this::createSubscriber);
-        actions.put("DeleteSubscriber", this::deleteSubscriber);
-        actions.put("DescribeSubscribersForNotification", this::describeSubscribers);
+        register("CreateBudget", this::createBudget);
+        register("DescribeBudget", this::describeBudget);
+        register("DescribeBudgets", this::describeBudgets);
+        register("UpdateBudget", this::updateBudget);
+        register("DeleteBudget", this::deleteBudget);
+        register("CreateNotification", this::createNotification);
+        register("DeleteNotification", this::deleteNotification);
+        register("DescribeNotificationsForBudget", this::describeNotifications);
+        register("CreateSubscriber", this::createSubscriber);
+        register("DeleteSubscriber", this::deleteSubscriber);
+        register("DescribeSubscribersForNotification", this::describeSubscribers);
         this.evaluator = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "awstutor-budgets");
             t.setDaemon(true);
@@ -59,16 +56,6 @@ public final class BudgetsHandler extends JsonServiceHandler implements AutoClos
 
     public BudgetsBackend backend() {
         return backend;
-    }
-
-    @Override
-    protected Map<String, JsonAction> actions() {
-        return actions;
-    }
-
-    @Override
-    protected AwsOperations awsOperations() {
-        return AWS_OPERATIONS;
     }
 
     @Override

@@ -7,7 +7,6 @@ import io.awstutor.sandbox.billing.CostExpression;
 import io.awstutor.sandbox.billing.CostLine;
 import io.awstutor.sandbox.http.ServiceCall;
 import io.awstutor.sandbox.protocol.AwsException;
-import io.awstutor.sandbox.protocol.AwsOperations;
 import io.awstutor.sandbox.protocol.JsonCodec;
 import io.awstutor.sandbox.protocol.JsonInput;
 import io.awstutor.sandbox.protocol.JsonServiceHandler;
@@ -25,32 +24,20 @@ import java.util.function.Predicate;
  * answered from the sandbox's bill (its own resources' usage times the price snapshot).
  */
 public final class CostExplorerHandler extends JsonServiceHandler {
-    private static final AwsOperations AWS_OPERATIONS = AwsOperations.load(CostExplorerHandler.class, "aws-operations.txt");
 
     private final CostExplorerBackend backend;
-    private final Map<String, JsonAction> actions;
 
     public CostExplorerHandler(CostExplorerBackend backend) {
         super("ce", "AWSInsightsIndexService", "1.1", "Message", "ValidationException");
         this.backend = backend;
-        this.actions = Map.of("GetCostAndUsage", this::getCostAndUsage, "GetCostForecast", this::getCostForecast);
-    }
-
-    @Override
-    protected Map<String, JsonAction> actions() {
-        return actions;
-    }
-
-    @Override
-    protected AwsOperations awsOperations() {
-        return AWS_OPERATIONS;
+        register("GetCostAndUsage", this::getCostAndUsage);
+        register("GetCostForecast", this::getCostForecast);
     }
 
     private JsonNode getCostAndUsage(JsonInput in, ServiceCall call) {
         call.authorize("ce:GetCostAndUsage", "*", "AccessDeniedException");
-        JsonInput period = in.member("TimePeriod");
-        LocalDate start = date(period, "Start");
-        LocalDate end = date(period, "End");
+        LocalDate start = date(in.member("TimePeriod"), "Start");
+        LocalDate end = date(in.member("TimePeriod"), "End");
         String granularity = in.requiredString("Granularity");
         List<String> metrics = in.strings("Metrics");
         if (metrics.isEmpty()) {
@@ -69,8 +56,7 @@ public final class CostExplorerHandler extends JsonServiceHandler {
                 throw in.invalid("Group type " + g.type() + " is not supported by the awstutor sandbox: use DIMENSION or TAG.");
             }
         }
-        Predicate<CostLine> filter = in.has("Filter") ? CostExpression.parse(in.member("Filter")) : CostExpression.all();
-        List<CostExplorerBackend.Result> results = backend.costAndUsage(call.accountId(), start, end, granularity, groupBy, filter);
+        List<CostExplorerBackend.Result> results = backend.costAndUsage(call.accountId(), start, end, granularity, groupBy, filter(in));
         ObjectNode out = JsonCodec.object();
         if (!groupBy.isEmpty()) {
             ArrayNode definitions = out.putArray("GroupDefinitions");
@@ -99,17 +85,15 @@ public final class CostExplorerHandler extends JsonServiceHandler {
 
     private JsonNode getCostForecast(JsonInput in, ServiceCall call) {
         call.authorize("ce:GetCostForecast", "*", "AccessDeniedException");
-        JsonInput period = in.member("TimePeriod");
-        LocalDate start = date(period, "Start");
-        LocalDate end = date(period, "End");
+        LocalDate start = date(in.member("TimePeriod"), "Start");
+        LocalDate end = date(in.member("TimePeriod"), "End");
         String metric = in.requiredString("Metric");
         if (metric.equals("USAGE_QUANTITY") || metric.equals("NORMALIZED_USAGE_AMOUNT")) {
             throw in.invalid("The awstutor sandbox forecasts costs only; GetUsageForecast is not implemented.");
         }
         String granularity = in.requiredString("Granularity");
         int level = in.integer("PredictionIntervalLevel").orElse(80);
-        Predicate<CostLine> filter = in.has("Filter") ? CostExpression.parse(in.member("Filter")) : CostExpression.all();
-        var forecast = backend.forecast(call.accountId(), start, end, granularity, filter);
+        var forecast = backend.forecast(call.accountId(), start, end, granularity, filter(in));
         // a steady run rate is certain; the interval only widens with the level asked for
         double spread = (level - 50) / 500.0;
         ObjectNode out = JsonCodec.object();
@@ -124,6 +108,10 @@ public final class CostExplorerHandler extends JsonServiceHandler {
             item.put("PredictionIntervalUpperBound", amount(entry.getValue() * (1 + spread)));
         }
         return out;
+    }
+
+    private static Predicate<CostLine> filter(JsonInput in) {
+        return in.has("Filter") ? CostExpression.parse(in.member("Filter")) : CostExpression.all();
     }
 
     private static void metrics(ObjectNode into, List<String> metrics, CostExplorerBackend.Sums sums) {

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.awstutor.sandbox.http.ServiceCall;
-import io.awstutor.sandbox.protocol.AwsOperations;
 import io.awstutor.sandbox.protocol.JsonCodec;
 import io.awstutor.sandbox.protocol.JsonInput;
 import io.awstutor.sandbox.protocol.JsonServiceHandler;
@@ -12,28 +11,17 @@ import io.awstutor.sandbox.protocol.OffsetPages;
 
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.function.Predicate;
 
 /** AWS Free Tier (AWSFreeTierService, JSON 1.0): GetFreeTierUsage over the sandbox's own usage. */
 public final class FreeTierHandler extends JsonServiceHandler {
-    private static final AwsOperations AWS_OPERATIONS = AwsOperations.load(FreeTierHandler.class, "aws-operations.txt");
 
     private final FreeTierBackend backend;
 
     public FreeTierHandler(FreeTierBackend backend) {
         super("freetier", "AWSFreeTierService", "1.0", "message", "ValidationException");
         this.backend = backend;
-    }
-
-    @Override
-    protected Map<String, JsonAction> actions() {
-        return Map.of("GetFreeTierUsage", this::getFreeTierUsage);
-    }
-
-    @Override
-    protected AwsOperations awsOperations() {
-        return AWS_OPERATIONS;
+        register("GetFreeTierUsage", this::getFreeTierUsage);
     }
 
     private JsonNode getFreeTierUsage(JsonInput in, ServiceCall call) {
