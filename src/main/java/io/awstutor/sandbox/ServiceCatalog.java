@@ -121,7 +121,11 @@ final class ServiceCatalog {
         handlers.replaceAll(h -> h.signingName().equals("ec2") || h.signingName().equals("rds")
                 ? new MeteredHandler(h, meter, context.clock()) : h);
 
+        // The console's sign-in: sessions of IAM users, keys like any other.
+        ConsoleSignIn consoleSignIn = new ConsoleSignIn(iam, context.clock());
+        credentials.add(consoleSignIn);
+
         return new Wiring(handlers, credentials, authorizer, iam::recordKeyUse, List.of(cloudfront.edge(), ses.mailbox()), accounts,
-                new ConsoleSignIn(iam, sts), resources);
+                consoleSignIn, resources);
     }
 }
