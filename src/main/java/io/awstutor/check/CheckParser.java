@@ -56,6 +56,7 @@ public final class CheckParser {
             case "rds-cluster" -> RdsClusterCheck.parse(value);
             case "ses-identity" -> SesIdentityCheck.parse(value);
             case "cloudfront-distribution" -> CloudFrontDistributionCheck.parse(value);
+            case "budget" -> BudgetCheck.parse(value);
             default -> throw new IllegalArgumentException("unknown check kind '" + kind + "' (see docs/authoring.md for the kinds)");
         };
     }

@@ -22,7 +22,11 @@ public final class BillableOperations {
             "cloudfront", Set.of("CreateDistribution", "CreateDistributionWithTags"),
             "s3", Set.of("PutObject", "UploadPart"),
             "ses", Set.of("SendEmail", "SendRawEmail", "SendTemplatedEmail", "SendBulkTemplatedEmail"),
-            "iam", Set.of("CreateUser", "CreateRole"));
+            "iam", Set.of("CreateUser", "CreateRole"),
+            // every Cost Explorer API request is billed (the console's Cost Explorer is free)
+            "ce", Set.of("GetCostAndUsage", "GetCostAndUsageWithResources", "GetCostForecast", "GetUsageForecast",
+                    "GetDimensionValues", "GetTags", "GetCostCategories", "GetReservationCoverage", "GetReservationUtilization",
+                    "GetSavingsPlansCoverage", "GetSavingsPlansUtilization", "GetRightsizingRecommendation"));
 
     private BillableOperations() {
     }
@@ -49,6 +53,11 @@ public final class BillableOperations {
      */
     public static Optional<Estimate> estimate(PriceTable prices, String service, String operation, Map<String, Object> fields,
                                               SessionUsage usage, Optional<String> currentDbClass) {
+        if (normalize(service).equals("ce") && mustReview(service, operation)) {
+            return Optional.of(new Estimate("1 Cost Explorer API request", OptionalDouble.empty(),
+                    Estimate.usd(prices.costExplorerRequest()) + " per request, billed to this account",
+                    "not covered: the Cost Explorer console is free, its API is not"));
+        }
         return switch (normalize(service) + ":" + operation) {
             case "ec2:RunInstances" -> Optional.of(instances(prices, fields));
             case "ec2:StartInstances" -> Optional.of(new Estimate("starting stopped instance(s) " + text(fields.get("InstanceIds")),

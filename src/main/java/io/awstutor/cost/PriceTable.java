@@ -5,7 +5,6 @@ import io.awstutor.sandbox.pricing.PriceListProduct;
 import io.awstutor.sandbox.pricing.PriceSnapshot;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalDouble;
 
@@ -58,26 +57,8 @@ public final class PriceTable {
         if (instanceClass == null) {
             return OptionalDouble.empty();
         }
-        OptionalDouble exact = snapshot.rdsHourly(instanceClass, engineName(engine), multiAz);
+        OptionalDouble exact = snapshot.rdsHourly(instanceClass, PriceSnapshot.databaseEngine(engine), multiAz);
         return exact.isPresent() ? exact : snapshot.rdsHourly(instanceClass, "MySQL", multiAz);
-    }
-
-    /** The Price List's engine name for an RDS API engine name. */
-    static String engineName(String engine) {
-        String e = engine == null ? "" : engine.toLowerCase(Locale.ROOT);
-        if (e.startsWith("aurora-postgresql")) {
-            return "Aurora PostgreSQL";
-        }
-        if (e.startsWith("aurora")) {
-            return "Aurora MySQL";
-        }
-        if (e.startsWith("postgres")) {
-            return "PostgreSQL";
-        }
-        if (e.startsWith("mariadb")) {
-            return "MariaDB";
-        }
-        return "MySQL";
     }
 
     public boolean ec2FreeTierType(String instanceType) {
@@ -96,6 +77,8 @@ public final class PriceTable {
     public double rdsStorageGbMonth(boolean multiAz) { return snapshot.rdsStorageGbMonth(multiAz); }
     public double ebsGbMonth() { return price("AmazonEC2", "EBS:VolumeUsage.gp3"); }
     public double auroraServerlessAcuHour() { return price("AmazonRDS", "Aurora:ServerlessV2Usage"); }
+    /** One Cost Explorer API request (the console is free). */
+    public double costExplorerRequest() { return price("AWSCostExplorer", "APIRequest"); }
     public double natGatewayHour() { return price("AmazonEC2", "NatGateway-Hours"); }
 
     public String natGatewayNote() {

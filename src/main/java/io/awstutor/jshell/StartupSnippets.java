@@ -21,6 +21,9 @@ final class StartupSnippets {
     private StartupSnippets() {
     }
 
+    /** Price List, Cost Explorer, Budgets and Free Tier: no SDK module in the build, a JSON client instead. */
+    private static final List<String> JSON_APIS = List.of("pricing", "costexplorer", "budgets", "freetier");
+
     /** Service variable name to its client interface (the model's package is the variable name). */
     static final Map<String, String> SERVICES = services0();
 
@@ -33,6 +36,10 @@ final class StartupSnippets {
         services.put("rds", "RdsClient");
         services.put("ses", "SesClient");
         services.put("cloudfront", "CloudFrontClient");
+        // the JSON APIs of the pricing lesson, reached through the tutor's AwsJsonClient
+        for (String json : JSON_APIS) {
+            services.put(json, "AwsJsonClient");
+        }
         return services;
     }
 
@@ -70,6 +77,9 @@ final class StartupSnippets {
     /** The snippets that define one service: its packages and its client variable. */
     static List<String> service(String variable) {
         String type = SERVICES.get(variable);
+        if (JSON_APIS.contains(variable)) {
+            return List.of("import io.awstutor.target.AwsJsonClient;", type + " " + variable + " = clients." + variable + "();");
+        }
         return List.of(
                 "import software.amazon.awssdk.services." + variable + ".*;",
                 "import software.amazon.awssdk.services." + variable + ".model.*;",

@@ -80,7 +80,8 @@ public final class Sandbox implements AutoCloseable {
      * lesson checks ask EC2's reachability evaluator this way).
      */
     public <T extends ServiceHandler> java.util.Optional<T> service(Class<T> type) {
-        return wiring.handlers().stream().filter(type::isInstance).map(type::cast).findFirst();
+        return wiring.handlers().stream().map(h -> h instanceof MeteredHandler metered ? metered.inner() : h)
+                .filter(type::isInstance).map(type::cast).findFirst();
     }
 
     /** Signs in to the console as an IAM user (see {@link ConsoleSignIn}). */

@@ -11,6 +11,14 @@ import io.awstutor.sandbox.ec2.Subnet;
 import io.awstutor.sandbox.http.ServiceHandler;
 import io.awstutor.sandbox.iam.IamBackend;
 import io.awstutor.sandbox.iam.IamHandler;
+import io.awstutor.sandbox.billing.Bill;
+import io.awstutor.sandbox.billing.UsageMeter;
+import io.awstutor.sandbox.budgets.BudgetsBackend;
+import io.awstutor.sandbox.budgets.BudgetsHandler;
+import io.awstutor.sandbox.ce.CostExplorerBackend;
+import io.awstutor.sandbox.ce.CostExplorerHandler;
+import io.awstutor.sandbox.freetier.FreeTierBackend;
+import io.awstutor.sandbox.freetier.FreeTierHandler;
 import io.awstutor.sandbox.pricing.PriceSnapshot;
 import io.awstutor.sandbox.pricing.PricingBackend;
 import io.awstutor.sandbox.pricing.PricingHandler;
@@ -85,7 +93,8 @@ final class ServiceCatalog {
         }
 
         // SES: identities and sending, per region; no other service depends on it.
-        var ses = new io.awstutor.sandbox.ses.SesHandler(new io.awstutor.sandbox.ses.SesBackend(context, options.sesAutoVerify()));
+        var sesBackend = new io.awstutor.sandbox.ses.SesBackend(context, options.sesAutoVerify());
+        var ses = new io.awstutor.sandbox.ses.SesHandler(sesBackend);
         handlers.add(ses);
 
         // CloudFront: global, per account; its edge serves viewers from the sandbox's S3 buckets.
@@ -93,11 +102,24 @@ final class ServiceCatalog {
         handlers.add(cloudfront);
 
         // S3: one global bucket namespace; bodies on disk (the data folder, or a temp folder).
-        handlers.add(new io.awstutor.sandbox.s3.rest.S3Handler(context, credentials));
+        var s3 = new io.awstutor.sandbox.s3.rest.S3Handler(context, credentials);
+        handlers.add(s3);
 
         // Pricing: the bundled price snapshot, the same for every account.
         PriceSnapshot prices = PriceSnapshot.bundled();
         handlers.add(new PricingHandler(new PricingBackend(prices)));
+
+        // The bill: each service's usage, read through a narrow window, times the snapshot's prices.
+        // Cost Explorer reports it, Budgets alerts on it (into SES's mailbox), Free Tier counts it.
+        UsageMeter meter = new UsageMeter(context, List.of(UsageSources.ec2(ec2), UsageSources.rds(rds),
+                UsageSources.s3(s3.backend()), UsageSources.ses(sesBackend)));
+        Bill bill = new Bill(meter, prices, context.clock());
+        handlers.add(new CostExplorerHandler(new CostExplorerBackend(bill)));
+        handlers.add(new BudgetsHandler(new BudgetsBackend(bill, (account, from, to, subject, body) ->
+                sesBackend.deliverNotice(account, Sandbox.DEFAULT_REGION, from, to, subject, body))));
+        handlers.add(new FreeTierHandler(new FreeTierBackend(bill)));
+        handlers.replaceAll(h -> h.signingName().equals("ec2") || h.signingName().equals("rds")
+                ? new MeteredHandler(h, meter, context.clock()) : h);
 
         // The console's sign-in: sessions of IAM users, keys like any other.
         ConsoleSignIn consoleSignIn = new ConsoleSignIn(iam, context.clock());

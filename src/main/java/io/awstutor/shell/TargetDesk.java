@@ -6,6 +6,7 @@ import io.awstutor.cost.Estimate;
 import io.awstutor.cost.Ledger;
 import io.awstutor.cost.LedgerEntry;
 import io.awstutor.cost.LedgerRecorder;
+import io.awstutor.cost.BudgetStatus;
 import io.awstutor.cost.PriceTable;
 import io.awstutor.cost.ResourceKind;
 import io.awstutor.jshell.JShellEngine;
@@ -197,8 +198,10 @@ public final class TargetDesk implements SessionHooks, AutoCloseable {
 
     private boolean cost() {
         List<LedgerEntry> alive = alive();
+        List<String> budgets = BudgetStatus.lines(new ClientFactory(settings()), account());
         if (alive.isEmpty()) {
             io.out().println("Nothing the tutor created is alive on " + settings().describe() + ".");
+            budgets.forEach(this::say);
             say("(Prices: " + prices.provenance() + ".)");
             return true;
         }
@@ -224,6 +227,7 @@ public final class TargetDesk implements SessionHooks, AutoCloseable {
         }
         say("Total: " + Estimate.usd(hourly) + " an hour (" + Estimate.usd(hourly * prices.hoursPerMonth())
                 + " a month), " + Estimate.usd(soFar) + " so far, before free-tier allowances (" + prices.provenance() + ").");
+        budgets.forEach(this::say);
         if (settings().kind() != TargetSettings.TargetKind.AWS) {
             say("(On " + settings().describe() + " none of it costs anything: these are what AWS would charge.)");
         }

@@ -30,11 +30,18 @@ public final class ClientFactory {
     private final TargetSettings settings;
     private final List<ExecutionInterceptor> interceptors;
     private final AwsCredentialsProvider credentials;
+    private final AwsJsonClient.CallReview jsonReview;
 
     public ClientFactory(TargetSettings settings, List<ExecutionInterceptor> interceptors) {
+        this(settings, interceptors, AwsJsonClient.CallReview.NONE);
+    }
+
+    /** @param jsonReview what may hold a JSON API's call before it is sent (the learner's cost guard) */
+    public ClientFactory(TargetSettings settings, List<ExecutionInterceptor> interceptors, AwsJsonClient.CallReview jsonReview) {
         this.settings = settings;
         this.interceptors = List.copyOf(interceptors);
         this.credentials = credentialsFor(settings);
+        this.jsonReview = jsonReview;
     }
 
     public ClientFactory(TargetSettings settings) {
@@ -78,6 +85,17 @@ public final class ClientFactory {
     public SesClient ses(String region) { return build(SesClient.builder(), region); }
     public CloudFrontClient cloudfront() { return build(CloudFrontClient.builder(), globalRegion()); }
 
+    /** The Price List API (home region us-east-1), Cost Explorer, Budgets and Free Tier, as JSON clients. */
+    public AwsJsonClient pricing() { return json(JsonApi.PRICING); }
+    public AwsJsonClient costexplorer() { return json(JsonApi.COST_EXPLORER); }
+    public AwsJsonClient budgets() { return json(JsonApi.BUDGETS); }
+    public AwsJsonClient freetier() { return json(JsonApi.FREE_TIER); }
+
+    private AwsJsonClient json(JsonApi api) {
+        return new AwsJsonClient(api, settings.endpoint().orElse(java.net.URI.create(api.awsEndpoint())), "us-east-1",
+                credentials, java.time.Clock.systemUTC(), jsonReview);
+    }
+
     public S3Client s3() { return s3(settings.region()); }
 
     /**
@@ -88,7 +106,7 @@ public final class ClientFactory {
     public ClientFactory withCredentials(String accessKeyId, String secretAccessKey) {
         TargetSettings other = new TargetSettings(settings.kind(), settings.endpoint(), settings.region(),
                 java.util.Optional.empty(), java.util.Optional.of(accessKeyId), java.util.Optional.of(secretAccessKey));
-        return new ClientFactory(other, interceptors);
+        return new ClientFactory(other, interceptors, jsonReview);
     }
 
     /** Presigns S3 requests for this target (path-style on an emulator, as {@link #s3(String)} is). */

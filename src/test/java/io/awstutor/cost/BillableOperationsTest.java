@@ -64,6 +64,25 @@ class BillableOperationsTest {
     }
 
     @Test
+    void everyCostExplorerApiRequestIsBillableAtTheSnapshotsPrice() {
+        assertTrue(BillableOperations.mustReview("ce", "GetCostAndUsage"));
+        assertTrue(BillableOperations.mustReview("ce", "GetCostForecast"));
+        Estimate request = estimate("ce", "GetCostAndUsage", Map.of()).orElseThrow();
+        assertTrue(request.priceLine(730).contains("USD 0.0100 per request"), request.priceLine(730));
+        assertEquals(0.01, PRICES.costExplorerRequest(), 1e-12);
+        assertFalse(BillableOperations.mustReview("pricing", "GetProducts"), "the Price List API is free");
+        assertFalse(BillableOperations.mustReview("budgets", "DescribeBudgets"), "reading budgets is free");
+    }
+
+    @Test
+    void aMultiAzDatabasePaysTwiceForItsStorageToo() {
+        Estimate multi = estimate("Rds", "CreateDBInstance", Map.of("DBInstanceClass", "db.t3.micro", "MultiAZ", true,
+                "AllocatedStorage", 20, "Engine", "postgres")).orElseThrow();
+        assertEquals(0.036, multi.hourlyUsd().getAsDouble(), 1e-9, "PostgreSQL's own Multi-AZ price");
+        assertTrue(multi.usage().contains("USD 4.60 a month"), multi.usage());
+    }
+
+    @Test
     void thingsFreeOfChargeAreNotBillable() {
         assertFalse(estimate("Iam", "CreateUser", Map.of("UserName", "alice")).isPresent());
         assertFalse(estimate("EC2", "CreateSecurityGroup", Map.of()).isPresent());

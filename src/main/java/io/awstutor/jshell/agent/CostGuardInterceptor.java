@@ -89,6 +89,16 @@ public final class CostGuardInterceptor implements ExecutionInterceptor {
         ask(service, operation, CallFacts.region(attributes), fields);
     }
 
+    /**
+     * The same review for a call that is not an SDK client's (the learner's JSON clients):
+     * held and asked about if reviewed, refused with an exception if the shell says no.
+     */
+    public void review(String service, String operation, String region, Map<String, Object> fields) {
+        if (active() && BillableOperations.mustReview(service, operation)) {
+            ask(service, operation, region, fields);
+        }
+    }
+
     private GuardChannel.Answer ask(String service, String operation, String region, Map<String, Object> fields) {
         GuardChannel.Question question = new GuardChannel.Question(token, service, operation, region, fields);
         GuardChannel.Answer answer;

@@ -15,9 +15,12 @@ public final class LearnerClients {
     private LearnerClients() {
     }
 
-    /** The call recorder is a global SDK interceptor (see {@link CallRecorder}): every client has it. */
+    /**
+     * The call recorder and the cost guard are global SDK interceptors (see {@link CallRecorder}):
+     * every SDK client has them; the JSON clients (Price List, Cost Explorer, …) ask the guard directly.
+     */
     public static ClientFactory factory() {
-        return new ClientFactory(TargetSettings.fromSystemProperties(), List.of());
+        return new ClientFactory(TargetSettings.fromSystemProperties(), List.of(), new CostGuardInterceptor()::review);
     }
 
 }

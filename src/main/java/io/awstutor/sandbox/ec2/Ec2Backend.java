@@ -61,6 +61,11 @@ public final class Ec2Backend implements NetworkDirectory, AutoCloseable {
         return states.computeIfAbsent(accountId + "/" + regionName, k -> RegionState.withDefaultNetwork(accountId, region));
     }
 
+    /** Every account's regions in use, for the sandbox's usage meter. */
+    public List<RegionState> regionStates() {
+        return List.copyOf(states.values());
+    }
+
     public SecurityGroups securityGroups() { return securityGroups; }
     public Networks networks() { return networks; }
     public Instances instances() { return instances; }

@@ -36,6 +36,7 @@ public final class Ec2Handler extends QueryServiceHandler implements AutoCloseab
         new VolumeActions(backend).register(actions);
         new InstanceAttributeActions(backend).register(actions);
         new VpcComponentActions(backend).register(actions);
+        new SpotPriceHistory(backend).register(actions);
         actions.replaceAll((name, action) -> name.startsWith("Describe") ? action : (params, call, xml) -> {
             action.run(params, call, xml);
             backend.changed();

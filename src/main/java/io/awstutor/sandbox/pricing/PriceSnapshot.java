@@ -139,6 +139,21 @@ public final class PriceSnapshot {
                 Map.of("databaseEngine", engine));
     }
 
+    /** The Price List's engine name ("PostgreSQL", "Aurora MySQL") for an RDS API engine name ("postgres", "aurora-mysql"). */
+    public static String databaseEngine(String apiEngine) {
+        String e = apiEngine == null ? "" : apiEngine.toLowerCase(java.util.Locale.ROOT);
+        if (e.startsWith("aurora-postgresql")) {
+            return "Aurora PostgreSQL";
+        }
+        if (e.startsWith("aurora")) {
+            return "Aurora MySQL";
+        }
+        if (e.startsWith("postgres")) {
+            return "PostgreSQL";
+        }
+        return e.startsWith("mariadb") ? "MariaDB" : "MySQL";
+    }
+
     /** General Purpose database storage per GB-month, Single- or Multi-AZ. */
     public double rdsStorageGbMonth(boolean multiAz) {
         return unitPrice("AmazonRDS", multiAz ? "RDS:Multi-AZ-GP2-Storage" : "RDS:GP2-Storage", Map.of()).orElse(0);

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.awstutor.sandbox.http.ServiceCall;
 import io.awstutor.sandbox.protocol.AwsException;
-import io.awstutor.sandbox.protocol.AwsOperations;
 import io.awstutor.sandbox.protocol.JsonCodec;
 import io.awstutor.sandbox.protocol.JsonInput;
 import io.awstutor.sandbox.protocol.JsonServiceHandler;
@@ -24,29 +23,16 @@ import java.util.Set;
  * {@code publicationDate}.
  */
 public final class PricingHandler extends JsonServiceHandler {
-    private static final AwsOperations AWS_OPERATIONS = AwsOperations.load(PricingHandler.class, "aws-operations.txt");
     private static final String INVALID_TOKEN = "InvalidNextTokenException";
 
     private final PricingBackend backend;
-    private final Map<String, JsonAction> actions;
 
     public PricingHandler(PricingBackend backend) {
         super("pricing", "AWSPriceListService", "1.1", "Message", "InvalidParameterException");
         this.backend = backend;
-        this.actions = Map.of(
-                "DescribeServices", this::describeServices,
-                "GetAttributeValues", this::getAttributeValues,
-                "GetProducts", this::getProducts);
-    }
-
-    @Override
-    protected Map<String, JsonAction> actions() {
-        return actions;
-    }
-
-    @Override
-    protected AwsOperations awsOperations() {
-        return AWS_OPERATIONS;
+        register("DescribeServices", this::describeServices);
+        register("GetAttributeValues", this::getAttributeValues);
+        register("GetProducts", this::getProducts);
     }
 
     private JsonNode describeServices(JsonInput in, ServiceCall call) {

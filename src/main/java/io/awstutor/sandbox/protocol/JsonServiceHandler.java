@@ -31,6 +31,8 @@ public abstract class JsonServiceHandler implements ServiceHandler {
     private final String contentType;
     private final String validationCode;
     private final JsonErrorFormat errorFormat;
+    private final Map<String, JsonAction> actions = new java.util.LinkedHashMap<>();
+    private final AwsOperations awsOperations;
 
     /**
      * @param jsonVersion    "1.0" or "1.1", from the model's metadata
@@ -44,14 +46,13 @@ public abstract class JsonServiceHandler implements ServiceHandler {
         this.contentType = "application/x-amz-json-" + jsonVersion;
         this.validationCode = validationCode;
         this.errorFormat = new JsonErrorFormat(contentType, messageField);
+        // every operation the service has on AWS (botocore's model, next to the subclass), to name the ones the sandbox lacks
+        this.awsOperations = AwsOperations.load(getClass(), "aws-operations.txt");
     }
 
-    /** Operation name to implementation. Built once by the subclass. */
-    protected abstract Map<String, JsonAction> actions();
-
-    /** Every operation the service has on AWS (from botocore's model), to name the ones the sandbox lacks. */
-    protected AwsOperations awsOperations() {
-        return AwsOperations.NONE;
+    /** Adds an operation; subclasses register theirs in their constructor. */
+    protected final void register(String operation, JsonAction action) {
+        actions.put(operation, action);
     }
 
     @Override
@@ -68,10 +69,10 @@ public abstract class JsonServiceHandler implements ServiceHandler {
     public SandboxResponse handle(ServiceCall call) throws IOException {
         String target = call.request().header("x-amz-target").orElse("");
         String operation = target.startsWith(targetPrefix + ".") ? target.substring(targetPrefix.length() + 1) : "";
-        JsonAction action = actions().get(operation);
+        JsonAction action = actions.get(operation);
         if (!"POST".equals(call.request().method()) || action == null) {
             String name = target.isEmpty() ? "(no X-Amz-Target header)" : target;
-            throw AwsException.badRequest("UnknownOperationException", awsOperations().contains(operation)
+            throw AwsException.badRequest("UnknownOperationException", awsOperations.contains(operation)
                     ? operation + " is an operation of AWS that the awstutor sandbox does not implement"
                     : "Unknown operation " + name);
         }

@@ -386,6 +386,16 @@ public final class RdsBackend implements NetworkEndpointSource {
                 .put(instance.identifier, new EndpointEntry(endpoint, instance.timeline.goneAt()));
     }
 
+    /** Every DB instance of every account and region, as the sandbox's usage meter reads them. */
+    public synchronized List<DbInstanceUsage> usage() {
+        Instant now = now();
+        List<DbInstanceUsage> out = new ArrayList<>();
+        for (RegionState state : regions.values()) {
+            state.instances.values().forEach(db -> out.add(DbInstanceUsage.of(state, db, now)));
+        }
+        return out;
+    }
+
     @Override
     public List<NetworkEndpoint> endpoints(String accountId, String region) {
         Map<String, EndpointEntry> entries = endpoints.get(accountId + "/" + region);

@@ -150,6 +150,11 @@ public final class S3Backend implements AutoCloseable {
         return store;
     }
 
+    /** Every account's buckets, for the sandbox's usage meter. */
+    public java.util.List<Bucket> allBuckets() {
+        return java.util.List.copyOf(bucketMap().values());
+    }
+
     Map<String, Bucket> bucketMap() {
         return buckets;
     }

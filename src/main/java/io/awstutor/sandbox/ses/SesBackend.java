@@ -305,6 +305,42 @@ public final class SesBackend {
         return out;
     }
 
+    /** One accepted message as the sandbox's usage meter counts it: SES bills each recipient. */
+    public record Sending(String account, String region, String messageId, Instant at, int recipients) {
+    }
+
+    /** Every account's accepted messages (those still kept), for the usage meter. */
+    public synchronized List<Sending> sendings() {
+        List<Sending> out = new ArrayList<>();
+        for (RegionState state : regions.values()) {
+            for (SentMessage m : state.messages) {
+                if (!sentByAws(m)) {
+                    out.add(new Sending(state.accountId, state.region, m.messageId(), m.sentAt(), m.destinations().size()));
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * A message AWS itself sends to the account (a budget alert): it lands in the mailbox
+     * like any other, but needs no verified identity, counts against no quota and is not billed.
+     */
+    public synchronized void deliverNotice(String account, String region, String source, List<String> recipients,
+                                           String subject, String body) {
+        Instant now = context.now();
+        SentMessage message = new SentMessage(messageId(now), now, source, List.copyOf(recipients), subject, body, null);
+        change(account, region, s -> {
+            keep(s, message);
+            return message;
+        });
+    }
+
+    /** AWS's own mail to the account (verification requests, budget alerts) is not billed to it. */
+    private static boolean sentByAws(SentMessage m) {
+        return m.source().endsWith("amazonaws.com") || m.source().endsWith("amazon.com");
+    }
+
     // ---- internals
 
     private static Identity put(RegionState state, Identity identity) {
