@@ -22,6 +22,7 @@ import io.awstutor.cost.PriceTable;
 import io.awstutor.shell.ShellGuardPrompt;
 import io.awstutor.shell.TargetDesk;
 import io.awstutor.cost.Ledger;
+import io.awstutor.workshop.join.WorkshopJoin;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
 import picocli.CommandLine.Command;
@@ -30,6 +31,7 @@ import picocli.CommandLine.Mixin;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -53,7 +55,8 @@ public final class ShellCommand implements Callable<Integer> {
         Files.createDirectories(home);
         AtomicReference<CostGuard> guard = new AtomicReference<>();
         AtomicReference<TargetDesk> desk = new AtomicReference<>();
-        Target target = Targets.open(options.targetRequest());
+        Optional<WorkshopJoin.Joined> workshop = WorkshopLearner.join(options, home, stdinIsTerminal());
+        Target target = workshop.map(w -> new Target(w.target(), null)).orElseGet(() -> Targets.open(options.targetRequest()));
         try (GuardServer guardServer = new GuardServer(question -> {
                  CostGuard current = guard.get();
                  return current == null ? GuardChannel.Answer.refused("awstutor's cost guard is not ready yet; try again.")
@@ -67,7 +70,8 @@ public final class ShellCommand implements Callable<Integer> {
                     java.util.Map.of("prefix", progress.learnerPrefix))
                     .withSystemProperties(guardServer.systemProperties()).start();
             try {
-                LessonCatalog catalog = options.lessons == null ? LessonCatalog.bundled() : LessonCatalog.fromFolder(options.lessons);
+                LessonCatalog catalog = workshop.isPresent() ? workshop.get().catalog()
+                        : options.lessons == null ? LessonCatalog.bundled() : LessonCatalog.fromFolder(options.lessons);
                 if (catalog.lessons().isEmpty()) {
                     System.err.println("awstutor: no lessons could be loaded"
                             + (catalog.problems().isEmpty() ? "." : ": " + catalog.problems().get(0).getMessage()));
@@ -83,7 +87,9 @@ public final class ShellCommand implements Callable<Integer> {
                             java.time.Clock.systemUTC()));
                     desk.get().install(shell);
                     shellRef.set(shell);
-                    return shell.run();
+                    try (AutoCloseable session = WorkshopLearner.install(workshop, shell, tutor)) {
+                        return shell.run();
+                    }
                 }
             } finally {
                 engine.close();
