@@ -69,6 +69,7 @@ public final class WorkshopSession implements SessionHooks, Tutor.Listener, Auto
         shell.commands().add("workshop", "[leave]", "the workshop you joined; /workshop leave goes on alone", this::command,
                 index -> index == 1 ? List.of("leave") : List.of());
         report(EventKind.STEP_ENTERED, tutor.lesson(), tutor.step());
+        courier.deliverOnce(); // the instructor's broadcasts and hold are known before the first prompt
         courier.start();
         long period = Math.max(1, idleAfter.toSeconds() / 4);
         idleWatch.scheduleAtFixedRate(this::watchIdle, period, period, TimeUnit.SECONDS);

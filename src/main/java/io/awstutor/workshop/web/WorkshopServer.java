@@ -3,6 +3,7 @@ package io.awstutor.workshop.web;
 import io.awstutor.lesson.LessonCatalog;
 import io.awstutor.sandbox.Sandbox;
 import io.awstutor.sandbox.SandboxOptions;
+import io.awstutor.web.Assets;
 import io.awstutor.web.EventHub;
 import io.awstutor.web.WebApp;
 import io.awstutor.workshop.Wire;
@@ -91,10 +92,13 @@ public final class WorkshopServer implements AutoCloseable {
             });
             ticker.scheduleAtFixedRate(() -> hub.publish("tick", ""), TICK_SECONDS, TICK_SECONDS, TimeUnit.SECONDS);
             WebApp app = new WebApp(Wire.PREFIX, "workshop");
+            WebApp assets = Assets.app();
             if (!options.bind().isLoopbackAddress()) {
                 Set<String> names = ownNames(options.bind());
                 app.allowHosts(host -> WebApp.isLoopbackName(host) || names.contains(host));
+                assets.allowHosts(host -> WebApp.isLoopbackName(host) || names.contains(host));
             }
+            sandbox.mount(assets);
             new WorkshopApi(workshop, options.region()).routes(app);
             new Dashboard(workshop, hub, new AccountInventory(sandbox.endpoint(), options.region())).routes(app);
             sandbox.mount(app);
