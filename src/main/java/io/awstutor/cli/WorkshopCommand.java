@@ -5,7 +5,8 @@ import picocli.CommandLine.Command;
 /** {@code awstutor workshop …}: an instructor's tools for running a class. */
 @Command(name = "workshop", mixinStandardHelpOptions = true,
         description = "Run a workshop: serve a class from this machine, report on it, or provision real AWS accounts.",
-        subcommands = {WorkshopServeCommand.class, WorkshopReportCommand.class})
+        subcommands = {WorkshopServeCommand.class, WorkshopReportCommand.class, WorkshopProvisionCommand.class,
+                WorkshopTeardownCommand.class})
 public final class WorkshopCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
