@@ -24,7 +24,8 @@ import java.util.List;
 public final class WorkshopClient {
     private static final Duration TIMEOUT = Duration.ofSeconds(5);
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
+    // HTTP/1.1: the workshop server (the JDK's HTTP server) speaks nothing else, so no h2c upgrade is tried on every request
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(TIMEOUT).build();
 
     /** The server answered, and said no. */
     public static final class Refused extends IOException {

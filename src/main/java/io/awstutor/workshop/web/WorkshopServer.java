@@ -84,7 +84,7 @@ public final class WorkshopServer implements AutoCloseable {
         try {
             Workshop workshop = Workshop.open(options.name(), files, sandbox.accounts(), store, clock);
             EventHub hub = new EventHub();
-            workshop.onChange(topic -> hub.publish(topic, ""));
+            workshop.onChange(hub::publish);
             ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
                 Thread thread = new Thread(r, "awstutor-workshop-tick");
                 thread.setDaemon(true);
