@@ -26,6 +26,17 @@ public interface CheckContext {
     /** Replaces {@code ${prefix}} and the other lesson variables. */
     String substitute(String text);
 
+    /**
+     * Whether one of the learner's calls this step did {@code operation} and AWS accepted
+     * it, on the resource {@code id} when given (matched against the request's fields).
+     * A check that wants something gone needs it: absent because a fresh sandbox never had
+     * it is not the learner's doing.
+     */
+    default boolean didThisStep(String operation, String id) {
+        return callsThisStep().stream().anyMatch(c -> c.ok() && c.operation().equals(operation)
+                && (id == null || c.request() != null && c.request().values().stream().anyMatch(v -> id.equalsIgnoreCase(String.valueOf(v)))));
+    }
+
     /** The learner's answer to the step's quiz, when given. */
     Optional<Integer> quizAnswer();
 }

@@ -29,8 +29,12 @@ public record CloudFrontDistributionCheck(String origin, Optional<Boolean> enabl
                     .filter(d -> d.origins() != null && d.origins().items().stream().anyMatch(o -> domain.equalsIgnoreCase(o.domainName())))
                     .toList();
             if (gone) {
-                return matching.isEmpty() ? Verdict.pass("no distribution in front of " + domain)
-                        : Verdict.fail("The distribution " + matching.get(0).id() + " in front of " + domain + " still exists ("
+                if (matching.isEmpty()) {
+                    return context.didThisStep("DeleteDistribution", null) ? Verdict.pass("no distribution in front of " + domain)
+                            : Verdict.fail("There is no distribution in front of " + domain + " to delete here (a sandbox starts"
+                                    + " empty each session): /catchup builds it again from the earlier steps, then delete it.");
+                }
+                return Verdict.fail("The distribution " + matching.get(0).id() + " in front of " + domain + " still exists ("
                                 + (matching.get(0).enabled() ? "enabled" : "disabled") + ", " + matching.get(0).status() + ").");
             }
             if (matching.isEmpty()) {

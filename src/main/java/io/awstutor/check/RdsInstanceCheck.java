@@ -30,8 +30,13 @@ public record RdsInstanceCheck(String id, Optional<String> engine, Optional<Bool
             found = Optional.empty();
         }
         if (gone) {
-            if (found.isEmpty() || "deleting".equals(found.get().dbInstanceStatus())) {
-                return Verdict.pass("DB instance " + identifier + (found.isEmpty() ? " is gone" : " is being deleted"));
+            if (found.isPresent() && "deleting".equals(found.get().dbInstanceStatus())) {
+                return Verdict.pass("DB instance " + identifier + " is being deleted");
+            }
+            if (found.isEmpty()) {
+                return context.didThisStep("DeleteDBInstance", identifier) ? Verdict.pass("DB instance " + identifier + " is gone")
+                        : Verdict.fail("There is no DB instance " + identifier + " to delete here (a sandbox starts empty each"
+                                + " session): /catchup builds it again from the earlier steps, then delete it.");
             }
             return Verdict.fail("The DB instance " + identifier + " still exists (" + found.get().dbInstanceStatus() + ").");
         }
@@ -39,6 +44,10 @@ public record RdsInstanceCheck(String id, Optional<String> engine, Optional<Bool
             return Verdict.fail("There is no DB instance named " + identifier + " yet.");
         }
         DBInstance db = found.get();
+        if ("deleting".equals(db.dbInstanceStatus())) {
+            return Verdict.fail("The DB instance " + identifier + " is being deleted, so its name is still taken; once it is gone"
+                    + " (rds.waiter().waitUntilDBInstanceDeleted(...)) create it again.");
+        }
         if (engine.isPresent() && !engine.get().equalsIgnoreCase(db.engine())) {
             return Verdict.fail("The DB instance " + identifier + " runs " + db.engine() + ", not " + engine.get() + ".");
         }

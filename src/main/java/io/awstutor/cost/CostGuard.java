@@ -63,7 +63,7 @@ public final class CostGuard {
             return GuardChannel.Answer.allowed(currentLesson);
         }
         Estimate e = estimate.get();
-        String call = question.service() + " " + question.operation();
+        String call = BillableOperations.displayName(service) + " " + question.operation();
         if (!guarding()) {
             prompt.show(List.of("(cost note) " + call + " — on a real account: " + e.priceLine(prices.hoursPerMonth())
                     + "; free tier: " + e.freeTier() + ". Here on " + target.get().describe() + " it costs nothing."), false);

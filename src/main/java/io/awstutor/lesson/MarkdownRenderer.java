@@ -79,7 +79,7 @@ public final class MarkdownRenderer {
             String text = sb.toString();
             out.addAll(wrap(sb.toAttributedString(), firstIndent, indent));
             if (heading.getLevel() <= 2 && !color) {
-                out.add(new AttributedString(indent + (heading.getLevel() == 1 ? "=" : "-").repeat(Math.min(text.length(), width - indent.length()))));
+                out.add(new AttributedString(indent + (heading.getLevel() == 1 ? "=" : "-").repeat(Math.min(TextWrap.columns(text), width - indent.length()))));
             }
         } else if (node instanceof Paragraph) {
             AttributedStringBuilder sb = new AttributedStringBuilder();
@@ -222,31 +222,12 @@ public final class MarkdownRenderer {
     }
 
     private void wrapLine(AttributedString text, String firstIndent, String indent, List<AttributedString> out) {
-        String plain = text.toString();
-        int available = Math.max(10, width - indent.length());
-        int firstAvailable = Math.max(10, width - firstIndent.length());
-        int start = 0;
+        int available = Math.max(10, width - TextWrap.columns(indent));
+        int firstAvailable = Math.max(10, width - TextWrap.columns(firstIndent));
         boolean first = true;
-        while (start < plain.length()) {
-            int room = first ? firstAvailable : available;
-            int end = Math.min(plain.length(), start + room);
-            if (end < plain.length()) {
-                int space = plain.lastIndexOf(' ', end);
-                if (space > start) {
-                    end = space;
-                }
-            }
-            AttributedStringBuilder line = new AttributedStringBuilder().append(first ? firstIndent : indent)
-                    .append(text.subSequence(start, end));
-            out.add(line.toAttributedString());
-            start = end;
-            while (start < plain.length() && plain.charAt(start) == ' ') {
-                start++;
-            }
+        for (AttributedString piece : TextWrap.wrap(text, firstAvailable, available)) {
+            out.add(new AttributedStringBuilder().append(first ? firstIndent : indent).append(piece).toAttributedString());
             first = false;
-        }
-        if (plain.isEmpty()) {
-            out.add(new AttributedString(firstIndent));
         }
     }
 
@@ -289,7 +270,7 @@ public final class MarkdownRenderer {
                 for (int c = 0; c < row.size(); c++) {
                     widths[c] = Math.max(widths[c], row.get(c).columnLength());
                     for (String word : row.get(c).toString().split(" ")) {
-                        longestWord[c] = Math.max(longestWord[c], Math.min(word.length(), 24));
+                        longestWord[c] = Math.max(longestWord[c], Math.min(TextWrap.columns(word), 24));
                     }
                 }
             }
@@ -304,7 +285,7 @@ public final class MarkdownRenderer {
                 for (int c = 0; c < columns; c++) {
                     AttributedString cell = c < row.size() ? row.get(c) : AttributedString.EMPTY;
                     List<AttributedString> lines = new ArrayList<>();
-                    new MarkdownRenderer(widths[c], color).wrapCell(cell, widths[c], lines);
+                    wrapCell(cell, widths[c], lines);
                     wrapped.add(lines);
                     height = Math.max(height, lines.size());
                 }
@@ -356,26 +337,8 @@ public final class MarkdownRenderer {
         }
     }
 
-    void wrapCell(AttributedString cell, int cellWidth, List<AttributedString> lines) {
-        String plain = cell.toString();
-        int start = 0;
-        while (start < plain.length()) {
-            int end = Math.min(plain.length(), start + cellWidth);
-            if (end < plain.length()) {
-                int space = plain.lastIndexOf(' ', end);
-                if (space > start) {
-                    end = space;
-                }
-            }
-            lines.add(cell.subSequence(start, end));
-            start = end;
-            while (start < plain.length() && plain.charAt(start) == ' ') {
-                start++;
-            }
-        }
-        if (lines.isEmpty()) {
-            lines.add(AttributedString.EMPTY);
-        }
+    static void wrapCell(AttributedString cell, int cellWidth, List<AttributedString> lines) {
+        lines.addAll(TextWrap.wrap(cell, cellWidth, cellWidth));
     }
 
 }

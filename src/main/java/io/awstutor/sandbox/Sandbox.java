@@ -32,7 +32,7 @@ public final class Sandbox implements AutoCloseable {
 
     public static Sandbox start(SandboxOptions options) throws IOException {
         SandboxContext context = SandboxContext.of(options);
-        ServiceCatalog.Wiring wiring = ServiceCatalog.create(context);
+        ServiceCatalog.Wiring wiring = ServiceCatalog.create(context, options);
         Map<String, ServiceHandler> bySigningName = new HashMap<>();
         for (ServiceHandler handler : wiring.handlers()) {
             if (bySigningName.putIfAbsent(handler.signingName(), handler) != null) {
@@ -83,9 +83,26 @@ public final class Sandbox implements AutoCloseable {
         return wiring.handlers().stream().filter(type::isInstance).map(type::cast).findFirst();
     }
 
+    /** Signs in to the console as an IAM user (see {@link ConsoleSignIn}). */
+    public ConsoleSignIn consoleSignIn() {
+        return wiring.consoleSignIn();
+    }
+
+    /** A running part of the sandbox that is not a service handler (the database engines), by type. */
+    public <T> java.util.Optional<T> resource(Class<T> type) {
+        return wiring.resources().stream().filter(type::isInstance).map(type::cast).findFirst();
+    }
+
     @Override
     public void close() {
         server.close();
+        for (AutoCloseable resource : wiring.resources()) {
+            try {
+                resource.close();
+            } catch (Exception e) {
+                System.err.println("awstutor sandbox: closing " + resource + ": " + e);
+            }
+        }
         for (ServiceHandler handler : wiring.handlers()) {
             if (handler instanceof AutoCloseable closeable) {
                 try {

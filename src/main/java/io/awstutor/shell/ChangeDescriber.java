@@ -53,6 +53,20 @@ public final class ChangeDescriber {
         if (noun.startsWith("security group ingress") || noun.startsWith("security group egress")) {
             // "+ ingress rule on sg-0a1b: tcp/3306 from sg-9f8e": the rule is what came or went
             String direction = noun.contains("ingress") ? "ingress" : "egress";
+            Map<String, Object> response = call.response() == null ? Map.of() : call.response();
+            if (verb.equals("Revoke") && response.get("UnknownIpPermissions") instanceof List<?> unknown && !unknown.isEmpty()) {
+                // EC2 answers a revoke of rules it does not have with success and lists them as unknown
+                List<String> asked = new ArrayList<>();
+                unknown.stream().filter(p -> p instanceof Map<?, ?>).forEach(p -> asked.add(rule((Map<?, ?>) p)));
+                List<String> removed = new ArrayList<>();
+                if (response.get("RevokedSecurityGroupRules") instanceof List<?> revoked) {
+                    revoked.stream().filter(r -> r instanceof Map<?, ?>).forEach(r -> removed.add(revokedRule((Map<?, ?>) r)));
+                }
+                String none = "= no " + direction + " rule on " + subject + " matched " + String.join("; ", asked)
+                        + ": nothing removed" + where;
+                return Optional.of(removed.isEmpty() ? none
+                        : "- " + direction + " rule on " + subject + ": " + String.join("; ", removed) + where + "\n" + none);
+            }
             String rules = detail(call).map(d -> ": " + d).orElse("");
             return Optional.of((verb.equals("Revoke") ? "-" : "+") + " " + direction + " rule on " + subject + rules + where);
         }
@@ -130,6 +144,18 @@ public final class ChangeDescriber {
         }
         String proto = "-1".equals(String.valueOf(protocol)) ? "all traffic" : protocol + "/" + ports;
         return proto + (sources.isEmpty() ? "" : " from " + String.join(", ", sources));
+    }
+
+    /** A rule as RevokeSecurityGroup* reports it removed: {IpProtocol, FromPort, ToPort, CidrIpv4 | ReferencedGroupInfo}. */
+    private static String revokedRule(Map<?, ?> r) {
+        Object from = r.get("FromPort");
+        Object to = r.get("ToPort");
+        String ports = from == null || "-1".equals(String.valueOf(from)) ? "all"
+                : from.equals(to) || to == null ? String.valueOf(from) : from + "-" + to;
+        Object source = r.get("CidrIpv4") != null ? r.get("CidrIpv4") : r.get("CidrIpv6") != null ? r.get("CidrIpv6")
+                : r.get("ReferencedGroupInfo") instanceof Map<?, ?> g ? g.get("GroupId") : r.get("PrefixListId");
+        String proto = "-1".equals(String.valueOf(r.get("IpProtocol"))) ? "all traffic" : r.get("IpProtocol") + "/" + ports;
+        return proto + (source == null ? "" : " from " + source);
     }
 
     /** The most telling name or id in the request, else in the response. */

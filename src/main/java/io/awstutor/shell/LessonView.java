@@ -3,6 +3,7 @@ package io.awstutor.shell;
 import io.awstutor.lesson.Lesson;
 import io.awstutor.lesson.MarkdownRenderer;
 import io.awstutor.lesson.Quiz;
+import io.awstutor.lesson.TextWrap;
 import io.awstutor.lesson.Step;
 import io.awstutor.target.TargetSettings;
 import org.jline.utils.AttributedString;
@@ -104,7 +105,7 @@ final class LessonView {
             markdown(quiz.question());
         }
         for (int i = 0; i < quiz.choices().size(); i++) {
-            plain("  " + (i + 1) + ". " + tutor.substitute(quiz.choices().get(i)));
+            TextWrap.hanging("  " + (i + 1) + ". ", tutor.substitute(quiz.choices().get(i)), io.width()).forEach(this::plain);
         }
         line(AttributedStyle.DEFAULT.faint(), "(answer with /answer N)");
     }
@@ -140,6 +141,19 @@ final class LessonView {
         for (var problem : tutor.catalog().problems()) {
             line(AttributedStyle.DEFAULT.foreground(AttributedStyle.RED), "  ! not loaded: " + problem.getMessage());
         }
+    }
+
+    /** At a lesson's end: the next lesson to open, or how far the learner got over all of them. */
+    String whatComesNext() {
+        List<Lesson> lessons = tutor.catalog().lessons();
+        int index = lessons.indexOf(tutor.lesson());
+        if (index + 1 < lessons.size()) {
+            return "Next: " + lessons.get(index + 1).title() + " — /next opens it.";
+        }
+        int total = lessons.stream().mapToInt(l -> l.steps().size()).sum();
+        int done = lessons.stream().mapToInt(tutor::doneCount).sum();
+        return done == total ? "That was the last lesson, and every step of every lesson is done."
+                : "That was the last lesson; " + done + " of " + total + " steps are done — /progress shows which are left.";
     }
 
     void showProgress() {

@@ -1,7 +1,9 @@
 package io.awstutor.shell;
 
+import io.awstutor.cost.BillableOperations;
 import io.awstutor.jshell.SnippetOutcome;
 import io.awstutor.jshell.agent.CallRecord;
+import io.awstutor.lesson.TextWrap;
 import org.jline.utils.AttributedStringBuilder;
 import org.jline.utils.AttributedStyle;
 
@@ -29,28 +31,26 @@ final class OutcomePrinter {
         String[] paragraphs = text.split("\n", -1);
         for (int p = 0; p < paragraphs.length; p++) {
             String paragraph = paragraphs[p];
-            if (paragraph.startsWith("    ") && paragraph.length() > width && p + 1 < paragraphs.length
+            if (paragraph.startsWith("    ") && TextWrap.columns(paragraph) > width && p + 1 < paragraphs.length
                     && CARET.matcher(paragraphs[p + 1]).matches()) {
                 lines.addAll(window(paragraph, paragraphs[p + 1].indexOf('^'), width));
                 p++;
                 continue;
             }
-            if (paragraph.startsWith("    ") || paragraph.length() <= width) {
+            if (TextWrap.columns(paragraph) <= width) {
                 lines.add(paragraph);
                 continue;
             }
-            String rest = paragraph;
-            while (rest.length() > width) {
-                // a break inside the continuation's own indent would cut nothing: a word longer
-                // than the line (a compile error's lambda, an ARN) is cut at the width instead
-                int cut = rest.lastIndexOf(' ', width);
-                if (cut <= 2) {
-                    cut = width;
-                }
-                lines.add(rest.substring(0, cut));
-                rest = "  " + rest.substring(cut).stripLeading();
+            // a code line continues under itself, further in; a message's next lines by two
+            String lead = paragraph.substring(0, paragraph.length() - paragraph.stripLeading().length());
+            String continuation = paragraph.startsWith("    ") ? lead + "    " : lead + "  ";
+            if (continuation.length() > width / 2) {
+                continuation = "  ";
             }
-            lines.add(rest);
+            List<String> pieces = TextWrap.wrap(paragraph, width, width - continuation.length());
+            for (int i = 0; i < pieces.size(); i++) {
+                lines.add(i == 0 ? pieces.get(i) : continuation + pieces.get(i));
+            }
         }
         return lines;
     }
@@ -105,7 +105,7 @@ final class OutcomePrinter {
 
     /** How AWS writes the service's name: acronyms in capitals (IAM, EC2, S3, SES), CloudFront as a word. */
     static String displayName(String service) {
-        return service.equalsIgnoreCase("cloudfront") ? "CloudFront" : service.toUpperCase(Locale.ROOT);
+        return BillableOperations.displayName(service);
     }
 
     /** An AWS error by its service, code, status and message (from the call log); others by class and message. */

@@ -10,6 +10,7 @@ import io.awstutor.jshell.agent.CallRecord;
 import io.awstutor.target.TargetSettings;
 import io.awstutor.jshell.JShellEngine;
 import io.awstutor.lesson.Lesson;
+import io.awstutor.lesson.TextWrap;
 import org.jline.utils.AttributedStyle;
 
 import java.io.IOException;
@@ -130,11 +131,13 @@ public final class ShellCommands {
     }
 
     private boolean help() {
-        io.out().println("Type Java to run it (clients ready: sts, iam, s3, ec2, rds, ses, cloudfront; more with clients.s3(\"eu-west-1\")).");
-        io.out().println("Tab completes, Shift+Tab shows the documentation of the method under the cursor, Ctrl-C stops a snippet.");
+        view.line(AttributedStyle.DEFAULT, "Type Java to run it (clients ready: sts, iam, s3, ec2, rds, ses, cloudfront;"
+                + " more with clients.s3(\"eu-west-1\")).");
+        view.line(AttributedStyle.DEFAULT, "Tab completes, Shift+Tab shows the documentation of the method under the cursor,"
+                + " Ctrl-C stops a snippet.");
         for (SlashCommand command : commands.values()) {
             String usage = "/" + command.name() + (command.usage().isEmpty() ? "" : " " + command.usage());
-            io.out().printf("  %-18s %s%n", usage, command.help());
+            TextWrap.hanging(String.format("  %-18s ", usage), command.help(), io.width()).forEach(io.out()::println);
         }
         return true;
     }
@@ -180,7 +183,7 @@ public final class ShellCommands {
             }
         }
         if (!tutor.next()) {
-            view.line(AttributedStyle.BOLD, "This is the last step. /progress shows where you stand.");
+            view.line(AttributedStyle.BOLD, view.whatComesNext());
             return true;
         }
         view.showStep(tutor.stepNumber() == 1);
@@ -296,12 +299,13 @@ public final class ShellCommands {
         if (lines.isEmpty()) {
             io.out().println("(none)");
         }
-        lines.forEach(l -> io.out().println("  " + l));
+        lines.forEach(l -> OutcomePrinter.wrap("  " + l, io.width()).forEach(io.out()::println));
         return true;
     }
 
     private boolean trace() {
-        io.out().print(engine.lastTrace().orElse("No exception yet.\n"));
+        String trace = engine.lastTrace().orElse("No exception yet.");
+        OutcomePrinter.wrap(trace.stripTrailing(), io.width()).forEach(io.out()::println);
         return true;
     }
 

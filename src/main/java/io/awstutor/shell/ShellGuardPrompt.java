@@ -24,7 +24,9 @@ public final class ShellGuardPrompt implements GuardPrompt {
         AttributedStyle style = !io.color() ? AttributedStyle.DEFAULT
                 : alarming ? AttributedStyle.BOLD.foreground(AttributedStyle.RED) : AttributedStyle.DEFAULT.faint();
         for (String line : lines) {
-            io.print(new AttributedStringBuilder().styled(style, line).toAttributedString());
+            for (String piece : OutcomePrinter.wrap(line, io.width())) {
+                io.print(new AttributedStringBuilder().styled(style, piece).toAttributedString());
+            }
         }
         io.out().flush();
     }

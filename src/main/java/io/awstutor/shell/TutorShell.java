@@ -2,6 +2,7 @@ package io.awstutor.shell;
 
 import io.awstutor.check.Verdict;
 import io.awstutor.jshell.JShellEngine;
+import io.awstutor.jshell.Milestones;
 import io.awstutor.jshell.SnippetOutcome;
 import io.awstutor.jshell.agent.CallRecord;
 import org.jline.utils.AttributedStyle;
@@ -58,7 +59,8 @@ public final class TutorShell {
             String prompt = snippet.length() == 0 ? prompt() : continuationPrompt();
             String initial = pendingInput;
             pendingInput = null;
-            Optional<String> read = pushedBack != null ? Optional.of(pushedBack) : io.readLine(prompt, initial);
+            Optional<String> read = pushedBack != null ? Optional.of(pushedBack)
+                    : engine.whileLearnerReads(() -> io.readLine(prompt, initial));
             pushedBack = null;
             if (read.isEmpty()) {
                 if (snippet.length() > 0) {
@@ -107,9 +109,7 @@ public final class TutorShell {
 
     /** For scripts/bench-startup: with AWSTUTOR_TIMING set, when each milestone is reached. */
     private static void timing(String event) {
-        if (System.getenv("AWSTUTOR_TIMING") != null) {
-            System.err.println("awstutor-timing " + event + " " + System.currentTimeMillis());
-        }
+        Milestones.reached(event);
     }
 
     static boolean isCommand(String line) {
@@ -210,17 +210,27 @@ public final class TutorShell {
         }
     }
 
+    /**
+     * After a step is done: the next step of the lesson at once; at a lesson's end the shell
+     * stops and says so, so that the last output, "Step done" and "Lesson complete" stay on
+     * the screen instead of scrolling away under the next lesson's first page.
+     */
     void advance() {
         boolean lastOfLesson = tutor.stepNumber() == tutor.lesson().steps().size();
-        String lessonTitle = tutor.lesson().title();
-        if (lastOfLesson && tutor.doneCount(tutor.lesson()) == tutor.lesson().steps().size()) {
-            view.line(AttributedStyle.BOLD.foreground(AttributedStyle.GREEN), "★ Lesson complete: " + lessonTitle + ".");
-        }
-        if (tutor.next()) {
+        if (!lastOfLesson) {
+            tutor.next();
             io.out().println();
-            view.showStep(tutor.stepNumber() == 1);
-        } else {
-            view.line(AttributedStyle.BOLD, "That was the last step of the last lesson. /progress shows where you stand.");
+            view.showStep(false);
+            return;
         }
+        int done = tutor.doneCount(tutor.lesson());
+        int steps = tutor.lesson().steps().size();
+        if (done == steps) {
+            view.line(AttributedStyle.BOLD.foreground(AttributedStyle.GREEN), "★ Lesson complete: " + tutor.lesson().title() + ".");
+        } else {
+            view.line(AttributedStyle.BOLD, "That was the lesson's last step; " + (steps - done) + " of its " + steps
+                    + " steps are not done yet (/progress, /lesson " + tutor.lesson().id() + " N goes back).");
+        }
+        view.line(AttributedStyle.BOLD, view.whatComesNext());
     }
 }

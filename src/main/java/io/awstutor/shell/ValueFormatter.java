@@ -1,5 +1,7 @@
 package io.awstutor.shell;
 
+import io.awstutor.lesson.TextWrap;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -34,17 +36,49 @@ public final class ValueFormatter {
         if (value == null) {
             return "null";
         }
-        if (value.length() <= width || value.startsWith("\"")) {
+        if (TextWrap.columns(value) <= width) {
             return value;
         }
+        // A value that lays itself out on several lines (a query's table) keeps its lines, each fitted to the width.
+        if (value.indexOf('\n') >= 0) {
+            return fit(value, width);
+        }
+        if (value.startsWith("\"")) {
+            return fit(value, width);
+        }
         StringBuilder out = new StringBuilder();
-        layout(value.trim(), 0, width, out);
-        return out.toString();
+        layout(value.trim(), 0, width, 0, out);
+        return fit(out.toString(), width);
     }
 
-    private static void layout(String text, int depth, int width, StringBuilder out) {
+    /**
+     * Every line within the width: a part with no structure left to break at (a sentence, a
+     * quoted string) wraps at its spaces under itself, and only a token longer than the line
+     * (a URL, an encoded policy) is cut.
+     */
+    private static String fit(String text, int width) {
+        List<String> lines = new ArrayList<>();
+        for (String line : text.split("\n", -1)) {
+            if (TextWrap.columns(line) <= width) {
+                lines.add(line);
+                continue;
+            }
+            String indent = line.substring(0, line.length() - line.stripLeading().length()) + "  ";
+            if (indent.length() > width / 2) {
+                indent = "  ";
+            }
+            List<String> pieces = TextWrap.wrap(line, width, width - indent.length());
+            for (int i = 0; i < pieces.size(); i++) {
+                lines.add(i == 0 ? pieces.get(i) : indent + pieces.get(i));
+            }
+        }
+        return String.join("\n", lines);
+    }
+
+    /** {@code trailing}: the columns that follow the text on its last line (a comma). */
+    private static void layout(String text, int depth, int width, int trailing, StringBuilder out) {
         String indent = "  ".repeat(depth);
-        if (text.length() + indent.length() <= width) {
+        if (TextWrap.columns(text) + indent.length() + trailing <= width) {
             out.append(text);
             return;
         }
@@ -57,16 +91,17 @@ public final class ValueFormatter {
         List<String> parts = splitTopLevel(text.substring(open + 1, text.length() - 1));
         for (int i = 0; i < parts.size(); i++) {
             out.append(indent).append("  ");
-            layout(parts.get(i).trim(), depth + 1, width, out);
+            layout(parts.get(i).trim(), depth + 1, width, i < parts.size() - 1 ? 1 : 0, out);
             out.append(i < parts.size() - 1 ? ",\n" : "\n");
         }
         out.append(indent).append(text.charAt(text.length() - 1));
     }
 
+    /** The first bracket that opens a structure ({@code User(}, {@code =[}), not one in prose ("initiated ("). */
     private static int firstOpen(String text) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (c == '(' || c == '[' || c == '{') {
+            if ((c == '(' || c == '[' || c == '{') && (i == 0 || text.charAt(i - 1) != ' ')) {
                 return i;
             }
         }

@@ -49,7 +49,8 @@ public final class Targets {
             throw new IllegalArgumentException("AWSTUTOR_SANDBOX_TIME_SCALE must be a number, e.g. 0.01; got '" + timeScale + "'");
         }
         try {
-            Sandbox sandbox = Sandbox.start(SandboxOptions.inMemory().withTimeScale(scale));
+            Sandbox sandbox = Sandbox.start(SandboxOptions.inMemory().withTimeScale(scale)
+                    .withEngines(io.awstutor.sandbox.engines.EngineSettings.fromEnvironment()));
             return new Target(TargetSettings.emulator(TargetSettings.TargetKind.SANDBOX, sandbox.endpoint(), region,
                     Sandbox.ROOT_ACCESS_KEY, Sandbox.ROOT_SECRET_KEY), sandbox);
         } catch (IOException e) {

@@ -47,15 +47,19 @@ final class CliProcess {
     }
 
     static Result run(Path home, Map<String, String> env, String stdin, String... args) throws Exception {
+        return run(180, home, env, stdin, args);
+    }
+
+    static Result run(int timeoutSeconds, Path home, Map<String, String> env, String stdin, String... args) throws Exception {
         Process process = start(home, env, args);
         CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> read(process.getInputStream()));
         CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> read(process.getErrorStream()));
         try (OutputStream in = process.getOutputStream()) {
             in.write(stdin.getBytes(StandardCharsets.UTF_8));
         }
-        if (!process.waitFor(180, TimeUnit.SECONDS)) {
+        if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
             process.destroyForcibly();
-            throw new AssertionError("awstutor did not finish in 180 s; output so far: " + out.getNow(""));
+            throw new AssertionError("awstutor did not finish in " + timeoutSeconds + " s; output so far: " + out.getNow(""));
         }
         return new Result(process.exitValue(), out.get(), err.get());
     }

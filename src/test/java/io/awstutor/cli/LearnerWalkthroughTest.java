@@ -66,6 +66,46 @@ class LearnerWalkthroughTest {
         assertTrue(out.contains("s3 has steps 1 to 12; here is step 12."), out);
     }
 
+    /**
+     * Every lesson, every step, as a learner at an 80×24 terminal meets it: the step shown,
+     * a hint, a mistake or two, the solution typed (or the quiz answered, or /next), and the
+     * shell's own screens along the way. No line may be wider than the terminal, and no word
+     * may be cut in two (outside a token longer than a whole line).
+     */
+    @Test
+    void everyLessonReadsWholeAt80Columns(@TempDir Path home) throws Exception {
+        io.awstutor.lesson.LessonCatalog catalog = io.awstutor.lesson.LessonCatalog.bundled();
+        StringBuilder script = new StringBuilder("/help\n/lessons\n");
+        StringBuilder sources = new StringBuilder();
+        for (io.awstutor.lesson.Lesson lesson : catalog.lessons()) {
+            sources.append(lesson.source()).append('\n');
+            for (int i = 0; i < lesson.steps().size(); i++) {
+                io.awstutor.lesson.Step step = lesson.steps().get(i);
+                script.append("/lesson ").append(lesson.id()).append(' ').append(i + 1).append('\n');
+                if (step.quiz().isPresent()) {
+                    int wrong = step.quiz().get().answer() == 1 ? 2 : 1;
+                    script.append("/hint\n/answer ").append(wrong).append("\n/answer ").append(step.quiz().get().answer()).append('\n');
+                } else if (step.solution().isPresent()) {
+                    script.append("/hint\n/check\n").append(step.solution().get().strip()).append('\n');
+                } else {
+                    script.append("/next\n");
+                }
+            }
+            script.append("/progress\n/cost\n/vars\n");
+        }
+        script.append("s3.createBucket(b -> b.bucket(\"Not A Valid Bucket Name because it has spaces and capitals\"));\n")
+                .append("ec2.describeInstances().reservations().stream().map(r -> r.instances()).toList().sizee();\n")
+                .append("/cleanup\n/trace\n/nonsense\n");
+        CliProcess.Result result = CliProcess.run(900, home, java.util.Map.of("AWSTUTOR_SANDBOX_TIME_SCALE", "0.001"),
+                script.toString());
+        String out = result.stdout();
+        assertEquals(0, result.exitCode(), result::toString);
+        List<String> problems = ScreenLines.problems(out, 80, sources.toString());
+        assertTrue(problems.isEmpty(), problems.size() + " problem(s) at 80 columns:\n" + String.join("\n", problems)
+                + "\n--- whole output\n" + out);
+        assertTrue(out.contains("★ Lesson complete: " + catalog.lessons().get(catalog.lessons().size() - 1).title()), out);
+    }
+
     @Test
     void comingBackToAnEmptySandboxOffersCatchupWhichRebuildsTheEarlierSteps(@TempDir Path home) throws Exception {
         String first = """

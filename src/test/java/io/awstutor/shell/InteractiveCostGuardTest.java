@@ -63,7 +63,7 @@ class InteractiveCostGuardTest {
                     keyboard.flush();
                     SdkClientException refused = assertThrows(SdkClientException.class, () ->
                             ec2.runInstances(b -> b.imageId(ami).instanceType("m5.large").minCount(2).maxCount(2)));
-                    assertTrue(refused.getMessage().contains("cancelled Ec2 RunInstances: you did not say yes"), refused.getMessage());
+                    assertTrue(refused.getMessage().contains("cancelled EC2 RunInstances: you did not say yes"), refused.getMessage());
                     assertEquals(0, box.ec2().describeInstances().reservations().size(), "nothing left the machine");
 
                     keyboard.write("yes\n".getBytes(StandardCharsets.UTF_8));
@@ -78,7 +78,7 @@ class InteractiveCostGuardTest {
             assertTrue(shown.contains("2 × m5.large EC2 instances: about USD 0.19 an hour, USD 140.16 a month if left running"), shown);
             assertTrue(shown.contains("free tier: not covered (m5.large is not a free-tier type)"), shown);
             assertTrue(shown.contains("Type yes to create it and start paying, anything else to cancel: (yes/no)"), shown);
-            assertTrue(shown.contains("us-east-1 on-demand prices of 2025-11-01"), shown);
+            assertTrue(shown.contains("us-east-1 list prices of 2026-03-20"), shown);
         }
     }
 

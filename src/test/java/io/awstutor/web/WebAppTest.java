@@ -19,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The web layer over real HTTP on the sandbox's listener: routes, escaping, guards, assets, events. */
@@ -180,5 +181,23 @@ class WebAppTest {
         assertEquals("000000000000", call.account());
         assertEquals("eu-west-1", call.region());
         assertEquals(200, call.status());
+
+        // REST services name their operations from their route tables
+        try (var s3 = software.amazon.awssdk.services.s3.S3Client.builder()
+                .endpointOverride(sandbox.endpoint()).forcePathStyle(true)
+                .region(software.amazon.awssdk.regions.Region.US_EAST_1)
+                .credentialsProvider(software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
+                        software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create("test", "test")))
+                .build()) {
+            heard.clear();
+            s3.createBucket(b -> b.bucket("heard-bucket"));
+            assertEquals("CreateBucket", heard.poll(5, TimeUnit.SECONDS).operation());
+            assertThrows(software.amazon.awssdk.services.s3.model.NoSuchKeyException.class,
+                    () -> s3.getObject(b -> b.bucket("heard-bucket").key("missing")));
+            var failed = heard.poll(5, TimeUnit.SECONDS);
+            assertEquals("GetObject", failed.operation());
+            assertEquals(404, failed.status());
+            assertTrue(failed.failed());
+        }
     }
 }

@@ -40,16 +40,10 @@ public final class PolicyAuthorizer implements Authorizer {
     public Decision authorize(Caller caller, String action, String resourceArn,
                               Map<String, List<String>> context, Optional<String> resourcePolicy) {
         if (caller instanceof Caller.Root && !ownedByAnotherAccount(caller, resourceArn, context)) {
-            return Decision.allow("the account's root user is always allowed");
+            return Decision.root();
         }
         EvaluationRequest request = request(caller, action, resourceArn, context, resourcePolicy);
-        Evaluation evaluation = bounded(caller, request);
-        String reason = evaluation.explain(request);
-        return switch (evaluation.decision()) {
-            case ALLOWED -> Decision.allow(reason);
-            case EXPLICIT_DENY -> Decision.explicitDeny(reason);
-            case IMPLICIT_DENY -> Decision.implicitDeny(reason);
-        };
+        return bounded(caller, request).toAuthorizerDecision(request);
     }
 
     private static boolean ownedByAnotherAccount(Caller caller, String resourceArn, Map<String, List<String>> context) {

@@ -36,6 +36,11 @@ public final class Authenticator {
         this.clock = clock;
     }
 
+    /** S3's legacy query authentication, against the same keys. */
+    public SigV2QueryAuthenticator sigV2() {
+        return new SigV2QueryAuthenticator(credentials, clock);
+    }
+
     /** Who signed, and the signing key (chunked bodies chain their signatures from it). */
     public record Authentication(Credential credential, byte[] signingKey) {
         public Caller caller() {

@@ -10,6 +10,7 @@ import io.awstutor.sandbox.auth.Caller;
 import io.awstutor.sandbox.auth.KeyUseListener;
 import io.awstutor.sandbox.auth.SignatureParser;
 import io.awstutor.sandbox.auth.SignatureParts;
+import io.awstutor.sandbox.auth.SigV2QueryAuthenticator;
 import io.awstutor.sandbox.protocol.AwsException;
 import io.awstutor.sandbox.protocol.QueryErrorFormat;
 
@@ -96,7 +97,8 @@ public final class Dispatcher {
         CallNotice notice = new CallNotice(service, request);
         Answer answer;
         try {
-            answer = new Answer(service, requestId, handler.handle(authenticatedCall(request, service, requestId, notice)));
+            handler.operationName(request).ifPresent(notice::operation);
+            answer = new Answer(service, requestId, handler.handle(authenticatedCall(request, service, requestId, notice, handler)));
         } catch (AuthFailure failure) {
             answer = new Answer(service, requestId, handler.errorFormat().encode(AuthErrors.toAwsException(service, failure), requestId));
         } catch (AwsException error) {
@@ -132,6 +134,10 @@ public final class Dispatcher {
                     .orElse(request.method() + " " + request.rawPath());
         }
 
+        void operation(String name) {
+            operation = name;
+        }
+
         void formAction(byte[] form) {
             for (String pair : new String(form, java.nio.charset.StandardCharsets.UTF_8).split("&")) {
                 if (pair.startsWith("Action=")) {
@@ -165,10 +171,24 @@ public final class Dispatcher {
                 "We encountered an internal error. Please try again.", 500, false), requestId);
     }
 
-    private ServiceCall authenticatedCall(SandboxRequest request, String service, String requestId, CallNotice notice)
-            throws java.io.IOException {
+    private ServiceCall authenticatedCall(SandboxRequest request, String service, String requestId, CallNotice notice,
+                                          ServiceHandler handler) throws java.io.IOException {
         Optional<SignatureParts> parts = SignatureParser.parse(request);
         String region = parts.map(SignatureParts::region).orElse(DEFAULT_REGION);
+        Optional<String> sigV2Resource = parts.isEmpty() && SigV2QueryAuthenticator.applies(request)
+                ? handler.sigV2Resource(request) : Optional.empty();
+        if (sigV2Resource.isPresent()) {
+            // SigV2 names no region: the call has none, and S3 answers from the bucket's own
+            Caller caller = authenticator.sigV2().authenticate(request, sigV2Resource.get());
+            keyUse.used(request.query("AWSAccessKeyId").orElse(""), service, DEFAULT_REGION);
+            notice.account = caller.accountId();
+            String sourceIp = request.remoteAddress() == null ? "127.0.0.1" : request.remoteAddress().getHostAddress();
+            Map<String, List<String>> context = RequestContextKeys.base(caller, sourceIp,
+                    RequestContextKeys.requestedRegion(service, DEFAULT_REGION), clock.instant());
+            String unsigned = request.header("x-amz-content-sha256").orElse(Payloads.UNSIGNED);
+            return new ServiceCall(Payloads.s3Body(request, unsigned, parts, Optional.empty()), caller, null, requestId,
+                    authorizer, context);
+        }
         Optional<Authentication> authentication = Optional.empty();
         SandboxRequest effective = request;
         if ("s3".equals(service)) {
