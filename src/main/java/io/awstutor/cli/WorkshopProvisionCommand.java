@@ -49,7 +49,7 @@ public final class WorkshopProvisionCommand implements Callable<Integer> {
             List<Path> files = CredentialCards.write(out, accountId, region, account.tag, made);
             System.out.println(made.size() + " learners provisioned in account " + accountId + ", region " + region + ".");
             System.out.println("Credentials (owner-only files; hand each learner their card): " + files.get(0) + " and " + files.get(1));
-            System.out.println("At the end: awstutor workshop teardown --target " + account.target + " --tag " + account.tag
+            System.out.println("At the end: awstutor workshop teardown --target " + account.target() + " --tag " + account.tag
                     + " --region " + region);
         }
         return 0;
