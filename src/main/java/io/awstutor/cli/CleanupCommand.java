@@ -8,7 +8,6 @@ import io.awstutor.cost.ResourceKind;
 import io.awstutor.progress.TutorHome;
 import io.awstutor.target.ClientFactory;
 import io.awstutor.target.Target;
-import io.awstutor.target.TargetRequest;
 import io.awstutor.target.Targets;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -27,18 +26,8 @@ import java.util.concurrent.Callable;
         description = "Delete everything awstutor created on a target (from its ledger), in dependency order.")
 public final class CleanupCommand implements Callable<Integer> {
 
-    @Option(names = "--target", paramLabel = "TARGET", required = true,
-            description = "The target to clean: aws, endpoint (with --endpoint-url or AWS_ENDPOINT_URL), ...")
-    String target;
-
-    @Option(names = "--endpoint-url", paramLabel = "URL", description = "The emulator for --target endpoint.")
-    String endpointUrl;
-
-    @Option(names = "--region", paramLabel = "REGION", description = "The region for the target's clients (resources keep their own).")
-    String region;
-
-    @Option(names = "--profile", paramLabel = "PROFILE", description = "The credentials profile for --target aws.")
-    String profile;
+    @picocli.CommandLine.Mixin
+    AccountTargetOptions account = new AccountTargetOptions();
 
     @Option(names = "--yes", description = "Do not ask (for scripts).")
     boolean yes;
@@ -54,7 +43,7 @@ public final class CleanupCommand implements Callable<Integer> {
         Path home = TutorHome.resolve();
         Files.createDirectories(home);
         Ledger ledger = Ledger.open(home, System.err);
-        try (Target opened = Targets.open(new TargetRequest(target, endpointUrl, region, profile, null, System.getenv()))) {
+        try (Target opened = Targets.open(account.request())) {
             ClientFactory clients = new ClientFactory(opened.settings());
             String account = Accounts.of(clients);
             List<LedgerEntry> alive = ledger.alive(opened.settings().ledgerKey(), account);

@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 @Command(name = "awstutor", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "An interactive tutorial shell for AWS: lessons, Java snippets, checks against real resource state.",
         subcommands = {ShellCommand.class, SandboxCommand.class, VerifyCommand.class, LintCommand.class,
-                ProgressCommand.class, CleanupCommand.class},
+                ProgressCommand.class, CleanupCommand.class, WorkshopCommand.class},
         footer = {"", "Without a subcommand, awstutor opens the shell on the embedded sandbox."})
 public final class Main implements java.util.concurrent.Callable<Integer> {
 

@@ -23,6 +23,7 @@ import io.awstutor.cost.PriceTable;
 import io.awstutor.shell.ShellGuardPrompt;
 import io.awstutor.shell.TargetDesk;
 import io.awstutor.cost.Ledger;
+import io.awstutor.workshop.join.WorkshopJoin;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
 import picocli.CommandLine.Command;
@@ -31,6 +32,7 @@ import picocli.CommandLine.Mixin;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -56,6 +58,8 @@ public final class ShellCommand implements Callable<Integer> {
         Files.createDirectories(home);
         AtomicReference<CostGuard> guard = new AtomicReference<>();
         AtomicReference<TargetDesk> desk = new AtomicReference<>();
+        // joining asks for the learner's name on the terminal: before the Java session shares standard input
+        Optional<WorkshopJoin.Joined> workshop = WorkshopLearner.join(options, home, stdinIsTerminal());
         PrintStream out = System.out;
         // The Java session's JVM is launched first: its start overlaps the shell's, the sandbox's and the
         // lesson's; the cost guard's channel, the learner's prefix and the target reach it when known
@@ -73,10 +77,11 @@ public final class ShellCommand implements Callable<Integer> {
             engine.withSystemProperties(guardServer.systemProperties())
                     .withStringVariables(java.util.Map.of("prefix", progress.learnerPrefix));
             try {
-                Target target = open(opened, options.targetRequest());
+                Target target = workshop.isPresent() ? joined(opened, workshop.get()) : open(opened, options.targetRequest());
                 shutdown.target(target);
                 Milestones.reached("sandbox");
-                LessonCatalog catalog = options.lessons == null ? LessonCatalog.bundled() : LessonCatalog.fromFolder(options.lessons);
+                LessonCatalog catalog = workshop.isPresent() ? workshop.get().catalog()
+                        : options.lessons == null ? LessonCatalog.bundled() : LessonCatalog.fromFolder(options.lessons);
                 Milestones.reached("lessons-parsed");
                 if (catalog.lessons().isEmpty()) {
                     System.err.println("awstutor: no lessons could be loaded"
@@ -94,9 +99,11 @@ public final class ShellCommand implements Callable<Integer> {
                     desk.get().install(shell);
                     new io.awstutor.shell.ConsoleCommand(io, tutor::checkClients).install(shell);
                     shellRef.set(shell);
-                    int code = shell.run();
-                    Milestones.reached("quit");
-                    return code;
+                    try (AutoCloseable session = WorkshopLearner.install(workshop, shell, tutor)) {
+                        int code = shell.run();
+                        Milestones.reached("quit");
+                        return code;
+                    }
                 }
             } finally {
                 shutdown.run();
@@ -104,6 +111,13 @@ public final class ShellCommand implements Callable<Integer> {
         } finally {
             shutdown.run(); // also when the guard's server or the progress could not start
         }
+    }
+
+    /** A workshop's target: the learner's own account in the instructor's sandbox (nothing to start). */
+    private static Target joined(CompletableFuture<Target> opened, WorkshopJoin.Joined workshop) {
+        Target target = new Target(workshop.target(), null);
+        opened.complete(target);
+        return target;
     }
 
     private static Target open(CompletableFuture<Target> opened, io.awstutor.target.TargetRequest request) {

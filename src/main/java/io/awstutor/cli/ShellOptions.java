@@ -30,6 +30,13 @@ public final class ShellOptions {
     @Option(names = "--allow-billable", description = "Let billable calls through without asking (needed for billable steps in a script).")
     boolean allowBillable;
 
+    @Option(names = "--join", paramLabel = "URL",
+            description = "Join a workshop: the address the instructor shows (http://HOST:PORT/CODE); it gives the lessons and your own account.")
+    String join;
+
+    @Option(names = "--name", paramLabel = "NAME", description = "Your name in the workshop (asked when left out, then remembered).")
+    String name;
+
     TargetRequest targetRequest() {
         return new TargetRequest(target, endpointUrl, region, profile, image, System.getenv());
     }

@@ -79,6 +79,15 @@ public final class ShellCommands {
         commands.put(command.name(), command);
     }
 
+    /** A command from outside the shell (a workshop's /workshop); {@code run} gets the words after the name. */
+    public void add(String name, String usage, String help, java.util.function.Consumer<List<String>> run,
+                    java.util.function.Function<Integer, List<String>> argumentCandidates) {
+        add(new SlashCommand(name, usage, help, arguments -> {
+            run.accept(arguments.isBlank() ? List.of() : List.of(arguments.trim().split("\\s+")));
+            return true;
+        }, argumentCandidates));
+    }
+
     CatchUp catchUp() {
         return catchUp;
     }

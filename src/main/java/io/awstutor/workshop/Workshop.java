@@ -14,7 +14,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.Consumer;
 
 /**
  * A running workshop: its lesson set, its learners (each with an account of their own in the
@@ -35,7 +34,7 @@ public final class Workshop {
     private final Clock clock;
     private final Tokens tokens = new Tokens();
     private final Map<String, LearnerLog> learners = new ConcurrentHashMap<>();
-    private final List<Consumer<String>> listeners = new CopyOnWriteArrayList<>();
+    private final List<java.util.function.BiConsumer<String, String>> listeners = new CopyOnWriteArrayList<>();
     /** Guarded by {@code this}. */
     private final List<Broadcast> broadcasts = new ArrayList<>();
     private volatile StepRef hold;
@@ -121,8 +120,8 @@ public final class Workshop {
         return token != null && Tokens.matches(token, Tokens.hash(settings.instructorToken()));
     }
 
-    /** Hears every change (a topic: "learner", "class"), to tell the dashboard. */
-    public void onChange(Consumer<String> listener) {
+    /** Hears every change: a topic ("learner", "class") and what changed (the learner's id, or ""), to tell the dashboard. */
+    public void onChange(java.util.function.BiConsumer<String, String> listener) {
         listeners.add(listener);
     }
 
@@ -141,7 +140,7 @@ public final class Workshop {
             store.ifPresent(s -> s.save(new WorkshopStore.LearnerFile(learner, List.of())));
             learners.put(id, log);
         }
-        changed("learner");
+        changed("learner", id);
         return Optional.of(new Joined(learner, token, account));
     }
 
@@ -189,7 +188,7 @@ public final class Workshop {
             }
         }
         if (accepted > 0) {
-            changed("learner");
+            changed("learner", learner.id());
         }
         List<Broadcast> unseen;
         synchronized (this) {
@@ -209,7 +208,7 @@ public final class Workshop {
         Broadcast broadcast = new Broadcast(broadcasts.size() + 1, clock.millis(), line);
         broadcasts.add(broadcast);
         saveClass();
-        changed("class");
+        changed("class", "");
         return broadcast;
     }
 
@@ -220,13 +219,13 @@ public final class Workshop {
         }
         hold = step;
         saveClass();
-        changed("class");
+        changed("class", "");
     }
 
     public synchronized void release() {
         hold = null;
         saveClass();
-        changed("class");
+        changed("class", "");
     }
 
     public Optional<StepRef> heldAt() {
@@ -256,7 +255,7 @@ public final class Workshop {
         store.ifPresent(s -> s.save(new WorkshopStore.ClassState(List.copyOf(broadcasts), hold)));
     }
 
-    private void changed(String topic) {
-        listeners.forEach(l -> l.accept(topic));
+    private void changed(String topic, String what) {
+        listeners.forEach(l -> l.accept(topic, what));
     }
 }

@@ -78,6 +78,18 @@ public final class WorkshopStore {
         return all;
     }
 
+    /** The lesson set as served, so a report from the data folder names the steps as the class saw them. */
+    public void saveLessons(List<io.awstutor.lesson.LessonCatalog.LessonFile> files) {
+        save(new StateFile(folder.resolve("lessons.json")), new LessonSet(List.copyOf(files)));
+    }
+
+    public List<io.awstutor.lesson.LessonCatalog.LessonFile> lessons() {
+        return load(new StateFile(folder.resolve("lessons.json")), LessonSet.class).map(LessonSet::files).orElse(List.of());
+    }
+
+    public record LessonSet(List<io.awstutor.lesson.LessonCatalog.LessonFile> files) {
+    }
+
     private StateFile learnerFile(String id) {
         return new StateFile(folder.resolve("learners").resolve(id + ".json"));
     }

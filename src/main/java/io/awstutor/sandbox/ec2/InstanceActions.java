@@ -34,7 +34,10 @@ final class InstanceActions {
     }
 
     private void run(QueryParams params, ServiceCall call, XmlWriter xml) {
-        authorize(call, "RunInstances", Ec2Action.arn(call, "instance/*"));
+        // ec2:InstanceType lets a policy limit what may be launched (a workshop's boundary does)
+        String type = params.get("InstanceType");
+        call.authorize("ec2:RunInstances", Ec2Action.arn(call, "instance/*"), "UnauthorizedOperation",
+                type == null ? Map.of() : Map.of("ec2:InstanceType", List.of(type)), java.util.Optional.empty());
         RegionState state = backend.region(call.accountId(), call.region());
         LaunchRequest request = new LaunchRequest(params.get("ImageId"), params.get("InstanceType"),
                 params.integer("MinCount").orElse(null), params.integer("MaxCount").orElse(null), params.get("KeyName"),

@@ -40,7 +40,8 @@ final class RoleActions {
         String name = p.required("RoleName");
         String path = p.getOrDefault("Path", "/");
         String trust = p.required("AssumeRolePolicyDocument");
-        call.authorize("iam:CreateRole", IamArns.of(call.accountId(), "role", path, name), "AccessDenied");
+        call.authorize("iam:CreateRole", IamArns.of(call.accountId(), "role", path, name), "AccessDenied",
+                IamParams.boundaryContext(p), java.util.Optional.empty());
         IamRole role = backend.roles().create(call.accountId(), name, path, trust, p.get("Description"),
                 p.integer("MaxSessionDuration"), IamParams.tags(p), p.get("PermissionsBoundary"));
         IamXml.role(out, "Role", role, call.accountId(), true);
@@ -113,7 +114,8 @@ final class RoleActions {
     private void putBoundary(QueryParams p, ServiceCall call, XmlWriter out) {
         String name = p.required("RoleName");
         String boundary = p.required("PermissionsBoundary");
-        call.authorize("iam:PutRolePermissionsBoundary", roleArn(backend, call.accountId(), name), "AccessDenied");
+        call.authorize("iam:PutRolePermissionsBoundary", roleArn(backend, call.accountId(), name), "AccessDenied",
+                IamParams.boundaryContext(p), java.util.Optional.empty());
         backend.roles().setPermissionsBoundary(call.accountId(), name, boundary);
     }
 

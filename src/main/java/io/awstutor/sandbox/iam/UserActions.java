@@ -41,7 +41,8 @@ final class UserActions {
     private void createUser(QueryParams p, ServiceCall call, XmlWriter out) {
         String name = p.required("UserName");
         String path = p.getOrDefault("Path", "/");
-        call.authorize("iam:CreateUser", IamArns.of(call.accountId(), "user", path, name), "AccessDenied");
+        call.authorize("iam:CreateUser", IamArns.of(call.accountId(), "user", path, name), "AccessDenied",
+                IamParams.boundaryContext(p), java.util.Optional.empty());
         IamUser user = backend.users().create(call.accountId(), name, path, IamParams.tags(p), p.get("PermissionsBoundary"));
         IamXml.user(out, "User", user, call.accountId(), true);
     }
@@ -134,7 +135,8 @@ final class UserActions {
     private void putBoundary(QueryParams p, ServiceCall call, XmlWriter out) {
         String name = p.required("UserName");
         String boundary = p.required("PermissionsBoundary");
-        call.authorize("iam:PutUserPermissionsBoundary", userArn(backend, call.accountId(), name), "AccessDenied");
+        call.authorize("iam:PutUserPermissionsBoundary", userArn(backend, call.accountId(), name), "AccessDenied",
+                IamParams.boundaryContext(p), java.util.Optional.empty());
         backend.users().setPermissionsBoundary(call.accountId(), name, boundary);
     }
 

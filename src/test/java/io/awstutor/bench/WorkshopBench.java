@@ -1,0 +1,262 @@
+package io.awstutor.bench;
+
+import io.awstutor.workshop.EventKind;
+import io.awstutor.workshop.Wire;
+import io.awstutor.workshop.WorkshopEvent;
+import io.awstutor.workshop.join.Membership;
+import io.awstutor.workshop.join.WorkshopClient;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
+
+import java.io.BufferedReader;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * {@code scripts/bench-workshop}: one workshop server (its own process, so its memory and CPU
+ * are its own) and N simulated learners, each every second or so sending two events and
+ * making one S3 call with their own account's keys. Measured: event-to-dashboard latency, from
+ * a learner sending an event to the dashboard's board fragment fetched after the server-sent
+ * event announced it (with app.js's 150 ms debounce), p50/p99; the server's RSS and CPU.
+ * Arguments: {@code [--learners N] [--seconds S]}.
+ */
+public final class WorkshopBench {
+    private static final long DEBOUNCE_MILLIS = 150;
+
+    private WorkshopBench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int learners = 100;
+        int seconds = 30;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--learners" -> learners = Integer.parseInt(args[++i]);
+                case "--seconds" -> seconds = Math.min(300, Integer.parseInt(args[++i]));
+                default -> {
+                    System.err.println("usage: bench-workshop [--learners N] [--seconds S]");
+                    System.exit(2);
+                }
+            }
+        }
+        Process server = startServer();
+        try {
+            Map<String, String> printed = readBanner(server.getInputStream());
+            String base = printed.get("url");
+            String token = printed.get("token");
+            System.err.printf("server pid %d at %s; %d learners for %d s%n", server.pid(), base, learners, seconds);
+            run(server.pid(), URI.create(base), printed.get("code"), token, learners, seconds);
+        } finally {
+            server.destroy();
+            server.waitFor(10, TimeUnit.SECONDS);
+            server.destroyForcibly();
+        }
+    }
+
+    private static Process startServer() throws Exception {
+        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                System.getProperty("java.class.path"), "io.awstutor.cli.Main", "workshop", "serve", "--name", "bench",
+                "--lessons", "src/test/resources/workshop-lessons");
+        ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT);
+        builder.environment().put("AWSTUTOR_HOME", Files.createTempDirectory("bench-workshop").toString());
+        return builder.start();
+    }
+
+    private static Map<String, String> readBanner(InputStream out) throws Exception {
+        BufferedReader reader = new BufferedReader(new InputStreamReader(out, StandardCharsets.UTF_8));
+        Map<String, String> found = new ConcurrentHashMap<>();
+        for (String line; (line = reader.readLine()) != null && found.size() < 3; ) {
+            String trimmed = line.strip();
+            if (trimmed.startsWith("Join code:")) {
+                found.put("code", trimmed.substring("Join code:".length()).strip());
+            } else if (trimmed.startsWith("Learners run:")) {
+                String url = trimmed.substring(trimmed.indexOf("--join ") + 7).strip();
+                found.put("url", url.substring(0, url.lastIndexOf('/')));
+            } else if (trimmed.startsWith("Instructor token:")) {
+                found.put("token", trimmed.split("\\s+")[2]);
+            }
+        }
+        Thread drain = new Thread(() -> {
+            try {
+                reader.transferTo(java.io.Writer.nullWriter());
+            } catch (Exception ignored) {
+                // the server ended
+            }
+        });
+        drain.setDaemon(true);
+        drain.start();
+        return found;
+    }
+
+    private static void run(long pid, URI base, String code, String token, int learners, int seconds) throws Exception {
+        WorkshopClient client = new WorkshopClient();
+        List<Membership> members = new ArrayList<>();
+        for (int i = 0; i < learners; i++) {
+            Wire.JoinAnswer a = client.join(base, code, "learner " + i);
+            members.add(new Membership(base.toString(), code, a.workshop(), a.learnerId(), a.learnerName(), a.token(), a.accountId(),
+                    a.accessKeyId(), a.secretAccessKey(), a.region()));
+        }
+        Map<String, Long> lastSent = new ConcurrentHashMap<>();
+        List<Long> pending = Collections.synchronizedList(new ArrayList<>());
+        List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        long deadline = System.currentTimeMillis() + seconds * 1000L;
+
+        Thread sse = new Thread(() -> readEvents(http, base, token, lastSent, pending), "bench-sse");
+        sse.setDaemon(true);
+        sse.start();
+        Thread dashboard = new Thread(() -> {
+            while (System.currentTimeMillis() < deadline + 2000) {
+                try {
+                    if (pending.isEmpty()) {
+                        Thread.sleep(5);
+                        continue;
+                    }
+                    Thread.sleep(DEBOUNCE_MILLIS);
+                    List<Long> batch;
+                    synchronized (pending) {
+                        batch = new ArrayList<>(pending);
+                        pending.clear();
+                    }
+                    http.send(HttpRequest.newBuilder(base.resolve(Wire.PREFIX + "/board")).header("Authorization", "Bearer " + token).build(),
+                            HttpResponse.BodyHandlers.discarding());
+                    long end = System.currentTimeMillis();
+                    batch.forEach(sent -> latencies.add(end - sent));
+                } catch (Exception e) {
+                    return;
+                }
+            }
+        }, "bench-dashboard");
+        dashboard.start();
+
+        long cpuBefore = cpuMillis(pid);
+        long wallBefore = System.currentTimeMillis();
+        AtomicLong events = new AtomicLong();
+        AtomicLong calls = new AtomicLong();
+        AtomicLong errors = new AtomicLong();
+        long peakRss = 0;
+        SdkHttpClient sdkHttp = ApacheHttpClient.builder().maxConnections(learners + 8).build();
+        List<Thread> threads = new ArrayList<>();
+        for (Membership member : members) {
+            Thread t = new Thread(() -> learn(member, client, sdkHttp, base, deadline, lastSent, events, calls, errors), "learner");
+            t.setDaemon(true);
+            threads.add(t);
+            t.start();
+        }
+        while (System.currentTimeMillis() < deadline) {
+            Thread.sleep(500);
+            peakRss = Math.max(peakRss, rssKib(pid));
+        }
+        for (Thread t : threads) {
+            t.join(10_000);
+        }
+        long wall = System.currentTimeMillis() - wallBefore;
+        long cpu = cpuMillis(pid) - cpuBefore;
+        dashboard.join(10_000);
+        sdkHttp.close();
+
+        List<Long> sorted = new ArrayList<>(latencies);
+        Collections.sort(sorted);
+        System.out.printf("learners                  %d%n", learners);
+        System.out.printf("events accepted           %d (%.0f/s)%n", events.get(), events.get() * 1000.0 / wall);
+        System.out.printf("sandbox calls (S3)        %d (%.0f/s), %d failed%n", calls.get(), calls.get() * 1000.0 / wall, errors.get());
+        System.out.printf("event-to-dashboard p50    %d ms%n", percentile(sorted, 50));
+        System.out.printf("event-to-dashboard p99    %d ms   (goal: under 1000 ms; %d samples; includes app.js's %d ms debounce)%n",
+                percentile(sorted, 99), sorted.size(), DEBOUNCE_MILLIS);
+        System.out.printf("server RSS (peak)         %d MiB%n", peakRss / 1024);
+        System.out.printf("server CPU                %.0f%% of one core (%d ms CPU over %d ms)%n", cpu * 100.0 / wall, cpu, wall);
+    }
+
+    private static void learn(Membership member, WorkshopClient client, SdkHttpClient sdkHttp, URI base, long deadline,
+                              Map<String, Long> lastSent, AtomicLong events, AtomicLong calls, AtomicLong errors) {
+        try (S3Client s3 = S3Client.builder().endpointOverride(base).region(Region.US_EAST_1).forcePathStyle(true).httpClient(sdkHttp)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(member.accessKeyId(), member.secretAccessKey())))
+                .build()) {
+            String bucket = "bench-" + member.accountId();
+            s3.createBucket(b -> b.bucket(bucket));
+            ThreadLocalRandom random = ThreadLocalRandom.current();
+            Thread.sleep(random.nextLong(1000));
+            int n = 0;
+            while (System.currentTimeMillis() < deadline) {
+                List<WorkshopEvent> batch = List.of(
+                        WorkshopEvent.of(EventKind.CHECK_FAILED, System.currentTimeMillis(), "warm-up", "a-bucket-of-your-own")
+                                .withMessage("There is no bucket named x yet."),
+                        WorkshopEvent.of(EventKind.AWS_ERROR, System.currentTimeMillis(), "warm-up", "a-bucket-of-your-own")
+                                .withError("S3", "GetObject", "NoSuchKey"));
+                lastSent.putIfAbsent(member.learnerId(), System.currentTimeMillis());
+                events.addAndGet(client.send(member, batch, 0).accepted());
+                try {
+                    int k = n++;
+                    s3.putObject(b -> b.bucket(bucket).key("k" + k), RequestBody.fromString("x"));
+                    calls.incrementAndGet();
+                } catch (RuntimeException e) {
+                    errors.incrementAndGet();
+                }
+                Thread.sleep(800 + random.nextLong(400));
+            }
+        } catch (Exception e) {
+            errors.incrementAndGet();
+        }
+    }
+
+    /** Each "learner" event names whose events arrived: that learner's oldest unannounced send is now on its way to the page. */
+    private static void readEvents(HttpClient http, URI base, String token, Map<String, Long> lastSent, List<Long> pending) {
+        try {
+            HttpResponse<InputStream> response = http.send(HttpRequest.newBuilder(base.resolve(Wire.PREFIX + "/events"))
+                    .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofInputStream());
+            BufferedReader reader = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8));
+            String event = null;
+            for (String line; (line = reader.readLine()) != null; ) {
+                if (line.startsWith("event: ")) {
+                    event = line.substring(7);
+                } else if (line.startsWith("data: ") && "learner".equals(event)) {
+                    Long sent = lastSent.remove(line.substring(6));
+                    if (sent != null) {
+                        pending.add(sent);
+                    }
+                }
+            }
+        } catch (Exception e) {
+            // the bench ended
+        }
+    }
+
+    private static long percentile(List<Long> sorted, int p) {
+        return sorted.isEmpty() ? -1 : sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1));
+    }
+
+    private static long cpuMillis(long pid) throws Exception {
+        String[] stat = Files.readString(Path.of("/proc/" + pid + "/stat")).replaceAll("^.*\\) ", "").split(" ");
+        long ticks = Long.parseLong(stat[11]) + Long.parseLong(stat[12]);
+        return ticks * 10; // USER_HZ is 100 on Linux
+    }
+
+    private static long rssKib(long pid) {
+        try {
+            return Files.readAllLines(Path.of("/proc/" + pid + "/status")).stream().filter(l -> l.startsWith("VmRSS:"))
+                    .map(l -> Long.parseLong(l.replaceAll("\\D", ""))).findFirst().orElse(0L);
+        } catch (Exception e) {
+            return 0;
+        }
+    }
+}
