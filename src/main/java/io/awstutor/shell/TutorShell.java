@@ -4,6 +4,8 @@ import io.awstutor.check.Verdict;
 import io.awstutor.jshell.JShellEngine;
 import io.awstutor.jshell.SnippetOutcome;
 import io.awstutor.jshell.agent.CallRecord;
+import io.awstutor.target.TargetSettings;
+import io.awstutor.target.Targets;
 import org.jline.utils.AttributedStyle;
 
 import java.util.List;
@@ -158,8 +160,7 @@ public final class TutorShell {
     /** Runs a snippet for /catchup: interruptible, followed by the ledger, not shown, not checked. */
     Quiet evaluateQuietly(String source) {
         List<SnippetOutcome>[] holder = new List[1];
-        io.whileInterruptible(() -> holder[0] = engine.eval(source), engine::stop);
-        List<CallRecord> calls = engine.drainCalls();
+        List<CallRecord> calls = run(source, holder);
         hooks.afterCalls(calls);
         madeChanges |= !ChangeDescriber.describe(calls).isEmpty();
         return new Quiet(holder[0], calls);
@@ -168,9 +169,8 @@ public final class TutorShell {
     /** Runs a snippet, reports it, and checks the step. */
     void evaluate(String source) {
         List<SnippetOutcome>[] holder = new List[1];
-        io.whileInterruptible(() -> holder[0] = engine.eval(source), engine::stop);
+        List<CallRecord> calls = run(source, holder);
         List<SnippetOutcome> outcomes = holder[0];
-        List<CallRecord> calls = engine.drainCalls();
         tutor.recordCalls(calls);
         hooks.afterCalls(calls);
         madeChanges |= !ChangeDescriber.describe(calls).isEmpty();
@@ -189,6 +189,38 @@ public final class TutorShell {
         boolean ran = outcomes.stream().noneMatch(o -> o instanceof SnippetOutcome.CompileError);
         if (ran && !tutor.step().isReadingOnly() && !tutor.isStepDone()) {
             checkStep(!calls.isEmpty());
+        }
+    }
+
+    /**
+     * Evaluates with Ctrl-C stopping it and a {@link WaitWatch} saying what a long snippet
+     * waits for; returns every call the snippet made, those read while it ran first.
+     */
+    private List<CallRecord> run(String source, List<SnippetOutcome>[] holder) {
+        AttributedStyle faint = AttributedStyle.DEFAULT.faint();
+        WaitWatch watch = new WaitWatch(engine::drainCalls, text -> {
+            view.line(faint, text);
+            io.out().flush();
+        }, pace());
+        List<CallRecord> calls = new java.util.ArrayList<>();
+        try {
+            io.whileInterruptible(() -> holder[0] = engine.eval(source), engine::stop);
+        } finally {
+            calls.addAll(watch.stop());
+        }
+        calls.addAll(engine.drainCalls());
+        return calls;
+    }
+
+    /** The target's pace against AWS's: the shell's sandbox runs quicker (AWSTUTOR_SANDBOX_TIME_SCALE). */
+    private double pace() {
+        if (tutor.checkClients().settings().kind() != TargetSettings.TargetKind.SANDBOX) {
+            return 1;
+        }
+        try {
+            return Targets.sandboxPace(System.getenv("AWSTUTOR_SANDBOX_TIME_SCALE"));
+        } catch (IllegalArgumentException e) {
+            return 1;
         }
     }
 
