@@ -243,6 +243,13 @@ public final class JShellEngine implements AutoCloseable {
                 defineAllServices(shell);
                 outcomes = evalLocked(shell, source);
             }
+            if (!outcomes.isEmpty() && outcomes.get(0) instanceof SnippetOutcome.CompileError error) {
+                Optional<String> settle = AmbiguousNames.importFor(error.message(), source, JShellEngine.class.getClassLoader());
+                if (settle.isPresent()) {
+                    evalSetup(shell, settle.get());
+                    outcomes = evalLocked(shell, source);
+                }
+            }
             return outcomes;
         } finally {
             lock.unlock();

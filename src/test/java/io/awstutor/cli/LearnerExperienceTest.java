@@ -148,4 +148,18 @@ class LearnerExperienceTest {
         assertTrue(out.contains("✓ Step done: Visit it through the edge."), out);
         assertTrue(out.contains("==> \"Miss from cloudfront\""), out);
     }
+
+    /** Item 9: Filter and Tag, which several services have, mean the one of the client called; a builder lambda's typo gets a suggestion. */
+    @Test
+    void sharedModelNamesFollowTheClientAndLambdaTyposGetASuggestion(@TempDir Path home) throws Exception {
+        String out = run(home, Map.of(), """
+                ec2.describeInstances(b -> b.filters(Filter.builder().name("instance-state-name").values("running").build())).reservations().size()
+                rds.describeDBInstances(b -> b.filters(Filter.builder().name("engine").values("mysql").build())).dbInstances().size()
+                s3.createBucket(b -> b.bucked(prefix + "-typo"));
+                """);
+        assertFalse(out.contains("is ambiguous"), out);
+        assertTrue(out.contains("$1 ==> 0\n"), out);
+        assertTrue(out.contains("$2 ==> 0\n"), out);
+        assertTrue(out.contains("Did you mean bucket(...)?"), out);
+    }
 }
