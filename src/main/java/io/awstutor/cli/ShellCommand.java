@@ -8,6 +8,7 @@ import io.awstutor.progress.TutorHome;
 import io.awstutor.shell.JLineIO;
 import io.awstutor.shell.PipeIO;
 import io.awstutor.shell.ShellCompleter;
+import io.awstutor.shell.SecretMask;
 import io.awstutor.shell.ShellIO;
 import io.awstutor.shell.Tutor;
 import io.awstutor.shell.TutorShell;
@@ -63,7 +64,11 @@ public final class ShellCommand implements Callable<Integer> {
             PrintStream out = System.out;
             ProgressStore store = new ProgressStore(home);
             Progress progress = store.load(System.err);
-            JShellEngine engine = new JShellEngine(target.settings(), out, System.in,
+            // what the learner's snippets print passes through the secret mask on its way to the screen
+            SecretMask secrets = new SecretMask();
+            SecretMask.MaskingStream learnerStream = secrets.wrap(out);
+            PrintStream learnerOut = new PrintStream(learnerStream, true, java.nio.charset.StandardCharsets.UTF_8);
+            JShellEngine engine = new JShellEngine(target.settings(), learnerOut, System.in,
                     java.util.Map.of("prefix", progress.learnerPrefix))
                     .withSystemProperties(guardServer.systemProperties()).start();
             try {
@@ -79,6 +84,7 @@ public final class ShellCommand implements Callable<Integer> {
                     guard.set(new CostGuard(PriceTable.bundled(), engine::target, options.allowBillable, new ShellGuardPrompt(io),
                             () -> tutor.lesson().id(), id -> CostLookups.dbInstanceClass(tutor.checkClients(), id)));
                     TutorShell shell = new TutorShell(io, tutor, engine, target.settings().describe());
+                    shell.secrets(secrets, learnerStream::release);
                     desk.set(new TargetDesk(io, tutor, engine, Ledger.open(home, System.err), target, Targets::open,
                             java.time.Clock.systemUTC()));
                     desk.get().install(shell);

@@ -290,12 +290,12 @@ public final class ShellCommands {
         if (lines.isEmpty()) {
             io.out().println("(none)");
         }
-        lines.forEach(l -> OutcomePrinter.wrap("  " + l, io.width()).forEach(io.out()::println));
+        lines.forEach(l -> OutcomePrinter.wrap("  " + shell.secrets().mask(l), io.width()).forEach(io.out()::println));
         return true;
     }
 
     private boolean trace() {
-        String trace = engine.lastTrace().orElse("No exception yet.");
+        String trace = shell.secrets().mask(engine.lastTrace().orElse("No exception yet."));
         OutcomePrinter.wrap(trace.stripTrailing(), io.width()).forEach(io.out()::println);
         return true;
     }

@@ -1,6 +1,7 @@
 package io.awstutor.shell;
 
 import io.awstutor.check.Verdict;
+import io.awstutor.jshell.CallLogReader;
 import io.awstutor.jshell.JShellEngine;
 import io.awstutor.jshell.SnippetOutcome;
 import io.awstutor.jshell.agent.CallRecord;
@@ -24,6 +25,8 @@ public final class TutorShell {
     private final ShellCommands commands;
     private String pendingInput;
     private SessionHooks hooks = SessionHooks.NONE;
+    private SecretMask secrets = new SecretMask();
+    private Runnable releaseLearnerOutput = () -> { };
     private boolean endOfInput;
     private boolean madeChanges;
 
@@ -41,6 +44,19 @@ public final class TutorShell {
 
     public void hooks(SessionHooks sessionHooks) {
         this.hooks = sessionHooks;
+    }
+
+    /**
+     * The mask the learner's own output passes through ({@code releaseOutput} passes on a
+     * line left unfinished when a snippet ends); values and listings use it too.
+     */
+    public void secrets(SecretMask mask, Runnable releaseOutput) {
+        this.secrets = mask;
+        this.releaseLearnerOutput = releaseOutput;
+    }
+
+    SecretMask secrets() {
+        return secrets;
     }
 
     /** Runs until /quit or the end of input; returns the process exit code. */
@@ -163,6 +179,7 @@ public final class TutorShell {
         List<CallRecord> calls = run(source, holder);
         hooks.afterCalls(calls);
         madeChanges |= !ChangeDescriber.describe(calls).isEmpty();
+        warnUnreadable(calls);
         return new Quiet(holder[0], calls);
     }
 
@@ -174,13 +191,14 @@ public final class TutorShell {
         tutor.recordCalls(calls);
         hooks.afterCalls(calls);
         madeChanges |= !ChangeDescriber.describe(calls).isEmpty();
-        OutcomePrinter printer = new OutcomePrinter(io);
+        OutcomePrinter printer = new OutcomePrinter(io, secrets);
         for (SnippetOutcome outcome : outcomes) {
             printer.print(outcome, calls);
         }
         for (String change : ChangeDescriber.describe(calls)) {
             view.line(AttributedStyle.DEFAULT.foreground(AttributedStyle.BLUE), change);
         }
+        warnUnreadable(calls);
         calls.stream().filter(DenialExplainer::isDenial).reduce((a, b) -> b).ifPresent(denied -> {
             for (String line : new DenialExplainer(tutor.checkClients()).explain(denied)) {
                 view.line(AttributedStyle.DEFAULT.foreground(AttributedStyle.MAGENTA), line);
@@ -192,24 +210,44 @@ public final class TutorShell {
         }
     }
 
+    /** A call the log lost may have created something the ledger now misses: the learner must know. */
+    private void warnUnreadable(List<CallRecord> calls) {
+        calls.stream().filter(c -> CallLogReader.UNREADABLE.equals(c.operation())).forEach(c -> view.line(
+                AttributedStyle.DEFAULT.foreground(AttributedStyle.RED), "! " + c.errorMessage() + ": if a call of this snippet"
+                        + " created something, the ledger does not know it, and /cost and /cleanup will miss it."));
+    }
+
     /**
      * Evaluates with Ctrl-C stopping it and a {@link WaitWatch} saying what a long snippet
      * waits for; returns every call the snippet made, those read while it ran first.
      */
     private List<CallRecord> run(String source, List<SnippetOutcome>[] holder) {
         AttributedStyle faint = AttributedStyle.DEFAULT.faint();
-        WaitWatch watch = new WaitWatch(engine::drainCalls, text -> {
+        WaitWatch watch = new WaitWatch(engine::drainCalls, engine::isReady, text -> {
             view.line(faint, text);
             io.out().flush();
         }, pace());
         List<CallRecord> calls = new java.util.ArrayList<>();
+        secrets.learnFromSource(source);
         try {
             io.whileInterruptible(() -> holder[0] = engine.eval(source), engine::stop);
         } finally {
             calls.addAll(watch.stop());
+            releaseLearnerOutput.run();
         }
         calls.addAll(engine.drainCalls());
+        learnSecretVariables();
         return calls;
+    }
+
+    /** A variable named like a secret (password, secretKey …) holds one: its value is masked wherever it shows. */
+    private void learnSecretVariables() {
+        try {
+            engine.varSnippets().stream().filter(v -> SecretMask.namesASecret(v.name()))
+                    .forEach(v -> secrets.learnVariable(v.name(), engine.varValue(v)));
+        } catch (RuntimeException e) {
+            // the Java session ended; its variables are gone with it
+        }
     }
 
     /** The target's pace against AWS's: the shell's sandbox runs quicker (AWSTUTOR_SANDBOX_TIME_SCALE). */

@@ -23,6 +23,7 @@ final class WaitWatch implements AutoCloseable {
     private static final long TICK_MS = 250;
 
     private final Supplier<List<CallRecord>> drain;
+    private final java.util.function.BooleanSupplier sessionReady;
     private final Consumer<String> say;
     private final double timeScale;
     private final List<CallRecord> seen = new ArrayList<>();
@@ -38,8 +39,10 @@ final class WaitWatch implements AutoCloseable {
      * @param say      prints one line
      * @param timeScale the target's pace against AWS's (1 on AWS, less in a quick sandbox)
      */
-    WaitWatch(Supplier<List<CallRecord>> drain, Consumer<String> say, double timeScale) {
+    WaitWatch(Supplier<List<CallRecord>> drain, java.util.function.BooleanSupplier sessionReady, Consumer<String> say,
+              double timeScale) {
         this.drain = drain;
+        this.sessionReady = sessionReady;
         this.say = say;
         this.timeScale = timeScale;
         this.thread = new Thread(this::watch, "awstutor-wait-watch");
@@ -72,7 +75,8 @@ final class WaitWatch implements AutoCloseable {
         String elapsed = elapsed(now - started);
         if (poll.isEmpty()) {
             if (now - lastSaid > STILL_WAITING.toNanos() && now - started > STILL_WAITING.toNanos()) {
-                say.accept("… still running (" + elapsed + "; Ctrl-C stops it)");
+                say.accept(sessionReady.getAsBoolean() ? "… still running (" + elapsed + "; Ctrl-C stops it)"
+                        : "… the Java session is still starting (" + elapsed + ")");
                 lastSaid = now;
             }
             return;
