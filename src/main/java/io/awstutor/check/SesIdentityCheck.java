@@ -28,6 +28,14 @@ public record SesIdentityCheck(String name, Optional<String> status, Optional<St
                         + " yet: ask SES to verify it there (identities are per region).");
             }
             String actual = attributes.verificationStatusAsString();
+            if (status.isPresent() && status.get().equalsIgnoreCase("Success") && "Pending".equals(actual)) {
+                return Verdict.fail("The identity " + identity + " is Pending: SES mailed it a link, and it is verified"
+                        + " once that link is opened.");
+            }
+            if (status.isPresent() && status.get().equalsIgnoreCase("Success") && "Failed".equals(actual)) {
+                return Verdict.fail("The identity " + identity + " is Failed: its link was not opened within 24 hours;"
+                        + " ask SES to verify it again for a new one.");
+            }
             if (status.isPresent() && !status.get().equalsIgnoreCase(actual)) {
                 return Verdict.fail("The identity " + identity + " is " + actual + ", not " + status.get() + ".");
             }

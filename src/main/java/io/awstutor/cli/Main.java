@@ -23,6 +23,7 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
     }
 
     public static void main(String[] args) {
+        io.awstutor.jshell.Milestones.reached("main");
         System.exit(run(args));
     }
 

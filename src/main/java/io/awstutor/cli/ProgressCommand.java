@@ -1,6 +1,6 @@
 package io.awstutor.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.awstutor.json.JsonMappers;
 import io.awstutor.lesson.Lesson;
 import io.awstutor.lesson.LessonCatalog;
 import io.awstutor.progress.Progress;
@@ -42,7 +42,7 @@ public final class ProgressCommand implements Callable<Integer> {
             rows.add(row);
         }
         if (json) {
-            System.out.println(new ObjectMapper().writeValueAsString(Map.of("lessons", rows)));
+            System.out.println(JsonMappers.mapper().writeValueAsString(Map.of("lessons", rows)));
         } else {
             for (Map<String, Object> row : rows) {
                 System.out.printf("%-22s %-40s %s/%s%n", row.get("id"), row.get("title"), row.get("done"), row.get("steps"));

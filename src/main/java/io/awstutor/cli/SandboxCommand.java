@@ -24,6 +24,10 @@ public final class SandboxCommand implements Callable<Integer> {
             description = "Multiply every simulated delay (instance boot, database creation) by X: 0.1 is ten times faster, 0 immediate (default: 1, AWS's pace).")
     double timeScale;
 
+    @Option(names = "--ses-auto-verify",
+            description = "Verify SES identities the moment they are asked for, as other emulators do (default: as AWS, an address by the link mailed to it).")
+    boolean sesAutoVerify;
+
     @Override
     public Integer call() throws Exception {
         if (port < 0 || port > 65535) {
@@ -32,7 +36,9 @@ public final class SandboxCommand implements Callable<Integer> {
         if (!(timeScale >= 0) || Double.isInfinite(timeScale)) {
             throw new IllegalArgumentException("--time-scale must be a number of at least 0, e.g. 0.1");
         }
-        SandboxOptions options = SandboxOptions.inMemory().withPort(port).withDataDir(data).withTimeScale(timeScale);
+        SandboxOptions options = SandboxOptions.inMemory().withPort(port).withDataDir(data).withTimeScale(timeScale)
+                .withEngines(io.awstutor.sandbox.engines.EngineSettings.fromEnvironment())
+                .withSesAutoVerify(sesAutoVerify);
         Sandbox sandbox = Sandbox.start(options);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -50,6 +56,9 @@ public final class SandboxCommand implements Callable<Integer> {
         // AWS CLI v1 pins `aws rds` in us-east-1 to https://rds.amazonaws.com unless --endpoint-url is given
         // (awscli/customizations/overridesslcommonname.py), ignoring AWS_ENDPOINT_URL.
         System.out.println("# AWS CLI v1 in us-east-1: add --endpoint-url " + sandbox.endpoint() + " to `aws rds` commands");
+        System.out.println("# the console (what you built, the SES mailbox and its verification links): "
+                + sandbox.endpoint().resolve(io.awstutor.target.ConsoleLinks.CONSOLE_PATH)
+                + (sesAutoVerify ? "" : " (SES identities verify by their mailed link; --ses-auto-verify verifies them at once)"));
         System.out.println("# the shell in another terminal: awstutor --target endpoint --endpoint-url " + sandbox.endpoint());
         System.out.println("# Ctrl-C stops it.");
         System.out.flush();

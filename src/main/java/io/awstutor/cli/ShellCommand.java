@@ -1,6 +1,7 @@
 package io.awstutor.cli;
 
 import io.awstutor.jshell.JShellEngine;
+import io.awstutor.jshell.Milestones;
 import io.awstutor.lesson.LessonCatalog;
 import io.awstutor.progress.Progress;
 import io.awstutor.progress.ProgressStore;
@@ -32,6 +33,8 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
 /** {@code awstutor shell}: the learner's REPL on a target (the embedded sandbox by default). */
@@ -54,7 +57,6 @@ public final class ShellCommand implements Callable<Integer> {
         Files.createDirectories(home);
         AtomicReference<CostGuard> guard = new AtomicReference<>();
         AtomicReference<TargetDesk> desk = new AtomicReference<>();
-        Target target = Targets.open(options.targetRequest());
         try (GuardServer guardServer = new GuardServer(question -> {
                  CostGuard current = guard.get();
                  return current == null ? GuardChannel.Answer.refused("awstutor's cost guard is not ready yet; try again.")
@@ -68,11 +70,18 @@ public final class ShellCommand implements Callable<Integer> {
             SecretMask secrets = new SecretMask();
             SecretMask.MaskingStream learnerStream = secrets.wrap(out);
             PrintStream learnerOut = new PrintStream(learnerStream, true, java.nio.charset.StandardCharsets.UTF_8);
-            JShellEngine engine = new JShellEngine(target.settings(), learnerOut, System.in,
+            // The Java session's JVM is launched first: its start overlaps the sandbox's and the lesson's
+            CompletableFuture<Target> opened = new CompletableFuture<>();
+            JShellEngine engine = new JShellEngine(opened.thenApply(Target::settings), learnerOut, System.in,
                     java.util.Map.of("prefix", progress.learnerPrefix))
                     .withSystemProperties(guardServer.systemProperties()).start();
+            Shutdown shutdown = new Shutdown(engine, desk);
             try {
+                Target target = open(opened, options.targetRequest());
+                shutdown.target(target);
+                Milestones.reached("sandbox");
                 LessonCatalog catalog = options.lessons == null ? LessonCatalog.bundled() : LessonCatalog.fromFolder(options.lessons);
+                Milestones.reached("lessons-parsed");
                 if (catalog.lessons().isEmpty()) {
                     System.err.println("awstutor: no lessons could be loaded"
                             + (catalog.problems().isEmpty() ? "." : ": " + catalog.problems().get(0).getMessage()));
@@ -88,17 +97,71 @@ public final class ShellCommand implements Callable<Integer> {
                     desk.set(new TargetDesk(io, tutor, engine, Ledger.open(home, System.err), target, Targets::open,
                             java.time.Clock.systemUTC()));
                     desk.get().install(shell);
+                    new io.awstutor.shell.ConsoleCommand(io, tutor::checkClients).install(shell);
                     shellRef.set(shell);
-                    return shell.run();
+                    int code = shell.run();
+                    Milestones.reached("quit");
+                    return code;
                 }
             } finally {
-                engine.close();
+                shutdown.run();
             }
-        } finally {
-            if (desk.get() != null) {
-                desk.get().close();
-            } else {
-                target.close();
+        }
+    }
+
+    private static Target open(CompletableFuture<Target> opened, io.awstutor.target.TargetRequest request) {
+        try {
+            Target target = Targets.open(request);
+            opened.complete(target);
+            return target;
+        } catch (RuntimeException e) {
+            opened.completeExceptionally(e);
+            throw e;
+        }
+    }
+
+    /**
+     * Ends the Java session and the target once: at the end of the session, or on a SIGTERM
+     * (a shutdown hook), which would otherwise leave the session's JVM and the sandbox's
+     * temporary files behind.
+     */
+    private static final class Shutdown implements Runnable {
+        private final JShellEngine engine;
+        private final AtomicReference<TargetDesk> desk;
+        private final AtomicBoolean done = new AtomicBoolean();
+        private final Thread hook = new Thread(this, "awstutor-shutdown");
+        private volatile Target target;
+
+        Shutdown(JShellEngine engine, AtomicReference<TargetDesk> desk) {
+            this.engine = engine;
+            this.desk = desk;
+            Runtime.getRuntime().addShutdownHook(hook);
+        }
+
+        void target(Target opened) {
+            this.target = opened;
+        }
+
+        @Override
+        public void run() {
+            if (!done.compareAndSet(false, true)) {
+                return;
+            }
+            if (Thread.currentThread() != hook) {
+                try {
+                    Runtime.getRuntime().removeShutdownHook(hook);
+                } catch (IllegalStateException shuttingDown) {
+                    // the hook runs (or ran) already
+                }
+            }
+            try {
+                engine.close();
+            } finally {
+                if (desk.get() != null) {
+                    desk.get().close();
+                } else if (target != null) {
+                    target.close();
+                }
             }
         }
     }

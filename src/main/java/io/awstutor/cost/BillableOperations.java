@@ -88,7 +88,7 @@ public final class BillableOperations {
                 : "not covered (" + type + " is not a free-tier type)";
         return new Estimate(count + " × " + type + " EC2 instance" + (count == 1 ? "" : "s"),
                 hourly.isPresent() ? OptionalDouble.of(hourly.getAsDouble() * count) : OptionalDouble.empty(),
-                hourly.isPresent() ? "plus its EBS volume, USD 0.08 per GB-month" : type + " is not in the price table",
+                hourly.isPresent() ? "plus its EBS volume, " + Estimate.usd(prices.ebsGbMonth()) + " per GB-month" : type + " is not in the price table",
                 freeTier);
     }
 
@@ -102,17 +102,15 @@ public final class BillableOperations {
         boolean multiAz = Boolean.TRUE.equals(fields.get("MultiAZ"));
         int storage = integer(fields.get("AllocatedStorage"), 20);
         String name = text(fields.get("DBInstanceIdentifier"));
-        OptionalDouble hourly = prices.rdsHourly(cls);
-        if (hourly.isPresent() && multiAz) {
-            hourly = OptionalDouble.of(hourly.getAsDouble() * 2);
-        }
+        // the engine's own price, and a Multi-AZ deployment's for both the instance and its storage
+        OptionalDouble hourly = prices.rdsHourly(cls.isEmpty() ? null : cls, text(fields.get("Engine")), multiAz);
         String freeTier = prices.rdsFreeTierClass(cls) && !multiAz
                 ? (storage <= prices.rdsFreeTierStorageGb() ? "covered: " : "partly (storage over "
                     + prices.rdsFreeTierStorageGb() + " GB is billed): ") + prices.rdsFreeTier()
                 : "not covered (" + (multiAz ? "Multi-AZ" : cls + " is not a free-tier class") + ")";
         // Multi-AZ keeps a second copy: the instance and its storage are both billed twice
         String usage = String.format(Locale.ROOT, "plus %d GB of storage, %s a month; %s%s", storage,
-                Estimate.usd(storage * prices.rdsStorageGbMonth() * (multiAz ? 2 : 1)), prices.rdsNote(),
+                Estimate.usd(storage * prices.rdsStorageGbMonth(multiAz)), prices.rdsNote(),
                 multiAz ? "; Multi-AZ is twice Single-AZ, instance and storage" : "");
         return new Estimate("1 × " + (cls.isEmpty() ? "?" : cls) + " RDS database" + (name.isEmpty() ? "" : " " + name)
                 + (multiAz ? " (Multi-AZ)" : ""), hourly, hourly.isPresent() ? usage : cls + " is not in the price table", freeTier);

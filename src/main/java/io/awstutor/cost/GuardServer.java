@@ -1,5 +1,6 @@
 package io.awstutor.cost;
 
+import io.awstutor.json.JsonMappers;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.BufferedReader;
@@ -26,7 +27,7 @@ public final class GuardServer implements AutoCloseable {
     private final ServerSocket socket;
     private final String token;
     private final Function<GuardChannel.Question, GuardChannel.Answer> reviewer;
-    private final ObjectMapper json = new ObjectMapper();
+    private final ObjectMapper json = JsonMappers.mapper();
     private final Thread acceptor;
 
     public GuardServer(Function<GuardChannel.Question, GuardChannel.Answer> reviewer) {

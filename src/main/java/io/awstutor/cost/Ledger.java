@@ -1,22 +1,19 @@
 package io.awstutor.cost;
 
+import io.awstutor.json.JsonMappers;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.awstutor.durable.DurableFiles;
 import io.awstutor.progress.TutorHome;
 
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -25,7 +22,7 @@ import java.util.function.Predicate;
 
 /**
  * Every resource the tutor created, on every target: {@code ~/.awstutor/ledger.json} (or
- * under AWSTUTOR_HOME), rewritten atomically (temp file, fsync, rename) after each change,
+ * under AWSTUTOR_HOME), rewritten by {@link DurableFiles} (temp file, fsync, rename) after each change,
  * so a crash never leaves half a ledger. A ledger that cannot be read is set aside (never
  * deleted: it may list resources still costing money) and a fresh one started.
  */
@@ -34,7 +31,7 @@ public final class Ledger {
 
     private final Path file;
     private final List<LedgerEntry> entries = new ArrayList<>();
-    private final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private final ObjectMapper json = JsonMappers.mapper();
 
     private Ledger(Path file) {
         this.file = file;
@@ -56,6 +53,11 @@ public final class Ledger {
      * a file that is not JSON at all is kept aside and a new one starts.
      */
     private void load(PrintStream warnings) {
+        try {
+            DurableFiles.removeLeftoversOf(file);
+        } catch (IOException e) {
+            // a stray temp file costs nothing; the ledger itself is what matters
+        }
         if (!Files.exists(file)) {
             return;
         }
@@ -145,21 +147,7 @@ public final class Ledger {
             node.put("lesson", e.lesson());
         }
         try {
-            Files.createDirectories(file.getParent());
-            Path temp = Files.createTempFile(file.getParent(), FILE_NAME, ".tmp");
-            try {
-                try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
-                    channel.write(java.nio.ByteBuffer.wrap(json.writeValueAsBytes(root)));
-                    channel.force(true);
-                }
-                try {
-                    Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-                }
-            } finally {
-                Files.deleteIfExists(temp);
-            }
+            DurableFiles.write(file, JsonMappers.pretty().writeValueAsBytes(root));
         } catch (IOException e) {
             throw new UncheckedIOException("the ledger could not be saved to " + file + ": " + e.getMessage(), e);
         }

@@ -99,7 +99,7 @@ public final class LedgerRecorder {
             case "rds:CreateDBInstance", "rds:CreateDBInstanceReadReplica", "rds:RestoreDBInstanceFromDBSnapshot" ->
                     text(req, "DBInstanceIdentifier").ifPresent(id -> {
                         String cls = text(req, "DBInstanceClass").orElse("");
-                        double hourly = prices.rdsHourly(cls).orElse(0) * (Boolean.TRUE.equals(req.get("MultiAZ")) ? 2 : 1);
+                        double hourly = prices.rdsHourly(cls, text(req, "Engine").orElse(""), Boolean.TRUE.equals(req.get("MultiAZ"))).orElse(0);
                         changes.add(Change.made(ResourceKind.RDS_INSTANCE, id, cls, hourly));
                     });
             case "rds:DeleteDBInstance" -> text(req, "DBInstanceIdentifier").ifPresent(id ->

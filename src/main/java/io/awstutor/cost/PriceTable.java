@@ -1,114 +1,144 @@
 package io.awstutor.cost;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.awstutor.sandbox.pricing.FreeTierAllowance;
+import io.awstutor.sandbox.pricing.PriceListProduct;
+import io.awstutor.sandbox.pricing.PriceSnapshot;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.OptionalDouble;
 
 /**
- * The bundled, dated price table (us-east-1 on-demand): what the guard quotes. It names its
- * source and date, since prices change and a learner should know how old the figure is.
+ * What the guard, the ledger and {@code /cost} quote: a view of the one bundled price
+ * snapshot ({@link PriceSnapshot}, which the sandbox's Price List API serves too), so a
+ * figure the learner reads in a cost note is the figure GetProducts answers. It names its
+ * date, since prices change and a learner should know how old the figure is.
  */
 public final class PriceTable {
-    private static final String RESOURCE = "/io/awstutor/cost/prices-us-east-1.json";
-    private static volatile PriceTable bundled;
+    private static final PriceTable BUNDLED = new PriceTable(PriceSnapshot.bundled());
 
-    private final JsonNode root;
+    private final PriceSnapshot snapshot;
 
-    private PriceTable(JsonNode root) {
-        this.root = root;
+    private PriceTable(PriceSnapshot snapshot) {
+        this.snapshot = snapshot;
     }
 
     public static PriceTable bundled() {
-        PriceTable table = bundled;
-        if (table == null) {
-            try (InputStream in = PriceTable.class.getResourceAsStream(RESOURCE)) {
-                if (in == null) {
-                    throw new IllegalStateException("the price table " + RESOURCE + " is missing from the build");
-                }
-                table = new PriceTable(new ObjectMapper().readTree(in));
-            } catch (IOException e) {
-                throw new UncheckedIOException("the price table could not be read", e);
-            }
-            bundled = table;
-        }
-        return table;
+        return BUNDLED;
     }
 
-    public String source() { return root.path("source").asText(); }
-    public String region() { return root.path("region").asText(); }
-    public String date() { return root.path("date").asText(); }
-    public double hoursPerMonth() { return root.path("hoursPerMonth").asDouble(730); }
-    public String freeTierNote() { return root.path("freeTierNote").asText(); }
+    public PriceSnapshot snapshot() { return snapshot; }
+    public String source() { return snapshot.source(); }
+    public String region() { return snapshot.region(); }
+    public String date() { return snapshot.date(); }
+    public double hoursPerMonth() { return snapshot.hoursPerMonth(); }
+    public String freeTierNote() { return snapshot.freeTierNote(); }
 
-    /** "us-east-1 on-demand prices of 2025-11-01" — the caveat every estimate carries. */
+    /** "us-east-1 list prices of 2026-03-20" — the caveat every estimate carries. */
     public String provenance() {
-        return region() + " on-demand prices of " + date();
+        return region() + " list prices of " + date();
     }
 
     public OptionalDouble ec2Hourly(String instanceType) {
-        return price(root.path("ec2Instances"), instanceType);
+        return instanceType == null ? OptionalDouble.empty() : snapshot.ec2Hourly(instanceType);
     }
 
+    /** Single-AZ MySQL, the figure a class is quoted at when nothing more is known. */
     public OptionalDouble rdsHourly(String instanceClass) {
-        return price(root.path("rdsInstances"), instanceClass);
+        return rdsHourly(instanceClass, "mysql", false);
+    }
+
+    /**
+     * A DB instance class for an RDS engine name as the API spells it ("postgres",
+     * "aurora-mysql"), Single- or Multi-AZ; an engine the snapshot lacks for that class is
+     * quoted at MySQL's price.
+     */
+    public OptionalDouble rdsHourly(String instanceClass, String engine, boolean multiAz) {
+        if (instanceClass == null) {
+            return OptionalDouble.empty();
+        }
+        OptionalDouble exact = snapshot.rdsHourly(instanceClass, engineName(engine), multiAz);
+        return exact.isPresent() ? exact : snapshot.rdsHourly(instanceClass, "MySQL", multiAz);
+    }
+
+    /** The Price List's engine name for an RDS API engine name. */
+    static String engineName(String engine) {
+        String e = engine == null ? "" : engine.toLowerCase(Locale.ROOT);
+        if (e.startsWith("aurora-postgresql")) {
+            return "Aurora PostgreSQL";
+        }
+        if (e.startsWith("aurora")) {
+            return "Aurora MySQL";
+        }
+        if (e.startsWith("postgres")) {
+            return "PostgreSQL";
+        }
+        if (e.startsWith("mariadb")) {
+            return "MariaDB";
+        }
+        return "MySQL";
     }
 
     public boolean ec2FreeTierType(String instanceType) {
-        return contains(root.path("ec2FreeTier").path("types"), instanceType);
+        return allowance("AmazonEC2", "BoxUsage:" + instanceType) != null;
     }
 
     public boolean rdsFreeTierClass(String instanceClass) {
-        return contains(root.path("rdsFreeTier").path("classes"), instanceClass);
+        return allowance("AmazonRDS", "InstanceUsage:" + instanceClass) != null;
     }
 
-    public String ec2FreeTier() { return root.path("ec2FreeTier").path("note").asText(); }
-    public String rdsFreeTier() { return root.path("rdsFreeTier").path("note").asText(); }
-    public int rdsFreeTierStorageGb() { return root.path("rdsFreeTier").path("storageGb").asInt(20); }
-    public String rdsNote() { return root.path("rdsNote").asText(); }
-    public double rdsStorageGbMonth() { return root.path("rdsStorageGbMonth").asDouble(); }
-    public double auroraServerlessAcuHour() { return root.path("auroraServerlessAcuHour").asDouble(); }
-    public double natGatewayHour() { return root.path("natGatewayHour").asDouble(); }
-    public String natGatewayNote() { return root.path("natGatewayNote").asText(); }
-    public double publicIpv4Hour() { return root.path("publicIpv4Hour").asDouble(); }
-    public String publicIpv4Note() { return root.path("publicIpv4Note").asText(); }
-    public double cloudFrontPerGb() { return root.path("cloudFront").path("perGbOut").asDouble(); }
-    public String cloudFrontNote() { return root.path("cloudFront").path("note").asText(); }
-    public double s3GbMonth() { return root.path("s3").path("standardGbMonth").asDouble(); }
-    public double s3FreeTierGb() { return root.path("s3").path("freeTierGb").asDouble(5); }
-    public String s3Note() { return root.path("s3").path("note").asText(); }
-    public double sesPerThousand() { return root.path("ses").path("perThousandMessages").asDouble(); }
-    public int sesFreeMessages() { return root.path("ses").path("freeMessagesPerMonth").asInt(3000); }
-    public String sesNote() { return root.path("ses").path("note").asText(); }
+    public String ec2FreeTier() { return note("AmazonEC2", "BoxUsage:t3.micro"); }
+    public String rdsFreeTier() { return note("AmazonRDS", "InstanceUsage:db.t3.micro"); }
+    public int rdsFreeTierStorageGb() { return (int) allowance("AmazonRDS", "RDS:GP2-Storage").limit(); }
+    public String rdsNote() { return snapshot.note("rds"); }
+    public double rdsStorageGbMonth() { return rdsStorageGbMonth(false); }
+    public double rdsStorageGbMonth(boolean multiAz) { return snapshot.rdsStorageGbMonth(multiAz); }
+    public double ebsGbMonth() { return price("AmazonEC2", "EBS:VolumeUsage.gp3"); }
+    public double auroraServerlessAcuHour() { return price("AmazonRDS", "Aurora:ServerlessV2Usage"); }
+    public double natGatewayHour() { return price("AmazonEC2", "NatGateway-Hours"); }
 
-    public List<String> ec2Types() { return names(root.path("ec2Instances")); }
-    public List<String> rdsClasses() { return names(root.path("rdsInstances")); }
-
-    private static OptionalDouble price(JsonNode table, String key) {
-        if (key == null) {
-            return OptionalDouble.empty();
-        }
-        JsonNode value = table.get(key);
-        return value == null || !value.isNumber() ? OptionalDouble.empty() : OptionalDouble.of(value.asDouble());
+    public String natGatewayNote() {
+        return "plus " + Estimate.usd(price("AmazonEC2", "NatGateway-Bytes")) + " per GB it processes; no free tier";
     }
 
-    private static boolean contains(JsonNode array, String value) {
-        for (JsonNode item : array) {
-            if (item.asText().equals(value)) {
-                return true;
-            }
-        }
-        return false;
+    public double publicIpv4Hour() { return price("AmazonVPC", "PublicIPv4:InUseAddress"); }
+    public String publicIpv4Note() { return note("AmazonVPC", "PublicIPv4:InUseAddress"); }
+    public double cloudFrontPerGb() { return price("AmazonCloudFront", "US-DataTransfer-Out-Bytes"); }
+    public String cloudFrontNote() { return note("AmazonCloudFront", "US-DataTransfer-Out-Bytes"); }
+    public double s3GbMonth() { return price("AmazonS3", "TimedStorage-ByteHrs"); }
+    public double s3FreeTierGb() { return allowance("AmazonS3", "TimedStorage-ByteHrs").limit(); }
+    public String s3Note() { return note("AmazonS3", "TimedStorage-ByteHrs"); }
+    public double sesPerThousand() { return price("AmazonSES", "Recipients") * 1000; }
+    public int sesFreeMessages() { return (int) allowance("AmazonSES", "Recipients").limit(); }
+    public String sesNote() { return note("AmazonSES", "Recipients") + "; " + snapshot.note("ses"); }
+
+    public List<String> ec2Types() {
+        return snapshot.products("AmazonEC2").stream().map(p -> p.attribute("instanceType")).filter(t -> t != null).toList();
     }
 
-    private static List<String> names(JsonNode table) {
-        List<String> names = new ArrayList<>();
-        table.fieldNames().forEachRemaining(names::add);
-        return names;
+    public List<String> rdsClasses() {
+        return snapshot.products("AmazonRDS").stream().map(p -> p.attribute("instanceType")).filter(c -> c != null)
+                .distinct().toList();
+    }
+
+    /** An EC2 instance type's standard reserved terms (1 and 3 years; no, partial, all upfront), if the snapshot has them. */
+    public List<PriceListProduct.Reserved> ec2Reserved(String instanceType) {
+        return snapshot.product("AmazonEC2", "BoxUsage:" + instanceType, Map.of()).map(PriceListProduct::reserved)
+                .orElse(List.of());
+    }
+
+    private double price(String serviceCode, String usageType) {
+        return snapshot.unitPrice(serviceCode, usageType, Map.of()).orElseThrow(() ->
+                new IllegalStateException("the price snapshot lacks " + serviceCode + " " + usageType));
+    }
+
+    private FreeTierAllowance allowance(String serviceCode, String usageType) {
+        return snapshot.freeTierFor(serviceCode, usageType).orElse(null);
+    }
+
+    private String note(String serviceCode, String usageType) {
+        FreeTierAllowance a = allowance(serviceCode, usageType);
+        return a == null ? "not covered by the free tier" : a.note();
     }
 }

@@ -1,5 +1,6 @@
 package io.awstutor.jshell;
 
+import io.awstutor.json.JsonMappers;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.awstutor.jshell.agent.CallRecord;
 
@@ -10,14 +11,38 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Reads the call records the JShell process appended since the last read. */
+/**
+ * The session's call log: a temporary file the JShell process appends one record to per
+ * call, read here since the last read. Its name carries the shell's PID, so a shell that
+ * was killed leaves nothing the next one does not remove.
+ */
 public final class CallLogReader {
     private final Path file;
-    private final ObjectMapper json = new ObjectMapper();
+    private final ObjectMapper json = JsonMappers.mapper();
     private long offset;
 
     CallLogReader(Path file) {
         this.file = file;
+    }
+
+    static CallLogReader inTempFile() {
+        try {
+            return new CallLogReader(io.awstutor.durable.OwnedTempFiles.createFile("awstutor-calls-", ".jsonl"));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    Path file() {
+        return file;
+    }
+
+    void delete() {
+        try {
+            java.nio.file.Files.deleteIfExists(file);
+        } catch (IOException ignored) {
+            // a temp file; the JVM's deleteOnExit tries again, the next shell after that
+        }
     }
 
     synchronized void skipToEnd() {

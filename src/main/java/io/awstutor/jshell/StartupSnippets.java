@@ -37,7 +37,6 @@ final class StartupSnippets {
 
     static List<String> core() {
         List<String> snippets = new ArrayList<>();
-        snippets.add("io.awstutor.jshell.agent.RemoteSetup.ignoreInterrupts();");
         for (String pkg : List.of("java.io", "java.math", "java.net", "java.nio.file", "java.util", "java.util.concurrent",
                 "java.util.function", "java.util.regex", "java.util.stream", "java.time")) {
             snippets.add("import " + pkg + ".*;");
@@ -47,6 +46,13 @@ final class StartupSnippets {
         snippets.add("import software.amazon.awssdk.core.sync.ResponseTransformer;");
         snippets.add("import software.amazon.awssdk.core.exception.SdkException;");
         snippets.add("import software.amazon.awssdk.awscore.exception.AwsServiceException;");
+        // JDBC by name (java.sql.* would make Date ambiguous with java.util's), and query answers as tables.
+        for (String type : List.of("Connection", "DriverManager", "ResultSet", "Statement", "PreparedStatement", "SQLException")) {
+            snippets.add("import java.sql." + type + ";");
+        }
+        snippets.add("import io.awstutor.jshell.agent.SqlTable;");
+        // A connection a security group drops gets no answer: without a login timeout it would hang the session.
+        snippets.add("java.sql.DriverManager.setLoginTimeout(10);");
         snippets.add("io.awstutor.target.ClientFactory clients = io.awstutor.jshell.agent.LearnerClients.factory();");
         return snippets;
     }

@@ -28,50 +28,70 @@ public record LessonCatalog(List<Lesson> lessons, List<LessonFormatException> pr
     }
 
     public static LessonCatalog fromFolder(Path folder) throws IOException {
-        List<Lesson> lessons = new ArrayList<>();
-        List<LessonFormatException> problems = new ArrayList<>();
-        try (Stream<Path> files = Files.list(folder)) {
-            for (Path file : files.filter(f -> f.getFileName().toString().endsWith(".md")).sorted().toList()) {
-                load(file.getFileName().toString(), Files.readString(file, StandardCharsets.UTF_8), lessons, problems);
-            }
-        }
-        return sorted(lessons, problems);
+        return fromFiles(folderFiles(folder));
     }
 
     /** The lessons shipped in the jar under {@code lessons/}. */
     public static LessonCatalog bundled() {
+        try {
+            return fromFiles(bundledFiles());
+        } catch (IOException | URISyntaxException e) {
+            return new LessonCatalog(List.of(), List.of(
+                    new LessonFormatException("lessons", 0, "the bundled lessons could not be read: " + e.getMessage())));
+        }
+    }
+
+    /** One lesson file as written: what a workshop hands its learners. */
+    public record LessonFile(String name, String text) {
+    }
+
+    /** Parses the files; one that fails is reported and left out. */
+    public static LessonCatalog fromFiles(List<LessonFile> files) {
         List<Lesson> lessons = new ArrayList<>();
         List<LessonFormatException> problems = new ArrayList<>();
-        try {
-            URL location = LessonCatalog.class.getProtectionDomain().getCodeSource().getLocation();
-            Path path = Path.of(location.toURI());
-            if (Files.isDirectory(path)) {
-                Path folder = path.resolve("lessons");
-                if (Files.isDirectory(folder)) {
-                    return fromFolder(folder);
-                }
-            } else {
-                try (JarFile jar = new JarFile(path.toFile())) {
-                    List<JarEntry> entries = new ArrayList<>();
-                    for (Enumeration<JarEntry> e = jar.entries(); e.hasMoreElements(); ) {
-                        JarEntry entry = e.nextElement();
-                        if (entry.getName().startsWith("lessons/") && entry.getName().endsWith(".md")) {
-                            entries.add(entry);
-                        }
-                    }
-                    entries.sort(Comparator.comparing(JarEntry::getName));
-                    for (JarEntry entry : entries) {
-                        try (InputStream in = jar.getInputStream(entry)) {
-                            load(entry.getName().substring("lessons/".length()),
-                                    new String(in.readAllBytes(), StandardCharsets.UTF_8), lessons, problems);
-                        }
-                    }
-                }
-            }
-        } catch (IOException | URISyntaxException e) {
-            problems.add(new LessonFormatException("lessons", 0, "the bundled lessons could not be read: " + e.getMessage()));
+        for (LessonFile file : files) {
+            load(file.name(), file.text(), lessons, problems);
         }
         return sorted(lessons, problems);
+    }
+
+    /** The {@code .md} files of a folder, by name. */
+    public static List<LessonFile> folderFiles(Path folder) throws IOException {
+        List<LessonFile> files = new ArrayList<>();
+        try (Stream<Path> listing = Files.list(folder)) {
+            for (Path file : listing.filter(f -> f.getFileName().toString().endsWith(".md")).sorted().toList()) {
+                files.add(new LessonFile(file.getFileName().toString(), Files.readString(file, StandardCharsets.UTF_8)));
+            }
+        }
+        return files;
+    }
+
+    /** The lesson files shipped in the jar (or the classes folder, when run from a build). */
+    public static List<LessonFile> bundledFiles() throws IOException, URISyntaxException {
+        URL location = LessonCatalog.class.getProtectionDomain().getCodeSource().getLocation();
+        Path path = Path.of(location.toURI());
+        if (Files.isDirectory(path)) {
+            Path folder = path.resolve("lessons");
+            return Files.isDirectory(folder) ? folderFiles(folder) : List.of();
+        }
+        List<LessonFile> files = new ArrayList<>();
+        try (JarFile jar = new JarFile(path.toFile())) {
+            List<JarEntry> entries = new ArrayList<>();
+            for (Enumeration<JarEntry> e = jar.entries(); e.hasMoreElements(); ) {
+                JarEntry entry = e.nextElement();
+                if (entry.getName().startsWith("lessons/") && entry.getName().endsWith(".md")) {
+                    entries.add(entry);
+                }
+            }
+            entries.sort(Comparator.comparing(JarEntry::getName));
+            for (JarEntry entry : entries) {
+                try (InputStream in = jar.getInputStream(entry)) {
+                    files.add(new LessonFile(entry.getName().substring("lessons/".length()),
+                            new String(in.readAllBytes(), StandardCharsets.UTF_8)));
+                }
+            }
+        }
+        return files;
     }
 
     private static void load(String name, String text, List<Lesson> lessons, List<LessonFormatException> problems) {

@@ -1,29 +1,25 @@
 package io.awstutor.progress;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
+import io.awstutor.json.JsonMappers;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+
+import io.awstutor.durable.DurableFiles;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.channels.FileChannel;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 
 /**
  * Keeps progress in {@code progress.json} under the tutor's home folder. Writes are atomic
- * (temp file, fsync, rename), so a crash never leaves half a file. A file that cannot be
+ * ({@link DurableFiles}: temp file, fsync, rename, fsync of the folder), so a crash never leaves half a file. A file that cannot be
  * read is moved aside with a one-line warning and the learner starts clean: nothing is
  * deleted, nothing stops the shell.
  */
 public final class ProgressStore {
     private final Path file;
-    private final ObjectMapper json = new ObjectMapper()
-            .enable(SerializationFeature.INDENT_OUTPUT)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    private final ObjectMapper json = JsonMappers.mapper();
 
     public ProgressStore(Path home) {
         this.file = home.resolve("progress.json");
@@ -34,6 +30,11 @@ public final class ProgressStore {
     }
 
     public Progress load(PrintStream warnings) {
+        try {
+            DurableFiles.removeLeftoversOf(file);
+        } catch (IOException e) {
+            // a stray temp file costs nothing; the progress itself is what matters
+        }
         if (!Files.exists(file)) {
             return Progress.fresh();
         }
@@ -62,21 +63,6 @@ public final class ProgressStore {
     }
 
     public void save(Progress progress) throws IOException {
-        Files.createDirectories(file.getParent());
-        Path temp = Files.createTempFile(file.getParent(), "progress", ".tmp");
-        try {
-            byte[] bytes = json.writeValueAsBytes(progress);
-            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
-                channel.write(java.nio.ByteBuffer.wrap(bytes));
-                channel.force(true);
-            }
-            try {
-                Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        DurableFiles.write(file, JsonMappers.pretty().writeValueAsBytes(progress));
     }
 }

@@ -22,15 +22,17 @@ public final class Sandbox implements AutoCloseable {
 
     private final SandboxServer server;
     private final ServiceCatalog.Wiring wiring;
+    private final Dispatcher dispatcher;
 
-    private Sandbox(SandboxServer server, ServiceCatalog.Wiring wiring) {
+    private Sandbox(SandboxServer server, ServiceCatalog.Wiring wiring, Dispatcher dispatcher) {
         this.server = server;
         this.wiring = wiring;
+        this.dispatcher = dispatcher;
     }
 
     public static Sandbox start(SandboxOptions options) throws IOException {
         SandboxContext context = SandboxContext.of(options);
-        ServiceCatalog.Wiring wiring = ServiceCatalog.create(context);
+        ServiceCatalog.Wiring wiring = ServiceCatalog.create(context, options);
         Map<String, ServiceHandler> bySigningName = new HashMap<>();
         for (ServiceHandler handler : wiring.handlers()) {
             if (bySigningName.putIfAbsent(handler.signingName(), handler) != null) {
@@ -40,7 +42,7 @@ public final class Sandbox implements AutoCloseable {
         Dispatcher dispatcher = new Dispatcher(bySigningName,
                 new Authenticator(wiring.credentials(), context.clock()), wiring.authorizer(), context.clock(), wiring.keyUse(),
                 wiring.frontends());
-        return new Sandbox(SandboxServer.start(options.port(), dispatcher), wiring);
+        return new Sandbox(SandboxServer.start(options.bindAddress(), options.port(), dispatcher), wiring, dispatcher);
     }
 
     /** {@code http://127.0.0.1:PORT} */
@@ -53,6 +55,27 @@ public final class Sandbox implements AutoCloseable {
     }
 
     /**
+     * The accounts besides the well-known one: {@code accounts().create("ana")} gives a new
+     * account id and its root key pair, isolated from every other account as on AWS.
+     */
+    public io.awstutor.sandbox.accounts.AccountDirectory accounts() {
+        return wiring.accounts();
+    }
+
+    /**
+     * Serves pages beside the AWS services on the same listener (the console, a workshop's
+     * dashboard): {@code front} answers the unsigned requests it claims, as CloudFront's edge does.
+     */
+    public void mount(io.awstutor.sandbox.http.Frontend front) {
+        dispatcher.mount(front);
+    }
+
+    /** {@code listener} hears of every call a service answers from now on. */
+    public void onCall(io.awstutor.sandbox.http.CallListener listener) {
+        dispatcher.onCall(listener);
+    }
+
+    /**
      * The running handler of that type, for in-process access to a service's backend (the
      * lesson checks ask EC2's reachability evaluator this way).
      */
@@ -60,9 +83,26 @@ public final class Sandbox implements AutoCloseable {
         return wiring.handlers().stream().filter(type::isInstance).map(type::cast).findFirst();
     }
 
+    /** Signs in to the console as an IAM user (see {@link ConsoleSignIn}). */
+    public ConsoleSignIn consoleSignIn() {
+        return wiring.consoleSignIn();
+    }
+
+    /** A running part of the sandbox that is not a service handler (the database engines), by type. */
+    public <T> java.util.Optional<T> resource(Class<T> type) {
+        return wiring.resources().stream().filter(type::isInstance).map(type::cast).findFirst();
+    }
+
     @Override
     public void close() {
         server.close();
+        for (AutoCloseable resource : wiring.resources()) {
+            try {
+                resource.close();
+            } catch (Exception e) {
+                System.err.println("awstutor sandbox: closing " + resource + ": " + e);
+            }
+        }
         for (ServiceHandler handler : wiring.handlers()) {
             if (handler instanceof AutoCloseable closeable) {
                 try {

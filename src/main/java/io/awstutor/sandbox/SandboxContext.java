@@ -10,10 +10,15 @@ import java.util.Optional;
  * What every service backend is given: the clock (tests move it), the pace of simulated
  * delays, and where to persist state when the sandbox has a data folder.
  */
-public record SandboxContext(Clock clock, double timeScale, Optional<Path> dataDir) {
+public record SandboxContext(Clock clock, double timeScale, Optional<Path> dataDir,
+                             io.awstutor.sandbox.engines.EngineSettings engines) {
+
+    public SandboxContext(Clock clock, double timeScale, Optional<Path> dataDir) {
+        this(clock, timeScale, dataDir, io.awstutor.sandbox.engines.EngineSettings.off());
+    }
 
     public static SandboxContext of(SandboxOptions options) {
-        return new SandboxContext(options.clock(), options.timeScale(), options.dataDir());
+        return new SandboxContext(options.clock(), options.timeScale(), options.dataDir(), options.engines());
     }
 
     public Instant now() {

@@ -1,5 +1,8 @@
 package io.awstutor.sandbox;
 
+import io.awstutor.sandbox.engines.EngineSettings;
+
+import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
@@ -7,28 +10,53 @@ import java.util.Optional;
 /**
  * How a sandbox runs. {@code port} 0 picks a free loopback port. {@code dataDir} empty keeps
  * all state in memory. {@code timeScale} multiplies every simulated delay (instance boot,
- * database creation, Glacier restore): 1.0 is the realistic pace the shell uses, tests use
- * a small fraction, 0 makes transitions immediate.
+ * database creation, Glacier restore): 1.0 is the realistic pace, tests use a small fraction,
+ * 0 makes transitions immediate. {@code bindAddress} is loopback unless a workshop serves a
+ * classroom. {@code sesAutoVerify} verifies SES identities the moment they are asked for, as
+ * other emulators do, instead of AWS's way (an address by the link mailed to it, a domain by
+ * its DNS record). {@code engines} says whether DB instances get real database engines (off
+ * unless asked: the shell and {@code awstutor sandbox} ask).
  */
-public record SandboxOptions(int port, Optional<Path> dataDir, Clock clock, double timeScale) {
+public record SandboxOptions(int port, Optional<Path> dataDir, Clock clock, double timeScale, InetAddress bindAddress,
+                             boolean sesAutoVerify, EngineSettings engines) {
+
+    public SandboxOptions(int port, Optional<Path> dataDir, Clock clock, double timeScale) {
+        this(port, dataDir, clock, timeScale, InetAddress.getLoopbackAddress(), false, EngineSettings.off());
+    }
 
     public static SandboxOptions inMemory() {
         return new SandboxOptions(0, Optional.empty(), Clock.systemUTC(), 1.0);
     }
 
+    /**
+     * Another address than loopback (a workshop's classroom network): the well-known root
+     * key then works from this machine only; callers from elsewhere need an account's keys.
+     */
+    public SandboxOptions withBindAddress(InetAddress address) {
+        return new SandboxOptions(port, dataDir, clock, timeScale, address, sesAutoVerify, engines);
+    }
+
     public SandboxOptions withPort(int newPort) {
-        return new SandboxOptions(newPort, dataDir, clock, timeScale);
+        return new SandboxOptions(newPort, dataDir, clock, timeScale, bindAddress, sesAutoVerify, engines);
     }
 
     public SandboxOptions withDataDir(Path dir) {
-        return new SandboxOptions(port, Optional.ofNullable(dir), clock, timeScale);
+        return new SandboxOptions(port, Optional.ofNullable(dir), clock, timeScale, bindAddress, sesAutoVerify, engines);
     }
 
     public SandboxOptions withClock(Clock newClock) {
-        return new SandboxOptions(port, dataDir, newClock, timeScale);
+        return new SandboxOptions(port, dataDir, newClock, timeScale, bindAddress, sesAutoVerify, engines);
     }
 
     public SandboxOptions withTimeScale(double scale) {
-        return new SandboxOptions(port, dataDir, clock, scale);
+        return new SandboxOptions(port, dataDir, clock, scale, bindAddress, sesAutoVerify, engines);
+    }
+
+    public SandboxOptions withSesAutoVerify(boolean autoVerify) {
+        return new SandboxOptions(port, dataDir, clock, timeScale, bindAddress, autoVerify, engines);
+    }
+
+    public SandboxOptions withEngines(EngineSettings settings) {
+        return new SandboxOptions(port, dataDir, clock, timeScale, bindAddress, sesAutoVerify, settings);
     }
 }

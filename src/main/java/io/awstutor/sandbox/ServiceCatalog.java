@@ -11,6 +11,9 @@ import io.awstutor.sandbox.ec2.Subnet;
 import io.awstutor.sandbox.http.ServiceHandler;
 import io.awstutor.sandbox.iam.IamBackend;
 import io.awstutor.sandbox.iam.IamHandler;
+import io.awstutor.sandbox.pricing.PriceSnapshot;
+import io.awstutor.sandbox.pricing.PricingBackend;
+import io.awstutor.sandbox.pricing.PricingHandler;
 import io.awstutor.sandbox.protocol.AwsException;
 import io.awstutor.sandbox.rds.RdsBackend;
 import io.awstutor.sandbox.rds.RdsQueryHandler;
@@ -36,12 +39,16 @@ final class ServiceCatalog {
      * access, and who wants to hear of each verified key's use.
      */
     record Wiring(List<ServiceHandler> handlers, CredentialChain credentials, Authorizer authorizer,
-                  KeyUseListener keyUse, List<io.awstutor.sandbox.http.Frontend> frontends) {
+                  KeyUseListener keyUse, List<io.awstutor.sandbox.http.Frontend> frontends,
+                  io.awstutor.sandbox.accounts.AccountDirectory accounts, ConsoleSignIn consoleSignIn, List<AutoCloseable> resources) {
     }
 
-    static Wiring create(SandboxContext context) {
+    static Wiring create(SandboxContext context, SandboxOptions options) throws java.io.IOException {
         List<ServiceHandler> handlers = new ArrayList<>();
         CredentialChain credentials = new CredentialChain(Sandbox.ROOT_ACCESS_KEY, Sandbox.ROOT_SECRET_KEY, Sandbox.ROOT_ACCOUNT);
+        // Accounts made on demand (a workshop's learners'): their root keys, next to the well-known one.
+        var accounts = new io.awstutor.sandbox.accounts.AccountDirectory(context.dataDirFor("accounts"), Sandbox.ROOT_ACCOUNT::equals);
+        credentials.add(accounts);
 
         // IAM: also the CredentialStore of users' access keys (IamBackend implements it).
         IamBackend iam = new IamBackend(context);
@@ -71,9 +78,14 @@ final class ServiceCatalog {
         });
         handlers.add(new RdsQueryHandler(rds));
         ec2.addEndpointSource(rds);
+        List<AutoCloseable> resources = new ArrayList<>();
+        if (context.engines().enabled()) {
+            // Real PostgreSQL behind DB instances, reached through fronts that ask EC2's security groups.
+            resources.add(io.awstutor.sandbox.engines.EngineFleet.start(context.engines(), context.dataDir(), rds, ec2));
+        }
 
         // SES: identities and sending, per region; no other service depends on it.
-        var ses = new io.awstutor.sandbox.ses.SesHandler(new io.awstutor.sandbox.ses.SesBackend(context));
+        var ses = new io.awstutor.sandbox.ses.SesHandler(new io.awstutor.sandbox.ses.SesBackend(context, options.sesAutoVerify()));
         handlers.add(ses);
 
         // CloudFront: global, per account; its edge serves viewers from the sandbox's S3 buckets.
@@ -83,6 +95,11 @@ final class ServiceCatalog {
         // S3: one global bucket namespace; bodies on disk (the data folder, or a temp folder).
         handlers.add(new io.awstutor.sandbox.s3.rest.S3Handler(context, credentials));
 
-        return new Wiring(handlers, credentials, authorizer, iam::recordKeyUse, List.of(cloudfront.edge(), ses.mailbox()));
+        // Pricing: the bundled price snapshot, the same for every account.
+        PriceSnapshot prices = PriceSnapshot.bundled();
+        handlers.add(new PricingHandler(new PricingBackend(prices)));
+
+        return new Wiring(handlers, credentials, authorizer, iam::recordKeyUse, List.of(cloudfront.edge(), ses.mailbox()), accounts,
+                new ConsoleSignIn(iam, sts), resources);
     }
 }

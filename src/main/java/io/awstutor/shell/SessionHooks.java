@@ -18,7 +18,41 @@ public interface SessionHooks {
         return "";
     }
 
+    /** Lines to show before the next prompt (a workshop's broadcast from the instructor). */
+    default List<String> notices() {
+        return List.of();
+    }
+
     /** Before the session ends (the warning about billable resources still running). */
     default void beforeQuit() {
+    }
+
+    /** Both, {@code first}'s part first (the target desk and a workshop). */
+    static SessionHooks both(SessionHooks first, SessionHooks second) {
+        return new SessionHooks() {
+            @Override
+            public void afterCalls(List<CallRecord> calls) {
+                first.afterCalls(calls);
+                second.afterCalls(calls);
+            }
+
+            @Override
+            public String promptTag(boolean color) {
+                return first.promptTag(color) + second.promptTag(color);
+            }
+
+            @Override
+            public List<String> notices() {
+                List<String> all = new java.util.ArrayList<>(first.notices());
+                all.addAll(second.notices());
+                return all;
+            }
+
+            @Override
+            public void beforeQuit() {
+                first.beforeQuit();
+                second.beforeQuit();
+            }
+        };
     }
 }

@@ -199,6 +199,7 @@ public final class TargetDesk implements SessionHooks, AutoCloseable {
         List<LedgerEntry> alive = alive();
         if (alive.isEmpty()) {
             io.out().println("Nothing the tutor created is alive on " + settings().describe() + ".");
+            say("(Prices: " + prices.provenance() + ".)");
             return true;
         }
         DateTimeFormatter time = DateTimeFormatter.ofPattern("MMM d HH:mm").withZone(ZoneId.systemDefault());

@@ -32,8 +32,31 @@ public final class Tutor {
     private final JShellEngine engine;
     private volatile ClientFactory checkClients;
     private final List<CallRecord> callsThisStep = new ArrayList<>();
+    private final List<Listener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     private Lesson lesson;
     private int stepIndex;
+
+    /** Hears what the learner does, as it happens (a workshop reports it to the instructor). */
+    public interface Listener {
+        default void stepEntered(Lesson lesson, Step step) {
+        }
+
+        default void checked(Lesson lesson, Step step, Verdict verdict) {
+        }
+
+        default void hintShown(Lesson lesson, Step step, int number) {
+        }
+
+        default void solutionShown(Lesson lesson, Step step) {
+        }
+
+        default void answered(Lesson lesson, Step step, int choice) {
+        }
+    }
+
+    public void listen(Listener listener) {
+        listeners.add(listener);
+    }
 
     public Tutor(LessonCatalog catalog, Progress progress, ProgressStore store, JShellEngine engine, ClientFactory checkClients) {
         if (catalog.lessons().isEmpty()) {
@@ -100,10 +123,13 @@ public final class Tutor {
     /** Runs the current step's checks; a pass marks the step done. */
     public Verdict check() {
         Verdict verdict = CheckRunner.run(step().checks(), context());
+        Lesson checkedLesson = lesson;
+        Step checkedStep = step();
         if (verdict.passed() && !step().isReadingOnly()) {
             progress.markDone(lesson.id(), step().id());
             save();
         }
+        listeners.forEach(l -> l.checked(checkedLesson, checkedStep, verdict));
         return verdict;
     }
 
@@ -141,6 +167,7 @@ public final class Tutor {
         int index = Math.min(shown, hints.size() - 1);
         progress.setHintsShown(lesson.id(), step().id(), index + 1);
         save();
+        listeners.forEach(l -> l.hintShown(lesson, step(), index + 1));
         return Optional.of(new Hint(substitute(hints.get(index)), index + 1, hints.size()));
     }
 
@@ -155,12 +182,16 @@ public final class Tutor {
             progress.markHelped(lesson.id(), step().id());
             save();
         }
+        if (solution.isPresent()) {
+            listeners.forEach(l -> l.solutionShown(lesson, step()));
+        }
         return solution;
     }
 
     public void answer(int choice) {
         progress.setAnswer(lesson.id(), step().id(), choice);
         save();
+        listeners.forEach(l -> l.answered(lesson, step(), choice));
     }
 
     /** Completes a reading-only step (its /next). */
@@ -208,6 +239,9 @@ public final class Tutor {
         callsThisStep.clear();
         progress.moveTo(lesson.id(), step().id());
         save();
+        Lesson entered = lesson;
+        Step step = step();
+        listeners.forEach(l -> l.stepEntered(entered, step));
     }
 
     public int doneCount(Lesson l) {

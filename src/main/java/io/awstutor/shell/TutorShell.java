@@ -3,6 +3,7 @@ package io.awstutor.shell;
 import io.awstutor.check.Verdict;
 import io.awstutor.jshell.CallLogReader;
 import io.awstutor.jshell.JShellEngine;
+import io.awstutor.jshell.Milestones;
 import io.awstutor.jshell.SnippetOutcome;
 import io.awstutor.jshell.agent.CallRecord;
 import io.awstutor.target.TargetSettings;
@@ -59,6 +60,10 @@ public final class TutorShell {
         return secrets;
     }
 
+    public SessionHooks hooks() {
+        return hooks;
+    }
+
     /** Runs until /quit or the end of input; returns the process exit code. */
     public int run() {
         greet();
@@ -66,10 +71,14 @@ public final class TutorShell {
         StringBuilder snippet = new StringBuilder();
         String pushedBack = null;
         while (true) {
+            if (snippet.length() == 0) {
+                hooks.notices().forEach(notice -> view.line(AttributedStyle.BOLD.foreground(AttributedStyle.MAGENTA), notice));
+            }
             String prompt = snippet.length() == 0 ? prompt() : continuationPrompt();
             String initial = pendingInput;
             pendingInput = null;
-            Optional<String> read = pushedBack != null ? Optional.of(pushedBack) : io.readLine(prompt, initial);
+            Optional<String> read = pushedBack != null ? Optional.of(pushedBack)
+                    : engine.whileLearnerReads(() -> io.readLine(prompt, initial));
             pushedBack = null;
             if (read.isEmpty()) {
                 if (snippet.length() > 0) {
@@ -118,9 +127,7 @@ public final class TutorShell {
 
     /** For scripts/bench-startup: with AWSTUTOR_TIMING set, when each milestone is reached. */
     private static void timing(String event) {
-        if (System.getenv("AWSTUTOR_TIMING") != null) {
-            System.err.println("awstutor-timing " + event + " " + System.currentTimeMillis());
-        }
+        Milestones.reached(event);
     }
 
     static boolean isCommand(String line) {

@@ -39,6 +39,10 @@ public final class ValueFormatter {
         if (TextWrap.columns(value) <= width) {
             return value;
         }
+        // A value that lays itself out on several lines (a query's table) keeps its lines, each fitted to the width.
+        if (value.indexOf('\n') >= 0) {
+            return fit(value, width);
+        }
         if (value.startsWith("\"")) {
             return fit(value, width);
         }

@@ -141,6 +141,28 @@ public final class ClientFactory {
                 + (endpoint.getPort() < 0 ? "" : ":" + endpoint.getPort()) + "/";
     }
 
+    /**
+     * The learner's machine's public address, as a security group rule names it
+     * ({@code myPublicIp() + "/32"}): AWS's checkip service on a real account; on the sandbox
+     * the address its security groups see the learner come from; elsewhere the loopback.
+     */
+    public String myPublicIp() {
+        if (settings.endpoint().isEmpty()) {
+            try {
+                var http = java.net.http.HttpClient.newBuilder().connectTimeout(java.time.Duration.ofSeconds(5)).build();
+                return http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("https://checkip.amazonaws.com/")).build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString()).body().trim();
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException("checkip.amazonaws.com did not answer: " + e.getMessage(), e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted", e);
+            }
+        }
+        return settings.kind() == TargetSettings.TargetKind.SANDBOX ? io.awstutor.sandbox.engines.EngineFleet.LEARNER_PUBLIC_IP
+                : "127.0.0.1";
+    }
+
     /** Emulators answer path-style requests: a bucket host under 127.0.0.1 would not resolve. */
     public S3Client s3(String region) {
         return build(S3Client.builder().forcePathStyle(settings.endpoint().isPresent()), region);

@@ -68,7 +68,8 @@ public final class Targets {
     private static Target sandbox(String region, String timeScale) {
         double scale = sandboxPace(timeScale);
         try {
-            Sandbox sandbox = Sandbox.start(SandboxOptions.inMemory().withTimeScale(scale));
+            Sandbox sandbox = Sandbox.start(SandboxOptions.inMemory().withTimeScale(scale)
+                    .withEngines(io.awstutor.sandbox.engines.EngineSettings.fromEnvironment()));
             return new Target(TargetSettings.emulator(TargetSettings.TargetKind.SANDBOX, sandbox.endpoint(), region,
                     Sandbox.ROOT_ACCESS_KEY, Sandbox.ROOT_SECRET_KEY), sandbox);
         } catch (IOException e) {

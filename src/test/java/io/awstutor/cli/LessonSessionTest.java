@@ -175,6 +175,10 @@ class LessonSessionTest {
                 String me = prefix + "@example.com";
                 ses.sendEmail(b -> b.source(me).destination(d -> d.toAddresses("success@simulator.amazonses.com")).message(m -> m.subject(s -> s.data("Hi")).body(x -> x.text(t -> t.data("first")))));
                 ses.verifyEmailIdentity(b -> b.emailAddress(me));
+                /console
+                var mailbox = new String(java.net.URI.create(clients.settings().endpoint().get() + "/_aws/ses").toURL().openStream().readAllBytes());
+                var link = java.util.regex.Pattern.compile("http://[A-Za-z0-9.:]+/_aws/ses/verify[?]token=[A-Za-z0-9]+").matcher(mailbox).results().reduce((a, b) -> b).get().group();
+                new String(java.net.URI.create(link).toURL().openStream().readAllBytes())
                 var sent = ses.sendEmail(b -> b.source(me).destination(d -> d.toAddresses("success@simulator.amazonses.com")).message(m -> m.subject(s -> s.data("Hi")).body(x -> x.text(t -> t.data("second")))));
                 /answer 2
                 var quota = ses.getSendQuota();
@@ -183,6 +187,11 @@ class LessonSessionTest {
         assertTrue(out.matches("(?s).*SES refused SendEmail: MessageRejected \\(HTTP 400\\) — Email address is not verified\\. "
                 + "The following identities failed the check in region US-EAST-1: learn-[a-z0-9]{4}@example\\.com.*"), out);
         assertTrue(out.matches("(?s).*~ verify email identity learn-[a-z0-9]{4}@example\\.com \\(us-east-1\\).*"), out);
+        assertTrue(out.matches("(?s).*· Not yet: The identity learn-[a-z0-9]{4}@example\\.com is Pending: SES mailed it a link.*"),
+                "until the link is opened the step waits:\n" + out);
+        assertTrue(out.matches("(?s).*Waiting for a click: http://127\\.0\\.0\\.1:[0-9]+/_aws/ses/verify\\?token=[A-Za-z0-9]+ \\(learn-[a-z0-9]{4}@example\\.com.*"),
+                "/console prints the link a terminal learner opens:\n" + out);
+        assertTrue(out.contains("Congratulations! "), "the link verifies:\n" + out);
         assertTrue(out.contains("==> 1.0"), "one recipient counted against the quota:\n" + out);
     }
 

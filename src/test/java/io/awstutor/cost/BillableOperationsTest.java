@@ -22,7 +22,7 @@ class BillableOperationsTest {
     void theTableNamesItsSourceRegionAndDateAndCoversTheLessonsTypes() {
         assertEquals("us-east-1", PRICES.region());
         assertTrue(PRICES.source().contains("aws.amazon.com"));
-        assertEquals("us-east-1 on-demand prices of 2025-11-01", PRICES.provenance());
+        assertEquals("us-east-1 list prices of 2026-03-20", PRICES.provenance());
         for (String type : new String[] {"t2.micro", "t3.micro", "t3.nano", "t4g.micro", "t4g.small", "t3.medium", "t3.large", "t2.nano"}) {
             assertTrue(PRICES.ec2Hourly(type).isPresent(), type);
         }

@@ -79,7 +79,7 @@ class InteractiveCostGuardTest {
             assertTrue(shown.contains("2 × m5.large EC2 instances: about USD 0.19 an hour, USD 140.16 a month if left running"), shown);
             assertTrue(shown.contains("free tier: not covered (m5.large is not a free-tier type)"), shown);
             assertTrue(shown.contains("Type yes to create it and start paying, anything else to cancel: (yes/no)"), shown);
-            assertTrue(shown.contains("us-east-1 on-demand prices of 2025-11-01"), shown);
+            assertTrue(shown.contains("us-east-1 list prices of 2026-03-20"), shown);
         }
     }
 

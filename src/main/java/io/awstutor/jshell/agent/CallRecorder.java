@@ -1,5 +1,6 @@
 package io.awstutor.jshell.agent;
 
+import io.awstutor.json.JsonMappers;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.SdkResponse;
@@ -29,7 +30,7 @@ import io.awstutor.target.Secrets;
  */
 public final class CallRecorder implements ExecutionInterceptor {
     private final Path eventFile;
-    private final ObjectMapper json = new ObjectMapper();
+    private final ObjectMapper json = JsonMappers.mapper();
 
     /** The global-interceptor form: the event file comes from the JShell process's system property. */
     public CallRecorder() {

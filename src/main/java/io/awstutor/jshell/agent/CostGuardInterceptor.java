@@ -1,5 +1,6 @@
 package io.awstutor.jshell.agent;
 
+import io.awstutor.json.JsonMappers;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.awstutor.cost.BillableOperations;
 import io.awstutor.cost.GuardChannel;
@@ -33,7 +34,7 @@ public final class CostGuardInterceptor implements ExecutionInterceptor {
 
     private final int port;
     private final String token;
-    private final ObjectMapper json = new ObjectMapper();
+    private final ObjectMapper json = JsonMappers.mapper();
 
     /** The global-interceptor form: the channel comes from the JShell process's system properties. */
     public CostGuardInterceptor() {

@@ -19,7 +19,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Enforcement: the caller's identity policies (from IAM) and the resource's own policy (a
- * bucket policy, a role's trust policy), decided by IAM's evaluator. Root is always allowed.
+ * bucket policy, a role's trust policy), decided by IAM's evaluator. Root is always allowed in
+ * its own account; in another's, the resource's policy decides, as for anyone.
  * The decision's reason names the statement that decided it, for the shell to show.
  */
 public final class PolicyAuthorizer implements Authorizer {
@@ -38,17 +39,22 @@ public final class PolicyAuthorizer implements Authorizer {
     @Override
     public Decision authorize(Caller caller, String action, String resourceArn,
                               Map<String, List<String>> context, Optional<String> resourcePolicy) {
-        if (caller instanceof Caller.Root) {
-            return Decision.allow("the account's root user is always allowed");
+        if (caller instanceof Caller.Root && !ownedByAnotherAccount(caller, resourceArn, context)) {
+            return Decision.root();
         }
         EvaluationRequest request = request(caller, action, resourceArn, context, resourcePolicy);
-        Evaluation evaluation = bounded(caller, request);
-        String reason = evaluation.explain(request);
-        return switch (evaluation.decision()) {
-            case ALLOWED -> Decision.allow(reason);
-            case EXPLICIT_DENY -> Decision.explicitDeny(reason);
-            case IMPLICIT_DENY -> Decision.implicitDeny(reason);
-        };
+        return bounded(caller, request).toAuthorizerDecision(request);
+    }
+
+    private static boolean ownedByAnotherAccount(Caller caller, String resourceArn, Map<String, List<String>> context) {
+        List<String> owner = context == null ? null : context.get(EvaluationRequest.RESOURCE_ACCOUNT);
+        String account = owner != null && !owner.isEmpty() ? owner.get(0) : arnAccount(resourceArn);
+        return !account.isEmpty() && !"aws".equals(account) && !"*".equals(account) && !account.equals(caller.accountId());
+    }
+
+    private static String arnAccount(String arn) {
+        String[] parts = arn == null ? new String[0] : arn.split(":", 6);
+        return parts.length >= 5 ? parts[4] : "";
     }
 
     /** The evaluator's full answer (decision and matched statements), for callers that show it. */

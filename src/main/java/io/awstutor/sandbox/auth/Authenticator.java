@@ -36,6 +36,11 @@ public final class Authenticator {
         this.clock = clock;
     }
 
+    /** S3's legacy query authentication, against the same keys. */
+    public SigV2QueryAuthenticator sigV2() {
+        return new SigV2QueryAuthenticator(credentials, clock);
+    }
+
     /** Who signed, and the signing key (chunked bodies chain their signatures from it). */
     public record Authentication(Credential credential, byte[] signingKey) {
         public Caller caller() {
@@ -62,6 +67,7 @@ public final class Authenticator {
             throw new AuthFailure(Problem.INVALID_REGION, "no such region", Map.of("Region", parts.region()));
         }
         Credential credential = credentials.lookup(parts.accessKeyId())
+                .filter(c -> !credentials.loopbackOnly(parts.accessKeyId()) || fromThisMachine(request))
                 .orElseThrow(() -> new AuthFailure(Problem.UNKNOWN_KEY, "unknown access key",
                         Map.of("AWSAccessKeyId", parts.accessKeyId())));
         if (!credential.active()) {
@@ -100,6 +106,11 @@ public final class Authenticator {
                     Map.of("AWSAccessKeyId", parts.accessKeyId()));
         }
         return new Authentication(credential, key);
+    }
+
+    private static boolean fromThisMachine(SandboxRequest request) {
+        java.net.InetAddress remote = request.remoteAddress();
+        return remote == null || remote.isLoopbackAddress();
     }
 
     /** A user's or root's temporary credentials (a role session's are the other kind). */

@@ -11,8 +11,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 public final class CredentialChain implements CredentialStore {
     private final List<CredentialStore> stores = new CopyOnWriteArrayList<>();
+    private final String rootAccessKey;
 
     public CredentialChain(String rootAccessKey, String rootSecret, String rootAccount) {
+        this.rootAccessKey = rootAccessKey;
         Credential root = Credential.permanent(rootAccessKey, rootSecret, new Caller.Root(rootAccount), true);
         stores.add(key -> rootAccessKey.equals(key) ? Optional.of(root) : Optional.empty());
     }
@@ -20,6 +22,12 @@ public final class CredentialChain implements CredentialStore {
     public CredentialChain add(CredentialStore store) {
         stores.add(store);
         return this;
+    }
+
+    /** The well-known root key is everybody's: it opens the sandbox only from this machine. */
+    @Override
+    public boolean loopbackOnly(String accessKeyId) {
+        return rootAccessKey.equals(accessKeyId);
     }
 
     @Override

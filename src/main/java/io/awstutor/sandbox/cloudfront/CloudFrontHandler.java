@@ -1,6 +1,7 @@
 package io.awstutor.sandbox.cloudfront;
 
 import io.awstutor.sandbox.http.ErrorFormat;
+import io.awstutor.sandbox.http.RestRoutes;
 import io.awstutor.sandbox.http.SandboxResponse;
 import io.awstutor.sandbox.http.ServiceCall;
 import io.awstutor.sandbox.http.ServiceHandler;
@@ -15,26 +16,36 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * CloudFront's REST-XML API (version 2020-05-31): distributions, invalidations and tags.
- * Routes on method and path, authorizes {@code cloudfront:Action} on the distribution's
+ * Routes through its table ({@link RestRoutes}), authorizes {@code cloudfront:Action} on the distribution's
  * ARN, and answers with the documents and ETag headers the SDKs expect. Its error document
  * has the query protocol's shape ({@code <ErrorResponse><Error><Type/><Code/><Message/>…}).
  */
 public final class CloudFrontHandler implements ServiceHandler {
     private static final String PREFIX = "/2020-05-31";
-    private static final Pattern DISTRIBUTION = Pattern.compile(PREFIX + "/distribution/([^/]+)");
-    private static final Pattern CONFIG = Pattern.compile(PREFIX + "/distribution/([^/]+)/config");
-    private static final Pattern INVALIDATIONS = Pattern.compile(PREFIX + "/distribution/([^/]+)/invalidation");
-    private static final Pattern INVALIDATION = Pattern.compile(PREFIX + "/distribution/([^/]+)/invalidation/([^/]+)");
 
     private final CloudFrontBackend backend;
     private final EdgeServer edge;
     private final CloudFrontXml xml;
     private final ErrorFormat errors = new QueryErrorFormat(DistributionConfig.NAMESPACE);
+    /** CloudFront's API as the sandbox serves it, in the order of the API reference. */
+    private final RestRoutes routes = new RestRoutes()
+            .add("POST", PREFIX + "/distribution", "CreateDistribution", (call, p) -> create(call))
+            .add("GET", PREFIX + "/distribution", "ListDistributions", (call, p) -> list(call))
+            .add("GET", PREFIX + "/distribution/{Id}", "GetDistribution", (call, p) -> get(call, p.get("Id")))
+            .add("GET", PREFIX + "/distribution/{Id}/config", "GetDistributionConfig", (call, p) -> getConfig(call, p.get("Id")))
+            .add("PUT", PREFIX + "/distribution/{Id}/config", "UpdateDistribution", (call, p) -> update(call, p.get("Id")))
+            .add("DELETE", PREFIX + "/distribution/{Id}", "DeleteDistribution", (call, p) -> delete(call, p.get("Id")))
+            .add("POST", PREFIX + "/distribution/{DistributionId}/invalidation", "CreateInvalidation",
+                    (call, p) -> invalidate(call, p.get("DistributionId")))
+            .add("GET", PREFIX + "/distribution/{DistributionId}/invalidation", "ListInvalidations",
+                    (call, p) -> invalidations(call, p.get("DistributionId")))
+            .add("GET", PREFIX + "/distribution/{DistributionId}/invalidation/{Id}", "GetInvalidation",
+                    (call, p) -> invalidation(call, p.get("DistributionId"), p.get("Id")))
+            .add("GET", PREFIX + "/tagging", "ListTagsForResource", (call, p) -> tagging(call, "GET"))
+            .add("POST", PREFIX + "/tagging", "TagResource", (call, p) -> tagging(call, "POST"));
 
     public CloudFrontHandler(CloudFrontBackend backend) {
         this.backend = backend;
@@ -60,59 +71,53 @@ public final class CloudFrontHandler implements ServiceHandler {
     @Override
     public SandboxResponse handle(ServiceCall call) throws IOException {
         String method = call.request().method();
-        String path = call.request().rawPath();
-        if (path.length() > 1 && path.endsWith("/")) {
-            path = path.substring(0, path.length() - 1);
-        }
-        Matcher m;
-        if (path.equals(PREFIX + "/distribution")) {
-            if (method.equals("POST")) {
-                return create(call);
-            }
-            if (method.equals("GET")) {
-                return list(call);
-            }
-        } else if ((m = CONFIG.matcher(path)).matches()) {
-            if (method.equals("GET")) {
-                authorize(call, "GetDistributionConfig", m.group(1));
-                Distribution d = backend.get(call.accountId(), m.group(1));
-                return document(200, new XmlWriter().raw(d.config().xml().replaceFirst("<DistributionConfig>",
-                        "<DistributionConfig xmlns=\"" + DistributionConfig.NAMESPACE + "\">")).toString(), d);
-            }
-            if (method.equals("PUT")) {
-                authorize(call, "UpdateDistribution", m.group(1));
-                DistributionConfig config = DistributionConfig.parse(body(call));
-                Distribution d = backend.update(call.accountId(), m.group(1), call.request().header("if-match").orElse(null), config);
-                return document(200, xml.distribution(d), d);
-            }
-        } else if ((m = INVALIDATION.matcher(path)).matches() && method.equals("GET")) {
-            authorize(call, "GetInvalidation", m.group(1));
-            return SandboxResponse.xml(200, xml.invalidation(backend.invalidation(call.accountId(), m.group(1), m.group(2))));
-        } else if ((m = INVALIDATIONS.matcher(path)).matches()) {
-            if (method.equals("POST")) {
-                return invalidate(call, m.group(1));
-            }
-            if (method.equals("GET")) {
-                authorize(call, "ListInvalidations", m.group(1));
-                return SandboxResponse.xml(200, xml.invalidationList(backend.invalidations(call.accountId(), m.group(1),
-                        call.request().query("Marker").orElse(null), maxItems(call)), call.request().query("Marker").orElse(""), maxItems(call)));
-            }
-        } else if ((m = DISTRIBUTION.matcher(path)).matches()) {
-            if (method.equals("GET")) {
-                authorize(call, "GetDistribution", m.group(1));
-                Distribution d = backend.get(call.accountId(), m.group(1));
-                return document(200, xml.distribution(d), d);
-            }
-            if (method.equals("DELETE")) {
-                authorize(call, "DeleteDistribution", m.group(1));
-                backend.delete(call.accountId(), m.group(1), call.request().header("if-match").orElse(null));
-                return SandboxResponse.empty(204);
-            }
-        } else if (path.equals(PREFIX + "/tagging")) {
-            return tagging(call, method);
-        }
-        throw new AwsException("NotImplemented", "The sandbox's CloudFront does not implement " + method + " "
-                + call.request().rawPath() + " (it serves distributions, invalidations and tags).", 501, false);
+        return routes.find(method, call.request().rawPath())
+                .orElseThrow(() -> new AwsException("NotImplemented", "The sandbox's CloudFront does not implement " + method + " "
+                        + call.request().rawPath() + " (it serves distributions, invalidations and tags).", 501, false))
+                .answer(call);
+    }
+
+    @Override
+    public java.util.Optional<String> operationName(io.awstutor.sandbox.http.SandboxRequest request) {
+        return routes.find(request.method(), request.rawPath()).map(m -> m.route().operation());
+    }
+
+    private SandboxResponse get(ServiceCall call, String id) {
+        authorize(call, "GetDistribution", id);
+        Distribution d = backend.get(call.accountId(), id);
+        return document(200, xml.distribution(d), d);
+    }
+
+    private SandboxResponse getConfig(ServiceCall call, String id) {
+        authorize(call, "GetDistributionConfig", id);
+        Distribution d = backend.get(call.accountId(), id);
+        return document(200, new XmlWriter().raw(d.config().xml().replaceFirst("<DistributionConfig>",
+                "<DistributionConfig xmlns=\"" + DistributionConfig.NAMESPACE + "\">")).toString(), d);
+    }
+
+    private SandboxResponse update(ServiceCall call, String id) throws IOException {
+        authorize(call, "UpdateDistribution", id);
+        DistributionConfig config = DistributionConfig.parse(body(call));
+        Distribution d = backend.update(call.accountId(), id, call.request().header("if-match").orElse(null), config);
+        return document(200, xml.distribution(d), d);
+    }
+
+    private SandboxResponse delete(ServiceCall call, String id) {
+        authorize(call, "DeleteDistribution", id);
+        backend.delete(call.accountId(), id, call.request().header("if-match").orElse(null));
+        return SandboxResponse.empty(204);
+    }
+
+    private SandboxResponse invalidations(ServiceCall call, String distributionId) {
+        authorize(call, "ListInvalidations", distributionId);
+        String marker = call.request().query("Marker").orElse(null);
+        return SandboxResponse.xml(200, xml.invalidationList(backend.invalidations(call.accountId(), distributionId,
+                marker, maxItems(call)), marker == null ? "" : marker, maxItems(call)));
+    }
+
+    private SandboxResponse invalidation(ServiceCall call, String distributionId, String id) {
+        authorize(call, "GetInvalidation", distributionId);
+        return SandboxResponse.xml(200, xml.invalidation(backend.invalidation(call.accountId(), distributionId, id)));
     }
 
     private SandboxResponse create(ServiceCall call) throws IOException {

@@ -41,6 +41,23 @@ public final class EdgeServer implements Frontend {
     private final CloudFrontBackend backend;
     private final EdgeCache cache = new EdgeCache();
     private final SecureRandom random = new SecureRandom();
+    private final Map<String, CacheCounts> counts = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** How a distribution's viewer requests were answered since the sandbox started: from the cache, from the origin, or with an error. */
+    public record CacheCounts(long hits, long misses, long errors) {
+        static final CacheCounts NONE = new CacheCounts(0, 0, 0);
+
+        CacheCounts plus(String cacheStatus) {
+            return cacheStatus.startsWith("Hit") ? new CacheCounts(hits + 1, misses, errors)
+                    : cacheStatus.startsWith("Miss") ? new CacheCounts(hits, misses + 1, errors)
+                    : new CacheCounts(hits, misses, errors + 1);
+        }
+    }
+
+    /** The edge's counts for one distribution (the console shows them). */
+    public CacheCounts counts(String distributionId) {
+        return counts.getOrDefault(distributionId, CacheCounts.NONE);
+    }
 
     public EdgeServer(CloudFrontBackend backend) {
         this.backend = backend;
@@ -109,7 +126,7 @@ public final class EdgeServer implements Frontend {
                 SandboxResponse response = new SandboxResponse(entry.status(), copy(entry.headers()), entry.body().length,
                         out -> out.write(entry.body()));
                 response.withHeader("Age", String.valueOf(Duration.between(entry.storedAt(), now).toSeconds()));
-                return edgeHeaders(response, "Hit from cloudfront");
+                return counted(d.id(), response, "Hit from cloudfront");
             }
         }
         Map<String, List<String>> headers = new LinkedHashMap<>();
@@ -118,14 +135,14 @@ public final class EdgeServer implements Frontend {
         SandboxResponse fetched = origin.apply(new SandboxRequest(request.method(), originPath, "", headers, Map.of(),
                 new ByteArrayInputStream(new byte[0]), request.remoteAddress(), Map.of()));
         if (!cacheable || fetched.status() != 200 || fetched.length() < 0 || fetched.length() > EdgeCache.MAX_OBJECT) {
-            return edgeHeaders(fetched, fetched.status() >= 400 ? "Error from cloudfront" : "Miss from cloudfront");
+            return counted(d.id(), fetched, fetched.status() >= 400 ? "Error from cloudfront" : "Miss from cloudfront");
         }
         ByteArrayOutputStream body = new ByteArrayOutputStream((int) fetched.length());
         fetched.body().writeTo(body);
         byte[] bytes = body.toByteArray();
         Duration ttl = EdgeCache.ttl(behavior, maxAge(fetched));
         cache.put(d.id(), path, new EdgeCache.Entry(fetched.status(), copy(fetched.headers()), bytes, now, now.plus(ttl)));
-        return edgeHeaders(new SandboxResponse(fetched.status(), copy(fetched.headers()), bytes.length, out -> out.write(bytes)),
+        return counted(d.id(), new SandboxResponse(fetched.status(), copy(fetched.headers()), bytes.length, out -> out.write(bytes)),
                 "Miss from cloudfront");
     }
 
@@ -175,6 +192,11 @@ public final class EdgeServer implements Frontend {
             }
         }
         return Optional.empty();
+    }
+
+    private SandboxResponse counted(String distributionId, SandboxResponse response, String cacheStatus) {
+        counts.compute(distributionId, (id, c) -> (c == null ? CacheCounts.NONE : c).plus(cacheStatus));
+        return edgeHeaders(response, cacheStatus);
     }
 
     private SandboxResponse edgeHeaders(SandboxResponse response, String cacheStatus) {

@@ -122,7 +122,7 @@ final class CatalogActions {
         names.put("instance-type", one(InstanceType::name));
         names.put("current-generation", t -> List.of(String.valueOf(!t.family().equals("t2"))));
         names.put("free-tier-eligible", one(InstanceType::freeTierEligible));
-        names.put("processor-info.supported-architecture", one(InstanceType::architecture));
+        names.put("processor-info.supported-architecture", InstanceType::supportedArchitectures);
         names.put("processor-info.manufacturer", one(InstanceType::manufacturer));
         names.put("vcpu-info.default-vcpus", one(InstanceType::vcpus));
         names.put("vcpu-info.default-cores", one(InstanceType::cores));
@@ -159,7 +159,9 @@ final class CatalogActions {
                 .element("bareMetal", false)
                 .element("hypervisor", type.hypervisor())
                 .start("processorInfo")
-                .start("supportedArchitectures").element("item", type.architecture()).end()
+                .start("supportedArchitectures");
+        type.supportedArchitectures().forEach(a -> xml.element("item", a));
+        xml.end()
                 .element("sustainedClockSpeedInGhz", type.clockGhz())
                 .element("manufacturer", type.manufacturer())
                 .end()

@@ -3,6 +3,7 @@ package io.awstutor.sandbox.ec2;
 import io.awstutor.sandbox.http.SandboxResponse;
 import io.awstutor.sandbox.protocol.AwsException;
 import io.awstutor.sandbox.http.ServiceCall;
+import io.awstutor.sandbox.protocol.AwsOperations;
 import io.awstutor.sandbox.protocol.QueryServiceHandler;
 
 import java.io.IOException;
@@ -14,6 +15,7 @@ import java.util.Map;
  * actions live in their own class; this one wires them and persists after every change.
  */
 public final class Ec2Handler extends QueryServiceHandler implements AutoCloseable {
+    private static final AwsOperations AWS_OPERATIONS = AwsOperations.load(Ec2Handler.class, "aws-operations.txt");
     public static final String NAMESPACE = "http://ec2.amazonaws.com/doc/2016-11-15/";
 
     private final Ec2Backend backend;
@@ -28,6 +30,11 @@ public final class Ec2Handler extends QueryServiceHandler implements AutoCloseab
         new CatalogActions(backend).register(actions);
         new KeyPairActions(backend).register(actions);
         new TagActions(backend).register(actions);
+        new RoutingActions(backend).register(actions);
+        new AccountAttributeActions(backend).register(actions);
+        new NetworkInterfaceActions(backend).register(actions);
+        new VolumeActions(backend).register(actions);
+        new InstanceAttributeActions(backend).register(actions);
         actions.replaceAll((name, action) -> name.startsWith("Describe") ? action : (params, call, xml) -> {
             action.run(params, call, xml);
             backend.changed();
@@ -37,6 +44,11 @@ public final class Ec2Handler extends QueryServiceHandler implements AutoCloseab
     @Override
     protected Map<String, QueryAction> actions() {
         return actions;
+    }
+
+    @Override
+    protected AwsOperations awsOperations() {
+        return AWS_OPERATIONS;
     }
 
     @Override

@@ -30,7 +30,7 @@ record Ec2Snapshot(List<RegionSnapshot> regions) {
                             String platformDetails, String keyName, String subnetId, String vpcId, String availabilityZone,
                             String privateIp, String publicIp, int launchIndex, String ownerId,
                             List<Instance.GroupRef> groups, Instant launchTime, Instance.Command command, Instant commandAt,
-                            String stateReason) {
+                            String stateReason, String userData, InstanceSettings settings) {
     }
 
     /** Called holding the state's lock. */
@@ -52,7 +52,7 @@ record Ec2Snapshot(List<RegionSnapshot> regions) {
         for (Instance i : state.instances.values()) {
             instances.add(new InstanceSnapshot(i.id(), i.reservationId(), i.imageId(), i.instanceType(), i.architecture(),
                     i.platformDetails(), i.keyName(), i.subnetId(), i.vpcId(), i.availabilityZone(), i.privateIp(), i.publicIp(),
-                    i.launchIndex(), i.ownerId(), i.groups(), i.launchTime(), i.command(), i.commandAt(), i.stateReason()));
+                    i.launchIndex(), i.ownerId(), i.groups(), i.launchTime(), i.command(), i.commandAt(), i.stateReason(), i.userData(), i.settings()));
         }
         Map<String, List<String>> used = new LinkedHashMap<>();
         state.usedAddresses.forEach((subnet, addresses) ->
@@ -90,6 +90,8 @@ record Ec2Snapshot(List<RegionSnapshot> regions) {
                     s.launchIndex(), s.ownerId(), s.groups(), s.launchTime());
             instance.apply(s.command(), s.commandAt(), s.stateReason());
             instance.restoreLaunchTime(s.launchTime());
+            instance.setUserData(s.userData());
+            instance.setSettings(s.settings());
             state.instances.put(instance.id(), instance);
         }
         snapshot.keyPairs().forEach(k -> state.keyPairs.put(k.name(), k));

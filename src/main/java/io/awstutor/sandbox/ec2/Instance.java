@@ -35,6 +35,9 @@ public final class Instance {
     private volatile Command command = Command.LAUNCH;
     private volatile Instant commandAt;
     private volatile String stateReason;
+    /** RunInstances' UserData as sent (base64), which DescribeInstanceAttribute gives back. */
+    private volatile String userData;
+    private volatile InstanceSettings settings = InstanceSettings.DEFAULTS;
 
     public Instance(String id, String reservationId, String imageId, String instanceType, String architecture,
                     String platformDetails, String keyName, String subnetId, String vpcId, String availabilityZone,
@@ -91,6 +94,14 @@ public final class Instance {
         this.publicIp = address;
     }
 
+    void setSettings(InstanceSettings settings) {
+        this.settings = settings == null ? InstanceSettings.DEFAULTS : settings;
+    }
+
+    void setUserData(String base64) {
+        this.userData = base64;
+    }
+
     void setInstanceType(String type) {
         this.instanceType = type;
     }
@@ -118,6 +129,13 @@ public final class Instance {
     public Command command() { return command; }
     public Instant commandAt() { return commandAt; }
     public String stateReason() { return stateReason; }
+    public String userData() { return userData; }
+    public InstanceSettings settings() { return settings; }
+
+    /** The root EBS volume every instance boots from; it goes with the instance (DeleteOnTermination). */
+    public String rootVolumeId() {
+        return Ec2Ids.stable("vol", id);
+    }
 
     public List<String> groupIds() {
         return groups.stream().map(GroupRef::groupId).toList();

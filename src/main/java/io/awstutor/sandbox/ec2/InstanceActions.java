@@ -39,7 +39,16 @@ final class InstanceActions {
                 params.list("SecurityGroupId"), params.list("SecurityGroup"), params.get("SubnetId"),
                 params.get("PrivateIpAddress"), Ec2Requests.tagSpecifications(params, "instance", "volume", "network-interface", "spot-instances-request"), Ec2Requests.dryRun(params));
         List<Instance> launched = backend.instances().run(state, request);
-        InstanceXml.reservationBody(xml, launched.get(0).reservationId(), call.accountId(), launched, backend.instances(), state);
+        String userData = params.get("UserData");
+        InstanceSettings settings = InstanceSettings.DEFAULTS
+                .withDisableApiTermination(params.bool("DisableApiTermination").orElse(false))
+                .withDisableApiStop(params.bool("DisableApiStop").orElse(false))
+                .withShutdownBehavior(params.getOrDefault("InstanceInitiatedShutdownBehavior", "stop"));
+        launched.forEach(i -> {
+            i.setUserData(userData);
+            i.setSettings(settings);
+        });
+        InstanceXml.launched(xml, launched, call.accountId(), state);
     }
 
     private void describe(QueryParams params, ServiceCall call, XmlWriter xml) {
@@ -126,16 +135,33 @@ final class InstanceActions {
         authorize(call, "ModifyInstanceAttribute", Ec2Action.arn(call, "instance/" + id));
         String type = params.get("InstanceType.Value");
         List<String> groups = params.list("GroupId");
+        Map<String, String> settings = new LinkedHashMap<>();
+        for (String name : List.of("disableApiTermination", "disableApiStop", "instanceInitiatedShutdownBehavior", "sourceDestCheck", "userData")) {
+            String structured = params.get(Character.toUpperCase(name.charAt(0)) + name.substring(1) + ".Value");
+            if (structured != null) {
+                settings.put(name, structured);
+            }
+        }
         String attribute = params.get("Attribute");
         String value = params.get("Value");
         if (attribute != null && value != null) {
             switch (attribute) {
                 case "instanceType" -> type = value;
-                default -> throw Ec2Errors.invalidParameterValue("Through Attribute/Value the sandbox changes instanceType only (use GroupId.N for groups); '"
-                        + attribute + "' is not supported.");
+                case "disableApiTermination", "disableApiStop", "instanceInitiatedShutdownBehavior", "sourceDestCheck", "userData" ->
+                        settings.put(attribute, value);
+                default -> throw Ec2Errors.invalidParameterValue("Through Attribute/Value the sandbox changes instanceType, "
+                        + "disableApiTermination, disableApiStop, instanceInitiatedShutdownBehavior, sourceDestCheck and userData "
+                        + "(use GroupId.N for groups); '" + attribute + "' is not supported.");
             }
         }
-        backend.instances().modify(backend.region(call.accountId(), call.region()), id, groups, type, Ec2Requests.dryRun(params));
+        RegionState state = backend.region(call.accountId(), call.region());
+        boolean dryRun = Ec2Requests.dryRun(params);
+        if (settings.isEmpty() || !groups.isEmpty() || type != null) {
+            backend.instances().modify(state, id, groups, type, dryRun);
+        }
+        if (!settings.isEmpty()) {
+            backend.instances().configure(state, id, settings, dryRun);
+        }
         xml.element("return", true);
     }
 

@@ -58,9 +58,13 @@ final class InstanceFilters {
         names.put("instance-lifecycle", i -> List.of());
         names.put("platform", i -> List.of());
         names.put("tenancy", i -> List.of("default"));
-        names.put("hypervisor", i -> List.of(InstanceTypes.find(i.instanceType()).map(InstanceType::hypervisor).orElse("xen")));
+        names.put("hypervisor", i -> List.of("xen"));
         names.put("root-device-type", i -> List.of("ebs"));
-        names.put("root-device-name", i -> List.of("/dev/xvda"));
+        names.put("root-device-name", i -> List.of(RootVolume.DEVICE));
+        names.put("block-device-mapping.device-name", i -> List.of(RootVolume.DEVICE));
+        names.put("block-device-mapping.volume-id", i -> List.of(i.rootVolumeId()));
+        names.put("block-device-mapping.status", i -> List.of("attached"));
+        names.put("block-device-mapping.delete-on-termination", i -> List.of("true"));
         names.put("virtualization-type", i -> List.of("hvm"));
         names.put("monitoring-state", i -> List.of("disabled"));
         names.put("source-dest-check", i -> List.of("true"));

@@ -8,6 +8,11 @@ public record InstanceType(String name, int vcpus, int cores, int threadsPerCore
                            String manufacturer, double clockGhz, String hypervisor, boolean burstable,
                            boolean freeTierEligible, String networkPerformance) {
 
+    /** The small T2 sizes (up to medium) also run 32-bit (i386) images, as AWS lists them. */
+    public java.util.List<String> supportedArchitectures() {
+        return family().equals("t2") && memoryMiB <= 4096 ? java.util.List.of("i386", architecture) : java.util.List.of(architecture);
+    }
+
     public String family() {
         return name.substring(0, name.indexOf('.'));
     }

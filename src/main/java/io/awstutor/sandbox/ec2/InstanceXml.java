@@ -17,10 +17,20 @@ final class InstanceXml {
     /** The reservation's own fields; RunInstances writes them at the top, DescribeInstances inside an item. */
     static void reservationBody(XmlWriter xml, String reservationId, String ownerId, List<Instance> instances,
                                 Instances lifecycle, RegionState state) {
+        reservationBody(xml, reservationId, ownerId, instances, lifecycle::stateOf, state);
+    }
+
+    /** RunInstances answers {@code pending} whatever the time scale: that is the state at the moment of launch. */
+    static void launched(XmlWriter xml, List<Instance> instances, String ownerId, RegionState state) {
+        reservationBody(xml, instances.get(0).reservationId(), ownerId, instances, i -> InstanceStateName.PENDING, state);
+    }
+
+    private static void reservationBody(XmlWriter xml, String reservationId, String ownerId, List<Instance> instances,
+                                        java.util.function.Function<Instance, InstanceStateName> stateOf, RegionState state) {
         xml.element("reservationId", reservationId).element("ownerId", ownerId).start("groupSet").end();
         xml.start("instancesSet");
         for (Instance instance : instances) {
-            instance(xml, instance, lifecycle.stateOf(instance), NetworkActions.tags(state, instance.id()), state.region().name());
+            instance(xml, instance, stateOf.apply(instance), NetworkActions.tags(state, instance.id()), state.region().name());
         }
         xml.end();
     }
@@ -38,6 +48,14 @@ final class InstanceXml {
             xml.end();
         }
         xml.end();
+    }
+
+    /** The root volume's item of a blockDeviceMapping (DescribeInstances, DescribeInstanceAttribute). */
+    static void rootDevice(XmlWriter xml, RootVolume volume) {
+        xml.start("item").element("deviceName", RootVolume.DEVICE)
+                .start("ebs").element("volumeId", volume.id()).element("status", "attached")
+                .element("attachTime", volume.attachTime()).element("deleteOnTermination", true).end()
+                .end();
     }
 
     static void instance(XmlWriter xml, Instance instance, InstanceStateName state, Map<String, String> tags, String region) {
@@ -66,7 +84,7 @@ final class InstanceXml {
         }
         xml.element("privateIpAddress", privateIp)
                 .element("ipAddress", instance.publicIp())
-                .element("sourceDestCheck", true)
+                .element("sourceDestCheck", instance.settings().sourceDestCheck())
                 .start("groupSet");
         if (!terminated) {
             for (Instance.GroupRef group : instance.groups()) {
@@ -81,12 +99,17 @@ final class InstanceXml {
         }
         xml.element("architecture", instance.architecture())
                 .element("rootDeviceType", "ebs")
-                .element("rootDeviceName", "/dev/xvda")
-                .start("blockDeviceMapping").end()
+                .element("rootDeviceName", RootVolume.DEVICE)
+                .start("blockDeviceMapping");
+        if (!terminated) {
+            rootDevice(xml, RootVolume.of(instance));
+        }
+        xml.end()
                 .element("virtualizationType", "hvm")
                 .element("clientToken", "");
         Ec2Xml.tagSetIfAny(xml, tags);
-        xml.element("hypervisor", type == null ? "xen" : type.hypervisor())
+        // the model allows xen or ovm here; AWS answers xen for Nitro types too (DescribeInstanceTypes says nitro)
+        xml.element("hypervisor", "xen")
                 .start("networkInterfaceSet");
         if (!terminated) {
             xml.start("item")
@@ -95,20 +118,26 @@ final class InstanceXml {
                     .element("vpcId", instance.vpcId())
                     .element("ownerId", instance.ownerId())
                     .element("status", "in-use")
+                    .element("description", "")
+                    .element("macAddress", NetworkInterface.macOf(Ec2Ids.stable("eni", instance.id())))
                     .element("privateIpAddress", privateIp)
                     .element("privateDnsName", Ec2Dns.privateName(region, privateIp))
-                    .element("sourceDestCheck", true)
+                    .element("sourceDestCheck", instance.settings().sourceDestCheck())
                     .start("groupSet");
             for (Instance.GroupRef group : instance.groups()) {
                 xml.start("item").element("groupId", group.groupId()).element("groupName", group.groupName()).end();
             }
             xml.end();
-            if (instance.publicIp() != null) {
-                xml.start("association").element("publicIp", instance.publicIp())
-                        .element("publicDnsName", Ec2Dns.publicName(region, instance.publicIp()))
-                        .element("ipOwnerId", "amazon").end();
-            }
-            xml.element("interfaceType", "interface").end();
+            xml.start("attachment").element("attachmentId", Ec2Ids.stable("eni-attach", Ec2Ids.stable("eni", instance.id())))
+                    .element("deviceIndex", 0).element("status", "attached").element("attachTime", instance.launchTime())
+                    .element("deleteOnTermination", true).element("networkCardIndex", 0).end();
+            association(xml, instance, region);
+            xml.start("privateIpAddressesSet").start("item").element("privateIpAddress", privateIp)
+                    .element("privateDnsName", Ec2Dns.privateName(region, privateIp)).element("primary", true);
+            association(xml, instance, region);
+            xml.end().end()
+                    .start("ipv6AddressesSet").end()
+                    .element("interfaceType", "interface").end();
         }
         xml.end()
                 .element("ebsOptimized", false)
@@ -116,8 +145,25 @@ final class InstanceXml {
         if (type != null) {
             xml.start("cpuOptions").element("coreCount", type.cores()).element("threadsPerCore", type.threadsPerCore()).end();
         }
-        xml.start("metadataOptions").element("state", "applied").element("httpTokens", "required")
-                .element("httpPutResponseHopLimit", 2).element("httpEndpoint", "enabled").end()
+        xml.start("capacityReservationSpecification").element("capacityReservationPreference", "open").end()
+                .start("hibernationOptions").element("configured", false).end()
+                .start("metadataOptions").element("state", "applied").element("httpTokens", "required")
+                .element("httpPutResponseHopLimit", 2).element("httpEndpoint", "enabled")
+                .element("httpProtocolIpv6", "disabled").element("instanceMetadataTags", "disabled").end()
+                .start("enclaveOptions").element("enabled", false).end()
+                .element("bootMode", "uefi-preferred")
+                .start("maintenanceOptions").element("autoRecovery", "default").end()
+                .element("currentInstanceBootMode", "legacy-bios")
+                .start("privateDnsNameOptions").element("hostnameType", "ip-name")
+                .element("enableResourceNameDnsARecord", false).element("enableResourceNameDnsAAAARecord", false).end()
                 .end();
+    }
+
+    private static void association(XmlWriter xml, Instance instance, String region) {
+        if (instance.publicIp() != null) {
+            xml.start("association").element("publicIp", instance.publicIp())
+                    .element("publicDnsName", Ec2Dns.publicName(region, instance.publicIp()))
+                    .element("ipOwnerId", "amazon").end();
+        }
     }
 }

@@ -301,6 +301,59 @@ public final class Instances {
         }
     }
 
+    /**
+     * ModifyInstanceAttribute for the settings of {@link InstanceSettings} and the user data
+     * (which AWS changes only while the instance is stopped).
+     */
+    public void configure(RegionState state, String instanceId, java.util.Map<String, String> changes, boolean dryRun) {
+        if (instanceId == null) {
+            throw Ec2Errors.missingParameter("InstanceId");
+        }
+        synchronized (state) {
+            Instance instance = select(state, List.of(instanceId)).get(0);
+            InstanceStateName current = stateOf(instance);
+            if (current == InstanceStateName.TERMINATED || current == InstanceStateName.SHUTTING_DOWN) {
+                throw Ec2Errors.incorrectInstanceState(instanceId, "modified");
+            }
+            InstanceSettings settings = instance.settings();
+            for (var change : changes.entrySet()) {
+                String value = change.getValue();
+                settings = switch (change.getKey()) {
+                    case "disableApiTermination" -> settings.withDisableApiTermination(bool(change.getKey(), value));
+                    case "disableApiStop" -> settings.withDisableApiStop(bool(change.getKey(), value));
+                    case "sourceDestCheck" -> settings.withSourceDestCheck(bool(change.getKey(), value));
+                    case "instanceInitiatedShutdownBehavior" -> settings.withShutdownBehavior(value);
+                    default -> settings;
+                };
+            }
+            if (changes.containsKey("userData") && current != InstanceStateName.STOPPED) {
+                throw AwsException.badRequest("IncorrectInstanceState", "The instance '" + instanceId + "' is not in the 'stopped' state.");
+            }
+            if (dryRun) {
+                throw Ec2Errors.dryRun();
+            }
+            instance.setSettings(settings);
+            if (changes.containsKey("userData")) {
+                instance.setUserData(changes.get("userData"));
+            }
+        }
+    }
+
+    private static boolean bool(String name, String value) {
+        if (!value.equals("true") && !value.equals("false")) {
+            throw Ec2Errors.invalidParameterValue("Value (" + value + ") for parameter " + name + " is invalid. Expected: 'true' or 'false'.");
+        }
+        return Boolean.parseBoolean(value);
+    }
+
+    private static InstanceStateName inBetween(Instance.Command command) {
+        return switch (command) {
+            case STOP -> InstanceStateName.STOPPING;
+            case TERMINATE -> InstanceStateName.SHUTTING_DOWN;
+            case LAUNCH, START -> InstanceStateName.PENDING;
+        };
+    }
+
     private static List<String> requireIds(List<String> ids) {
         if (ids.isEmpty()) {
             throw Ec2Errors.missingParameter("InstanceId");
@@ -323,6 +376,14 @@ public final class Instances {
                 };
                 if (!allowed) {
                     throw Ec2Errors.incorrectInstanceState(instance.id(), command == Instance.Command.STOP ? "stopped" : "started");
+                }
+                if (command == Instance.Command.TERMINATE && instance.settings().disableApiTermination()) {
+                    throw AwsException.badRequest("OperationNotPermitted", "The instance '" + instance.id()
+                            + "' may not be terminated. Modify its 'disableApiTermination' instance attribute and try again.");
+                }
+                if (command == Instance.Command.STOP && instance.settings().disableApiStop()) {
+                    throw AwsException.badRequest("OperationNotPermitted", "The instance '" + instance.id()
+                            + "' may not be stopped. Modify its 'disableApiStop' instance attribute and try again.");
                 }
             }
             if (dryRun) {
@@ -355,7 +416,9 @@ public final class Instances {
                         instance.setPublicIp(publicAddress());
                     }
                 }
-                changes.add(new StateChange(instance.id(), before, instance.state(now, backend.timings())));
+                // the answer shows the state the instance is in at the moment of the call, the in-between one,
+                // even when the time scale makes the next read see where it ends up
+                changes.add(new StateChange(instance.id(), before, effective ? inBetween(command) : instance.state(now, backend.timings())));
             }
             return changes;
         }

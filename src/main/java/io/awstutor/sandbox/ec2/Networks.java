@@ -137,6 +137,8 @@ public final class Networks {
         names.put("cidr", one(Vpc::cidrBlock));
         names.put("cidr-block-association.cidr-block", one(Vpc::cidrBlock));
         names.put("is-default", one(Vpc::isDefault));
+        // the legacy camelCase name AWS still accepts; Terraform's aws_vpc data source sends it
+        names.put("isDefault", one(Vpc::isDefault));
         names.put("owner-id", one(Vpc::ownerId));
         names.put("state", v -> List.of("available"));
         names.put("dhcp-options-id", one(Vpc::dhcpOptionsId));
@@ -165,7 +167,10 @@ public final class Networks {
         names.put("vpc-id", one(Subnet::vpcId));
         names.put("availability-zone", one(Subnet::availabilityZone));
         names.put("availability-zone-id", one(Subnet::availabilityZoneId));
+        // camelCase names: "You can also use availabilityZone as the filter name" (DescribeSubnets' reference)
         names.put("availabilityZone", one(Subnet::availabilityZone));
+        names.put("availabilityZoneId", one(Subnet::availabilityZoneId));
+        names.put("cidr", one(Subnet::cidrBlock));
         names.put("cidr-block", one(Subnet::cidrBlock));
         names.put("cidrBlock", one(Subnet::cidrBlock));
         names.put("default-for-az", one(Subnet::defaultForAz));

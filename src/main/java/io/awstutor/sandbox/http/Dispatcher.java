@@ -10,6 +10,7 @@ import io.awstutor.sandbox.auth.Caller;
 import io.awstutor.sandbox.auth.KeyUseListener;
 import io.awstutor.sandbox.auth.SignatureParser;
 import io.awstutor.sandbox.auth.SignatureParts;
+import io.awstutor.sandbox.auth.SigV2QueryAuthenticator;
 import io.awstutor.sandbox.protocol.AwsException;
 import io.awstutor.sandbox.protocol.QueryErrorFormat;
 
@@ -41,7 +42,9 @@ public final class Dispatcher {
     private final Authorizer authorizer;
     private final Clock clock;
     private final KeyUseListener keyUse;
+    /** Fronts can be mounted while the sandbox runs (the console, a workshop's pages). */
     private final List<Frontend> frontends;
+    private final List<CallListener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public Dispatcher(Map<String, ServiceHandler> handlers, Authenticator authenticator, Authorizer authorizer,
                       Clock clock, KeyUseListener keyUse) {
@@ -50,12 +53,21 @@ public final class Dispatcher {
 
     public Dispatcher(Map<String, ServiceHandler> handlers, Authenticator authenticator, Authorizer authorizer,
                       Clock clock, KeyUseListener keyUse, List<Frontend> frontends) {
-        this.frontends = List.copyOf(frontends);
+        this.frontends = new java.util.concurrent.CopyOnWriteArrayList<>(frontends);
         this.handlers = Map.copyOf(handlers);
         this.authenticator = authenticator;
         this.authorizer = authorizer;
         this.clock = clock;
         this.keyUse = keyUse;
+    }
+
+    /** Serves the requests {@code frontend} claims from now on, before the fronts mounted earlier. */
+    public void mount(Frontend frontend) {
+        frontends.add(0, frontend);
+    }
+
+    public void onCall(CallListener listener) {
+        listeners.add(listener);
     }
 
     /** The service a request is meant for, "s3" for anything unsigned. */
@@ -82,14 +94,61 @@ public final class Dispatcher {
         if (handler == null) {
             return new Answer(service, requestId, GENERIC_ERRORS.encode(unknownService(request, service), requestId));
         }
+        CallNotice notice = new CallNotice(service, request);
+        Answer answer;
         try {
-            return new Answer(service, requestId, handler.handle(authenticatedCall(request, service, requestId)));
+            handler.operationName(request).ifPresent(notice::operation);
+            answer = new Answer(service, requestId, handler.handle(authenticatedCall(request, service, requestId, notice, handler)));
         } catch (AuthFailure failure) {
-            return new Answer(service, requestId, handler.errorFormat().encode(AuthErrors.toAwsException(service, failure), requestId));
+            answer = new Answer(service, requestId, handler.errorFormat().encode(AuthErrors.toAwsException(service, failure), requestId));
         } catch (AwsException error) {
-            return new Answer(service, requestId, handler.errorFormat().encode(error, requestId));
+            answer = new Answer(service, requestId, handler.errorFormat().encode(error, requestId));
         } catch (Exception | StackOverflowError unexpected) {
-            return new Answer(service, requestId, internalError(handler.errorFormat(), service, requestId, unexpected));
+            answer = new Answer(service, requestId, internalError(handler.errorFormat(), service, requestId, unexpected));
+        }
+        tell(notice.call(answer.response().status(), clock.instant()));
+        return answer;
+    }
+
+    private void tell(CallListener.Call call) {
+        for (CallListener listener : listeners) {
+            try {
+                listener.answered(call);
+            } catch (RuntimeException e) {
+                System.err.println("awstutor sandbox: a call listener failed: " + e);
+            }
+        }
+    }
+
+    /** What is known of a call as it goes: its operation once the body is read, its caller once authenticated. */
+    private static final class CallNotice {
+        private final String service;
+        private String operation;
+        private String account = "";
+        private String region = DEFAULT_REGION;
+
+        CallNotice(String service, SandboxRequest request) {
+            this.service = service;
+            this.operation = request.header("x-amz-target").map(t -> t.substring(t.lastIndexOf('.') + 1))
+                    .or(() -> request.query("Action"))
+                    .orElse(request.method() + " " + request.rawPath());
+        }
+
+        void operation(String name) {
+            operation = name;
+        }
+
+        void formAction(byte[] form) {
+            for (String pair : new String(form, java.nio.charset.StandardCharsets.UTF_8).split("&")) {
+                if (pair.startsWith("Action=")) {
+                    operation = RequestReader.decodeQuery(pair).getOrDefault("Action", List.of(operation)).get(0);
+                    return;
+                }
+            }
+        }
+
+        CallListener.Call call(int status, java.time.Instant at) {
+            return new CallListener.Call(service, operation, account, region, status, at);
         }
     }
 
@@ -112,9 +171,24 @@ public final class Dispatcher {
                 "We encountered an internal error. Please try again.", 500, false), requestId);
     }
 
-    private ServiceCall authenticatedCall(SandboxRequest request, String service, String requestId) throws java.io.IOException {
+    private ServiceCall authenticatedCall(SandboxRequest request, String service, String requestId, CallNotice notice,
+                                          ServiceHandler handler) throws java.io.IOException {
         Optional<SignatureParts> parts = SignatureParser.parse(request);
         String region = parts.map(SignatureParts::region).orElse(DEFAULT_REGION);
+        Optional<String> sigV2Resource = parts.isEmpty() && SigV2QueryAuthenticator.applies(request)
+                ? handler.sigV2Resource(request) : Optional.empty();
+        if (sigV2Resource.isPresent()) {
+            // SigV2 names no region: the call has none, and S3 answers from the bucket's own
+            Caller caller = authenticator.sigV2().authenticate(request, sigV2Resource.get());
+            keyUse.used(request.query("AWSAccessKeyId").orElse(""), service, DEFAULT_REGION);
+            notice.account = caller.accountId();
+            String sourceIp = request.remoteAddress() == null ? "127.0.0.1" : request.remoteAddress().getHostAddress();
+            Map<String, List<String>> context = RequestContextKeys.base(caller, sourceIp,
+                    RequestContextKeys.requestedRegion(service, DEFAULT_REGION), clock.instant());
+            String unsigned = request.header("x-amz-content-sha256").orElse(Payloads.UNSIGNED);
+            return new ServiceCall(Payloads.s3Body(request, unsigned, parts, Optional.empty()), caller, null, requestId,
+                    authorizer, context);
+        }
         Optional<Authentication> authentication = Optional.empty();
         SandboxRequest effective = request;
         if ("s3".equals(service)) {
@@ -127,6 +201,7 @@ public final class Dispatcher {
         } else if (parts.isPresent()) {
             Payloads.Buffered buffered = Payloads.buffer(request);
             effective = buffered.request();
+            notice.formAction(buffered.bytes());
             List<String> hashes = parts.get().presigned()
                     ? List.of(buffered.sha256(), Payloads.UNSIGNED) : List.of(buffered.sha256());
             authentication = Optional.of(authenticator.authenticate(effective, parts.get(), hashes));
@@ -135,6 +210,8 @@ public final class Dispatcher {
         }
         authentication.ifPresent(a -> keyUse.used(a.credential().accessKeyId(), service, region));
         Caller caller = authentication.map(Authentication::caller).orElseGet(Caller.Anonymous::new);
+        notice.account = caller.accountId();
+        notice.region = region;
         String sourceIp = request.remoteAddress() == null ? "127.0.0.1" : request.remoteAddress().getHostAddress();
         Map<String, List<String>> context = RequestContextKeys.base(caller, sourceIp,
                 RequestContextKeys.requestedRegion(service, region), clock.instant());

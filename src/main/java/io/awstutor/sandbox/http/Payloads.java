@@ -91,7 +91,7 @@ final class Payloads {
     }
 
     /** A query-service request with its form body read whole, and that body's SHA-256. */
-    record Buffered(SandboxRequest request, String sha256) {
+    record Buffered(SandboxRequest request, String sha256, byte[] bytes) {
     }
 
     static Buffered buffer(SandboxRequest request) throws IOException {
@@ -101,7 +101,7 @@ final class Payloads {
         }
         SandboxRequest copy = new SandboxRequest(request.method(), request.rawPath(), request.rawQuery(), request.headers(),
                 request.queryParams(), new ByteArrayInputStream(bytes), request.remoteAddress(), request.trailers());
-        return new Buffered(copy, bytes.length == 0 ? SigV4.EMPTY_SHA256 : SigV4.sha256Hex(bytes));
+        return new Buffered(copy, bytes.length == 0 ? SigV4.EMPTY_SHA256 : SigV4.sha256Hex(bytes), bytes);
     }
 
     private static long parseLength(String text) {

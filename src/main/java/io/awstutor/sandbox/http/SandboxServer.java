@@ -9,7 +9,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -22,8 +22,13 @@ import java.util.concurrent.atomic.AtomicInteger;
  * streams request and response bodies (S3 objects never sit whole in memory), decodes
  * {@code Transfer-Encoding: chunked}, and answers {@code Expect: 100-continue} itself before
  * the handler reads the body, which the SDK's and the CLI's uploads rely on (tested in
- * SandboxHttpTest). Requests run on a bounded pool; when it is full, the accepting thread
- * runs the request itself, which slows accepting instead of dropping connections.
+ * SandboxHttpTest).
+ *
+ * <p>The JDK server reads a request's line and headers on the thread that then answers it,
+ * so a client that opens a connection and never finishes its headers holds a thread. The pool
+ * therefore grows on demand (a thread per connection in progress, up to {@value #MAX_THREADS})
+ * rather than queueing behind a fixed number: 64 stalled connections used to lock out every
+ * other client. Idle threads end after 30 s.
  */
 public final class SandboxServer implements AutoCloseable {
     static {
@@ -41,7 +46,8 @@ public final class SandboxServer implements AutoCloseable {
         }
     }
 
-    private static final int THREADS = 64;
+    private static final int CORE_THREADS = 16;
+    private static final int MAX_THREADS = 4096;
 
     private final HttpServer server;
     private final ThreadPoolExecutor pool;
@@ -52,10 +58,15 @@ public final class SandboxServer implements AutoCloseable {
     }
 
     public static SandboxServer start(int port, Dispatcher dispatcher) throws IOException {
-        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 128);
+        return start(InetAddress.getLoopbackAddress(), port, dispatcher);
+    }
+
+    /** On another address only when the user asked (a workshop on a classroom network). */
+    public static SandboxServer start(InetAddress address, int port, Dispatcher dispatcher) throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress(address, port), 128);
         AtomicInteger counter = new AtomicInteger();
-        ThreadPoolExecutor pool = new ThreadPoolExecutor(THREADS, THREADS, 30, TimeUnit.SECONDS,
-                new ArrayBlockingQueue<>(1024), runnable -> {
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(CORE_THREADS, MAX_THREADS, 30, TimeUnit.SECONDS,
+                new SynchronousQueue<>(), runnable -> {
                     Thread thread = new Thread(runnable, "awstutor-sandbox-" + counter.incrementAndGet());
                     thread.setDaemon(true);
                     return thread;
@@ -71,16 +82,75 @@ public final class SandboxServer implements AutoCloseable {
         return server.getAddress().getPort();
     }
 
-    private static void serve(HttpExchange exchange, Dispatcher dispatcher) {
+    /**
+     * Answers one exchange. A failure after the status line went out (an object's body file
+     * vanishing half-way) can no longer become an error document: the exception leaves the
+     * handler, which makes the JDK close the connection, so the client sees a short body and
+     * a closed socket instead of waiting forever for bytes the Content-Length promised.
+     */
+    private static void serve(HttpExchange exchange, Dispatcher dispatcher) throws IOException {
         try (exchange) {
             SandboxRequest request = RequestReader.read(exchange);
             Dispatcher.Answer answer = dispatcher.dispatch(request);
             send(exchange, request, answer);
-        } catch (IOException e) {
+        } catch (ClientGone gone) {
             // the client went away mid-response; nothing to tell it
-        } catch (RuntimeException e) {
+            throw gone;
+        } catch (IOException | RuntimeException e) {
             System.err.println("awstutor sandbox: failed to answer " + exchange.getRequestMethod() + " "
                     + exchange.getRequestURI().getRawPath() + ": " + e);
+            throw e instanceof IOException io ? io : new IOException(e);
+        }
+    }
+
+    /** The client's side of the connection failed while we wrote to it. */
+    private static final class ClientGone extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        ClientGone(IOException cause) {
+            super(cause);
+        }
+    }
+
+    /** Tells the client's write failures from the body's own, and counts what was written. */
+    private static final class ClientStream extends java.io.FilterOutputStream {
+        private long written;
+
+        ClientStream(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            try {
+                out.write(b, off, len);
+            } catch (IOException e) {
+                throw new ClientGone(e);
+            }
+            written += len;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            write(new byte[] {(byte) b}, 0, 1);
+        }
+
+        @Override
+        public void flush() throws IOException {
+            try {
+                out.flush();
+            } catch (IOException e) {
+                throw new ClientGone(e);
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            try {
+                out.close();
+            } catch (IOException e) {
+                throw new ClientGone(e);
+            }
         }
     }
 
@@ -111,9 +181,12 @@ public final class SandboxServer implements AutoCloseable {
         // the JDK's convention: -1 no body, 0 chunked, n exactly n bytes
         exchange.sendResponseHeaders(status, length == 0 ? -1 : length < 0 ? 0 : length);
         if (length != 0) {
-            try (OutputStream out = exchange.getResponseBody()) {
-                response.body().writeTo(out);
+            ClientStream out = new ClientStream(exchange.getResponseBody());
+            response.body().writeTo(out);
+            if (length > 0 && out.written != length) {
+                throw new IOException("the body had " + out.written + " of the " + length + " bytes announced");
             }
+            out.close();
         }
     }
 

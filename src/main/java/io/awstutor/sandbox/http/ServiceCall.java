@@ -2,7 +2,7 @@ package io.awstutor.sandbox.http;
 
 import io.awstutor.sandbox.auth.Authorizer;
 import io.awstutor.sandbox.auth.Caller;
-import io.awstutor.sandbox.iam.policy.PermissionsBoundary;
+import io.awstutor.sandbox.auth.DenialMessage;
 import io.awstutor.sandbox.protocol.AwsException;
 
 import java.util.List;
@@ -11,7 +11,8 @@ import java.util.Optional;
 
 /**
  * One authenticated request on its way to a service: the raw request, who signed it, the
- * region from its credential scope (or the service's default), and the request id that the
+ * region from its credential scope (the service's default when unsigned; null when the
+ * signature names none, as S3's SigV2 query authentication does), and the request id that the
  * response and any error carry.
  */
 public record ServiceCall(SandboxRequest request, Caller caller, String region, String requestId,
@@ -31,38 +32,17 @@ public record ServiceCall(SandboxRequest request, Caller caller, String region, 
         context.putAll(extraContext);
         Authorizer.Decision decision = authorizer.authorize(caller, action, resourceArn, context, resourcePolicy);
         if (!decision.allowed()) {
-            String message = "User: " + caller.arn() + " is not authorized to perform: " + action
-                    + " on resource: " + resourceArn + because(action, decision, resourcePolicy.isPresent());
-            throw new AwsException(deniedCode, message, 403).withHeader(DECISION_HEADER, headerSafe(decision.reason()));
+            throw new AwsException(deniedCode, DenialMessage.of(caller, action, resourceArn, decision, false), 403)
+                    .withHeader(DECISION_HEADER, headerSafe(decision.reason()));
         }
     }
 
     /**
-     * The evaluator's one-line reason for a denial (naming the deciding statement) travels in
-     * this response header, so the shell can show why without parsing the message.
+     * The evaluator's one-line reason for a denial (naming the deciding statement), in a header
+     * AWS does not send, for a person debugging a policy with curl or a test. The shell does
+     * not read it: it asks the policy simulator, which works on every target.
      */
     public static final String DECISION_HEADER = "x-awstutor-authorization";
-
-    /** AWS's wording for why (since 2021); sts:AssumeRole denials carry none. */
-    private String because(String action, Authorizer.Decision decision, boolean hasResourcePolicy) {
-        if (action.equalsIgnoreCase("sts:AssumeRole")) {
-            return "";
-        }
-        String reason = decision.reason() == null ? "" : decision.reason();
-        boolean resourceSide = reason.contains("resource policy of") || reason.contains("trust policy of");
-        boolean boundarySide = reason.contains("(" + PermissionsBoundary.NOTE_PREFIX);
-        if (decision.explicitDeny()) {
-            return " with an explicit deny in " + (resourceSide ? "a resource-based policy"
-                    : boundarySide ? "a permissions boundary" : "an identity-based policy");
-        }
-        if (boundarySide) {
-            return " because no permissions boundary allows the " + action + " action";
-        }
-        if (caller instanceof Caller.Anonymous || (hasResourcePolicy && reason.contains("cross-account: an identity-based policy allows"))) {
-            return " because no resource-based policy allows the " + action + " action";
-        }
-        return " because no identity-based policy allows the " + action + " action";
-    }
 
     private static String headerSafe(String text) {
         if (text == null) {

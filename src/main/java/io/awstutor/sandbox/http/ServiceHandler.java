@@ -13,4 +13,21 @@ public interface ServiceHandler {
     ErrorFormat errorFormat();
 
     SandboxResponse handle(ServiceCall call) throws java.io.IOException;
+
+    /**
+     * The operation a REST request is (its route table's row), for those who hear of answered
+     * calls; query and JSON services name theirs in the request and need not answer.
+     */
+    default java.util.Optional<String> operationName(SandboxRequest request) {
+        return java.util.Optional.empty();
+    }
+
+    /**
+     * For a service that still accepts SigV2 query authentication (S3): the canonical resource
+     * its string-to-sign ends with. Empty: the service knows no SigV2, and such a request is
+     * anonymous.
+     */
+    default java.util.Optional<String> sigV2Resource(SandboxRequest request) {
+        return java.util.Optional.empty();
+    }
 }

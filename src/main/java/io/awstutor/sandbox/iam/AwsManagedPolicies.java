@@ -1,5 +1,6 @@
 package io.awstutor.sandbox.iam;
 
+import io.awstutor.json.JsonMappers;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -29,7 +30,7 @@ final class AwsManagedPolicies {
     }
 
     static AwsManagedPolicies load() {
-        ObjectMapper json = new ObjectMapper();
+        ObjectMapper json = JsonMappers.mapper();
         try (InputStream in = AwsManagedPolicies.class.getResourceAsStream("aws-managed-policies.json")) {
             if (in == null) {
                 throw new IllegalStateException("aws-managed-policies.json is missing from the class path");

@@ -33,6 +33,46 @@ public final class LoginProfiles {
         });
     }
 
+    /**
+     * Console sign-in: the user, when {@code password} is the one their login profile holds.
+     * Empty for an unknown account or user, a user without a login profile, or a wrong
+     * password alike, so that a sign-in page cannot tell which one was wrong.
+     */
+    public Optional<IamUser> signIn(String accountId, String userName, String password) {
+        if (userName == null || password == null || userName.isEmpty() || userName.length() > 128) {
+            return Optional.empty();
+        }
+        Optional<LoginProfile> profile;
+        Optional<IamUser> user;
+        try {
+            user = backend.users().find(accountId, userName);
+            profile = user.isEmpty() ? Optional.empty() : backend.read(accountId,
+                    account -> Optional.ofNullable(account.loginProfiles.get(IamAccount.key(userName))));
+        } catch (AwsException unknownAccount) {
+            return Optional.empty();
+        }
+        if (profile.isEmpty()) {
+            return Optional.empty();
+        }
+        return matches(profile.get().passwordHash(), password) ? user : Optional.empty();
+    }
+
+    private static boolean matches(String stored, String password) {
+        String[] parts = stored.split("\\$");
+        if (parts.length != 4 || !parts[0].equals("pbkdf2-sha256")) {
+            return false;
+        }
+        try {
+            byte[] salt = Base64.getDecoder().decode(parts[2]);
+            byte[] expected = Base64.getDecoder().decode(parts[3]);
+            PBEKeySpec spec = new PBEKeySpec(password.toCharArray(), salt, Integer.parseInt(parts[1]), expected.length * 8);
+            byte[] actual = SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256").generateSecret(spec).getEncoded();
+            return java.security.MessageDigest.isEqual(expected, actual);
+        } catch (GeneralSecurityException | IllegalArgumentException e) {
+            return false;
+        }
+    }
+
     public LoginProfile get(String accountId, String userName) {
         return backend.read(accountId, account -> require(account, userName));
     }

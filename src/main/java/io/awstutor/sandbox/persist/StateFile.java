@@ -1,36 +1,24 @@
 package io.awstutor.sandbox.persist;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonParser;
+import io.awstutor.json.JsonMappers;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.DeserializationContext;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JavaType;
-import com.fasterxml.jackson.databind.JsonDeserializer;
-import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.SerializerProvider;
-import com.fasterxml.jackson.databind.module.SimpleModule;
+
+import io.awstutor.durable.DurableFiles;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.Optional;
 
 /**
- * One JSON file holding a service's state, written atomically: the new content goes to a
- * temporary file in the same folder, is forced to disk, then renamed over the old file
- * (ATOMIC_MOVE), so a crash leaves either the old state or the new one, never half of each.
+ * One JSON file holding a service's state, written by {@link DurableFiles} (temp file, fsync,
+ * atomic rename, fsync of the folder), so a crash leaves either the old state or the new one,
+ * never half of each.
  * A file that does not parse is reported with its path and the parser's reason, never
  * silently replaced. Values are plain Jackson: records, lists, maps, strings, numbers, and
  * {@link Instant} (as ISO-8601 text; the JSR-310 module is not on the class path).
@@ -42,12 +30,18 @@ import java.util.Optional;
  * }</pre>
  */
 public final class StateFile {
-    private static final ObjectMapper MAPPER = mapper();
+    private static final ObjectMapper MAPPER = JsonMappers.mapper();
 
     private final Path file;
 
     public StateFile(Path file) {
         this.file = file.toAbsolutePath();
+        try {
+            // what a write killed half-way left: never renamed, so never part of the state
+            DurableFiles.removeLeftoversOf(this.file);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot clear unfinished writes next to " + this.file, e);
+        }
     }
 
     public Path path() {
@@ -58,30 +52,11 @@ public final class StateFile {
     public void save(Object state) throws IOException {
         byte[] json;
         try {
-            json = MAPPER.writeValueAsBytes(state);
+            json = JsonMappers.pretty().writeValueAsBytes(state);
         } catch (JsonProcessingException e) {
             throw new IOException("cannot write state " + state.getClass().getSimpleName() + " as JSON: " + e.getOriginalMessage(), e);
         }
-        Path dir = file.getParent();
-        Files.createDirectories(dir);
-        Path temp = Files.createTempFile(dir, "." + file.getFileName() + ".", ".tmp");
-        try {
-            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
-                ByteBuffer buffer = ByteBuffer.wrap(json);
-                while (buffer.hasRemaining()) {
-                    channel.write(buffer);
-                }
-                channel.force(true);
-            }
-            try {
-                Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-            syncDirectory(dir);
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        DurableFiles.write(file, json);
     }
 
     /** The saved state, or empty when nothing was saved yet; {@link CorruptStateException} when it does not parse. */
@@ -110,7 +85,7 @@ public final class StateFile {
     }
 
     public void delete() throws IOException {
-        Files.deleteIfExists(file);
+        DurableFiles.delete(file);
     }
 
     /** A state file that exists but is not the JSON its service wrote. */
@@ -119,48 +94,17 @@ public final class StateFile {
         private final transient Path file;
 
         public CorruptStateException(Path file, String reason) {
-            super("corrupt state file " + file + ": " + reason
-                    + "; move it aside (or fix it) to start that service with empty state");
+            this(file, reason, "move it aside (or fix it) to start that service with empty state");
+        }
+
+        /** {@code advice}: what the user can do about it, when moving the file aside would lose more than it. */
+        public CorruptStateException(Path file, String reason, String advice) {
+            super("corrupt state file " + file + ": " + reason + "; " + advice);
             this.file = file;
         }
 
         public Path file() {
             return file;
         }
-    }
-
-    private static void syncDirectory(Path dir) {
-        // makes the rename itself durable on Linux; not possible everywhere, hence best effort
-        try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
-            channel.force(true);
-        } catch (IOException | UnsupportedOperationException ignored) {
-            // the file content is already on disk
-        }
-    }
-
-    private static ObjectMapper mapper() {
-        SimpleModule time = new SimpleModule("awstutor-time");
-        time.addSerializer(Instant.class, new JsonSerializer<>() {
-            @Override
-            public void serialize(Instant value, JsonGenerator gen, SerializerProvider provider) throws IOException {
-                gen.writeString(value.toString());
-            }
-        });
-        time.addDeserializer(Instant.class, new JsonDeserializer<>() {
-            @Override
-            public Instant deserialize(JsonParser parser, DeserializationContext context) throws IOException {
-                String text = parser.getValueAsString();
-                try {
-                    return Instant.parse(text);
-                } catch (DateTimeParseException | NullPointerException e) {
-                    return (Instant) context.handleWeirdStringValue(Instant.class, text, "not an ISO-8601 instant");
-                }
-            }
-        });
-        return new ObjectMapper()
-                .registerModule(time)
-                .enable(SerializationFeature.INDENT_OUTPUT)
-                .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
-                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     }
 }

@@ -11,7 +11,7 @@ import java.util.Map;
 
 /**
  * One DB instance's state, guarded by its backend's lock. The master password is never
- * kept: the sandbox runs no database, so there is nothing to check it against later.
+ * kept here: a real engine behind the instance (when engines are on) holds it, as RDS's does.
  */
 @JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE, isGetterVisibility = Visibility.NONE)
 public final class DbInstance implements Cloneable {
@@ -49,6 +49,8 @@ public final class DbInstance implements Cloneable {
     String clusterIdentifier;
     Integer promotionTier;
     Map<String, String> tags = new LinkedHashMap<>();
+    /** The loopback port of the engine's front when a real engine stands behind the instance, else 0. */
+    int endpointPort;
 
     /** Changes waiting to be applied: at {@code pendingAppliesAt}, or at the next maintenance window when null. */
     String pendingInstanceClass;

@@ -96,6 +96,9 @@ final class InstanceOperations {
                 .then("available", backend.later(RdsBackend.CREATE_INSTANCE));
         state.instances.put(id, db);
         backend.publishEndpoint(state, db);
+        if (!restored) {
+            db.endpointPort = backend.engines().created(backend.ref(state, id), db.engine, r.masterUserPassword(), null);
+        }
         return db;
     }
 
@@ -268,6 +271,7 @@ final class InstanceOperations {
             if (!withModify) {
                 db.timeline = db.timeline.then("resetting-master-credentials", now).then("available", db.passwordResetUntil);
             }
+            backend.engines().passwordChanged(backend.ref(state, db.identifier), db.masterUsername, r.masterUserPassword());
         }
         backend.publishEndpoint(state, db);
         return db;
@@ -286,6 +290,7 @@ final class InstanceOperations {
             db.secondaryAvailabilityZone = primary;
         }
         db.timeline = db.timeline.then("rebooting", now).then("available", backend.later(RdsBackend.REBOOT));
+        backend.engines().rebooted(backend.ref(state, db.identifier));
         return db;
     }
 
@@ -318,11 +323,15 @@ final class InstanceOperations {
         db.timeline = db.timeline.then("deleting", now).endingAt(gone);
         db.pendingAppliesAt = null;
         backend.publishEndpoint(state, db);
+        backend.engines().deleted(backend.ref(state, db.identifier));
         return db;
     }
 
     private static void requireAvailable(DbInstance db, Instant now) {
         String status = db.status(now);
+        if ("failed".equals(status)) {
+            throw RdsErrors.instanceState("Database instance is in failed state; the only thing it can do is be deleted.");
+        }
         if (!"available".equals(status)) {
             throw RdsErrors.instanceState("Database instance is not in available state.");
         }

@@ -44,6 +44,7 @@ public final class RdsBackend implements NetworkEndpointSource {
     private final SnapshotOperations snapshotOps = new SnapshotOperations(this);
     private final StopStartOperations stopStartOps = new StopStartOperations(this, instanceOps);
     private final SubnetGroupOperations subnetGroupOps = new SubnetGroupOperations(this);
+    private volatile DatabaseEngines engines = DatabaseEngines.NONE;
 
     /** A DB instance as EC2 sees it, until {@code goneAt}. */
     private record EndpointEntry(NetworkEndpoint endpoint, Instant goneAt) {
@@ -77,6 +78,19 @@ public final class RdsBackend implements NetworkEndpointSource {
             store.save(regions.values());
         }
         return result;
+    }
+
+    /** Real engines behind the instances from now on (the sandbox attaches them when it has them). */
+    public void attachEngines(DatabaseEngines attached) {
+        this.engines = attached;
+    }
+
+    DatabaseEngines engines() {
+        return engines;
+    }
+
+    DatabaseEngines.Ref ref(RegionState state, String id) {
+        return new DatabaseEngines.Ref(state.accountId, state.region, id);
     }
 
     public EngineCatalog catalog() {
@@ -224,6 +238,73 @@ public final class RdsBackend implements NetworkEndpointSource {
             new TagTarget(this, state(account, region)).tagsOf(resourceArn).keySet().removeAll(keys);
             return null;
         });
+    }
+
+    // ---- what the engines read and report
+
+    /**
+     * A DB instance as its engine sees it: whether it should run (its status), who the master
+     * user is, the database to create, the port security groups are asked about, and whether
+     * it is reachable from outside its VPC at all.
+     */
+    public record EngineDemand(DatabaseEngines.Ref ref, String engine, String status, String masterUsername, String dbName,
+                               int port, boolean publiclyAccessible, int endpointPort) {
+    }
+
+    /** Every standalone DB instance of every account and region (Aurora members have their cluster's engine). */
+    public synchronized List<EngineDemand> engineDemands() {
+        List<EngineDemand> all = new ArrayList<>();
+        for (RegionState state : List.copyOf(regions.values())) {
+            for (DbInstance db : state(state.accountId, state.region).instances.values()) {
+                if (db.clusterIdentifier == null) {
+                    all.add(new EngineDemand(ref(state, db.identifier), db.engine, db.status(now()), db.masterUsername, db.dbName,
+                            db.port, db.publiclyAccessible, db.endpointPort));
+                }
+            }
+        }
+        return all;
+    }
+
+    public synchronized java.util.Optional<EngineDemand> engineDemand(DatabaseEngines.Ref ref) {
+        return engineDemands().stream().filter(d -> d.ref().equals(ref)).findFirst();
+    }
+
+    /**
+     * What happened to an instance's engine, for DescribeEvents; {@code failed} puts the
+     * instance in the "failed" state, as an engine that cannot start does on AWS.
+     */
+    public synchronized void engineEvent(DatabaseEngines.Ref ref, String message, boolean failed) {
+        change(() -> {
+            RegionState state = state(ref.account(), ref.region());
+            DbInstance db = state.instances.get(ref.id());
+            if (db != null) {
+                state.events.add(new RdsEvent(db.identifier, "db-instance", db.arn, message, failed ? "failure" : "notification", now()));
+                if (failed && !"deleting".equals(db.status(now()))) {
+                    db.timeline = db.timeline.then("failed", now());
+                }
+            }
+            return null;
+        });
+    }
+
+    /** The endpoint's port moved (a restart found the old one taken). */
+    public synchronized void endpointMoved(DatabaseEngines.Ref ref, int port) {
+        change(() -> {
+            DbInstance db = state(ref.account(), ref.region()).instances.get(ref.id());
+            if (db != null) {
+                db.endpointPort = port;
+            }
+            return null;
+        });
+    }
+
+    public synchronized List<RdsEvent> describeEvents(String account, String region, String sourceId, String sourceType,
+                                                     Instant since) {
+        return state(account, region).events.stream()
+                .filter(e -> sourceId == null || e.sourceIdentifier().equalsIgnoreCase(sourceId))
+                .filter(e -> sourceType == null || e.sourceType().equals(sourceType))
+                .filter(e -> !e.date().isBefore(since))
+                .toList();
     }
 
     // ---- state and the network view

@@ -1,5 +1,6 @@
 package io.awstutor.sandbox.rds;
 
+import io.awstutor.sandbox.protocol.AwsOperations;
 import io.awstutor.sandbox.protocol.QueryServiceHandler;
 
 import java.util.HashMap;
@@ -11,6 +12,7 @@ import java.util.Map;
  * calls the backend and writes the result.
  */
 public final class RdsQueryHandler extends QueryServiceHandler {
+    private static final AwsOperations AWS_OPERATIONS = AwsOperations.load(RdsQueryHandler.class, "aws-operations.txt");
     public static final String NAMESPACE = "http://rds.amazonaws.com/doc/2014-10-31/";
 
     private final Map<String, QueryAction> actions;
@@ -24,11 +26,17 @@ public final class RdsQueryHandler extends QueryServiceHandler {
         new CatalogActions(backend).register(all);
         new TagActions(backend).register(all);
         new SubnetGroupActions(backend).register(all);
+        new EventActions(backend).register(all);
         this.actions = Map.copyOf(all);
     }
 
     @Override
     protected Map<String, QueryAction> actions() {
         return actions;
+    }
+
+    @Override
+    protected AwsOperations awsOperations() {
+        return AWS_OPERATIONS;
     }
 }

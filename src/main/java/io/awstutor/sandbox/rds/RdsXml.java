@@ -30,7 +30,9 @@ final class RdsXml {
                 .element("MasterUsername", db.masterUsername)
                 .element("DBName", db.dbName);
         if (!"creating".equals(status)) {
-            x.start("Endpoint").element("Address", db.endpointAddress).element("Port", db.port)
+            // With a real engine, the endpoint is its loopback front: what a JDBC URL must name to reach it.
+            x.start("Endpoint").element("Address", db.endpointPort > 0 ? "127.0.0.1" : db.endpointAddress)
+                    .element("Port", db.endpointPort > 0 ? db.endpointPort : db.port)
                     .element("HostedZoneId", db.hostedZoneId).end();
         }
         x.element("AllocatedStorage", db.allocatedStorage);

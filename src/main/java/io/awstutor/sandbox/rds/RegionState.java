@@ -15,6 +15,8 @@ final class RegionState {
     final Map<String, DbSnapshot> snapshots = new TreeMap<>();
     final Map<String, DbSnapshot> clusterSnapshots = new TreeMap<>();
     final Map<String, DbSubnetGroup> subnetGroups = new TreeMap<>();
+    /** DescribeEvents' entries, oldest first (RDS keeps 14 days; a sandbox session is shorter). */
+    final java.util.List<RdsEvent> events = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     RegionState(String accountId, String region) {
         this.accountId = accountId;

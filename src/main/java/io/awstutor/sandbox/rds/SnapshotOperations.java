@@ -67,6 +67,7 @@ final class SnapshotOperations {
         }
         s.tags.putAll(tags);
         state.snapshots.put(id, s);
+        backend.engines().snapshotTaken(backend.ref(state, db.identifier), backend.ref(state, "snapshot:" + id));
         return s;
     }
 
@@ -87,7 +88,10 @@ final class SnapshotOperations {
                 s.masterUsername, null, s.dbName, r.port(), r.multiAz(), r.availabilityZone(), r.publiclyAccessible(),
                 r.vpcSecurityGroupIds(), r.subnetGroupName(), r.deletionProtection(), null, s.encrypted, null, null,
                 null, null, r.tags());
-        return instances.create(state, create, true);
+        DbInstance db = instances.create(state, create, true);
+        db.endpointPort = backend.engines().created(backend.ref(state, db.identifier), db.engine, null,
+                backend.ref(state, "snapshot:" + s.identifier));
+        return db;
     }
 
     DbSnapshot takeClusterSnapshot(RegionState state, String snapshotId, DbCluster cluster) {
@@ -156,6 +160,9 @@ final class SnapshotOperations {
                     "Cannot delete the snapshot because it is not in the available state.", 400);
         }
         all.remove(s.identifier);
+        if (!cluster) {
+            backend.engines().snapshotDeleted(backend.ref(state, "snapshot:" + s.identifier));
+        }
         s.timeline = s.timeline.then("deleted", backend.now());
         return s;
     }

@@ -100,6 +100,18 @@ public final class MultipartOperations {
                 blob.checksums()));
     }
 
+    /**
+     * Under the upload's lock: the upload was looked up before the lock was taken, and a
+     * completion or abort that held the lock meanwhile has ended it (its parts now belong to
+     * an object, or are gone). Without this check a Complete and an Abort at once both
+     * answered 200 and the abort deleted the new object's data.
+     */
+    private static void requireCurrent(Bucket bucket, MultipartUpload upload) {
+        if (bucket.uploads().get(upload.spec().uploadId()) != upload) {
+            throw S3Errors.noSuchUpload(upload.spec().uploadId());
+        }
+    }
+
     private MultipartUpload.Part addPart(Bucket bucket, MultipartUpload upload, MultipartUpload.Part part) {
         MultipartUpload.Part previous;
         synchronized (upload) {
@@ -128,6 +140,7 @@ public final class MultipartOperations {
         }
         List<MultipartUpload.Part> chosen = new ArrayList<>();
         synchronized (upload) {
+            requireCurrent(bucket, upload);
             int previous = 0;
             for (CompletedPart wanted : requested) {
                 if (wanted.partNumber() <= previous) {
@@ -191,6 +204,7 @@ public final class MultipartOperations {
     public void abort(Bucket bucket, String uploadId) {
         MultipartUpload upload = upload(bucket, uploadId);
         synchronized (upload) {
+            requireCurrent(bucket, upload);
             bucket.uploads().remove(uploadId);
             backend.store().deleteUpload(uploadId);
             backend.discard(upload.parts().values().stream().map(MultipartUpload.Part::segment).toList());

@@ -195,6 +195,11 @@ public final class ObjectOperations {
                 && (object.restore() == null || !object.restore().readable(backend.now()))) {
             throw S3Errors.invalidObjectState(object.storageClass());
         }
+        backend.blobs().firstMissing(object.segments()).ifPresent(missing -> {
+            // the data folder lost a body (removed by hand, a full disk's fsck): say so before the 200 goes out
+            System.err.println("awstutor sandbox: s3://" + object.bucket() + "/" + object.key() + ": " + missing);
+            throw new AwsException("InternalError", "We encountered an internal error. Please try again.", 500, false);
+        });
     }
 
     /** What a delete did: the version it created or removed, and whether that was a delete marker. */

@@ -53,7 +53,7 @@ public final class S3Backend implements AutoCloseable {
                 this.store = new FileS3Store(dir.get().resolve("meta"));
                 this.temporary = false;
             } else {
-                this.blobs = new BlobStore(Files.createTempDirectory("awstutor-s3-"), false);
+                this.blobs = new BlobStore(io.awstutor.durable.OwnedTempFiles.createDirectory("awstutor-s3-"), false);
                 this.store = S3Store.NONE;
                 this.temporary = true;
             }
@@ -96,6 +96,11 @@ public final class S3Backend implements AutoCloseable {
         for (S3Store.SavedUpload saved : snapshot.uploads()) {
             Bucket bucket = buckets.get(saved.spec().bucket());
             if (bucket == null) {
+                store.deleteUpload(saved.spec().uploadId());
+                continue;
+            }
+            if (saved.parts().stream().anyMatch(p -> referenced.contains(p.segment().id()))) {
+                // completed, and killed before its record was removed: the parts are an object's now
                 store.deleteUpload(saved.spec().uploadId());
                 continue;
             }

@@ -1,5 +1,6 @@
 package io.awstutor.sandbox.ses;
 
+import io.awstutor.json.JsonMappers;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.awstutor.sandbox.http.Frontend;
 import io.awstutor.sandbox.http.SandboxRequest;
@@ -17,10 +18,13 @@ import java.util.function.Function;
  * {@code GET /_aws/ses} (optionally {@code ?email=SENDER}), in the JSON shape LocalStack
  * uses for the same path, so tools written for it work here too. A learner's
  * {@code curl http://127.0.0.1:PORT/_aws/ses} shows what their code sent.
+ *
+ * <p>The verification links SES mails point here too ({@value SesBackend#VERIFY_PATH}): a GET
+ * of one, from a browser or curl, verifies the address it was mailed for.
  */
 public final class Mailbox implements Frontend {
     public static final String PATH = "/_aws/ses";
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = JsonMappers.mapper();
 
     private final SesBackend backend;
 
@@ -35,13 +39,17 @@ public final class Mailbox implements Frontend {
 
     @Override
     public boolean claims(SandboxRequest request) {
-        return request.rawPath().equals(PATH) || request.rawPath().equals(PATH + "/");
+        return request.rawPath().equals(PATH) || request.rawPath().equals(PATH + "/")
+                || request.rawPath().equals(SesBackend.VERIFY_PATH);
     }
 
     @Override
     public SandboxResponse serve(SandboxRequest request, Function<SandboxRequest, SandboxResponse> origin) throws IOException {
         if (!request.method().equals("GET")) {
             return SandboxResponse.json(405, "application/json", "{\"error\":\"only GET reads the mailbox\"}");
+        }
+        if (request.rawPath().equals(SesBackend.VERIFY_PATH)) {
+            return followLink(request.query("token").orElse(""));
         }
         String sender = request.query("email").orElse(null);
         List<Map<String, Object>> messages = new ArrayList<>();
@@ -56,11 +64,24 @@ public final class Mailbox implements Frontend {
                 json.put("Source", m.source());
                 json.put("Destination", Map.of("ToAddresses", m.destinations()));
                 json.put("Subject", m.subject());
-                json.put("Body", Map.of(m.html() ? "html_part" : "text_part", m.body() == null ? "" : m.body()));
+                Map<String, String> body = new LinkedHashMap<>();
+                body.put("text_part", m.text());
+                body.put("html_part", m.html());
+                json.put("Body", body);
                 json.put("Timestamp", m.sentAt().toString());
                 messages.add(json);
             }
         });
         return SandboxResponse.json(200, "application/json", JSON.writeValueAsString(Map.of("messages", messages)));
+    }
+
+    /** Plain text, so that curl shows it as well as a browser. */
+    private SandboxResponse followLink(String token) {
+        return backend.confirm(token)
+                .map(c -> SandboxResponse.json(200, "text/plain; charset=utf-8", "Congratulations! " + c.identity()
+                        + " is now verified in " + c.region() + ": SES will send email from it.\n"))
+                .orElseGet(() -> SandboxResponse.json(404, "text/plain; charset=utf-8",
+                        "This verification link is not valid: it was replaced by a newer one, has expired (links last 24 hours),"
+                                + " or the address is already verified.\n"));
     }
 }

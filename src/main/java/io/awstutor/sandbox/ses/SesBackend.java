@@ -33,7 +33,13 @@ public final class SesBackend {
     /** Kept per region for inspection; older messages fall off. */
     static final int KEPT_MESSAGES = 1000;
 
+    /** Who signs the verification requests SES mails, as on AWS. */
+    public static final String VERIFICATION_SENDER = "no-reply-aws@amazon.com";
+    /** Where a verification link points, under the sandbox's own address. */
+    public static final String VERIFY_PATH = "/_aws/ses/verify";
+
     private final SandboxContext context;
+    private final boolean autoVerify;
     private final Map<String, RegionState> regions = new HashMap<>();
     private final SesStore store;
 
@@ -68,8 +74,13 @@ public final class SesBackend {
     public record DataPoint(Instant timestamp, int deliveryAttempts, int bounces, int complaints, int rejects) {
     }
 
-    public SesBackend(SandboxContext context) {
+    /**
+     * @param autoVerify verify identities the moment they are asked for (emulator behaviour,
+     *                   for scripts); otherwise as AWS: by the mailed link, or the domain's record
+     */
+    public SesBackend(SandboxContext context, boolean autoVerify) {
         this.context = context;
+        this.autoVerify = autoVerify;
         this.store = context.dataDirFor("ses").map(SesStore::new).orElse(null);
         if (store != null) {
             for (RegionState state : store.load()) {
@@ -80,15 +91,34 @@ public final class SesBackend {
 
     // ---- identities
 
-    public synchronized void verifyEmail(String account, String region, String address) {
+    /**
+     * Asks to verify an address: it stays Pending, and SES mails it a message whose link
+     * ({@code linkBase} + {@value #VERIFY_PATH}) verifies it. Asking again for an address not
+     * yet verified mails a new link (the old one stops working); a verified one is left as is.
+     */
+    public synchronized void verifyEmail(String account, String region, String address, String linkBase) {
         EmailAddress parsed;
         try {
             parsed = EmailAddress.parse(address);
         } catch (AwsException e) {
             throw AwsException.badRequest("InvalidParameterValue", "Invalid email address<" + (address == null ? "" : address) + ">.");
         }
-        change(account, region, state -> state.identities.computeIfAbsent(parsed.identity(),
-                name -> new Identity(name, Identity.Type.EmailAddress, context.now(), null)));
+        change(account, region, state -> {
+            Identity existing = state.identities.get(parsed.identity());
+            if (existing != null && existing.statusAt(context.now()) == Identity.Status.Success) {
+                return existing;
+            }
+            if (autoVerify) {
+                return put(state, new Identity(parsed.identity(), Identity.Type.EmailAddress, context.now(), null,
+                        Identity.Status.Success, null));
+            }
+            String link = token().replaceAll("[^A-Za-z0-9]", "");
+            Identity pending = put(state, new Identity(parsed.identity(), Identity.Type.EmailAddress, context.now(), null,
+                    Identity.Status.Pending, link));
+            keep(state, VerificationMessage.compose(messageId(context.now()), context.now(), region, parsed.identity(),
+                    linkBase + VERIFY_PATH + "?token=" + link));
+            return pending;
+        });
     }
 
     /** The token a domain's owner would publish as a TXT record at {@code _amazonses.<domain>}. */
@@ -97,8 +127,61 @@ public final class SesBackend {
         if (!name.matches("(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z][a-z0-9-]{0,62}")) {
             throw AwsException.badRequest("InvalidParameterValue", "Invalid domain name " + domain + ".");
         }
-        return change(account, region, state -> state.identities.computeIfAbsent(name,
-                n -> new Identity(n, Identity.Type.Domain, context.now(), token()))).verificationToken();
+        return change(account, region, state -> {
+            Identity existing = state.identities.get(name);
+            if (existing != null && existing.type() == Identity.Type.Domain && existing.statusAt(context.now()) != Identity.Status.Failed) {
+                return existing;
+            }
+            return put(state, new Identity(name, Identity.Type.Domain, context.now(), token(),
+                    autoVerify ? Identity.Status.Success : Identity.Status.Pending, null));
+        }).verificationToken();
+    }
+
+    /** What a verification link confirmed. */
+    public record Confirmation(String account, String region, String identity) {
+    }
+
+    /**
+     * Follows a verification link: the address it was mailed for becomes verified. Empty when
+     * no pending request has that link (an old link, or one past its 24 hours).
+     */
+    public synchronized Optional<Confirmation> confirm(String linkToken) {
+        if (linkToken == null || linkToken.isEmpty()) {
+            return Optional.empty();
+        }
+        for (RegionState state : regions.values()) {
+            for (Identity identity : state.identities.values()) {
+                if (linkToken.equals(identity.linkToken()) && identity.statusAt(context.now()) == Identity.Status.Pending) {
+                    change(state.accountId, state.region, s -> s.identities.put(identity.name(), identity.verified()));
+                    return Optional.of(new Confirmation(state.accountId, state.region, identity.name()));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The sandbox's stand-in for DNS: the domain's owner has published its TXT record, so
+     * SES finds it and the domain is verified (the console offers this; there is no DNS to edit).
+     */
+    public synchronized void publishDomainRecord(String account, String region, String domain) {
+        change(account, region, state -> {
+            Identity identity = state.identities.get(normalize(domain));
+            if (identity == null || identity.type() != Identity.Type.Domain) {
+                throw AwsException.badRequest("InvalidParameterValue", "No domain identity " + domain + " in " + region + ".");
+            }
+            return state.identities.put(identity.name(), identity.verified());
+        });
+    }
+
+    /** The status SES reports for the identity now. */
+    public Identity.Status status(Identity identity) {
+        return identity.statusAt(context.now());
+    }
+
+    /** Every identity of the account in the region, in the order they were asked for. */
+    public synchronized List<Identity> identities(String account, String region) {
+        return List.copyOf(state(account, region).identities.values());
     }
 
     public synchronized Page listIdentities(String account, String region, Identity.Type type, String nextToken,
@@ -150,7 +233,7 @@ public final class SesBackend {
      * that is not the simulator's, must be verified in this region (by address or domain).
      */
     public synchronized SentMessage send(String account, String region, String source, List<String> recipients,
-                                         String subject, String body, boolean html) {
+                                         String subject, String text, String html) {
         EmailAddress from = EmailAddress.parse(source);
         List<EmailAddress> to = new ArrayList<>();
         for (String recipient : recipients) {
@@ -181,12 +264,9 @@ public final class SesBackend {
             throw AwsException.badRequest("Throttling", "Daily message quota exceeded.");
         }
         SentMessage message = new SentMessage(messageId(now), now, from.identity(),
-                to.stream().map(EmailAddress::identity).toList(), subject, body, html);
+                to.stream().map(EmailAddress::identity).toList(), subject, text, html);
         return change(account, region, s -> {
-            s.messages.add(message);
-            if (s.messages.size() > KEPT_MESSAGES) {
-                s.messages.remove(0);
-            }
+            keep(s, message);
             for (EmailAddress recipient : to) {
                 s.deliveries.add(new Delivery(now, outcome(recipient)));
             }
@@ -222,7 +302,7 @@ public final class SesBackend {
         return points;
     }
 
-    /** What was sent from this account in this region, oldest first (at most {@value #KEPT_MESSAGES}). */
+    /** What SES accepted (and mailed itself, to verify addresses) in this account and region, oldest first (at most {@value #KEPT_MESSAGES}). */
     public synchronized List<SentMessage> messages(String account, String region) {
         return List.copyOf(state(account, region).messages);
     }
@@ -238,11 +318,24 @@ public final class SesBackend {
 
     // ---- internals
 
+    private static Identity put(RegionState state, Identity identity) {
+        state.identities.put(identity.name(), identity);
+        return identity;
+    }
+
+    private static void keep(RegionState state, SentMessage message) {
+        state.messages.add(message);
+        if (state.messages.size() > KEPT_MESSAGES) {
+            state.messages.remove(0);
+        }
+    }
+
     private boolean verified(RegionState state, EmailAddress address) {
         Identity byAddress = state.identities.get(address.identity());
         Identity byDomain = state.identities.get(address.domain());
-        return (byAddress != null && byAddress.verificationStatus().equals("Success"))
-                || (byDomain != null && byDomain.type() == Identity.Type.Domain && byDomain.verificationStatus().equals("Success"));
+        Instant now = context.now();
+        return (byAddress != null && byAddress.statusAt(now) == Identity.Status.Success)
+                || (byDomain != null && byDomain.type() == Identity.Type.Domain && byDomain.statusAt(now) == Identity.Status.Success);
     }
 
     private static Outcome outcome(EmailAddress recipient) {

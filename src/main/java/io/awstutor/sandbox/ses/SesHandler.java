@@ -62,7 +62,7 @@ public final class SesHandler extends QueryServiceHandler {
     private void verifyEmailIdentity(QueryParams p, ServiceCall call, XmlWriter out) {
         String action = p.action();
         authorize(call, action, identityArn(call, p.required("EmailAddress")));
-        backend.verifyEmail(call.accountId(), call.region(), p.get("EmailAddress"));
+        backend.verifyEmail(call.accountId(), call.region(), p.get("EmailAddress"), linkBase(call));
     }
 
     private void verifyDomainIdentity(QueryParams p, ServiceCall call, XmlWriter out) {
@@ -106,7 +106,7 @@ public final class SesHandler extends QueryServiceHandler {
         out.start("VerificationAttributes");
         for (Identity identity : backend.identities(call.accountId(), call.region(), names)) {
             out.start("entry").element("key", identity.name()).start("value")
-                    .element("VerificationStatus", identity.verificationStatus())
+                    .element("VerificationStatus", backend.status(identity).name())
                     .element("VerificationToken", identity.verificationToken())
                     .end().end();
         }
@@ -138,8 +138,7 @@ public final class SesHandler extends QueryServiceHandler {
             throw AwsException.badRequest("InvalidParameterValue", "The message body must contain text or HTML.");
         }
         authorize(call, "SendEmail", identityArn(call, sender(source)));
-        SentMessage sent = backend.send(call.accountId(), call.region(), source, recipients, subject,
-                text != null ? text : html, text == null);
+        SentMessage sent = backend.send(call.accountId(), call.region(), source, recipients, subject, text, html);
         out.element("MessageId", sent.messageId());
     }
 
@@ -159,7 +158,7 @@ public final class SesHandler extends QueryServiceHandler {
         }
         authorize(call, "SendRawEmail", identityArn(call, sender(source)));
         SentMessage sent = backend.send(call.accountId(), call.region(), source, recipients,
-                raw.subject().orElse(""), raw.text(), false);
+                raw.subject().orElse(""), raw.text(), null);
         out.element("MessageId", sent.messageId());
     }
 
@@ -189,6 +188,20 @@ public final class SesHandler extends QueryServiceHandler {
     private void getAccountSendingEnabled(QueryParams p, ServiceCall call, XmlWriter out) {
         authorize(call, "GetAccountSendingEnabled", "*");
         out.element("Enabled", true);
+    }
+
+    /**
+     * Where the verification link points: the address the caller reached the sandbox at (its
+     * Host header), so the link works from the same machine; 127.0.0.1 when the header is odd.
+     */
+    private static String linkBase(ServiceCall call) {
+        String host = call.request().header("host").orElse("");
+        return "http://" + (host.matches("[A-Za-z0-9.\\-]+(:[0-9]{1,5})?|\\[[0-9A-Fa-f:.]+\\](:[0-9]{1,5})?") ? host : "127.0.0.1");
+    }
+
+    /** The backend, for the sandbox's own views of SES (the console). */
+    public SesBackend backend() {
+        return backend;
     }
 
     /** The bare address of a sender written as {@code "Name <a@b>"}, for its identity's ARN. */

@@ -88,8 +88,20 @@ class EnforcementHttpTest {
 
     @Test
     void rootIsNeverDenied() {
+        // a user with a policy that denies everything is refused; the root of the same account is not
+        AwsCredentials walled = user("walled");
+        root.putUserPolicy(r -> r.userName("walled").policyName("deny-all").policyDocument(
+                "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Deny\",\"Action\":\"*\",\"Resource\":\"*\"}]}"));
+        AwsServiceException refused = assertThrows(AwsServiceException.class, () -> box.iam(walled).createUser(r -> r.userName("x")));
+        assertEquals("AccessDenied", refused.awsErrorDetails().errorCode());
+        assertTrue(refused.awsErrorDetails().errorMessage().endsWith("with an explicit deny in an identity-based policy"),
+                refused.awsErrorDetails().errorMessage());
+
         root.createUser(r -> r.userName("x"));
+        assertEquals("arn:aws:iam::" + ACCOUNT + ":user/x", root.getUser(r -> r.userName("x")).user().arn());
         root.deleteUser(r -> r.userName("x"));
+        AwsServiceException gone = assertThrows(AwsServiceException.class, () -> root.getUser(r -> r.userName("x")));
+        assertEquals("NoSuchEntity", gone.awsErrorDetails().errorCode());
     }
 
     @Test

@@ -26,7 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class DispatcherTest {
     private static Dispatcher dispatcherWith(ServiceHandler s3) {
         CredentialChain keys = new CredentialChain(Sandbox.ROOT_ACCESS_KEY, Sandbox.ROOT_SECRET_KEY, Sandbox.ROOT_ACCOUNT);
-        return new Dispatcher(Map.of("s3", s3), new Authenticator(keys, Clock.systemUTC()), Authorizer.ALLOW_ALL,
+        return new Dispatcher(Map.of("s3", s3), new Authenticator(keys, Clock.systemUTC()), io.awstutor.testing.AllowAll.AUTHORIZER,
                 Clock.systemUTC(), KeyUseListener.NONE);
     }
 

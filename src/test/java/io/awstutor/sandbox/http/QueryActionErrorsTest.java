@@ -58,6 +58,19 @@ class QueryActionErrorsTest {
                 + "version 2011-06-15 (GetFederationToken is an operation of AWS STS that the awstutor sandbox does not implement)");
     }
 
+    /** EC2 and RDS name an operation AWS has but the sandbox lacks the way IAM, STS and SES do, not as a typo. */
+    @Test
+    void ec2AndRdsSayWhatTheSandboxLacks() {
+        SignedHttp.Response ec2 = post("ec2", "Action=DescribeTransitGateways&Version=2016-11-15");
+        assertEquals(400, ec2.status(), ec2.body());
+        assertTrue(ec2.body().contains("<Code>InvalidAction</Code><Message>Could not find operation DescribeTransitGateways for version "
+                + "2016-11-15 (DescribeTransitGateways is an operation of AWS EC2 that the awstutor sandbox does not implement)"), ec2.body());
+        SignedHttp.Response typo = post("ec2", "Action=DescribeTransitGateway&Version=2016-11-15");
+        assertTrue(typo.body().contains("<Message>Could not find operation DescribeTransitGateway for version 2016-11-15</Message>"), typo.body());
+        assertInvalidAction(post("rds", "Action=DescribeDBProxies&Version=2014-10-31"), "Could not find operation DescribeDBProxies for "
+                + "version 2014-10-31 (DescribeDBProxies is an operation of AWS RDS that the awstutor sandbox does not implement)");
+    }
+
     /** Any real region (or the SDK for Java's aws-global) may sign IAM and STS; a made-up one is refused as AWS does. */
     @Test
     void theScopeMustNameARealRegion() {

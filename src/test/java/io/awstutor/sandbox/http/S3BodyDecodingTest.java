@@ -68,7 +68,7 @@ class S3BodyDecodingTest {
     static void start() throws Exception {
         CredentialChain keys = new CredentialChain(Sandbox.ROOT_ACCESS_KEY, Sandbox.ROOT_SECRET_KEY, Sandbox.ROOT_ACCOUNT);
         Dispatcher dispatcher = new Dispatcher(Map.of("s3", RECORDER), new Authenticator(keys, Clock.systemUTC()),
-                Authorizer.ALLOW_ALL, Clock.systemUTC(), KeyUseListener.NONE);
+                io.awstutor.testing.AllowAll.AUTHORIZER, Clock.systemUTC(), KeyUseListener.NONE);
         server = SandboxServer.start(0, dispatcher);
     }
 

@@ -53,7 +53,7 @@ class S3SignatureErrorsTest {
         };
         CredentialChain keys = new CredentialChain(Sandbox.ROOT_ACCESS_KEY, Sandbox.ROOT_SECRET_KEY, Sandbox.ROOT_ACCOUNT);
         server = SandboxServer.start(0, new Dispatcher(Map.of("s3", ok), new Authenticator(keys, CLOCK),
-                Authorizer.ALLOW_ALL, CLOCK, KeyUseListener.NONE));
+                io.awstutor.testing.AllowAll.AUTHORIZER, CLOCK, KeyUseListener.NONE));
     }
 
     @AfterAll

@@ -43,7 +43,7 @@ final class IamCalls {
                 List.of("application/x-www-form-urlencoded")), Map.of(),
                 new ByteArrayInputStream(body.toString().getBytes(StandardCharsets.UTF_8)),
                 InetAddress.getLoopbackAddress(), Map.of());
-        ServiceCall call = new ServiceCall(request, caller, "us-east-1", "req-1", Authorizer.ALLOW_ALL, Map.of());
+        ServiceCall call = new ServiceCall(request, caller, "us-east-1", "req-1", io.awstutor.testing.AllowAll.AUTHORIZER, Map.of());
         try {
             SandboxResponse response;
             try {

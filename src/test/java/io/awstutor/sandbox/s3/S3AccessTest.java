@@ -136,12 +136,31 @@ class S3AccessTest {
                 + "\"Principal\":{\"AWS\":\"arn:aws:iam::000000000000:user/reader\"},\"Action\":\"s3:GetObject\","
                 + "\"Resource\":\"arn:aws:s3:::team-data/*\"}]}"));
         assertEquals("a,b", reader.getObjectAsBytes(b -> b.bucket("team-data").key("report.csv")).asUtf8String());
-        assertThrows(S3Exception.class, () -> reader.listObjectsV2(b -> b.bucket("team-data")));
-        org.junit.jupiter.api.Assumptions.assumeTrue(io.awstutor.sandbox.access.IdentityPolicySource.class
-                .isAssignableFrom(io.awstutor.sandbox.iam.IamBackend.class),
-                "IAM's identity policies are not wired into the authorizer yet (IamBackend is no IdentityPolicySource)");
+        S3Exception noList = assertThrows(S3Exception.class, () -> reader.listObjectsV2(b -> b.bucket("team-data")));
+        assertEquals("User: arn:aws:iam::000000000000:user/reader is not authorized to perform: s3:ListBucket on resource: "
+                + "\"arn:aws:s3:::team-data\" because no identity-based policy allows the s3:ListBucket action",
+                noList.awsErrorDetails().errorMessage());
         iam.putUserPolicy(b -> b.userName("reader").policyName("list").policyDocument("{\"Version\":\"2012-10-17\",\"Statement\":"
                 + "[{\"Effect\":\"Allow\",\"Action\":\"s3:ListBucket\",\"Resource\":\"arn:aws:s3:::team-data\"}]}"));
         assertEquals(1, reader.listObjectsV2(b -> b.bucket("team-data")).keyCount());
+    }
+
+    @Test
+    void anExplicitDenyInTheBucketPolicyIsNamedAsAWSNamesIt() {
+        IamClient iam = box.iam();
+        iam.createUser(b -> b.userName("denied-reader"));
+        iam.attachUserPolicy(b -> b.userName("denied-reader").policyArn("arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess"));
+        AccessKey key = iam.createAccessKey(b -> b.userName("denied-reader")).accessKey();
+        S3Client reader = box.s3(TestSandbox.credentials(key.accessKeyId(), key.secretAccessKey()), "us-east-1");
+        s3.createBucket(b -> b.bucket("vault-data"));
+        s3.putObject(b -> b.bucket("vault-data").key("secret.txt"), RequestBody.fromString("s"));
+        assertEquals("s", reader.getObjectAsBytes(b -> b.bucket("vault-data").key("secret.txt")).asUtf8String());
+        s3.putBucketPolicy(b -> b.bucket("vault-data").policy("{\"Version\":\"2012-10-17\",\"Statement\":[{\"Sid\":\"NoReaders\","
+                + "\"Effect\":\"Deny\",\"Principal\":{\"AWS\":\"arn:aws:iam::000000000000:user/denied-reader\"},"
+                + "\"Action\":\"s3:GetObject\",\"Resource\":\"arn:aws:s3:::vault-data/*\"}]}"));
+        S3Exception denied = assertThrows(S3Exception.class, () -> reader.getObjectAsBytes(b -> b.bucket("vault-data").key("secret.txt")));
+        assertEquals("User: arn:aws:iam::000000000000:user/denied-reader is not authorized to perform: s3:GetObject on resource: "
+                + "\"arn:aws:s3:::vault-data/secret.txt\" with an explicit deny in a resource-based policy",
+                denied.awsErrorDetails().errorMessage());
     }
 }

@@ -57,6 +57,24 @@ class S3CliTest {
     }
 
     @Test
+    void aCliPresignedUrlForABucketOutsideUsEast1Works(@TempDir Path dir) throws Exception {
+        // the CLI v1 signs these with SigV2, which names no region: S3 serves them from the bucket's own
+        ok(aws("eu-west-1", "s3", "mb", "s3://presign-ireland", "--region", "eu-west-1"));
+        Path file = Files.writeString(dir.resolve("note.txt"), "from ireland");
+        ok(aws("eu-west-1", "s3", "cp", file.toString(), "s3://presign-ireland/note.txt"));
+        String url = ok(aws("eu-west-1", "s3", "presign", "s3://presign-ireland/note.txt", "--expires-in", "300")).stdout().trim();
+        HttpResponse<String> fetched = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, fetched.statusCode(), url + "\n" + fetched.body());
+        assertEquals("from ireland", fetched.body());
+        HttpResponse<String> tampered = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create(url.replace("note.txt", "other.txt"))).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(403, tampered.statusCode());
+        assertTrue(tampered.body().contains("SignatureDoesNotMatch") || tampered.body().contains("AuthorizationQueryParametersError"),
+                tampered.body());
+    }
+
+    @Test
     void highLevelCommandsRoundTrip(@TempDir Path dir) throws Exception {
         ok(aws("us-east-1", "s3", "mb", "s3://cli-bucket"));
         Path small = Files.writeString(dir.resolve("hello.txt"), "hello from the cli");

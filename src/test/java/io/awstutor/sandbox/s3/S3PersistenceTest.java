@@ -40,7 +40,7 @@ class S3PersistenceTest {
             assertTrue(files.noneMatch(p -> p.toString().contains("ünïcode") || p.toString().contains("half-written")));
         }
         // what a process killed in the middle of an atomic write leaves: a temp file, never renamed
-        Path halfWritten = Files.writeString(data.resolve("s3/meta/meta-tmp/w42.tmp"), "{\"spec\":{\"uploadId\":");
+        Path halfWritten = Files.writeString(data.resolve("s3/meta/uploads/.0a1b.json.~42.tmp"), "{\"spec\":{\"uploadId\":");
         try (TestSandbox box = TestSandbox.start(SandboxOptions.inMemory().withDataDir(data))) {
             assertFalse(Files.exists(halfWritten), "a restart clears what a killed write left");
             S3Client s3 = box.s3();

@@ -1,5 +1,6 @@
 package io.awstutor.sandbox.ses;
 
+import io.awstutor.sandbox.SandboxOptions;
 import io.awstutor.sandbox.TestSandbox;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -32,7 +33,8 @@ class SesSdkTest {
 
     @BeforeAll
     static void start() {
-        box = TestSandbox.start();
+        // these tests are about sending: identities are verified at once, as `awstutor sandbox --ses-auto-verify` does
+        box = TestSandbox.start(SandboxOptions.inMemory().withTimeScale(0).withSesAutoVerify(true));
     }
 
     @AfterAll

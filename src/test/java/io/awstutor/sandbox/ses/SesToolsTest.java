@@ -19,7 +19,7 @@ class SesToolsTest {
     @Test
     void theCliVerifiesSendsAndReadsTheSandboxRejection() {
         ExternalTools.aws();
-        try (TestSandbox box = TestSandbox.start()) {
+        try (TestSandbox box = TestSandbox.start(SandboxOptions.inMemory().withTimeScale(0).withSesAutoVerify(true))) {
             ExternalTools.Result refused = ExternalTools.runAws(box.endpoint(), "test", "test", "eu-west-1", "ses", "send-email",
                     "--from", "me@example.com", "--to", "you@example.com", "--subject", "Hi", "--text", "Hello");
             assertNotEquals(0, refused.exitCode());
@@ -47,7 +47,7 @@ class SesToolsTest {
     @Test
     void boto3SendsAndCountsWhatItSent() {
         ExternalTools.python3WithBoto3();
-        try (TestSandbox box = TestSandbox.start()) {
+        try (TestSandbox box = TestSandbox.start(SandboxOptions.inMemory().withTimeScale(0).withSesAutoVerify(true))) {
             ExternalTools.Result result = ExternalTools.runBoto3(box.endpoint(), "test", "test", "us-east-1", """
                     import boto3
                     ses = boto3.client('ses')
@@ -73,12 +73,12 @@ class SesToolsTest {
 
     @Test
     void identitiesAndTheDaysSendingSurviveARestart(@TempDir Path dir) {
-        try (TestSandbox box = TestSandbox.start(SandboxOptions.inMemory().withDataDir(dir).withTimeScale(0))) {
+        try (TestSandbox box = TestSandbox.start(SandboxOptions.inMemory().withDataDir(dir).withTimeScale(0).withSesAutoVerify(true))) {
             box.ses().verifyEmailIdentity(b -> b.emailAddress("keep@example.com"));
             box.ses().sendEmail(b -> b.source("keep@example.com").destination(d -> d.toAddresses("success@simulator.amazonses.com"))
                     .message(m -> m.subject(s -> s.data("s")).body(body -> body.text(t -> t.data("t")))));
         }
-        try (TestSandbox box = TestSandbox.start(SandboxOptions.inMemory().withDataDir(dir).withTimeScale(0))) {
+        try (TestSandbox box = TestSandbox.start(SandboxOptions.inMemory().withDataDir(dir).withTimeScale(0).withSesAutoVerify(true))) {
             assertEquals(List.of("keep@example.com"), box.ses().listIdentities().identities());
             assertEquals(1.0, box.ses().getSendQuota().sentLast24Hours());
         }

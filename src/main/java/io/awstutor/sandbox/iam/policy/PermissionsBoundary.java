@@ -1,5 +1,7 @@
 package io.awstutor.sandbox.iam.policy;
 
+import io.awstutor.sandbox.auth.Authorizer;
+
 import java.util.List;
 import java.util.Optional;
 
@@ -39,7 +41,8 @@ public final class PermissionsBoundary {
         }
         String names = String.join(", ", boundary.stream().map(NamedPolicy::sourceId).toList());
         if (limit.decision() == Decision.EXPLICIT_DENY) {
-            return new Outcome(new Evaluation(Decision.EXPLICIT_DENY, limit.matched(), NOTE_PREFIX + names + " denies it"), allowed);
+            return new Outcome(new Evaluation(Decision.EXPLICIT_DENY, limit.matched(), NOTE_PREFIX + names + " denies it",
+                    Authorizer.Basis.PERMISSIONS_BOUNDARY), allowed);
         }
         if (evaluation.allowed() && !limit.allowed()) {
             Evaluation resourceAlone = request.resourcePolicy().isEmpty() ? null
@@ -49,7 +52,7 @@ public final class PermissionsBoundary {
                 return new Outcome(resourceAlone, allowed);
             }
             return new Outcome(new Evaluation(Decision.IMPLICIT_DENY, List.of(),
-                    NOTE_PREFIX + names + " does not allow it"), allowed);
+                    NOTE_PREFIX + names + " does not allow it", Authorizer.Basis.PERMISSIONS_BOUNDARY), allowed);
         }
         return new Outcome(evaluation, allowed);
     }

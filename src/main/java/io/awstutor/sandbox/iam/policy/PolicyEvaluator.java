@@ -1,5 +1,7 @@
 package io.awstutor.sandbox.iam.policy;
 
+import io.awstutor.sandbox.auth.Authorizer;
+
 import io.awstutor.sandbox.auth.Caller;
 
 import java.time.Clock;
@@ -54,6 +56,7 @@ public final class PolicyEvaluator {
                 }
             }
         }
+        int identityDenies = denies.size();
         List<MatchedStatement> resourceDirect = new ArrayList<>(1);
         List<MatchedStatement> resourceViaAccount = new ArrayList<>(1);
         boolean trustPolicy = false;
@@ -70,7 +73,10 @@ public final class PolicyEvaluator {
                 }
             }
         }
-        if (!denies.isEmpty()) return new Evaluation(Decision.EXPLICIT_DENY, denies);
+        if (!denies.isEmpty()) {
+            return new Evaluation(Decision.EXPLICIT_DENY, denies, null,
+                    identityDenies > 0 ? Authorizer.Basis.IDENTITY_POLICY : Authorizer.Basis.RESOURCE_POLICY);
+        }
 
         Caller caller = request.caller();
         boolean identityAllows = !identityAllowing.isEmpty() || caller instanceof Caller.Root;
@@ -91,12 +97,20 @@ public final class PolicyEvaluator {
             allowed = identityAllows || !resourceDirect.isEmpty();
             if (!allowed && !resourceViaAccount.isEmpty()) note = ACCOUNT_PRINCIPAL_NEEDS_IDENTITY;
         }
-        if (!allowed) return new Evaluation(Decision.IMPLICIT_DENY, List.of(), note);
+        if (!allowed) {
+            boolean resourceHadTo = caller instanceof Caller.Anonymous || CROSS_ACCOUNT_NEEDS_RESOURCE.equals(note)
+                    || TRUST_POLICY_NEEDS_PRINCIPAL.equals(note);
+            return new Evaluation(Decision.IMPLICIT_DENY, List.of(), note,
+                    resourceHadTo ? Authorizer.Basis.NO_RESOURCE_ALLOW : Authorizer.Basis.NO_IDENTITY_ALLOW);
+        }
         List<MatchedStatement> allows = new ArrayList<>(identityAllowing.size() + resourceDirect.size() + resourceViaAccount.size());
         allows.addAll(identityAllowing);
         allows.addAll(resourceDirect);
         allows.addAll(resourceViaAccount);
-        return new Evaluation(Decision.ALLOWED, allows);
+        Authorizer.Basis basis = !identityAllowing.isEmpty() ? Authorizer.Basis.IDENTITY_POLICY
+                : !resourceDirect.isEmpty() || !resourceViaAccount.isEmpty() ? Authorizer.Basis.RESOURCE_POLICY
+                : Authorizer.Basis.ROOT;
+        return new Evaluation(Decision.ALLOWED, allows, null, basis);
     }
 
     /**
@@ -123,11 +137,15 @@ public final class PolicyEvaluator {
         return List.copyOf(missing.values());
     }
 
+    /**
+     * Whether the resource belongs to another account than the caller's: then the resource's
+     * own policy must allow too, and without one nothing does (another account's bucket is
+     * AccessDenied even to an administrator). AWS-managed resources ("aws") belong to nobody.
+     */
     private static boolean isCrossAccount(EvaluationRequest request, RequestContext ctx) {
-        if (request.resourcePolicy().isEmpty()) return false;
         String owner = ctx.apply(EvaluationRequest.RESOURCE_ACCOUNT);
         if (owner == null || owner.isEmpty()) owner = ctx.resourceArn().account();
-        if (owner.isEmpty()) return false;
+        if (owner.isEmpty() || "aws".equals(owner) || "*".equals(owner)) return false;
         return !owner.equals(request.caller().accountId());
     }
 

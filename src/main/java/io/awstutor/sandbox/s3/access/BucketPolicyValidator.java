@@ -1,5 +1,6 @@
 package io.awstutor.sandbox.s3.access;
 
+import io.awstutor.json.JsonMappers;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.awstutor.sandbox.protocol.AwsException;
@@ -14,7 +15,7 @@ import java.util.List;
  * {@code MalformedPolicy} with its messages.
  */
 public final class BucketPolicyValidator {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = JsonMappers.mapper();
 
     private BucketPolicyValidator() {
     }

@@ -1,5 +1,6 @@
 package io.awstutor.sandbox.s3.access;
 
+import io.awstutor.json.JsonMappers;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -14,7 +15,7 @@ import java.util.Set;
  * to fixed sources or principals (aws:SourceIp, aws:SourceVpc, aws:PrincipalAccount, ...).
  */
 public final class PolicyPublicness {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = JsonMappers.mapper();
     private static final Set<String> RESTRICTING_KEYS = Set.of("aws:sourceip", "aws:sourcevpc", "aws:sourcevpce",
             "aws:sourcearn", "aws:sourceaccount", "aws:sourceowner", "aws:principalaccount", "aws:principalarn",
             "aws:principalorgid", "aws:principalorgpaths", "aws:userid", "aws:principalservicename",

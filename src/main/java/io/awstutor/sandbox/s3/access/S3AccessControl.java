@@ -2,6 +2,7 @@ package io.awstutor.sandbox.s3.access;
 
 import io.awstutor.sandbox.auth.Authorizer;
 import io.awstutor.sandbox.auth.Caller;
+import io.awstutor.sandbox.auth.DenialMessage;
 import io.awstutor.sandbox.http.ServiceCall;
 import io.awstutor.sandbox.protocol.AwsException;
 import io.awstutor.sandbox.s3.BucketConfig;
@@ -42,16 +43,22 @@ public final class S3AccessControl {
     }
 
     public void check(ServiceCall call, BucketConfig bucket, Need need) {
-        if (!allowed(call, bucket, need)) {
-            throw denied(call.caller(), need.action(), need.resourceArn());
+        Authorizer.Decision decision = decide(call, bucket, need);
+        if (!decision.allowed()) {
+            throw denied(call.caller(), need.action(), need.resourceArn(), decision);
         }
     }
 
     public boolean allowed(ServiceCall call, BucketConfig bucket, Need need) {
+        return decide(call, bucket, need).allowed();
+    }
+
+    /** IAM's decision combined with S3's own rules; an ACL grant turns an implicit deny into an allow. */
+    private Authorizer.Decision decide(ServiceCall call, BucketConfig bucket, Need need) {
         Caller caller = call.caller();
         boolean sameAccount = caller.accountId().equals(bucket.ownerAccount());
         if (caller instanceof Caller.Root && sameAccount) {
-            return true;
+            return Authorizer.Decision.root();
         }
         String policy = bucket.policy();
         if (policy != null && !sameAccount && bucket.effectiveBlock().restrictPublicBuckets()
@@ -59,20 +66,20 @@ public final class S3AccessControl {
             policy = null;
         }
         boolean anonymous = caller instanceof Caller.Anonymous;
+        Authorizer.Decision decision = new Authorizer.Decision(false, false, Authorizer.Basis.NO_RESOURCE_ALLOW,
+                "anonymous, and the bucket has no policy");
         if (!(anonymous && policy == null)) {
             Map<String, List<String>> context = new HashMap<>(call.baseContext() == null ? Map.of() : call.baseContext());
             context.putAll(need.context());
             context.put(RESOURCE_ACCOUNT, List.of(bucket.ownerAccount()));
-            Authorizer.Decision decision = call.authorizer()
-                    .authorize(caller, need.action(), need.resourceArn(), context, Optional.ofNullable(policy));
-            if (decision.explicitDeny()) {
-                return false;
-            }
-            if (decision.allowed()) {
-                return true;
+            decision = call.authorizer().authorize(caller, need.action(), need.resourceArn(), context, Optional.ofNullable(policy));
+            if (decision.allowed() || decision.explicitDeny()) {
+                return decision;
             }
         }
-        return aclAllows(caller, bucket, need);
+        return aclAllows(caller, bucket, need)
+                ? new Authorizer.Decision(true, false, Authorizer.Basis.RESOURCE_POLICY, "allowed: the ACL grants " + need.aclPermission())
+                : decision;
     }
 
     private boolean aclAllows(Caller caller, BucketConfig bucket, Need need) {
@@ -89,13 +96,12 @@ public final class S3AccessControl {
         return acl.allows(need.aclPermission(), canonical, !anonymous);
     }
 
-    public static AwsException denied(Caller caller, String action, String resourceArn) {
+    /** S3's AccessDenied: anonymous callers learn nothing more; others get AWS's reason. */
+    public static AwsException denied(Caller caller, String action, String resourceArn, Authorizer.Decision decision) {
         if (caller instanceof Caller.Anonymous) {
             return AwsException.forbidden("AccessDenied", "Access Denied");
         }
-        return AwsException.forbidden("AccessDenied", "User: " + caller.arn() + " is not authorized to perform: "
-                + action + " on resource: \"" + resourceArn + "\" because no identity-based policy allows the "
-                + action + " action");
+        return AwsException.forbidden("AccessDenied", DenialMessage.of(caller, action, resourceArn, decision, true));
     }
 
     /** Object Ownership and Block Public ACLs applied to an ACL a request wants to set. */

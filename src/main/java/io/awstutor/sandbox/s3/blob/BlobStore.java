@@ -1,16 +1,16 @@
 package io.awstutor.sandbox.s3.blob;
 
+import io.awstutor.durable.DurableFiles;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -23,8 +23,8 @@ import java.util.UUID;
 import java.util.stream.Stream;
 
 /**
- * Object bodies on disk. Every body is streamed to a temp file (hashing as it goes), fsync'd
- * when the store is durable, then renamed to its final name: a random id, so no key (with
+ * Object bodies on disk. Every body is streamed to a {@link DurableFiles} draft (hashing as it
+ * goes), published (fsync'd, with its folder, when the store is durable) under its final name: a random id, so no key (with
  * {@code ..}, {@code %}, slashes or unicode) ever becomes part of a path. A blob is only
  * visible once the object metadata naming it is committed; blobs no metadata names (a crash
  * between the two steps) are removed by {@link #retainOnly}.
@@ -42,11 +42,13 @@ public final class BlobStore {
         this.durable = durable;
         try {
             Files.createDirectories(tmp);
+            // bodies a killed process was still receiving: never named by any object
             try (Stream<Path> leftovers = Files.list(tmp)) {
                 for (Path p : (Iterable<Path>) leftovers::iterator) {
                     Files.deleteIfExists(p);
                 }
             }
+            DurableFiles.removeLeftovers(root);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -81,15 +83,14 @@ public final class BlobStore {
 
     public StoredBlob write(InputStream in, Set<ChecksumAlgorithm> algorithms, long expectedLength, long limit) throws IOException {
         String id = UUID.randomUUID().toString().replace("-", "");
-        Path temp = tmp.resolve(id);
         MessageDigest md5 = md5();
         Map<ChecksumAlgorithm, ChecksumAlgorithm.Hasher> hashers = new EnumMap<>(ChecksumAlgorithm.class);
         for (ChecksumAlgorithm algorithm : algorithms) {
             hashers.put(algorithm, algorithm.newHasher());
         }
         long size = 0;
-        boolean done = false;
-        try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+        try (DurableFiles.Draft draft = DurableFiles.draft(tmp, id)) {
+            FileChannel channel = draft.channel();
             byte[] buffer = new byte[BUFFER];
             ByteBuffer wrap = ByteBuffer.wrap(buffer);
             int n;
@@ -113,29 +114,11 @@ public final class BlobStore {
             if (expectedLength >= 0 && size < expectedLength) {
                 throw new IncompleteBody(size);
             }
-            if (durable) {
-                channel.force(true);
-            }
-            done = true;
-        } finally {
-            if (!done) {
-                Files.deleteIfExists(temp);
-            }
+            draft.publish(pathOf(id), durable);
         }
-        Path target = pathOf(id);
-        Files.createDirectories(target.getParent());
-        move(temp, target);
         Map<ChecksumAlgorithm, String> sums = new EnumMap<>(ChecksumAlgorithm.class);
         hashers.forEach((a, h) -> sums.put(a, h.base64()));
         return new StoredBlob(id, size, md5.digest(), sums);
-    }
-
-    private static void move(Path from, Path to) throws IOException {
-        try {
-            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
-        }
     }
 
     /** Writes bytes {@code [from, from+length)} of the segments to {@code out}. */
@@ -170,6 +153,21 @@ public final class BlobStore {
             }
             skip = 0;
         }
+    }
+
+    /** Why a segment cannot be read (its file is gone or shorter than recorded), or empty when all can. */
+    public java.util.Optional<String> firstMissing(List<BlobSegment> segments) {
+        for (BlobSegment segment : segments) {
+            Path file = pathOf(segment.id());
+            try {
+                if (Files.size(file) < segment.size()) {
+                    return java.util.Optional.of("the body file " + file + " is shorter than recorded");
+                }
+            } catch (IOException e) {
+                return java.util.Optional.of("the body file " + file + " is missing");
+            }
+        }
+        return java.util.Optional.empty();
     }
 
     /** A stream over a range of the segments (for copies and UploadPartCopy). */

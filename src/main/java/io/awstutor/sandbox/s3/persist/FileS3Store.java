@@ -1,79 +1,52 @@
 package io.awstutor.sandbox.s3.persist;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.databind.DeserializationContext;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonDeserializer;
-import com.fasterxml.jackson.databind.JsonSerializer;
+import io.awstutor.json.JsonMappers;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializerProvider;
-import com.fasterxml.jackson.databind.module.SimpleModule;
+import io.awstutor.durable.DurableFiles;
+import io.awstutor.sandbox.persist.StateFile;
 import io.awstutor.sandbox.s3.BucketConfig;
 import io.awstutor.sandbox.s3.MultipartUpload;
 import io.awstutor.sandbox.s3.S3Object;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Instant;
+import java.time.DateTimeException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * JSON files under the S3 data folder, each written to a temp file, fsync'd and renamed.
- * File names are hashes or sequence numbers, never bucket names or keys. A file that can't
- * be read at start (torn by a crash before the rename would have been impossible, but a
- * hand-edited one) is skipped with a warning rather than losing everything else.
+ * JSON files under the S3 data folder, each written by {@link DurableFiles} (temp file, fsync,
+ * rename, fsync of the folder). File names are hashes or sequence numbers, never bucket names
+ * or keys. A file that can't be read at start (a crash cannot tear one, but a hand edit can)
+ * stops the sandbox with the file's name, as every other service's state file does: skipping
+ * it would make its objects look orphaned, and orphans are deleted.
  */
 public final class FileS3Store implements S3Store {
     private final Path buckets;
     private final Path objects;
     private final Path uploads;
-    private final Path tmp;
     private final ObjectMapper json;
 
     public FileS3Store(Path root) {
         this.buckets = root.resolve("buckets");
         this.objects = root.resolve("objects");
         this.uploads = root.resolve("uploads");
-        this.tmp = root.resolve("meta-tmp");
-        SimpleModule instants = new SimpleModule();
-        instants.addSerializer(Instant.class, new JsonSerializer<>() {
-            @Override
-            public void serialize(Instant value, JsonGenerator gen, SerializerProvider sp) throws IOException {
-                gen.writeString(value.toString());
-            }
-        });
-        instants.addDeserializer(Instant.class, new JsonDeserializer<>() {
-            @Override
-            public Instant deserialize(JsonParser p, DeserializationContext ctx) throws IOException {
-                return Instant.parse(p.getValueAsString());
-            }
-        });
-        this.json = new ObjectMapper().registerModule(instants)
-                .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+        this.json = JsonMappers.mapper();
         try {
             Files.createDirectories(buckets);
             Files.createDirectories(objects);
             Files.createDirectories(uploads);
-            Files.createDirectories(tmp);
             // a write the last process was killed in the middle of: never renamed, so never part of the state
-            try (var leftovers = Files.list(tmp)) {
-                for (Path p : (Iterable<Path>) leftovers::iterator) {
-                    Files.deleteIfExists(p);
-                }
-            }
+            DurableFiles.removeLeftovers(root);
+            removeLegacyTempFolder(root.resolve("meta-tmp"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -119,38 +92,47 @@ public final class FileS3Store implements S3Store {
         return objects.resolve(String.format("%02x", sequence & 0xFF)).resolve(sequence + ".json");
     }
 
+    /**
+     * Every file of one kind. One that does not parse stops S3 with its name: skipping it would
+     * orphan the objects it describes (a bucket) or their bodies, which the start-up sweep would
+     * then delete for good.
+     */
     private <T> List<T> readAll(Path dir, Class<T> type) {
         List<T> out = new ArrayList<>();
         try (Stream<Path> files = Files.walk(dir)) {
             for (Path p : (Iterable<Path>) files::iterator) {
                 if (Files.isRegularFile(p) && p.toString().endsWith(".json")) {
-                    try {
-                        out.add(json.readValue(p.toFile(), type));
-                    } catch (IOException e) {
-                        System.err.println("s3: skipping unreadable " + p + ": " + e.getMessage());
-                    }
+                    out.add(read(p, type));
                 }
             }
+        } catch (StateFile.CorruptStateException e) {
+            throw new UncheckedIOException(e.getMessage(), e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return out;
     }
 
+    private <T> T read(Path p, Class<T> type) throws IOException {
+        try {
+            T value = json.readValue(p.toFile(), type);
+            if (value == null) {
+                throw corrupt(p, "the file is empty");
+            }
+            return value;
+        } catch (JsonProcessingException | DateTimeException e) {
+            throw corrupt(p, e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage());
+        }
+    }
+
+    private static StateFile.CorruptStateException corrupt(Path p, String reason) {
+        return new StateFile.CorruptStateException(p, reason, "S3 does not start without it, since the objects it "
+                + "describes would be lost: fix the file or put back a copy, then start again");
+    }
+
     private void write(Path target, Object value) {
         try {
-            byte[] bytes = json.writeValueAsBytes(value);
-            Files.createDirectories(target.getParent());
-            Path temp = Files.createTempFile(tmp, "w", ".tmp");
-            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
-                channel.write(java.nio.ByteBuffer.wrap(bytes));
-                channel.force(true);
-            }
-            try {
-                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
+            DurableFiles.write(target, json.writeValueAsBytes(value));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -158,9 +140,21 @@ public final class FileS3Store implements S3Store {
 
     private static void delete(Path p) {
         try {
-            Files.deleteIfExists(p);
+            DurableFiles.delete(p);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Where the previous version wrote its temp files; whatever is in it was never committed. */
+    private static void removeLegacyTempFolder(Path folder) throws IOException {
+        if (Files.isDirectory(folder)) {
+            try (Stream<Path> leftovers = Files.list(folder)) {
+                for (Path p : (Iterable<Path>) leftovers::iterator) {
+                    Files.deleteIfExists(p);
+                }
+            }
+            Files.deleteIfExists(folder);
         }
     }
 

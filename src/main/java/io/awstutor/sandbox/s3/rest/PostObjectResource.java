@@ -135,7 +135,7 @@ final class PostObjectResource {
         } else {
             keyId = required(fields, "awsaccesskeyid");
             credential = credential(keyId, now);
-            expected = SigV2Presign.sign(credential.secretAccessKey(), policy);
+            expected = io.awstutor.sandbox.auth.SigV2QueryAuthenticator.sign(credential.secretAccessKey(), policy);
             provided = required(fields, "signature");
         }
         if (!MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8), provided.getBytes(StandardCharsets.UTF_8))) {

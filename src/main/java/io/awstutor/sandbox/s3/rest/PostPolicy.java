@@ -1,5 +1,6 @@
 package io.awstutor.sandbox.s3.rest;
 
+import io.awstutor.json.JsonMappers;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.awstutor.sandbox.protocol.AwsException;
@@ -23,7 +24,7 @@ import java.util.Set;
  * that carry the policy and its signature.
  */
 record PostPolicy(Instant expiration, List<JsonNode> conditions, long minLength, long maxLength) {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = JsonMappers.mapper();
     /** Fields that are never matched against conditions. */
     private static final Set<String> EXEMPT = Set.of("policy", "x-amz-signature", "signature", "awsaccesskeyid", "file");
 

@@ -1,10 +1,6 @@
-package io.awstutor.sandbox.s3.rest;
+package io.awstutor.sandbox.auth;
 
-import io.awstutor.sandbox.auth.Caller;
-import io.awstutor.sandbox.auth.Credential;
-import io.awstutor.sandbox.auth.CredentialStore;
 import io.awstutor.sandbox.http.SandboxRequest;
-import io.awstutor.sandbox.http.ServiceCall;
 import io.awstutor.sandbox.protocol.AwsException;
 
 import javax.crypto.Mac;
@@ -12,9 +8,9 @@ import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -22,33 +18,31 @@ import java.util.TreeMap;
 
 /**
  * S3's legacy query-string authentication (signature version 2:
- * {@code ?AWSAccessKeyId=…&Expires=…&Signature=…}). The AWS CLI's {@code s3 presign} and
- * boto3's {@code generate_presigned_url} still produce these URLs for us-east-1, and S3
- * still accepts them there, so the sandbox verifies them here: the HTTP layer only knows SigV4
- * and passes such a request on as anonymous.
+ * {@code ?AWSAccessKeyId=…&Expires=…&Signature=…}), which the AWS CLI v1's {@code s3 presign}
+ * and boto3's {@code generate_presigned_url} still produce where S3 accepts it. A SigV2
+ * signature names no region, so the call it authenticates has none either, and S3 serves it
+ * from whichever region the bucket is in.
  */
-final class SigV2Presign {
-    /** Sub-resources that are part of the string to sign, as S3 lists them. */
-    private static final List<String> SUBRESOURCES = List.of("acl", "cors", "delete", "lifecycle", "location", "logging",
-            "notification", "partNumber", "policy", "requestPayment", "response-cache-control", "response-content-disposition",
-            "response-content-encoding", "response-content-language", "response-content-type", "response-expires",
-            "restore", "tagging", "torrent", "uploadId", "uploads", "versionId", "versioning", "versions", "website");
-
+public final class SigV2QueryAuthenticator {
     private final CredentialStore credentials;
+    private final Clock clock;
 
-    SigV2Presign(CredentialStore credentials) {
+    public SigV2QueryAuthenticator(CredentialStore credentials, Clock clock) {
         this.credentials = credentials;
+        this.clock = clock;
     }
 
-    static boolean applies(ServiceCall call) {
-        SandboxRequest r = call.request();
-        return call.caller() instanceof Caller.Anonymous && r.hasQuery("AWSAccessKeyId") && r.hasQuery("Signature")
-                && r.hasQuery("Expires");
+    /** Whether the request carries SigV2 query authentication (and no SigV4 signature). */
+    public static boolean applies(SandboxRequest r) {
+        return r.hasQuery("AWSAccessKeyId") && r.hasQuery("Signature") && r.hasQuery("Expires");
     }
 
-    /** The call as its signer, or S3's error for a bad or expired signature. */
-    ServiceCall authenticate(ServiceCall call, S3Address address, Instant now) {
-        SandboxRequest r = call.request();
+    /**
+     * Who signed, or S3's error for a bad or expired signature.
+     *
+     * @param resource the canonical resource S3 works out for this request ("/bucket/key?acl")
+     */
+    public Caller authenticate(SandboxRequest r, String resource) {
         String keyId = r.query("AWSAccessKeyId").orElse("");
         String expires = r.query("Expires").orElse("");
         long expiry;
@@ -63,7 +57,7 @@ final class SigV2Presign {
             throw AwsException.forbidden("InvalidAccessKeyId", "The AWS Access Key Id you provided does not exist in our records.")
                     .with("AWSAccessKeyId", keyId);
         }
-        String stringToSign = stringToSign(r, address, expires);
+        String stringToSign = stringToSign(r, resource, expires);
         String expected = sign(credential.get().secretAccessKey(), stringToSign);
         String provided = r.query("Signature").orElse("");
         if (!MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8), provided.getBytes(StandardCharsets.UTF_8))) {
@@ -71,15 +65,15 @@ final class SigV2Presign {
                     + "signature you provided. Check your key and signing method.")
                     .with("AWSAccessKeyId", keyId).with("StringToSign", stringToSign).with("SignatureProvided", provided);
         }
+        Instant now = clock.instant();
         if (now.getEpochSecond() > expiry) {
             throw AwsException.forbidden("AccessDenied", "Request has expired")
                     .with("Expires", Instant.ofEpochSecond(expiry).toString()).with("ServerTime", now.toString());
         }
-        return new ServiceCall(r, credential.get().caller(), call.region(), call.requestId(), call.authorizer(),
-                call.baseContext());
+        return credential.get().caller();
     }
 
-    static String stringToSign(SandboxRequest r, S3Address address, String expires) {
+    public static String stringToSign(SandboxRequest r, String resource, String expires) {
         StringBuilder s = new StringBuilder();
         s.append(r.method()).append('\n')
                 .append(r.header("content-md5").orElse("")).append('\n')
@@ -93,34 +87,10 @@ final class SigV2Presign {
             }
         });
         amz.forEach((n, v) -> s.append(n).append(':').append(v).append('\n'));
-        s.append(resource(r, address));
-        return s.toString();
+        return s.append(resource).toString();
     }
 
-    private static String resource(SandboxRequest r, S3Address address) {
-        String path = r.rawPath() == null || r.rawPath().isEmpty() ? "/" : r.rawPath();
-        String host = r.hostName().toLowerCase(Locale.ROOT);
-        boolean virtual = address.hasBucket() && !path.startsWith("/" + address.bucket() + "/")
-                && !path.equals("/" + address.bucket()) && host.startsWith(address.bucket() + ".");
-        StringBuilder resource = new StringBuilder(virtual ? "/" + address.bucket() + path : path);
-        Map<String, String> subs = new TreeMap<>();
-        for (String sub : SUBRESOURCES) {
-            if (r.hasQuery(sub)) {
-                subs.put(sub, r.query(sub).orElse(""));
-            }
-        }
-        char sep = '?';
-        for (Map.Entry<String, String> e : subs.entrySet()) {
-            resource.append(sep).append(e.getKey());
-            if (!e.getValue().isEmpty()) {
-                resource.append('=').append(e.getValue());
-            }
-            sep = '&';
-        }
-        return resource.toString();
-    }
-
-    static String sign(String secret, String stringToSign) {
+    public static String sign(String secret, String stringToSign) {
         try {
             Mac mac = Mac.getInstance("HmacSHA1");
             mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA1"));

@@ -1,0 +1,107 @@
+package io.awstutor.sandbox.http;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.HttpURLConnection;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The listener itself, over real sockets: stalled clients, bodies that fail half-way. */
+class SandboxServerTest {
+
+    /** Answers every unsigned request itself; {@code /broken} promises 1000 bytes and fails after 10. */
+    private static final class TestFront implements Frontend {
+        @Override
+        public String service() {
+            return "test";
+        }
+
+        @Override
+        public boolean claims(SandboxRequest request) {
+            return true;
+        }
+
+        @Override
+        public SandboxResponse serve(SandboxRequest request, Function<SandboxRequest, SandboxResponse> origin) {
+            if (request.rawPath().equals("/broken")) {
+                return new SandboxResponse(200, new LinkedHashMap<>(), 1000, out -> {
+                    out.write(new byte[10]);
+                    out.flush();
+                    throw new IOException("the body file vanished");
+                });
+            }
+            return SandboxResponse.bytes(200, "text/plain", "ok".getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    private static SandboxServer start() throws IOException {
+        return SandboxServer.start(0, new Dispatcher(Map.of(), null, null, Clock.systemUTC(), null, List.of(new TestFront())));
+    }
+
+    /** 200 connections that never finish their headers; a normal request still answers at once. */
+    @Test
+    void stalledConnectionsDoNotLockOutOtherClients() throws Exception {
+        List<Socket> stalled = new ArrayList<>();
+        try (SandboxServer server = start()) {
+            try {
+                for (int i = 0; i < 200; i++) {
+                    Socket socket = new Socket("127.0.0.1", server.port());
+                    socket.getOutputStream().write("GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: ".getBytes(StandardCharsets.US_ASCII));
+                    socket.getOutputStream().flush();
+                    stalled.add(socket);
+                }
+                Thread.sleep(300);
+                for (int i = 0; i < 5; i++) {
+                    long start = System.nanoTime();
+                    HttpURLConnection connection = (HttpURLConnection) URI.create("http://127.0.0.1:" + server.port() + "/")
+                            .toURL().openConnection();
+                    connection.setConnectTimeout(3000);
+                    connection.setReadTimeout(3000);
+                    assertEquals(200, connection.getResponseCode());
+                    assertEquals("ok", new String(connection.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+                    long millis = (System.nanoTime() - start) / 1_000_000;
+                    assertTrue(millis < 1000, "a normal request took " + millis + " ms beside 200 stalled connections");
+                }
+            } finally {
+                for (Socket socket : stalled) {
+                    socket.close();
+                }
+            }
+        }
+    }
+
+    /** A body that fails after its headers went out: the client sees the connection close, not a wait for ever. */
+    @Test
+    void aBodyFailingHalfWayClosesTheConnection() throws Exception {
+        try (SandboxServer server = start(); Socket socket = new Socket("127.0.0.1", server.port())) {
+            socket.setSoTimeout(5000);
+            OutputStream out = socket.getOutputStream();
+            out.write("GET /broken HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            InputStream in = socket.getInputStream();
+            try {
+                String answer = new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
+                assertTrue(answer.startsWith("HTTP/1.1 200"), answer);
+                assertTrue(answer.contains("Content-length: 1000") || answer.contains("Content-Length: 1000"), answer);
+            } catch (SocketTimeoutException e) {
+                throw new AssertionError("the connection stayed open after the body failed");
+            } catch (IOException reset) {
+                // a reset is as good as a close: the client knows the body is short
+            }
+        }
+    }
+}
