@@ -88,8 +88,9 @@ class LearnerExperienceTest {
                 rds.createDBInstance(b -> b.dbInstanceIdentifier(prefix + "-mz").engine("mysql").dbInstanceClass("db.t3.micro").allocatedStorage(20).masterUsername("admin").masterUserPassword("change-me-2024").multiAZ(true));
                 """));
         assertTrue(out.contains("(cost note) RDS CreateDBInstance — on a real account: 1 × db.t3.micro RDS database"), out);
-        assertTrue(out.contains("plus 20 GB of storage, USD 4.60 a month; MySQL prices; PostgreSQL costs a little more;"
-                + " Multi-AZ is twice Single-AZ, instance and storage"), out);
+        assertTrue(out.contains("(Multi-AZ): about USD 0.0340 an hour, USD 24.82 a month if left running (plus 20 GB of storage,"
+                + " USD 4.60 a month;"), out);
+        assertTrue(out.contains("; Multi-AZ is twice Single-AZ, instance and storage)"), out);
         assertFalse(out.contains("Single-AZ MySQL prices"), out);
         assertFalse(out.contains("Rds CreateDBInstance"), out);
     }
