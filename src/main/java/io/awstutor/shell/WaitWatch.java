@@ -177,8 +177,9 @@ final class WaitWatch implements AutoCloseable {
     }
 
     private static final List<String> STATUS_KEYS = List.of("DBInstanceStatus", "Status", "State", "VerificationStatus");
-    private static final List<String> ID_KEYS = List.of("DBInstanceIdentifier", "DBClusterIdentifier", "InstanceId", "Id",
-            "GroupId", "NatGatewayId", "SnapshotId", "DBSnapshotIdentifier", "ImageId", "VolumeId");
+    /** The most specific first: a snapshot's record names its DB instance too. */
+    private static final List<String> ID_KEYS = List.of("DBSnapshotIdentifier", "DBClusterSnapshotIdentifier", "SnapshotId",
+            "DBInstanceIdentifier", "DBClusterIdentifier", "InstanceId", "Id", "GroupId", "NatGatewayId", "ImageId", "VolumeId");
 
     /** Pairs of (id, status) found in a response, depth first. */
     private static void statuses(Object node, List<String[]> out, int depth) {
