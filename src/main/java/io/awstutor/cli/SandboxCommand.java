@@ -40,8 +40,10 @@ public final class SandboxCommand implements Callable<Integer> {
                 .withEngines(io.awstutor.sandbox.engines.EngineSettings.fromEnvironment())
                 .withSesAutoVerify(sesAutoVerify);
         Sandbox sandbox = Sandbox.start(options);
+        io.awstutor.web.console.SandboxConsole console = io.awstutor.web.console.SandboxConsole.mount(sandbox);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            console.close();
             sandbox.close();
             stopped.countDown();
         }, "awstutor-sandbox-stop"));

@@ -57,25 +57,26 @@ public final class ShellCommand implements Callable<Integer> {
         Files.createDirectories(home);
         AtomicReference<CostGuard> guard = new AtomicReference<>();
         AtomicReference<TargetDesk> desk = new AtomicReference<>();
+        PrintStream out = System.out;
+        // what the learner's snippets print passes through the secret mask on its way to the screen
+        SecretMask secrets = new SecretMask();
+        SecretMask.MaskingStream learnerStream = secrets.wrap(out);
+        PrintStream learnerOut = new PrintStream(learnerStream, true, java.nio.charset.StandardCharsets.UTF_8);
+        // The Java session's JVM is launched first: its start overlaps the shell's, the sandbox's and the
+        // lesson's; the cost guard's channel, the learner's prefix and the target reach it when known
+        CompletableFuture<Target> opened = new CompletableFuture<>();
+        JShellEngine engine = new JShellEngine(opened.thenApply(Target::settings), learnerOut, System.in, java.util.Map.of()).start();
+        Shutdown shutdown = new Shutdown(engine, desk, opened);
         try (GuardServer guardServer = new GuardServer(question -> {
                  CostGuard current = guard.get();
                  return current == null ? GuardChannel.Answer.refused("awstutor's cost guard is not ready yet; try again.")
                          : current.review(question);
              })) {
             boolean terminal = stdinIsTerminal();
-            PrintStream out = System.out;
             ProgressStore store = new ProgressStore(home);
             Progress progress = store.load(System.err);
-            // what the learner's snippets print passes through the secret mask on its way to the screen
-            SecretMask secrets = new SecretMask();
-            SecretMask.MaskingStream learnerStream = secrets.wrap(out);
-            PrintStream learnerOut = new PrintStream(learnerStream, true, java.nio.charset.StandardCharsets.UTF_8);
-            // The Java session's JVM is launched first: its start overlaps the sandbox's and the lesson's
-            CompletableFuture<Target> opened = new CompletableFuture<>();
-            JShellEngine engine = new JShellEngine(opened.thenApply(Target::settings), learnerOut, System.in,
-                    java.util.Map.of("prefix", progress.learnerPrefix))
-                    .withSystemProperties(guardServer.systemProperties()).start();
-            Shutdown shutdown = new Shutdown(engine, desk);
+            engine.withSystemProperties(guardServer.systemProperties())
+                    .withStringVariables(java.util.Map.of("prefix", progress.learnerPrefix));
             try {
                 Target target = open(opened, options.targetRequest());
                 shutdown.target(target);
@@ -106,6 +107,8 @@ public final class ShellCommand implements Callable<Integer> {
             } finally {
                 shutdown.run();
             }
+        } finally {
+            shutdown.run(); // also when the guard's server or the progress could not start
         }
     }
 
@@ -128,13 +131,15 @@ public final class ShellCommand implements Callable<Integer> {
     private static final class Shutdown implements Runnable {
         private final JShellEngine engine;
         private final AtomicReference<TargetDesk> desk;
+        private final CompletableFuture<Target> opened;
         private final AtomicBoolean done = new AtomicBoolean();
         private final Thread hook = new Thread(this, "awstutor-shutdown");
         private volatile Target target;
 
-        Shutdown(JShellEngine engine, AtomicReference<TargetDesk> desk) {
+        Shutdown(JShellEngine engine, AtomicReference<TargetDesk> desk, CompletableFuture<Target> opened) {
             this.engine = engine;
             this.desk = desk;
+            this.opened = opened;
             Runtime.getRuntime().addShutdownHook(hook);
         }
 
@@ -154,6 +159,8 @@ public final class ShellCommand implements Callable<Integer> {
                     // the hook runs (or ran) already
                 }
             }
+            // a session still waiting for its target (the shell failed before opening it) closes itself
+            opened.completeExceptionally(new IllegalStateException("the shell ended before its target opened"));
             try {
                 engine.close();
             } finally {

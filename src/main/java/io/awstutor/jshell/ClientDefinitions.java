@@ -5,11 +5,14 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
- * The service clients of one session ({@code sts}, {@code s3}, ...): each defined just in
- * time when a snippet names it, and the rest one at a time in the background while the
- * learner reads (see {@link StartupSnippets} for why not all at start).
+ * The deferred definitions of one session, the imports and the service clients
+ * ({@code sts}, {@code s3}, ...): a client just in time when a snippet names it, all of
+ * them before a snippet that did not compile is tried again, and the rest one at a time in
+ * the background while the learner reads (see {@link StartupSnippets} for why not at start).
  */
 final class ClientDefinitions {
+    private static final String IMPORTS = "imports";
+
     private final LiveSession session;
     private final Set<String> defined = ConcurrentHashMap.newKeySet();
 
@@ -18,7 +21,15 @@ final class ClientDefinitions {
     }
 
     boolean allDefined() {
-        return defined.size() == StartupSnippets.SERVICES.size();
+        return defined.size() == StartupSnippets.SERVICES.size() + 1;
+    }
+
+    private void defineImports() {
+        if (defined.add(IMPORTS)) {
+            for (String snippet : StartupSnippets.imports()) {
+                session.evalSetup(snippet);
+            }
+        }
     }
 
     /** Defines one service's packages and client, unless done already; the caller holds the session's lock. */
@@ -41,17 +52,22 @@ final class ClientDefinitions {
     }
 
     void defineAll() {
+        defineImports();
         StartupSnippets.SERVICES.keySet().forEach(this::define);
     }
 
     /**
-     * Defines the services on a daemon thread: the first one (sts, the first lesson's) as soon
-     * as the session is ready, the rest while the learner reads; ends with the session.
+     * Defines the rest on a daemon thread: the first service (sts, the first lesson's) as soon
+     * as the session is ready, the imports and the other services while the learner reads;
+     * ends with the session.
      */
     void defineInBackground(SessionLock lock, java.util.function.BooleanSupplier current) {
+        java.util.List<Runnable> tasks = new java.util.ArrayList<>();
+        StartupSnippets.SERVICES.keySet().forEach(service -> tasks.add(() -> define(service)));
+        tasks.add(1, this::defineImports);
         Thread definer = new Thread(() -> {
             boolean first = true;
-            for (String service : StartupSnippets.SERVICES.keySet()) {
+            for (Runnable task : tasks) {
                 boolean[] stop = new boolean[1];
                 boolean ran = lock.background(first, () -> {
                     if (!current.getAsBoolean() || session.ended()) {
@@ -59,7 +75,7 @@ final class ClientDefinitions {
                         return;
                     }
                     try {
-                        define(service);
+                        task.run();
                     } catch (RuntimeException e) {
                         stop[0] = true; // the session ended under us; the next one starts its own definer
                     }

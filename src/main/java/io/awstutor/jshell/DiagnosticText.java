@@ -4,7 +4,6 @@ import jdk.jshell.Diag;
 import jdk.jshell.EvalException;
 import jdk.jshell.JShell;
 import jdk.jshell.Snippet;
-import jdk.jshell.SnippetEvent;
 import jdk.jshell.VarSnippet;
 
 import java.util.Locale;
@@ -16,8 +15,9 @@ final class DiagnosticText {
     private DiagnosticText() {
     }
 
-    static String declaration(Snippet sn, SnippetEvent event) {
-        String verb = event.previousStatus() == Snippet.Status.NONEXISTENT ? "created" : "replaced";
+    /** @param created whether the name was new (else it replaced an earlier declaration) */
+    static String declaration(Snippet sn, boolean created) {
+        String verb = created ? "created" : "replaced";
         return switch (sn.kind()) {
             case METHOD -> verb + " method " + ((jdk.jshell.MethodSnippet) sn).name() + ((jdk.jshell.MethodSnippet) sn).signature();
             case TYPE_DECL -> verb + " " + sn.subKind().name().toLowerCase(Locale.ROOT).replace("_subkind", "").replace('_', ' ')

@@ -41,7 +41,7 @@ public final class JShellEngine implements AutoCloseable {
     private final Map<String, String> extraProperties = new ConcurrentHashMap<>();
     private final PrintStream out;
     private final InputStream in;
-    private final Map<String, String> stringVariables;
+    private final Map<String, String> stringVariables = new ConcurrentHashMap<>();
     private final CallLogReader callLog = CallLogReader.inTempFile();
     private final SessionLock lock = new SessionLock();
     private final SnippetEvaluator evaluator = new SnippetEvaluator();
@@ -70,14 +70,23 @@ public final class JShellEngine implements AutoCloseable {
     public JShellEngine(CompletableFuture<TargetSettings> target, PrintStream out, InputStream in,
                         Map<String, String> stringVariables) {
         this.initialTarget = target;
-        this.stringVariables = Map.copyOf(stringVariables);
+        this.stringVariables.putAll(stringVariables);
         this.out = out;
         this.in = in;
     }
 
-    /** System properties for the learner's JVM; call before {@link #start()}. */
+    /**
+     * System properties for the learner's JVM (the cost guard's channel); call before the
+     * target is known (the future given to the constructor completes), or before {@link #start()}.
+     */
     public JShellEngine withSystemProperties(Map<String, String> properties) {
         extraProperties.putAll(properties);
+        return this;
+    }
+
+    /** More String variables the session starts with; call as {@link #withSystemProperties}. */
+    public JShellEngine withStringVariables(Map<String, String> variables) {
+        stringVariables.putAll(variables);
         return this;
     }
 
@@ -151,17 +160,12 @@ public final class JShellEngine implements AutoCloseable {
     public List<SnippetOutcome> eval(String source) {
         return locked(s -> {
             s.clients().defineNamedIn(source);
-            List<SnippetOutcome> outcomes = evaluator.evaluate(s.live(), source, this::restart);
-            if (!outcomes.isEmpty() && outcomes.get(0) instanceof SnippetOutcome.CompileError && !s.clients().allDefined()) {
-                // a model class of a service not yet imported (CreateBucketRequest before s3 was used)
-                s.clients().defineAll();
-                outcomes = evaluator.evaluate(s.live(), source, this::restart);
-            }
+            List<SnippetOutcome> outcomes = evaluator.evaluate(s.live(), s.clients(), source, this::restart);
             if (!outcomes.isEmpty() && outcomes.get(0) instanceof SnippetOutcome.CompileError error) {
                 Optional<String> settle = AmbiguousNames.importFor(error.message(), source, JShellEngine.class.getClassLoader());
                 if (settle.isPresent()) {
                     s.live().evalSetup(settle.get());
-                    outcomes = evaluator.evaluate(s.live(), source, this::restart);
+                    outcomes = evaluator.evaluate(s.live(), s.clients(), source, this::restart);
                 }
             }
             Milestones.reached("eval-done");

@@ -16,9 +16,9 @@ import java.util.function.Supplier;
 
 /**
  * Starts a Java session: launches the JShell JVM (its options, class path and start-up
- * archive), then, once the target is known, gives it the target's settings and runs the
- * core snippets. The JVM's launch does not wait for the target, so it overlaps with the
- * sandbox's start and the lesson's rendering.
+ * archive), then, once the target is known, gives it the target's settings and the other
+ * system properties (the cost guard's channel) and runs the core snippets. The JVM's launch
+ * waits for nothing, so it overlaps with the shell's own start, the sandbox's and the lesson's.
  */
 final class SessionLauncher {
     private final PrintStream out;
@@ -33,7 +33,7 @@ final class SessionLauncher {
         this.in = in;
         this.eventFile = eventFile;
         this.extraProperties = extraProperties;
-        this.stringVariables = Map.copyOf(stringVariables);
+        this.stringVariables = stringVariables;
     }
 
     LiveSession launch(Supplier<TargetSettings> target) {
@@ -46,6 +46,7 @@ final class SessionLauncher {
         Milestones.reached("session-jvm");
         LiveSession session = new LiveSession(shell);
         try {
+            // the properties and variables are complete once the target is: they reach the JVM after its launch
             session.evalSetup("io.awstutor.jshell.agent.RemoteSetup.start(" + javaString(properties(target.get())) + ");");
             for (String snippet : startupSnippets()) {
                 session.evalSetup(snippet);
@@ -62,15 +63,15 @@ final class SessionLauncher {
         List<String> options = new ArrayList<>(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"));
         options.addAll(SessionArchive.vmOptions());
         options.add("-D" + LearnerClients.EVENT_FILE_PROPERTY + "=" + eventFile);
-        extraProperties.forEach((k, v) -> options.add("-D" + k + "=" + v));
         options.add("--class-path");
         options.add(classPath);
         return options;
     }
 
-    private static String properties(TargetSettings target) {
+    private String properties(TargetSettings target) {
         Properties properties = new Properties();
         properties.putAll(target.toSystemProperties());
+        properties.putAll(extraProperties);
         StringWriter text = new StringWriter();
         try {
             properties.store(text, null);

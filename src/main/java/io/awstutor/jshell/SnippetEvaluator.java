@@ -30,8 +30,12 @@ final class SnippetEvaluator {
         return Optional.ofNullable(lastException);
     }
 
-    /** @param restart starts a fresh session, saying why, and returns what the learner is told */
-    List<SnippetOutcome> evaluate(LiveSession session, String source, Function<String, SnippetOutcome> restart) {
+    /**
+     * @param definitions the session's deferred definitions: all made before a snippet that did not compile is tried again
+     * @param restart     starts a fresh session, saying why, and returns what the learner is told
+     */
+    List<SnippetOutcome> evaluate(LiveSession session, ClientDefinitions definitions, String source,
+                                  Function<String, SnippetOutcome> restart) {
         JShell shell = session.jshell;
         List<SnippetOutcome> outcomes = new ArrayList<>();
         String remaining = source;
@@ -45,7 +49,7 @@ final class SnippetEvaluator {
             if (snippet == null || snippet.isBlank()) {
                 break;
             }
-            SnippetOutcome outcome = evaluateOne(session, snippet, restart);
+            SnippetOutcome outcome = evaluateOne(session, definitions, snippet, restart);
             outcomes.add(outcome);
             if (outcome instanceof SnippetOutcome.SessionRestarted || outcome instanceof SnippetOutcome.Interrupted) {
                 break;
@@ -58,11 +62,19 @@ final class SnippetEvaluator {
         return outcomes;
     }
 
-    private SnippetOutcome evaluateOne(LiveSession session, String snippet, Function<String, SnippetOutcome> restart) {
+    private SnippetOutcome evaluateOne(LiveSession session, ClientDefinitions definitions, String snippet,
+                                       Function<String, SnippetOutcome> restart) {
         JShell shell = session.jshell;
         List<SnippetEvent> events;
+        boolean created;
         try {
             events = shell.eval(snippet);
+            created = events.stream().anyMatch(e -> e.causeSnippet() == null && e.previousStatus() == Snippet.Status.NONEXISTENT);
+            if (unresolved(events) && !definitions.allDefined()) {
+                // a name from an import or a client not defined yet (List, CreateBucketRequest): nothing ran, try again with all
+                definitions.defineAll();
+                events = shell.eval(snippet);
+            }
         } catch (IllegalStateException closed) {
             return restart.apply("the Java process had ended");
         }
@@ -92,10 +104,16 @@ final class SnippetEvaluator {
                         ((jdk.jshell.ExpressionSnippet) sn).typeName(), event.value(), false);
             } else if (sn.kind() == Snippet.Kind.METHOD || sn.kind() == Snippet.Kind.TYPE_DECL
                     || sn.kind() == Snippet.Kind.IMPORT) {
-                result = new SnippetOutcome.Declared(DiagnosticText.declaration(sn, event));
+                result = new SnippetOutcome.Declared(DiagnosticText.declaration(sn, created));
             }
         }
         return result;
+    }
+
+    /** Whether javac refused the snippet, or declared it only until something it names exists. */
+    private static boolean unresolved(List<SnippetEvent> events) {
+        return events.stream().filter(e -> e.causeSnippet() == null).anyMatch(e -> e.status() == Snippet.Status.REJECTED
+                || e.status() == Snippet.Status.RECOVERABLE_DEFINED || e.status() == Snippet.Status.RECOVERABLE_NOT_DEFINED);
     }
 
     private SnippetOutcome failure(Exception exception) {

@@ -6,15 +6,16 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What every Java session starts with: jshell's default imports and the SDK's core types
- * ({@link #core()}), then, per service, its packages and one ready client in a variable
- * named after it ({@link #services()}: {@code sts}, {@code iam}, {@code s3}, ...), plus
- * {@code clients} to build more ({@code clients.s3("eu-west-1")}).
+ * What every Java session starts with: {@code clients} to build clients
+ * ({@code clients.s3("eu-west-1")}, {@link #core()}); jshell's default imports and the SDK's
+ * core types ({@link #imports()}); per service, its packages and one ready client in a
+ * variable named after it ({@link #service}: {@code sts}, {@code iam}, {@code s3}, ...).
  *
- * <p>The services are defined after the session is ready: just in time when a snippet
- * names one, otherwise in the background while the learner reads. Loading a service's
- * SDK classes costs a few hundred milliseconds each; paying for all seven before the
- * first prompt would make the learner wait for clients they may not use yet.
+ * <p>Only the core is defined before the session is ready. A service is defined just in
+ * time when a snippet names it, the imports when a snippet does not compile without them,
+ * and the rest in the background while the learner reads. Each snippet costs a compilation
+ * and a service's SDK classes a few hundred milliseconds: paying for all of them before the
+ * first answer would make the learner wait for what their first snippet does not use.
  */
 final class StartupSnippets {
     private StartupSnippets() {
@@ -35,7 +36,16 @@ final class StartupSnippets {
         return services;
     }
 
+    /** What a session needs before the learner's first snippet: the factory behind every client. */
     static List<String> core() {
+        return List.of("io.awstutor.target.ClientFactory clients = io.awstutor.jshell.agent.LearnerClients.factory();");
+    }
+
+    /**
+     * jshell's default imports, the SDK's core types and JDBC's: defined while the learner
+     * reads, or before a snippet that does not compile without them is tried again.
+     */
+    static List<String> imports() {
         List<String> snippets = new ArrayList<>();
         for (String pkg : List.of("java.io", "java.math", "java.net", "java.nio.file", "java.util", "java.util.concurrent",
                 "java.util.function", "java.util.regex", "java.util.stream", "java.time")) {
@@ -52,8 +62,8 @@ final class StartupSnippets {
         }
         snippets.add("import io.awstutor.jshell.agent.SqlTable;");
         // A connection a security group drops gets no answer: without a login timeout it would hang the session.
+        // (Here rather than in the core: DriverManager's start loads every driver, which the first answer need not wait for.)
         snippets.add("java.sql.DriverManager.setLoginTimeout(10);");
-        snippets.add("io.awstutor.target.ClientFactory clients = io.awstutor.jshell.agent.LearnerClients.factory();");
         return snippets;
     }
 

@@ -28,7 +28,14 @@ public record LessonCatalog(List<Lesson> lessons, List<LessonFormatException> pr
     }
 
     public static LessonCatalog fromFolder(Path folder) throws IOException {
-        return fromFiles(folderFiles(folder));
+        List<LessonFormatException> unreadable = new ArrayList<>();
+        LessonCatalog catalog = fromFiles(folderFiles(folder, unreadable));
+        if (unreadable.isEmpty()) {
+            return catalog;
+        }
+        List<LessonFormatException> problems = new ArrayList<>(unreadable);
+        problems.addAll(catalog.problems());
+        return new LessonCatalog(catalog.lessons(), List.copyOf(problems));
     }
 
     /** The lessons shipped in the jar under {@code lessons/}. */
@@ -55,12 +62,27 @@ public record LessonCatalog(List<Lesson> lessons, List<LessonFormatException> pr
         return sorted(lessons, problems);
     }
 
-    /** The {@code .md} files of a folder, by name. */
+    /** The {@code .md} files of a folder, by name; one that is not UTF-8 fails with its name. */
     public static List<LessonFile> folderFiles(Path folder) throws IOException {
+        List<LessonFormatException> unreadable = new ArrayList<>();
+        List<LessonFile> files = folderFiles(folder, unreadable);
+        if (!unreadable.isEmpty()) {
+            throw new IOException(unreadable.get(0).getMessage());
+        }
+        return files;
+    }
+
+    /** The folder's {@code .md} files; one that is not UTF-8 goes to {@code unreadable} by name, the others still load. */
+    private static List<LessonFile> folderFiles(Path folder, List<LessonFormatException> unreadable) throws IOException {
         List<LessonFile> files = new ArrayList<>();
         try (Stream<Path> listing = Files.list(folder)) {
             for (Path file : listing.filter(f -> f.getFileName().toString().endsWith(".md")).sorted().toList()) {
-                files.add(new LessonFile(file.getFileName().toString(), Files.readString(file, StandardCharsets.UTF_8)));
+                String name = file.getFileName().toString();
+                try {
+                    files.add(new LessonFile(name, Files.readString(file, StandardCharsets.UTF_8)));
+                } catch (java.nio.charset.CharacterCodingException e) {
+                    unreadable.add(new LessonFormatException(name, 0, "the file is not UTF-8 text; save it as UTF-8"));
+                }
             }
         }
         return files;

@@ -99,7 +99,11 @@ final class ServiceCatalog {
         PriceSnapshot prices = PriceSnapshot.bundled();
         handlers.add(new PricingHandler(new PricingBackend(prices)));
 
+        // The console's sign-in: sessions of IAM users, keys like any other.
+        ConsoleSignIn consoleSignIn = new ConsoleSignIn(iam, context.clock());
+        credentials.add(consoleSignIn);
+
         return new Wiring(handlers, credentials, authorizer, iam::recordKeyUse, List.of(cloudfront.edge(), ses.mailbox()), accounts,
-                new ConsoleSignIn(iam, sts), resources);
+                consoleSignIn, resources);
     }
 }

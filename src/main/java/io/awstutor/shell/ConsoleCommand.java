@@ -40,7 +40,9 @@ public final class ConsoleCommand {
         }
         List<ConsoleLinks.PendingVerification> pending = links.pendingVerifications();
         for (ConsoleLinks.PendingVerification p : pending) {
-            io.out().println("Waiting for a click: " + p.link() + " (" + p.address() + ", " + p.region() + ")");
+            // the link alone on its line, whole, to copy (a terminal must not break it)
+            io.out().println("Waiting for a click (" + p.address() + ", " + p.region() + "):");
+            io.out().println(p.link());
         }
         if (!pending.isEmpty()) {
             io.out().println("Open a link in a browser, or `curl` it, to verify its address.");

@@ -7,32 +7,102 @@ import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
-/** Standard input that is not a terminal: one line at a time, plain output, no prompt. */
+import org.jline.utils.Signals;
+
+/**
+ * Standard input that is not a terminal: one line at a time, plain output, no prompt.
+ *
+ * <p>A session read from a pipe ends with its input. The pipe is read ahead, so the shell
+ * knows when its input has ended (all of it has arrived, the writer closed it) even while a
+ * snippet runs: a snippet still running then (a loop, a forgotten wait) is given
+ * {@link #DEFAULT_GRACE} (or {@value #GRACE_VARIABLE} seconds) and then stopped, so that the
+ * session goes on to its last line and ends. SIGINT (Ctrl-C where the output is a terminal)
+ * stops a running snippet as it does in a terminal.
+ */
 public final class PipeIO implements ShellIO {
-    private final BufferedReader in;
+    public static final String GRACE_VARIABLE = "AWSTUTOR_END_OF_INPUT_GRACE";
+    static final Duration DEFAULT_GRACE = Duration.ofSeconds(30);
+
+    /** A line read ahead, or the end of the input (text null), or a read that failed. */
+    private record Ahead(String text, IOException error) {
+    }
+
+    private final BlockingQueue<Ahead> lines = new LinkedBlockingQueue<>();
     private final PrintStream out;
+    private final Duration grace;
     private final List<String> history = new ArrayList<>();
+    private volatile boolean ended;
+    private boolean returnedEnd;
 
     public PipeIO(InputStream in, PrintStream out) {
-        this.in = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+        this(in, out, graceFrom(System.getenv(GRACE_VARIABLE)));
+    }
+
+    PipeIO(InputStream in, PrintStream out, Duration grace) {
         this.out = out;
+        this.grace = grace;
+        BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+        Thread readAhead = new Thread(() -> readAll(reader), "awstutor-stdin");
+        readAhead.setDaemon(true);
+        readAhead.start();
+    }
+
+    private void readAll(BufferedReader reader) {
+        try {
+            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                lines.add(new Ahead(line, null));
+            }
+            ended = true;
+            lines.add(new Ahead(null, null));
+        } catch (IOException e) {
+            ended = true;
+            lines.add(new Ahead(null, e));
+        }
+    }
+
+    static Duration graceFrom(String seconds) {
+        if (seconds == null || seconds.isBlank()) {
+            return DEFAULT_GRACE;
+        }
+        try {
+            return Duration.ofMillis(Math.max(0, (long) (Double.parseDouble(seconds.strip()) * 1000)));
+        } catch (NumberFormatException e) {
+            return DEFAULT_GRACE;
+        }
     }
 
     @Override
     public Optional<String> readLine(String prompt, String initialBuffer) {
-        try {
-            String line = in.readLine();
-            if (line != null) {
-                history.add(io.awstutor.target.Secrets.maskInText(line));
-            }
-            return Optional.ofNullable(line);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        if (returnedEnd) {
+            return Optional.empty();
         }
+        Ahead next;
+        try {
+            next = lines.take();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        }
+        if (next.error() != null) {
+            returnedEnd = true;
+            throw new UncheckedIOException(next.error());
+        }
+        if (next.text() == null) {
+            returnedEnd = true;
+            return Optional.empty();
+        }
+        history.add(io.awstutor.target.Secrets.maskInText(next.text()));
+        return Optional.of(next.text());
     }
 
     @Override public PrintStream out() { return out; }
@@ -48,7 +118,33 @@ public final class PipeIO implements ShellIO {
 
     @Override
     public void whileInterruptible(Runnable work, Runnable onInterrupt) {
-        work.run();
+        Object previous = Signals.register("INT", onInterrupt);
+        ScheduledExecutorService timer = null;
+        if (ended) {
+            timer = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "awstutor-end-of-input");
+                t.setDaemon(true);
+                return t;
+            });
+            boolean[] told = new boolean[1];
+            // again every second: a stop that came while the session was still starting (or compiling) stopped nothing
+            timer.scheduleWithFixedDelay(() -> {
+                if (!told[0]) {
+                    told[0] = true;
+                    out.println("The input has ended and the snippet was still running after " + grace.toSeconds()
+                            + " s: stopping it, so that the session can end (" + GRACE_VARIABLE + "=SECONDS gives it longer).");
+                }
+                onInterrupt.run();
+            }, grace.toMillis(), 1000, TimeUnit.MILLISECONDS);
+        }
+        try {
+            work.run();
+        } finally {
+            if (timer != null) {
+                timer.shutdownNow();
+            }
+            Signals.unregister("INT", previous);
+        }
     }
 
     @Override

@@ -70,8 +70,19 @@ public final class Targets {
         try {
             Sandbox sandbox = Sandbox.start(SandboxOptions.inMemory().withTimeScale(scale)
                     .withEngines(io.awstutor.sandbox.engines.EngineSettings.fromEnvironment()));
+            // The console (/console) shows what the learner built, and the SES mailbox whose links verify
+            // addresses. Mounted beside the shell's start (loading its classes takes ~0.1 s), not in its way.
+            java.util.concurrent.CompletableFuture<io.awstutor.web.console.SandboxConsole> console =
+                    java.util.concurrent.CompletableFuture.supplyAsync(() -> io.awstutor.web.console.SandboxConsole.mount(sandbox));
             return new Target(TargetSettings.emulator(TargetSettings.TargetKind.SANDBOX, sandbox.endpoint(), region,
-                    Sandbox.ROOT_ACCESS_KEY, Sandbox.ROOT_SECRET_KEY), sandbox);
+                    Sandbox.ROOT_ACCESS_KEY, Sandbox.ROOT_SECRET_KEY), () -> {
+                        try {
+                            console.get(5, java.util.concurrent.TimeUnit.SECONDS).close();
+                        } catch (Exception notMounted) {
+                            // the sandbox stops either way
+                        }
+                        sandbox.close();
+                    });
         } catch (IOException e) {
             throw new UncheckedIOException("the sandbox could not start: " + e.getMessage(), e);
         }

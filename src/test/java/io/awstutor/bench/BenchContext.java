@@ -25,10 +25,12 @@ public final class BenchContext implements AutoCloseable {
     private final int threads;
     private final int requests;
     private final SdkHttpClient http;
+    private final Optional<URI> peer;
 
-    BenchContext(TestSandbox sandbox, Optional<MotoServer> moto, int threads, int requests) {
+    BenchContext(TestSandbox sandbox, Optional<MotoServer> moto, Optional<URI> peer, int threads, int requests) {
         this.sandbox = sandbox;
         this.moto = moto;
+        this.peer = peer;
         this.threads = threads;
         this.requests = requests;
         this.http = ApacheHttpClient.builder().maxConnections(Math.max(threads * 2, 16)).build();
@@ -36,6 +38,8 @@ public final class BenchContext implements AutoCloseable {
 
     public TestSandbox sandbox() { return sandbox; }
     public Optional<MotoServer> moto() { return moto; }
+    /** Another emulator to compare with (Floci, LocalStack), from {@code --peer URL}, when it answers. */
+    public Optional<URI> peer() { return peer; }
     public int threads() { return threads; }
     public int requests() { return requests; }
 

@@ -18,19 +18,35 @@ public final class SandboxBench {
     private SandboxBench() {
     }
 
+    /** The peer emulator, if it answers HTTP on its URL (any status); else the bench goes on without it. */
+    private static Optional<java.net.URI> answering(java.net.URI peer) {
+        if (peer == null) {
+            return Optional.empty();
+        }
+        try (java.net.Socket socket = new java.net.Socket()) {
+            socket.connect(new java.net.InetSocketAddress(peer.getHost(), peer.getPort() < 0 ? 80 : peer.getPort()), 2000);
+            return Optional.of(peer);
+        } catch (java.io.IOException e) {
+            System.err.println("no emulator answers on " + peer + " (" + e.getMessage() + "): measuring without it");
+            return Optional.empty();
+        }
+    }
+
     public static void main(String[] args) throws Exception {
         int threads = 8;
         int requests = 4000;
         boolean moto = true;
         String only = null;
+        java.net.URI peer = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--threads" -> threads = Integer.parseInt(args[++i]);
                 case "--requests" -> requests = Integer.parseInt(args[++i]);
                 case "--no-moto" -> moto = false;
                 case "--only" -> only = args[++i];
+                case "--peer" -> peer = java.net.URI.create(args[++i]);
                 default -> {
-                    System.err.println("usage: bench-sandbox [--threads N] [--requests N] [--no-moto] [--only SECTION]");
+                    System.err.println("usage: bench-sandbox [--threads N] [--requests N] [--no-moto] [--only SECTION] [--peer URL]");
                     System.exit(2);
                 }
             }
@@ -48,7 +64,7 @@ public final class SandboxBench {
         BenchTable table = new BenchTable();
         java.util.List<String> failures = new java.util.ArrayList<>();
         try (TestSandbox sandbox = TestSandbox.start();
-             BenchContext context = new BenchContext(sandbox, motoServer, threads, requests)) {
+             BenchContext context = new BenchContext(sandbox, motoServer, answering(peer), threads, requests)) {
             System.err.println("sandbox on port " + sandbox.port() + "; " + threads + " client threads, "
                     + requests + " requests per case");
             // warm both JITs (client and sandbox) so the first case is not measured cold

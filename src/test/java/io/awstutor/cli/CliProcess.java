@@ -27,10 +27,16 @@ final class CliProcess {
     }
 
     static Process start(Path home, Map<String, String> env, String... args) throws IOException {
+        return start(home, env, List.of(), args);
+    }
+
+    /** @param jvmOptions more options for the shell's JVM ({@code -Djava.io.tmpdir=...}) */
+    static Process start(Path home, Map<String, String> env, List<String> jvmOptions, String... args) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-XX:TieredStopAtLevel=1");
         command.add("-XX:+UseSerialGC");
+        command.addAll(jvmOptions);
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add("io.awstutor.cli.Main");

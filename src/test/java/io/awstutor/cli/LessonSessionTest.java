@@ -189,7 +189,7 @@ class LessonSessionTest {
         assertTrue(out.matches("(?s).*~ verify email identity learn-[a-z0-9]{4}@example\\.com \\(us-east-1\\).*"), out);
         assertTrue(out.matches("(?s).*· Not yet: The identity learn-[a-z0-9]{4}@example\\.com is Pending: SES mailed it a link.*"),
                 "until the link is opened the step waits:\n" + out);
-        assertTrue(out.matches("(?s).*Waiting for a click: http://127\\.0\\.0\\.1:[0-9]+/_aws/ses/verify\\?token=[A-Za-z0-9]+ \\(learn-[a-z0-9]{4}@example\\.com.*"),
+        assertTrue(out.matches("(?s).*Waiting for a click \\(learn-[a-z0-9]{4}@example\\.com, us-east-1\\): http://127\\.0\\.0\\.1:[0-9]+/_aws/ses/verify\\?token=[A-Za-z0-9]+ .*"),
                 "/console prints the link a terminal learner opens:\n" + out);
         assertTrue(out.contains("Congratulations! "), "the link verifies:\n" + out);
         assertTrue(out.contains("==> 1.0"), "one recipient counted against the quota:\n" + out);

@@ -114,4 +114,32 @@ class SandboxCommandTest {
         assertTrue(result.exitCode() != 0, result::toString);
         assertTrue(result.stderr().contains("--time-scale must be a number of at least 0, e.g. 0.1"), result::toString);
     }
+
+    @Test
+    void theBannerAnnouncesTheConsoleAndSesAutoVerifyKeepsTheInstantBehaviour(@TempDir Path home) throws Exception {
+        int port = ExternalTools.freePort();
+        Process sandbox = CliProcess.start(home, Map.of(), "sandbox", "--port", String.valueOf(port), "--ses-auto-verify");
+        try {
+            List<String> banner = banner(sandbox);
+            String console = "http://127.0.0.1:" + port + "/_console/";
+            assertTrue(banner.stream().anyMatch(l -> l.startsWith("# the console (what you built, the SES mailbox and its verification links): "
+                    + console)), () -> String.join("\n", banner));
+            var http = java.net.http.HttpClient.newHttpClient();
+            var page = http.send(java.net.http.HttpRequest.newBuilder(URI.create(console)).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, page.statusCode());
+            assertTrue(page.body().contains("Sandbox console"), page.body());
+            try (var ses = software.amazon.awssdk.services.ses.SesClient.builder().endpointOverride(URI.create("http://127.0.0.1:" + port))
+                    .region(software.amazon.awssdk.regions.Region.US_EAST_1)
+                    .credentialsProvider(() -> software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create("test", "test")).build()) {
+                ses.verifyEmailIdentity(b -> b.emailAddress("script@example.com"));
+                assertEquals("Success", ses.getIdentityVerificationAttributes(b -> b.identities("script@example.com"))
+                        .verificationAttributes().get("script@example.com").verificationStatusAsString(),
+                        "--ses-auto-verify: verified at once, as other emulators do");
+            }
+        } finally {
+            sandbox.destroy();
+            sandbox.waitFor();
+        }
+    }
 }

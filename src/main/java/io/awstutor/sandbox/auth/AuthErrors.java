@@ -16,6 +16,7 @@ public final class AuthErrors {
                     + "Check your AWS Secret Access Key and signing method. Consult the service documentation for details.";
     private static final String S3_SIGNATURE_MISMATCH =
             "The request signature we calculated does not match the signature you provided. Check your key and signing method.";
+    private static final String HEADERS_NOT_SIGNED_MESSAGE = "There were headers present in the request which were not signed";
     private static final String INVALID_TOKEN = "The security token included in the request is invalid.";
 
     private AuthErrors() {
@@ -62,6 +63,13 @@ public final class AuthErrors {
             case PAYLOAD_HASH_MISMATCH -> AwsException.badRequest("XAmzContentSHA256Mismatch",
                     "The provided 'x-amz-content-sha256' header does not match what was computed.");
             case BAD_CHUNK -> AwsException.badRequest("InvalidRequest", f.getMessage());
+            case HOST_NOT_SIGNED, HEADERS_NOT_SIGNED -> AwsException.forbidden("AccessDenied", HEADERS_NOT_SIGNED_MESSAGE)
+                    .with("HeadersNotSigned", d.get("HeadersNotSigned"));
+            case SCOPE_DATE -> d.containsKey("Presigned")
+                    ? AwsException.badRequest("AuthorizationQueryParametersError", "Invalid credential date \""
+                    + d.get("CredentialDate") + "\". This date is not the same as X-Amz-Date: \"" + d.get("RequestDate") + "\".")
+                    : AwsException.badRequest("AuthorizationHeaderMalformed",
+                    "The authorization header is malformed; Invalid credential date. Date is not the same as X-Amz-Date.");
         };
     }
 
@@ -91,6 +99,11 @@ public final class AuthErrors {
             case PRESIGN_EXPIRED -> AwsException.forbidden("SignatureDoesNotMatch",
                     "Signature expired: " + d.get("RequestTime") + " is now earlier than " + d.get("ServerAmzTime")
                             + " (X-Amz-Expires " + d.get("X-Amz-Expires") + " sec.)");
+            case HOST_NOT_SIGNED, HEADERS_NOT_SIGNED -> AwsException.badRequest("IncompleteSignature",
+                    "'Host' or ':authority' must be a 'SignedHeader' in the AWS Authorization.");
+            case SCOPE_DATE -> AwsException.forbidden("SignatureDoesNotMatch",
+                    "Date in Credential scope does not match YYYYMMDD from ISO-8601 version of date from HTTP: '"
+                            + d.get("CredentialDate") + "' != '" + d.get("RequestDate") + "', from '" + d.get("AmzDate") + "'.");
         };
     }
 }

@@ -33,7 +33,13 @@ public final class AuthFailure extends RuntimeException {
         /** A signed literal payload hash that the body does not match (S3). */
         PAYLOAD_HASH_MISMATCH,
         /** aws-chunked framing broken, or a chunk/trailer signature wrong. */
-        BAD_CHUNK
+        BAD_CHUNK,
+        /** {@code host} is not among the signed headers. */
+        HOST_NOT_SIGNED,
+        /** The credential scope's date is not the day of X-Amz-Date. */
+        SCOPE_DATE,
+        /** S3: x-amz-* headers present that the signature does not cover (they could have been added by anyone). */
+        HEADERS_NOT_SIGNED
     }
 
     private final Problem problem;

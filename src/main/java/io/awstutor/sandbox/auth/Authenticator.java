@@ -60,6 +60,7 @@ public final class Authenticator {
      */
     public Authentication authenticate(SandboxRequest request, SignatureParts parts, List<String> payloadHashes) {
         Instant now = clock.instant();
+        checkCoverage(request, parts);
         if (REGION_BLIND_SERVICES.contains(parts.service()) && !Regions.exists(parts.region())
                 && !GLOBAL_PSEUDO_REGION.equals(parts.region())) {
             // Any real region is accepted: given an endpoint URL, clients sign IAM with their own region,
@@ -106,6 +107,42 @@ public final class Authenticator {
                     Map.of("AWSAccessKeyId", parts.accessKeyId()));
         }
         return new Authentication(credential, key);
+    }
+
+    /** S3 tolerates this one unsigned (its value is checked against the body anyway). */
+    private static final String CONTENT_SHA256 = "x-amz-content-sha256";
+
+    /**
+     * What a valid signature must cover before it can mean anything, as AWS checks it: the
+     * Host (or the signature could be replayed against another endpoint), the day of
+     * X-Amz-Date in the credential scope, and for S3 every x-amz-* header sent (an unsigned
+     * {@code x-amz-acl: public-read} added to a signed PUT must not make the object public).
+     */
+    private static void checkCoverage(SandboxRequest request, SignatureParts parts) {
+        if (!parts.signedHeaders().contains("host")) {
+            throw new AuthFailure(Problem.HOST_NOT_SIGNED, "host is not signed", Map.of("HeadersNotSigned", "host"));
+        }
+        String requestDate = parts.amzDate().length() >= 8 ? parts.amzDate().substring(0, 8) : parts.amzDate();
+        if (!parts.scopeDate().equals(requestDate)) {
+            Map<String, String> details = new LinkedHashMap<>();
+            details.put("CredentialDate", parts.scopeDate());
+            details.put("RequestDate", requestDate);
+            details.put("AmzDate", parts.amzDate());
+            if (parts.presigned()) {
+                details.put("Presigned", "true");
+            }
+            throw new AuthFailure(Problem.SCOPE_DATE, "credential date is not the request's date", details);
+        }
+        if ("s3".equals(parts.service())) {
+            List<String> unsigned = request.headers().keySet().stream()
+                    .filter(name -> name.startsWith("x-amz-") && !name.equals(CONTENT_SHA256))
+                    .filter(name -> !parts.signedHeaders().contains(name))
+                    .sorted().toList();
+            if (!unsigned.isEmpty()) {
+                throw new AuthFailure(Problem.HEADERS_NOT_SIGNED, "unsigned x-amz-* headers",
+                        Map.of("HeadersNotSigned", String.join(", ", unsigned)));
+            }
+        }
     }
 
     private static boolean fromThisMachine(SandboxRequest request) {

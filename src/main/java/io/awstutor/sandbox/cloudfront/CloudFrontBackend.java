@@ -207,19 +207,9 @@ public final class CloudFrontBackend {
     }
 
     private static <T> Page<T> page(List<T> all, java.util.function.Function<T, String> id, String marker, int maxItems) {
-        int start = 0;
-        if (marker != null && !marker.isEmpty()) {
-            start = all.size();
-            for (int i = 0; i < all.size(); i++) {
-                if (id.apply(all.get(i)).equals(marker)) {
-                    start = i;
-                    break;
-                }
-            }
-        }
-        int end = Math.min(all.size(), start + maxItems);
-        Optional<String> next = end < all.size() ? Optional.of(id.apply(all.get(end))) : Optional.empty();
-        return new Page<>(List.copyOf(all.subList(start, end)), next);
+        var page = io.awstutor.sandbox.protocol.KeyedPages.page(all, id, Optional.ofNullable(marker), maxItems,
+                () -> CloudFrontErrors.invalidArgument("The parameter Marker is not valid."));
+        return new Page<>(page.items(), page.next());
     }
 
     private Map<String, Distribution> distributions(String account) {

@@ -4,6 +4,7 @@ import io.awstutor.sandbox.http.ErrorFormat;
 import io.awstutor.sandbox.http.RestRoutes;
 import io.awstutor.sandbox.http.SandboxResponse;
 import io.awstutor.sandbox.http.ServiceCall;
+import io.awstutor.sandbox.http.SandboxRequest;
 import io.awstutor.sandbox.http.ServiceHandler;
 import io.awstutor.sandbox.protocol.AwsException;
 import io.awstutor.sandbox.protocol.QueryErrorFormat;
@@ -16,6 +17,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * CloudFront's REST-XML API (version 2020-05-31): distributions, invalidations and tags.
@@ -25,6 +27,10 @@ import java.util.Map;
  */
 public final class CloudFrontHandler implements ServiceHandler {
     private static final String PREFIX = "/2020-05-31";
+
+    private static final Pattern UNSIGNED_API = Pattern.compile(PREFIX
+            + "/(distribution|distributionsByWebACLId|origin-access-control|origin-access-identity|tagging|cache-policy"
+            + "|origin-request-policy|response-headers-policy|function|key-group|public-key|field-level-encryption)(/.*)?");
 
     private final CloudFrontBackend backend;
     private final EdgeServer edge;
@@ -66,6 +72,12 @@ public final class CloudFrontHandler implements ServiceHandler {
     @Override
     public ErrorFormat errorFormat() {
         return errors;
+    }
+
+    /** The API's own resources; a bucket named like the API version is left to S3 for any other path. */
+    @Override
+    public boolean recognizesUnsigned(SandboxRequest request) {
+        return UNSIGNED_API.matcher(request.rawPath()).matches();
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.awstutor.sandbox.cloudfront;
 
+import io.awstutor.sandbox.protocol.ValidationErrors;
 import io.awstutor.sandbox.protocol.AwsException;
 import io.awstutor.sandbox.protocol.XmlDocuments;
 import org.w3c.dom.Element;
@@ -72,9 +73,8 @@ record DistributionConfig(Map<String, String> parts, String callerReference, boo
         }
         for (String required : List.of("CallerReference", "Origins", "DefaultCacheBehavior", "Comment", "Enabled")) {
             if (XmlDocuments.child(root, required).isEmpty()) {
-                throw CloudFrontErrors.malformedXml("1 validation error detected: Value null at 'distributionConfig."
-                        + Character.toLowerCase(required.charAt(0)) + required.substring(1)
-                        + "' failed to satisfy constraint: Member must not be null");
+                throw CloudFrontErrors.malformedXml(ValidationErrors.message(null,
+                        "distributionConfig." + ValidationErrors.member(required), ValidationErrors.notNull()));
             }
         }
         checkQuantities(root);

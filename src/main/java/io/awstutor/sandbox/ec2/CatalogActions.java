@@ -1,5 +1,7 @@
 package io.awstutor.sandbox.ec2;
 
+import io.awstutor.sandbox.protocol.KeyedPages;
+
 import io.awstutor.sandbox.http.ServiceCall;
 import io.awstutor.sandbox.protocol.AwsException;
 import io.awstutor.sandbox.protocol.QueryParams;
@@ -136,16 +138,13 @@ final class CatalogActions {
         }
         types.removeIf(predicate.negate());
         Integer max = Ec2Requests.maxResults(params, "MaxResults", 5, 100);
-        int start = Ec2Requests.pageStart(params);
-        int end = max == null ? types.size() : Math.min(types.size(), start + max);
+        KeyedPages.Page<InstanceType> page = Ec2Requests.page(params, types, InstanceType::name, max);
         xml.start("instanceTypeSet");
-        for (InstanceType type : types.subList(Math.min(start, types.size()), end)) {
+        for (InstanceType type : page.items()) {
             instanceType(xml, type);
         }
         xml.end();
-        if (end < types.size()) {
-            xml.element("nextToken", Ec2Requests.pageToken(end));
-        }
+        page.next().ifPresent(token -> xml.element("nextToken", token));
     }
 
     private static void instanceType(XmlWriter xml, InstanceType type) {

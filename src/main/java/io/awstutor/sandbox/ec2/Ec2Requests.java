@@ -1,5 +1,7 @@
 package io.awstutor.sandbox.ec2;
 
+import io.awstutor.sandbox.protocol.KeyedPages;
+
 import io.awstutor.sandbox.protocol.AwsException;
 import io.awstutor.sandbox.protocol.QueryParams;
 
@@ -81,20 +83,11 @@ final class Ec2Requests {
         return value;
     }
 
-    static int pageStart(QueryParams params) {
+    /** One page of {@code items} in the order of {@code key}, from the request's NextToken (see {@link KeyedPages}). */
+    static <T> KeyedPages.Page<T> page(QueryParams params, List<T> items, java.util.function.Function<T, String> key, Integer max) {
         String token = params.get("NextToken");
-        if (token == null || token.isEmpty()) {
-            return 0;
-        }
-        try {
-            return Integer.parseInt(new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8).substring(5));
-        } catch (RuntimeException e) {
-            throw Ec2Errors.invalidParameterValue("Invalid value '" + token + "' for parameter NextToken.");
-        }
-    }
-
-    static String pageToken(int nextStart) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(("page:" + nextStart).getBytes(StandardCharsets.UTF_8));
+        return KeyedPages.page(items, key, java.util.Optional.ofNullable(token), max,
+                () -> Ec2Errors.invalidParameterValue("Invalid value '" + token + "' for parameter NextToken."));
     }
 
     static byte[] blob(QueryParams params, String name) {

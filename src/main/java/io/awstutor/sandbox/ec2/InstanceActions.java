@@ -1,5 +1,7 @@
 package io.awstutor.sandbox.ec2;
 
+import io.awstutor.sandbox.protocol.KeyedPages;
+
 import io.awstutor.sandbox.http.ServiceCall;
 import io.awstutor.sandbox.protocol.QueryParams;
 import io.awstutor.sandbox.protocol.QueryServiceHandler.QueryAction;
@@ -61,10 +63,9 @@ final class InstanceActions {
             throw Ec2Errors.invalidParameterCombination("The parameter instancesSet cannot be used with the parameter maxResults");
         }
         List<Instance> instances = backend.instances().describe(state, ids, Ec2Requests.filters(params));
-        int start = Ec2Requests.pageStart(params);
-        int end = max == null ? instances.size() : Math.min(instances.size(), start + max);
+        KeyedPages.Page<Instance> page = Ec2Requests.page(params, instances, Instance::id, max);
         Map<String, List<Instance>> byReservation = new LinkedHashMap<>();
-        for (Instance instance : instances.subList(Math.min(start, instances.size()), end)) {
+        for (Instance instance : page.items()) {
             byReservation.computeIfAbsent(instance.reservationId(), k -> new ArrayList<>()).add(instance);
         }
         xml.start("reservationSet");
@@ -74,9 +75,7 @@ final class InstanceActions {
             xml.end();
         });
         xml.end();
-        if (end < instances.size()) {
-            xml.element("nextToken", Ec2Requests.pageToken(end));
-        }
+        page.next().ifPresent(token -> xml.element("nextToken", token));
     }
 
     private void describeStatus(QueryParams params, ServiceCall call, XmlWriter xml) {
@@ -89,10 +88,9 @@ final class InstanceActions {
         if (!all) {
             instances.removeIf(i -> backend.instances().stateOf(i) != InstanceStateName.RUNNING);
         }
-        int start = Ec2Requests.pageStart(params);
-        int end = max == null ? instances.size() : Math.min(instances.size(), start + max);
+        KeyedPages.Page<Instance> page = Ec2Requests.page(params, instances, Instance::id, max);
         xml.start("instanceStatusSet");
-        for (Instance instance : instances.subList(Math.min(start, instances.size()), end)) {
+        for (Instance instance : page.items()) {
             String status = InstanceHealth.status(backend, instance);
             xml.start("item").element("instanceId", instance.id())
                     .element("availabilityZone", instance.availabilityZone())
@@ -110,9 +108,7 @@ final class InstanceActions {
             xml.end();
         }
         xml.end();
-        if (end < instances.size()) {
-            xml.element("nextToken", Ec2Requests.pageToken(end));
-        }
+        page.next().ifPresent(token -> xml.element("nextToken", token));
     }
 
     private void lifecycle(QueryParams params, ServiceCall call, XmlWriter xml, String action) {

@@ -1,5 +1,7 @@
 package io.awstutor.sandbox.ec2;
 
+import io.awstutor.sandbox.protocol.KeyedPages;
+
 import io.awstutor.sandbox.http.ServiceCall;
 import io.awstutor.sandbox.protocol.QueryParams;
 import io.awstutor.sandbox.protocol.QueryServiceHandler.QueryAction;
@@ -57,16 +59,13 @@ final class SecurityGroupActions {
             throw Ec2Errors.invalidParameterCombination("The parameter groupIdSet cannot be used with the parameter maxResults");
         }
         List<SecurityGroup> groups = backend.securityGroups().describe(state, ids, params.list("GroupName"), Ec2Requests.filters(params));
-        int start = Ec2Requests.pageStart(params);
-        int end = max == null ? groups.size() : Math.min(groups.size(), start + max);
+        KeyedPages.Page<SecurityGroup> page = Ec2Requests.page(params, groups, SecurityGroup::id, max);
         xml.start("securityGroupInfo");
-        for (SecurityGroup group : groups.subList(Math.min(start, groups.size()), end)) {
+        for (SecurityGroup group : page.items()) {
             Ec2Xml.securityGroup(xml, group, tags(state, group.id()), call.region());
         }
         xml.end();
-        if (end < groups.size()) {
-            xml.element("nextToken", Ec2Requests.pageToken(end));
-        }
+        page.next().ifPresent(token -> xml.element("nextToken", token));
     }
 
     private void describeRules(QueryParams params, ServiceCall call, XmlWriter xml) {
@@ -76,16 +75,13 @@ final class SecurityGroupActions {
         Integer max = Ec2Requests.maxResults(params, "MaxResults", 5, 1000);
         List<SecurityGroupRule> rules = backend.securityGroups().describeRules(state, params.list("SecurityGroupRuleId"),
                 Ec2Requests.filters(params));
-        int start = Ec2Requests.pageStart(params);
-        int end = max == null ? rules.size() : Math.min(rules.size(), start + max);
+        KeyedPages.Page<SecurityGroupRule> page = Ec2Requests.page(params, rules, SecurityGroupRule::id, max);
         xml.start("securityGroupRuleSet");
-        for (SecurityGroupRule rule : rules.subList(Math.min(start, rules.size()), end)) {
+        for (SecurityGroupRule rule : page.items()) {
             Ec2Xml.rule(xml, rule, tags(state, rule.id()), call.region());
         }
         xml.end();
-        if (end < rules.size()) {
-            xml.element("nextToken", Ec2Requests.pageToken(end));
-        }
+        page.next().ifPresent(token -> xml.element("nextToken", token));
     }
 
     private void delete(QueryParams params, ServiceCall call, XmlWriter xml) {

@@ -1,5 +1,7 @@
 package io.awstutor.sandbox.ec2;
 
+import io.awstutor.sandbox.protocol.KeyedPages;
+
 import io.awstutor.sandbox.http.ServiceCall;
 import io.awstutor.sandbox.protocol.QueryParams;
 import io.awstutor.sandbox.protocol.QueryServiceHandler.QueryAction;
@@ -54,16 +56,13 @@ final class TagActions {
         Integer max = Ec2Requests.maxResults(params, "MaxResults", 5, 1000);
         List<Tagging.TagDescription> tags = backend.tagging().describe(backend.region(call.accountId(), call.region()),
                 Ec2Requests.filters(params));
-        int start = Ec2Requests.pageStart(params);
-        int end = max == null ? tags.size() : Math.min(tags.size(), start + max);
+        KeyedPages.Page<Tagging.TagDescription> page = Ec2Requests.page(params, tags, t -> t.resourceId() + "\u0000" + t.key(), max);
         xml.start("tagSet");
-        for (Tagging.TagDescription tag : tags.subList(Math.min(start, tags.size()), end)) {
+        for (Tagging.TagDescription tag : page.items()) {
             xml.start("item").element("resourceId", tag.resourceId()).element("resourceType", tag.resourceType())
                     .element("key", tag.key()).element("value", tag.value()).end();
         }
         xml.end();
-        if (end < tags.size()) {
-            xml.element("nextToken", Ec2Requests.pageToken(end));
-        }
+        page.next().ifPresent(token -> xml.element("nextToken", token));
     }
 }

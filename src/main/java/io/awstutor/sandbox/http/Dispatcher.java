@@ -84,6 +84,15 @@ public final class Dispatcher {
                 }
             }
         }
+        if (SignatureParser.scopeService(request).isEmpty()) {
+            for (ServiceHandler handler : handlers.values()) {
+                if (handler.recognizesUnsigned(request)) {
+                    String requestId = RequestIds.forService(handler.signingName());
+                    return new Answer(handler.signingName(), requestId, handler.errorFormat().encode(
+                            missingToken(), requestId));
+                }
+            }
+        }
         if (SignatureParser.scopeService(request).isEmpty() && looksLikeQueryCall(request)) {
             String requestId = RequestIds.forService("query");
             return new Answer("query", requestId, GENERIC_ERRORS.encode(unscopedQueryCall(request), requestId));
@@ -206,7 +215,7 @@ public final class Dispatcher {
                     ? List.of(buffered.sha256(), Payloads.UNSIGNED) : List.of(buffered.sha256());
             authentication = Optional.of(authenticator.authenticate(effective, parts.get(), hashes));
         } else {
-            throw new AwsException("MissingAuthenticationToken", "Request is missing Authentication Token", 403);
+            throw missingToken();
         }
         authentication.ifPresent(a -> keyUse.used(a.credential().accessKeyId(), service, region));
         Caller caller = authentication.map(Authentication::caller).orElseGet(Caller.Anonymous::new);
@@ -239,7 +248,7 @@ public final class Dispatcher {
         String problem;
         try {
             if (SignatureParser.parse(request).isEmpty()) {
-                return new AwsException("MissingAuthenticationToken", "Request is missing Authentication Token", 403);
+                return missingToken();
             }
             problem = "Credential should be scoped to a valid region, service and date, in the form "
                     + "'<access key>/<yyyyMMdd>/<region>/<service>/aws4_request'.";
@@ -249,9 +258,13 @@ public final class Dispatcher {
         return AwsException.badRequest("IncompleteSignature", problem);
     }
 
+    private static AwsException missingToken() {
+        return new AwsException("MissingAuthenticationToken", "Request is missing Authentication Token", 403);
+    }
+
     private AwsException unknownService(SandboxRequest request, String service) {
         if (SignatureParser.scopeService(request).isEmpty()) {
-            return new AwsException("MissingAuthenticationToken", "Request is missing Authentication Token", 403);
+            return missingToken();
         }
         return AwsException.badRequest("UnknownService", "The sandbox does not serve the service '" + service
                 + "' named by this request's credential scope; it serves: " + String.join(", ", new java.util.TreeSet<>(handlers.keySet())) + ".");

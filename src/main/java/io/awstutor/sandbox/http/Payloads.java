@@ -71,8 +71,11 @@ final class Payloads {
                                  Optional<Authentication> authentication) {
         boolean chunkedEncoding = request.header("content-encoding").map(v -> v.toLowerCase(Locale.ROOT).contains("aws-chunked")).orElse(false);
         boolean streaming = signedHash.startsWith("STREAMING-");
+        boolean literalHash = SHA256_HEX.matcher(signedHash).matches() && authentication.isPresent();
         InputStream body = request.body();
         if (streaming || chunkedEncoding) {
+            // a literal hash with aws-chunked content covers the bytes as sent, framing included
+            InputStream raw = literalHash ? new HashVerifyingInputStream(body, signedHash) : body;
             Optional<ChunkSigner> signer = Optional.empty();
             boolean signedChunks = signedHash.equals(STREAMING_SIGNED) || signedHash.equals(STREAMING_SIGNED_TRAILER);
             if (signedChunks && authentication.isPresent() && parts.isPresent()) {
@@ -80,14 +83,45 @@ final class Payloads {
                         parts.get().scope(), parts.get().signature()));
             }
             long declared = request.header("x-amz-decoded-content-length").map(Payloads::parseLength).orElse(-1L);
-            body = new AwsChunkedInputStream(body, signer, signedHash.equals(STREAMING_SIGNED_TRAILER),
+            body = new AwsChunkedInputStream(raw, signer, signedHash.equals(STREAMING_SIGNED_TRAILER),
                     request.trailers(), declared);
+            if (literalHash) {
+                body = new VerifiedAtEnd(body, raw);
+            }
             return withBody(request, body, declared);
         }
-        if (SHA256_HEX.matcher(signedHash).matches() && authentication.isPresent()) {
+        if (literalHash) {
             body = new HashVerifyingInputStream(body, signedHash);
         }
         return withBody(request, body, -2);
+    }
+
+    /** Ends the decoded body only once the raw bytes after it were read too, so their hash is checked before anything is kept. */
+    private static final class VerifiedAtEnd extends java.io.FilterInputStream {
+        private final InputStream raw;
+
+        VerifiedAtEnd(InputStream decoded, InputStream raw) {
+            super(decoded);
+            this.raw = raw;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int c = super.read();
+            if (c < 0) {
+                raw.transferTo(java.io.OutputStream.nullOutputStream());
+            }
+            return c;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            if (n < 0) {
+                raw.transferTo(java.io.OutputStream.nullOutputStream());
+            }
+            return n;
+        }
     }
 
     /** A query-service request with its form body read whole, and that body's SHA-256. */

@@ -15,6 +15,15 @@ public interface ServiceHandler {
     SandboxResponse handle(ServiceCall call) throws java.io.IOException;
 
     /**
+     * Whether an unsigned request is plainly meant for this service's API (a path only it
+     * uses), so that it is refused as AWS refuses it (MissingAuthenticationToken) rather than
+     * treated as an anonymous S3 request. S3 itself, which serves anonymous requests, says no.
+     */
+    default boolean recognizesUnsigned(SandboxRequest request) {
+        return false;
+    }
+
+    /**
      * The operation a REST request is (its route table's row), for those who hear of answered
      * calls; query and JSON services name theirs in the request and need not answer.
      */

@@ -1,5 +1,6 @@
 package io.awstutor.sandbox.iam;
 
+import io.awstutor.sandbox.protocol.ValidationErrors;
 import io.awstutor.sandbox.protocol.AwsException;
 
 import java.util.ArrayList;
@@ -48,8 +49,8 @@ public final class AccessKeys {
         boolean active = switch (status) {
             case "Active" -> true;
             case "Inactive" -> false;
-            default -> throw AwsException.validation("1 validation error detected: Value '" + status
-                    + "' at 'status' failed to satisfy constraint: Member must satisfy enum value set: [Active, Inactive, Expired]");
+            default -> throw ValidationErrors.invalid(status, "status",
+                    ValidationErrors.oneOf(java.util.List.of("Active", "Inactive", "Expired")));
         };
         backend.write(accountId, account -> {
             AccessKey key = owned(account, userName, accessKeyId);

@@ -1,6 +1,6 @@
 package io.awstutor.sandbox.iam;
 
-import io.awstutor.sandbox.protocol.AwsException;
+import io.awstutor.sandbox.protocol.ValidationErrors;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,8 +22,7 @@ public final class Accounts {
     public void createAlias(String accountId, String alias) {
         IamValidation.length("accountAlias", alias, 3, 63);
         if (!ALIAS.matcher(alias).matches()) {
-            throw AwsException.validation("1 validation error detected: Value '" + alias
-                    + "' at 'accountAlias' failed to satisfy constraint: Member must satisfy regular expression pattern: " + ALIAS_PATTERN);
+            throw ValidationErrors.invalid(alias, "accountAlias", ValidationErrors.pattern(ALIAS_PATTERN));
         }
         backend.write(accountId, account -> {
             for (IamAccount other : backend.allAccountsLocked()) {

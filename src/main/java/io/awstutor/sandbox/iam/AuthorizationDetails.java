@@ -1,6 +1,6 @@
 package io.awstutor.sandbox.iam;
 
-import io.awstutor.sandbox.protocol.AwsException;
+import io.awstutor.sandbox.protocol.ValidationErrors;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -49,8 +49,8 @@ final class AuthorizationDetails {
     Page<Entry> list(String accountId, List<String> filter, Optional<String> marker, Optional<Integer> maxItems) {
         for (String f : filter) {
             if (!FILTERS.contains(f)) {
-                throw AwsException.validation("1 validation error detected: Value '" + filter + "' at 'filter' failed to satisfy "
-                        + "constraint: Member must satisfy constraint: [Member must satisfy enum value set: " + FILTERS + "]");
+                // a list member: AWS wraps the element's constraint in the list's
+                throw ValidationErrors.invalid(filter, "filter", "Member must satisfy constraint: [" + ValidationErrors.oneOf(FILTERS) + "]");
             }
         }
         boolean all = filter.isEmpty();

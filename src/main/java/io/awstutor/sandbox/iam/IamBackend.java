@@ -23,7 +23,8 @@ import java.util.function.Function;
  * IAM's state for every account, and the one lock that guards it. IAM is global: one state
  * per account whatever the region. The per-concept services ({@link Users}, {@link AccessKeys},
  * ...) hold AWS's rules and reach the state through {@link #read} and {@link #write}; a write
- * is saved to the data folder before the lock is released, so a crash never half-applies it.
+ * is answered only once the state holding it is saved to the data folder (concurrent writes
+ * share one save, made outside the lock), so an acknowledged change survives a crash.
  *
  * <p>It is also the {@link CredentialStore} of the users' access keys (a key that is
  * deactivated or deleted stops verifying with the very next request), the
@@ -147,15 +148,19 @@ public final class IamBackend implements CredentialStore, IdentityPolicySource, 
     }
 
     <T> T write(String accountId, Function<IamAccount, T> change) {
+        T result;
+        long generation;
         lock.writeLock().lock();
         try {
             IamAccount account = accounts.computeIfAbsent(accountId, id -> new IamAccount(id, now()));
-            T result = change.apply(account);
-            stateFile.ifPresent(f -> f.save(accounts));
-            return result;
+            result = change.apply(account);
+            generation = stateFile.map(f -> f.stage(accounts)).orElse(0L);
         } finally {
             lock.writeLock().unlock();
         }
+        // the fsync happens outside the lock, shared by the changes staged meanwhile
+        stateFile.ifPresent(f -> f.awaitDurable(generation));
+        return result;
     }
 
     /** Every account's state; only under the write lock (for rules that span accounts, such as aliases). */

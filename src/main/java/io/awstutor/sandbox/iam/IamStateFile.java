@@ -1,6 +1,7 @@
 package io.awstutor.sandbox.iam;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import io.awstutor.sandbox.persist.GroupCommit;
 import io.awstutor.sandbox.persist.StateFile;
 
 import java.io.IOException;
@@ -8,18 +9,18 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
  * IAM's state on disk: every account in one JSON file ({@link StateFile}: replaced atomically
- * after each change). Access key secrets are in it because signatures are verified with
+ * after each change, concurrent changes sharing one write through {@link GroupCommit}). Access key secrets are in it because signatures are verified with
  * them; passwords are not (only their hashes).
  */
 final class IamStateFile {
     private final StateFile file;
+    private final GroupCommit commits;
 
     /** One account as it is written: plain lists of the entities. */
     record AccountState(String accountId, Instant created, List<IamUser> users, List<IamGroup> groups,
@@ -55,6 +56,7 @@ final class IamStateFile {
 
     IamStateFile(Path dir) {
         this.file = new StateFile(dir.resolve("iam.json"));
+        this.commits = new GroupCommit(file);
     }
 
     /** A file that does not parse stops the sandbox with its path and reason rather than lose the learner's IAM state. */
@@ -69,13 +71,15 @@ final class IamStateFile {
         }
     }
 
-    void save(Map<String, IamAccount> accounts) {
+    /** Under IAM's write lock: copies the state as it is now (entities are immutable records; copying the lists is cheap). */
+    long stage(Map<String, IamAccount> accounts) {
         List<AccountState> states = new ArrayList<>();
-        new LinkedHashMap<>(accounts).values().forEach(a -> states.add(AccountState.of(a)));
-        try {
-            file.save(states);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot save IAM state to " + file.path(), e);
-        }
+        accounts.values().forEach(a -> states.add(AccountState.of(a)));
+        return commits.stage(() -> states);
+    }
+
+    /** After the lock is released: returns once the staged state is on disk (shared with the changes staged meanwhile). */
+    void awaitDurable(long generation) {
+        commits.awaitDurable(generation);
     }
 }

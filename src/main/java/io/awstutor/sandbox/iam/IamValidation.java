@@ -1,5 +1,6 @@
 package io.awstutor.sandbox.iam;
 
+import io.awstutor.sandbox.protocol.ValidationErrors;
 import io.awstutor.sandbox.protocol.AwsException;
 
 import java.util.List;
@@ -47,17 +48,16 @@ public final class IamValidation {
 
     public static List<Tag> tags(List<Tag> tags) {
         if (tags.size() > 50) {
-            throw AwsException.validation("1 validation error detected: Value at 'tags' failed to satisfy constraint: "
-                    + "Member must have length less than or equal to 50");
+            throw AwsException.validation(ValidationErrors.messageAt("tags", ValidationErrors.maxLength(50)));
         }
         for (int i = 0; i < tags.size(); i++) {
             Tag tag = tags.get(i);
             String at = "tags." + (i + 1) + ".member.";
             if (tag.key() == null) {
-                throw AwsException.validation("1 validation error detected: Value null at '" + at + "key' failed to satisfy constraint: Member must not be null");
+                throw ValidationErrors.missing(at + "key");
             }
             if (tag.value() == null) {
-                throw AwsException.validation("1 validation error detected: Value null at '" + at + "value' failed to satisfy constraint: Member must not be null");
+                throw ValidationErrors.missing(at + "value");
             }
             matching(at + "key", tag.key(), 1, 128, TAG_KEY, TAG_KEY_PATTERN);
             matching(at + "value", tag.value(), 0, 256, TAG_VALUE, TAG_VALUE_PATTERN);
@@ -94,6 +94,6 @@ public final class IamValidation {
     }
 
     private static String prefix(String member, String value) {
-        return "1 validation error detected: Value '" + value + "' at '" + member + "' failed to satisfy constraint: ";
+        return ValidationErrors.message(value, member, "");
     }
 }

@@ -1,7 +1,7 @@
 package io.awstutor.sandbox.iam;
 
+import io.awstutor.sandbox.protocol.ValidationErrors;
 import io.awstutor.sandbox.iam.policy.PolicyKind;
-import io.awstutor.sandbox.protocol.AwsException;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -65,8 +65,7 @@ public final class ManagedPolicies {
     public Page<PolicyView> list(String accountId, String scope, boolean onlyAttached, String pathPrefix,
                                  Optional<String> marker, Optional<Integer> maxItems) {
         if (!List.of("All", "AWS", "Local").contains(scope)) {
-            throw AwsException.validation("1 validation error detected: Value '" + scope
-                    + "' at 'scope' failed to satisfy constraint: Member must satisfy enum value set: [All, AWS, Local]");
+            throw ValidationErrors.invalid(scope, "scope", ValidationErrors.oneOf(java.util.List.of("All", "AWS", "Local")));
         }
         return backend.read(accountId, account -> Page.of(views(account, scope, onlyAttached, pathPrefix),
                 v -> sortKey(v.policy()), marker, maxItems));

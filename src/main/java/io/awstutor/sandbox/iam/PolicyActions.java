@@ -1,7 +1,7 @@
 package io.awstutor.sandbox.iam;
 
+import io.awstutor.sandbox.protocol.ValidationErrors;
 import io.awstutor.sandbox.http.ServiceCall;
-import io.awstutor.sandbox.protocol.AwsException;
 import io.awstutor.sandbox.protocol.QueryParams;
 import io.awstutor.sandbox.protocol.QueryServiceHandler.QueryAction;
 import io.awstutor.sandbox.protocol.XmlWriter;
@@ -116,13 +116,12 @@ final class PolicyActions {
         String arn = p.required("PolicyArn");
         String filter = p.getOrDefault("EntityFilter", "");
         if (!filter.isEmpty() && !AuthorizationDetails.FILTERS.contains(filter)) {
-            throw AwsException.validation("1 validation error detected: Value '" + filter + "' at 'entityFilter' failed to satisfy "
-                    + "constraint: Member must satisfy enum value set: " + AuthorizationDetails.FILTERS);
+            throw ValidationErrors.invalid(filter, "entityFilter", ValidationErrors.oneOf(AuthorizationDetails.FILTERS));
         }
         String usage = p.getOrDefault("PolicyUsageFilter", "PermissionsPolicy");
         if (!List.of("PermissionsPolicy", "PermissionsBoundary").contains(usage)) {
-            throw AwsException.validation("1 validation error detected: Value '" + usage + "' at 'policyUsageFilter' failed to satisfy "
-                    + "constraint: Member must satisfy enum value set: [PermissionsPolicy, PermissionsBoundary]");
+            throw ValidationErrors.invalid(usage, "policyUsageFilter",
+                    ValidationErrors.oneOf(java.util.List.of("PermissionsPolicy", "PermissionsBoundary")));
         }
         call.authorize("iam:ListEntitiesForPolicy", arn, "AccessDenied");
         ManagedPolicies.Entities entities = backend.managedPolicies().entitiesFor(call.accountId(), arn,

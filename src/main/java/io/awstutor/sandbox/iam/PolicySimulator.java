@@ -1,5 +1,6 @@
 package io.awstutor.sandbox.iam;
 
+import io.awstutor.sandbox.protocol.ValidationErrors;
 import io.awstutor.sandbox.auth.Caller;
 import io.awstutor.sandbox.iam.policy.Decision;
 import io.awstutor.sandbox.iam.policy.EvaluationRequest;
@@ -107,7 +108,7 @@ final class PolicySimulator {
 
     List<Result> simulateCustom(String accountId, Input input) {
         if (input.policyInputs().isEmpty()) {
-            throw AwsException.validation("1 validation error detected: Value null at 'policyInputList' failed to satisfy constraint: Member must not be null");
+            throw ValidationErrors.missing("policyInputList");
         }
         return simulate(callerFor(accountId, input.callerArn()), inputs("PolicyInputList", input.policyInputs()),
                 inputs("PermissionsBoundaryPolicyInputList", input.boundaryInputs()), input);
@@ -116,7 +117,7 @@ final class PolicySimulator {
     private List<Result> simulate(Caller caller, List<IdentityPolicies.Sourced> policies,
                                   List<IdentityPolicies.Sourced> boundaries, Input input) {
         if (input.actions().isEmpty()) {
-            throw AwsException.validation("1 validation error detected: Value null at 'actionNames' failed to satisfy constraint: Member must not be null");
+            throw ValidationErrors.missing("actionNames");
         }
         Map<String, IdentityPolicies.Sourced> bySource = new HashMap<>();
         policies.forEach(p -> bySource.putIfAbsent(p.policy().sourceId(), p));

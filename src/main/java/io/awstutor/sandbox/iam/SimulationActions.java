@@ -1,5 +1,6 @@
 package io.awstutor.sandbox.iam;
 
+import io.awstutor.sandbox.protocol.ValidationErrors;
 import io.awstutor.sandbox.http.ServiceCall;
 import io.awstutor.sandbox.iam.policy.PolicyDocument;
 import io.awstutor.sandbox.protocol.QueryParams;
@@ -46,7 +47,7 @@ final class SimulationActions {
         List<String> inputs = p.list("PolicyInputList");
         if (inputs.isEmpty()) {
             throw io.awstutor.sandbox.protocol.AwsException.validation(
-                    "1 validation error detected: Value null at 'policyInputList' failed to satisfy constraint: Member must not be null");
+                    ValidationErrors.message(null, "policyInputList", ValidationErrors.notNull()));
         }
         call.authorize("iam:GetContextKeysForCustomPolicy", "*", "AccessDenied");
         writeKeys(out, simulator.contextKeys(call.accountId(), java.util.Optional.empty(), inputs));

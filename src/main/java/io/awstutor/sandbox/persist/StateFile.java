@@ -50,13 +50,25 @@ public final class StateFile {
 
     /** Writes the state atomically, creating the folder if needed. Callers serialize their own saves. */
     public void save(Object state) throws IOException {
-        byte[] json;
+        saveSerialized(serialize(state));
+    }
+
+    /** The JSON {@link #save} would write (to keep the last saved state, to roll back to it). */
+    public byte[] serialize(Object state) throws IOException {
         try {
-            json = JsonMappers.pretty().writeValueAsBytes(state);
+            return JsonMappers.pretty().writeValueAsBytes(state);
         } catch (JsonProcessingException e) {
             throw new IOException("cannot write state " + state.getClass().getSimpleName() + " as JSON: " + e.getOriginalMessage(), e);
         }
+    }
+
+    public void saveSerialized(byte[] json) throws IOException {
         DurableFiles.write(file, json);
+    }
+
+    /** Reads JSON this class wrote; {@link CorruptStateException} (naming this file) when it does not parse. */
+    public <T> T parse(byte[] json, Class<T> type) throws CorruptStateException {
+        return parse(json, MAPPER.getTypeFactory().constructType(type));
     }
 
     /** The saved state, or empty when nothing was saved yet; {@link CorruptStateException} when it does not parse. */
@@ -75,12 +87,18 @@ public final class StateFile {
         } catch (NoSuchFileException e) {
             return Optional.empty();
         }
+        return Optional.of(parse(bytes, type));
+    }
+
+    private <T> T parse(byte[] bytes, JavaType type) throws CorruptStateException {
         try {
-            return Optional.of(MAPPER.readValue(bytes, type));
+            return MAPPER.readValue(bytes, type);
         } catch (JsonProcessingException e) {
             throw new CorruptStateException(file, e.getOriginalMessage()
                     + (e.getLocation() != null ? " (line " + e.getLocation().getLineNr() + ", column "
                     + e.getLocation().getColumnNr() + ")" : ""));
+        } catch (IOException e) {
+            throw new CorruptStateException(file, e.getMessage());
         }
     }
 

@@ -1,5 +1,6 @@
 package io.awstutor.sandbox.pricing;
 
+import io.awstutor.sandbox.protocol.ValidationErrors;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -85,15 +86,13 @@ public final class PricingHandler extends JsonServiceHandler {
         formatVersion(in);
         List<JsonInput> filterInputs = in.list("Filters");
         if (filterInputs.size() > 50) {
-            throw in.invalid("1 validation error detected: Value at 'filters' failed to satisfy constraint: "
-                    + "Member must have length less than or equal to 50");
+            throw in.invalid(ValidationErrors.messageAt("filters", ValidationErrors.maxLength(50)));
         }
         List<PricingBackend.Filter> filters = filterInputs.stream().map(f -> new PricingBackend.Filter(
                 f.string("Type").orElse("TERM_MATCH"), f.requiredString("Field"), f.requiredString("Value"))).toList();
         int max = in.integer("MaxResults").orElse(100);
         if (max < 1 || max > 100) {
-            throw in.invalid("1 validation error detected: Value '" + max + "' at 'maxResults' failed to satisfy constraint: "
-                    + "Member must have value less than or equal to 100");
+            throw in.invalid(ValidationErrors.message(max, "maxResults", ValidationErrors.maxValue(100)));
         }
         var page = OffsetPages.page(backend.products(code, filters), in.string("NextToken"), max,
                 "GetProducts" + code + filters, INVALID_TOKEN);

@@ -40,7 +40,7 @@ public record JsonInput(JsonNode node, String validationCode) {
 
     public String requiredString(String name) {
         return string(name).orElseThrow(() -> invalid(
-                "1 validation error detected: Value null at '" + name + "' failed to satisfy constraint: Member must not be null"));
+                ValidationErrors.message(null, name, ValidationErrors.notNull())));
     }
 
     public Optional<Integer> integer(String name) {

@@ -71,9 +71,7 @@ public final class QueryParams {
     public String required(String name) {
         String value = values.get(name);
         if (value == null) {
-            throw AwsException.validation("1 validation error detected: Value null at '"
-                    + Character.toLowerCase(name.charAt(0)) + name.substring(1)
-                    + "' failed to satisfy constraint: Member must not be null");
+            throw ValidationErrors.missing(ValidationErrors.member(name));
         }
         return value;
     }

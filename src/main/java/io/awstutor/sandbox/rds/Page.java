@@ -1,12 +1,14 @@
 package io.awstutor.sandbox.rds;
 
+import io.awstutor.sandbox.protocol.KeyedPages;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 
 /**
- * One page of a Describe* answer. The marker is the key of the last item returned, so a
- * page boundary stays put when items are added or removed between calls.
+ * One page of a Describe* answer, paged the sandbox's one way ({@link KeyedPages}) with RDS's
+ * MaxRecords rule (20 to 100).
  */
 public record Page<T>(List<T> items, String nextMarker) {
 
@@ -17,18 +19,8 @@ public record Page<T>(List<T> items, String nextMarker) {
         if (max < 20 || max > 100) {
             throw RdsErrors.invalidValue("Invalid value " + max + " for MaxRecords. Must be between 20 and 100.");
         }
-        List<T> page = new ArrayList<>();
-        String next = null;
-        for (T item : sorted) {
-            if (marker != null && !marker.isEmpty() && key.apply(item).compareTo(marker) <= 0) {
-                continue;
-            }
-            if (page.size() == max) {
-                next = key.apply(page.get(page.size() - 1));
-                break;
-            }
-            page.add(item);
-        }
-        return new Page<>(page, next);
+        KeyedPages.Page<T> page = KeyedPages.page(sorted, key, java.util.Optional.ofNullable(marker), max,
+                () -> RdsErrors.invalidValue("The marker " + marker + " is not valid."));
+        return new Page<>(page.items(), page.next().orElse(null));
     }
 }

@@ -71,11 +71,25 @@ public final class RdsBackend implements NetworkEndpointSource {
         }
     }
 
-    /** Runs a change and, with a data folder, saves the state it leaves. */
+    /**
+     * Runs a change and, with a data folder, saves the state it leaves. A save that fails
+     * puts the state back as it was last saved before the error is answered, so what the
+     * learner sees never differs from what a restart would show.
+     */
     private <T> T change(java.util.function.Supplier<T> operation) {
         T result = operation.get();
         if (store != null) {
-            store.save(regions.values());
+            try {
+                store.save(regions.values());
+            } catch (RuntimeException failed) {
+                regions.clear();
+                endpoints.clear();
+                for (RegionState state : store.lastSaved()) {
+                    regions.put(state.accountId + "/" + state.region, state);
+                    state.instances.values().forEach(db -> publishEndpoint(state, db));
+                }
+                throw failed;
+            }
         }
         return result;
     }

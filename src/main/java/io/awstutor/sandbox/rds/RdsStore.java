@@ -25,6 +25,8 @@ final class RdsStore {
     }
 
     private final StateFile file;
+    /** The JSON last written (or read at start): what a failed change rolls back to. */
+    private byte[] lastSaved;
 
     RdsStore(Path dir) {
         this.file = new StateFile(dir.resolve("rds.json"));
@@ -33,20 +35,35 @@ final class RdsStore {
     /** The saved regions; a corrupt file stops the sandbox with the file's name and the reason. */
     List<RegionState> load() {
         try {
-            List<RegionState> result = new ArrayList<>();
-            for (StoredRegion stored : file.load(Stored.class).map(Stored::regions).orElse(List.of())) {
-                RegionState state = new RegionState(stored.accountId(), stored.region());
-                stored.instances().forEach(i -> state.instances.put(i.identifier, i));
-                stored.clusters().forEach(c -> state.clusters.put(c.identifier, c));
-                stored.snapshots().forEach(s -> state.snapshots.put(s.identifier, s));
-                stored.clusterSnapshots().forEach(s -> state.clusterSnapshots.put(s.identifier, s));
-                stored.subnetGroups().forEach(g -> state.subnetGroups.put(g.name(), g));
-                result.add(state);
-            }
-            return result;
+            Stored loaded = file.load(Stored.class).orElse(new Stored(List.of()));
+            lastSaved = file.serialize(loaded);
+            return regions(loaded);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e.getMessage(), e);
+        }
+    }
+
+    /** The state as last saved, fresh objects (the change that failed to save is not in it). */
+    List<RegionState> lastSaved() {
+        try {
+            return regions(lastSaved == null ? new Stored(List.of()) : file.parse(lastSaved, Stored.class));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static List<RegionState> regions(Stored saved) {
+        List<RegionState> result = new ArrayList<>();
+        for (StoredRegion stored : saved.regions()) {
+            RegionState state = new RegionState(stored.accountId(), stored.region());
+            stored.instances().forEach(i -> state.instances.put(i.identifier, i));
+            stored.clusters().forEach(c -> state.clusters.put(c.identifier, c));
+            stored.snapshots().forEach(s -> state.snapshots.put(s.identifier, s));
+            stored.clusterSnapshots().forEach(s -> state.clusterSnapshots.put(s.identifier, s));
+            stored.subnetGroups().forEach(g -> state.subnetGroups.put(g.name(), g));
+            result.add(state);
+        }
+        return result;
     }
 
     void save(Collection<RegionState> regions) {
@@ -56,7 +73,9 @@ final class RdsStore {
                     List.copyOf(s.snapshots.values()), List.copyOf(s.clusterSnapshots.values()), List.copyOf(s.subnetGroups.values())));
         }
         try {
-            file.save(new Stored(stored));
+            byte[] json = file.serialize(new Stored(stored));
+            file.saveSerialized(json);
+            lastSaved = json;
         } catch (IOException e) {
             throw new AwsException("InternalFailure", "The sandbox could not save RDS's state: " + e.getMessage(), 500, false);
         }

@@ -192,20 +192,9 @@ public final class SesBackend {
         }
         List<String> names = state(account, region).identities.values().stream()
                 .filter(i -> type == null || i.type() == type).map(Identity::name).toList();
-        int start = 0;
-        if (nextToken != null && !nextToken.isEmpty()) {
-            start = names.indexOf(new String(java.util.Base64.getUrlDecoder().decode(safeToken(nextToken)),
-                    java.nio.charset.StandardCharsets.UTF_8));
-            if (start < 0) {
-                throw AwsException.badRequest("InvalidNextToken", "The NextToken is not valid.");
-            }
-        }
-        int end = Math.min(names.size(), start + max);
-        Optional<String> next = end < names.size()
-                ? Optional.of(java.util.Base64.getUrlEncoder().withoutPadding()
-                        .encodeToString(names.get(end).getBytes(java.nio.charset.StandardCharsets.UTF_8)))
-                : Optional.empty();
-        return new Page(List.copyOf(names.subList(start, end)), next);
+        var page = io.awstutor.sandbox.protocol.KeyedPages.page(names, name -> name, Optional.ofNullable(nextToken), max,
+                () -> AwsException.badRequest("InvalidNextToken", "The NextToken is not valid."));
+        return new Page(page.items(), page.next());
     }
 
     /** The identities among {@code names} that exist (SES leaves the others out of its answer). */
@@ -359,13 +348,6 @@ public final class SesBackend {
         int at = trimmed.lastIndexOf('@');
         return at < 0 ? trimmed.toLowerCase(Locale.ROOT)
                 : trimmed.substring(0, at + 1) + trimmed.substring(at + 1).toLowerCase(Locale.ROOT);
-    }
-
-    private static String safeToken(String token) {
-        if (!token.matches("[A-Za-z0-9_-]+")) {
-            throw AwsException.badRequest("InvalidNextToken", "The NextToken is not valid.");
-        }
-        return token;
     }
 
     /** SES's message ids: a hex stamp, a UUID and a counter, 60 characters in all. */

@@ -1,5 +1,6 @@
 package io.awstutor.sandbox.ses;
 
+import io.awstutor.sandbox.protocol.ValidationErrors;
 import io.awstutor.sandbox.http.ServiceCall;
 import io.awstutor.sandbox.protocol.AwsException;
 import io.awstutor.sandbox.protocol.QueryParams;
@@ -77,8 +78,7 @@ public final class SesHandler extends QueryServiceHandler {
             try {
                 return Identity.Type.valueOf(t);
             } catch (IllegalArgumentException e) {
-                throw AwsException.validation("1 validation error detected: Value '" + t
-                        + "' at 'identityType' failed to satisfy constraint: Member must satisfy enum value set: [EmailAddress, Domain]");
+                throw ValidationErrors.invalid(t, "identityType", ValidationErrors.oneOf(java.util.List.of("EmailAddress", "Domain")));
             }
         }).orElse(null);
         SesBackend.Page page = backend.listIdentities(call.accountId(), call.region(), type, p.get("NextToken"),
@@ -101,7 +101,7 @@ public final class SesHandler extends QueryServiceHandler {
         authorize(call, "GetIdentityVerificationAttributes", "*");
         List<String> names = p.list("Identities");
         if (names.size() > 100) {
-            throw AwsException.validation("1 validation error detected: Value at 'identities' failed to satisfy constraint: Member must have length less than or equal to 100");
+            throw AwsException.validation(ValidationErrors.messageAt("identities", ValidationErrors.maxLength(100)));
         }
         out.start("VerificationAttributes");
         for (Identity identity : backend.identities(call.accountId(), call.region(), names)) {

@@ -1,5 +1,6 @@
 package io.awstutor.sandbox.sts;
 
+import io.awstutor.sandbox.protocol.ValidationErrors;
 import io.awstutor.sandbox.SandboxContext;
 import io.awstutor.sandbox.auth.Caller;
 import io.awstutor.sandbox.auth.Credential;
@@ -47,23 +48,20 @@ public final class StsBackend {
     /** Parameter checks AWS makes before anything else. */
     public static void validateAssumeRole(String roleArn, String sessionName, Integer durationSeconds) {
         if (roleArn == null) {
-            throw AwsException.validation("1 validation error detected: Value null at 'roleArn' failed to satisfy constraint: Member must not be null");
+            throw ValidationErrors.missing("roleArn");
         }
         if (roleArn.length() < 20) {
-            throw AwsException.validation("1 validation error detected: Value '" + roleArn
-                    + "' at 'roleArn' failed to satisfy constraint: Member must have length greater than or equal to 20");
+            throw ValidationErrors.invalid(roleArn, "roleArn", ValidationErrors.minLength(20));
         }
         if (sessionName == null) {
-            throw AwsException.validation("1 validation error detected: Value null at 'roleSessionName' failed to satisfy constraint: Member must not be null");
+            throw ValidationErrors.missing("roleSessionName");
         }
         if (sessionName.length() < 2 || sessionName.length() > 64) {
-            throw AwsException.validation("1 validation error detected: Value '" + sessionName
-                    + "' at 'roleSessionName' failed to satisfy constraint: Member must have length "
-                    + (sessionName.length() < 2 ? "greater than or equal to 2" : "less than or equal to 64"));
+            throw ValidationErrors.invalid(sessionName, "roleSessionName",
+                    sessionName.length() < 2 ? ValidationErrors.minLength(2) : ValidationErrors.maxLength(64));
         }
         if (!SESSION_NAME.matcher(sessionName).matches()) {
-            throw AwsException.validation("1 validation error detected: Value '" + sessionName
-                    + "' at 'roleSessionName' failed to satisfy constraint: Member must satisfy regular expression pattern: [\\w+=,.@-]*");
+            throw ValidationErrors.invalid(sessionName, "roleSessionName", ValidationErrors.pattern("[\\w+=,.@-]*"));
         }
         validateDuration(durationSeconds, MAX_ASSUME_ROLE_DURATION);
     }
@@ -73,12 +71,10 @@ public final class StsBackend {
             return;
         }
         if (seconds < MIN_DURATION) {
-            throw AwsException.validation("1 validation error detected: Value '" + seconds
-                    + "' at 'durationSeconds' failed to satisfy constraint: Member must have value greater than or equal to " + MIN_DURATION);
+            throw ValidationErrors.invalid(seconds, "durationSeconds", ValidationErrors.minValue(MIN_DURATION));
         }
         if (seconds > max) {
-            throw AwsException.validation("1 validation error detected: Value '" + seconds
-                    + "' at 'durationSeconds' failed to satisfy constraint: Member must have value less than or equal to " + max);
+            throw ValidationErrors.invalid(seconds, "durationSeconds", ValidationErrors.maxValue(max));
         }
     }
 

@@ -1,5 +1,6 @@
 package io.awstutor.sandbox.sts;
 
+import io.awstutor.sandbox.protocol.ValidationErrors;
 import io.awstutor.sandbox.auth.Caller;
 import io.awstutor.sandbox.auth.Credential;
 import io.awstutor.sandbox.auth.CredentialStore;
@@ -119,15 +120,14 @@ public final class StsHandler extends QueryServiceHandler {
     private void getAccessKeyInfo(QueryParams params, ServiceCall call, XmlWriter result) {
         String keyId = params.get("AccessKeyId");
         if (keyId == null) {
-            throw AwsException.validation("1 validation error detected: Value null at 'accessKeyId' failed to satisfy constraint: Member must not be null");
+            throw ValidationErrors.missing("accessKeyId");
         }
         if (keyId.length() < 16 || keyId.length() > 128) {
-            throw AwsException.validation("1 validation error detected: Value '" + keyId + "' at 'accessKeyId' failed to satisfy constraint: "
-                    + "Member must have length " + (keyId.length() < 16 ? "greater than or equal to 16" : "less than or equal to 128"));
+            throw ValidationErrors.invalid(keyId, "accessKeyId",
+                    keyId.length() < 16 ? ValidationErrors.minLength(16) : ValidationErrors.maxLength(128));
         }
         if (!ACCESS_KEY_ID.matcher(keyId).matches()) {
-            throw AwsException.validation("1 validation error detected: Value '" + keyId + "' at 'accessKeyId' failed to satisfy constraint: "
-                    + "Member must satisfy regular expression pattern: [\\w]*");
+            throw ValidationErrors.invalid(keyId, "accessKeyId", ValidationErrors.pattern("[\\w]*"));
         }
         call.authorize("sts:GetAccessKeyInfo", "*", "AccessDenied");
         Credential key = keys.lookup(keyId).orElseThrow(() -> AwsException.badRequest("InvalidParameterValue",

@@ -35,7 +35,7 @@ public final class StsSessions implements CredentialStore {
     /** Issues a new session for the caller, valid until {@code expiration}. */
     public Credential issue(Caller caller, Instant now, Instant expiration) {
         forgetExpired(now);
-        Credential credential = new Credential(newKeyId(), newSecret(), caller, true,
+        Credential credential = new Credential(newKeyId(random), newSecret(random), caller, true,
                 Optional.of(newToken()), Optional.of(expiration));
         sessions.put(credential.accessKeyId(), credential);
         return credential;
@@ -55,7 +55,8 @@ public final class StsSessions implements CredentialStore {
         sessions.values().removeIf(c -> c.expiration().map(e -> e.isBefore(cutoff)).orElse(false));
     }
 
-    private String newKeyId() {
+    /** A temporary key's id as AWS writes them (ASIA and 16 characters); the console's sessions use it too. */
+    public static String newKeyId(SecureRandom random) {
         StringBuilder id = new StringBuilder("ASIA");
         for (int i = 0; i < 16; i++) {
             id.append(KEY_CHARS[random.nextInt(KEY_CHARS.length)]);
@@ -63,7 +64,7 @@ public final class StsSessions implements CredentialStore {
         return id.toString();
     }
 
-    private String newSecret() {
+    public static String newSecret(SecureRandom random) {
         byte[] bytes = new byte[30];
         random.nextBytes(bytes);
         return Base64.getEncoder().encodeToString(bytes);

@@ -167,6 +167,33 @@ class S3DataSafetyTest {
         }
     }
 
+    /** Issue 16 item 9: a client that sends less than its Content-Length and stops gets S3's 400 IncompleteBody, not a 500. */
+    @Test
+    void aBodyShorterThanItsContentLengthIsIncompleteBody() throws Exception {
+        try (TestSandbox box = TestSandbox.start()) {
+            box.s3().createBucket(b -> b.bucket("short"));
+            java.net.URL url;
+            try (S3Presigner presigner = S3Presigner.builder().endpointOverride(box.endpoint()).region(Region.US_EAST_1)
+                    .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(true).build())
+                    .credentialsProvider(StaticCredentialsProvider.create(TestSandbox.root())).build()) {
+                url = presigner.presignPutObject(r -> r.signatureDuration(Duration.ofMinutes(10))
+                        .putObjectRequest(p -> p.bucket("short").key("cut.txt"))).url();
+            }
+            try (Socket socket = new Socket("127.0.0.1", box.port())) {
+                socket.setSoTimeout(5000);
+                OutputStream out = socket.getOutputStream();
+                out.write(("PUT " + url.getFile() + " HTTP/1.1\r\nHost: " + url.getAuthority()
+                        + "\r\nContent-Length: 100\r\n\r\n0123456789").getBytes(StandardCharsets.US_ASCII));
+                out.flush();
+                socket.shutdownOutput();
+                String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                assertTrue(answer.startsWith("HTTP/1.1 400"), answer);
+                assertTrue(answer.contains("<Code>IncompleteBody</Code>"), answer);
+            }
+            assertTrue(box.s3().listObjectsV2(b -> b.bucket("short")).contents().isEmpty());
+        }
+    }
+
     /** A bucket whose file is corrupt stops S3 with the file's name, and deletes nothing: fixed, everything is back. */
     @Test
     void aCorruptBucketFileStopsTheSandboxAndDeletesNothing(@TempDir Path data) throws Exception {

@@ -20,6 +20,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
 /**
@@ -32,14 +34,35 @@ import java.util.stream.Stream;
 public final class BlobStore {
     private static final int BUFFER = 64 * 1024;
 
+    /** In memory (no data folder): a body up to this size is kept as bytes ... */
+    static final int MEMORY_BODY_LIMIT = 8 * 1024 * 1024;
+    /** ... while all bodies kept so together stay under this; the rest spill to files. */
+    static final long MEMORY_BUDGET = 256L * 1024 * 1024;
+
     private final Path root;
     private final Path tmp;
     private final boolean durable;
+    private final int memoryBodyLimit;
+    private final long memoryBudget;
+    private final Map<String, byte[]> memory = new ConcurrentHashMap<>();
+    private final AtomicLong memoryBytes = new AtomicLong();
 
     public BlobStore(Path root, boolean durable) {
+        this(root, durable, MEMORY_BODY_LIMIT, MEMORY_BUDGET);
+    }
+
+    /**
+     * {@code durable}: bodies are files, fsync'd (a data folder). Otherwise bodies live in
+     * memory up to {@code memoryBodyLimit} each and {@code memoryBudget} together, and only
+     * bigger ones (or those past the budget) go to files under {@code root}, so a lesson's
+     * hundred small objects touch no disk and a 1 GiB multipart upload stays out of the heap.
+     */
+    BlobStore(Path root, boolean durable, int memoryBodyLimit, long memoryBudget) {
         this.root = root;
         this.tmp = root.resolve("tmp");
         this.durable = durable;
+        this.memoryBodyLimit = durable ? 0 : memoryBodyLimit;
+        this.memoryBudget = durable ? 0 : memoryBudget;
         try {
             Files.createDirectories(tmp);
             // bodies a killed process was still receiving: never named by any object
@@ -89,12 +112,10 @@ public final class BlobStore {
             hashers.put(algorithm, algorithm.newHasher());
         }
         long size = 0;
-        try (DurableFiles.Draft draft = DurableFiles.draft(tmp, id)) {
-            FileChannel channel = draft.channel();
+        try (Sink sink = new Sink(id)) {
             byte[] buffer = new byte[BUFFER];
-            ByteBuffer wrap = ByteBuffer.wrap(buffer);
             int n;
-            while ((n = in.read(buffer)) >= 0) {
+            while ((n = readBody(in, buffer, size, expectedLength)) >= 0) {
                 if (n == 0) {
                     continue;
                 }
@@ -106,19 +127,104 @@ public final class BlobStore {
                 for (ChecksumAlgorithm.Hasher h : hashers.values()) {
                     h.update(buffer, 0, n);
                 }
-                wrap.clear().limit(n);
-                while (wrap.hasRemaining()) {
-                    channel.write(wrap);
-                }
+                sink.write(buffer, n);
             }
             if (expectedLength >= 0 && size < expectedLength) {
                 throw new IncompleteBody(size);
             }
-            draft.publish(pathOf(id), durable);
+            sink.publish();
         }
         Map<ChecksumAlgorithm, String> sums = new EnumMap<>(ChecksumAlgorithm.class);
         hashers.forEach((a, h) -> sums.put(a, h.base64()));
         return new StoredBlob(id, size, md5.digest(), sums);
+    }
+
+    /** Where one body goes while it arrives: bytes in memory while they fit, else a draft file. */
+    private final class Sink implements AutoCloseable {
+        private final String id;
+        private final long cap;
+        private java.io.ByteArrayOutputStream held;
+        private DurableFiles.Draft draft;
+
+        Sink(String id) throws IOException {
+            this.id = id;
+            this.cap = Math.min(memoryBodyLimit, memoryBudget - memoryBytes.get());
+            if (cap > 0) {
+                held = new java.io.ByteArrayOutputStream();
+            } else {
+                draft = DurableFiles.draft(tmp, id);
+            }
+        }
+
+        void write(byte[] buffer, int n) throws IOException {
+            if (held != null && held.size() + (long) n <= cap) {
+                held.write(buffer, 0, n);
+                return;
+            }
+            if (draft == null) {
+                draft = DurableFiles.draft(tmp, id);
+                writeAll(draft.channel(), held.toByteArray(), held.size());
+                held = null;
+            }
+            writeAll(draft.channel(), buffer, n);
+        }
+
+        void publish() throws IOException {
+            if (draft != null) {
+                draft.publish(pathOf(id), durable);
+            } else {
+                byte[] bytes = held.toByteArray();
+                memoryBytes.addAndGet(bytes.length);
+                memory.put(id, bytes);
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            if (draft != null) {
+                draft.close();
+            }
+        }
+
+        private void writeAll(FileChannel channel, byte[] bytes, int n) throws IOException {
+            ByteBuffer wrap = ByteBuffer.wrap(bytes, 0, n);
+            while (wrap.hasRemaining()) {
+                channel.write(wrap);
+            }
+        }
+    }
+
+    /** One segment's bytes from {@code skip} on, from memory or from its file. */
+    InputStream openSegment(BlobSegment segment, long skip) throws IOException {
+        byte[] held = memory.get(segment.id());
+        if (held != null) {
+            return new java.io.ByteArrayInputStream(held, (int) skip, held.length - (int) skip);
+        }
+        try {
+            FileChannel channel = FileChannel.open(pathOf(segment.id()), StandardOpenOption.READ);
+            channel.position(skip);
+            return java.nio.channels.Channels.newInputStream(channel);
+        } catch (NoSuchFileException e) {
+            throw new IOException("blob " + segment.id() + " is gone", e);
+        }
+    }
+
+    /**
+     * A read of the request body. The HTTP layer reports a client that hung up before sending
+     * the length it announced as an IOException; that is S3's IncompleteBody (400), not a
+     * failure of the sandbox.
+     */
+    private static int readBody(InputStream in, byte[] buffer, long size, long expectedLength) throws IOException {
+        try {
+            return in.read(buffer);
+        } catch (IncompleteBody e) {
+            throw e;
+        } catch (IOException e) {
+            if (expectedLength >= 0 && size < expectedLength) {
+                throw new IncompleteBody(size);
+            }
+            throw e;
+        }
     }
 
     /** Writes bytes {@code [from, from+length)} of the segments to {@code out}. */
@@ -134,13 +240,10 @@ public final class BlobStore {
                 skip -= segment.size();
                 continue;
             }
-            try (FileChannel channel = FileChannel.open(pathOf(segment.id()), StandardOpenOption.READ)) {
-                channel.position(skip);
+            try (InputStream in = openSegment(segment, skip)) {
                 long take = Math.min(remaining, segment.size() - skip);
-                ByteBuffer wrap = ByteBuffer.wrap(buffer);
                 while (take > 0) {
-                    wrap.clear().limit((int) Math.min(buffer.length, take));
-                    int n = channel.read(wrap);
+                    int n = in.read(buffer, 0, (int) Math.min(buffer.length, take));
                     if (n < 0) {
                         throw new IOException("blob " + segment.id() + " is shorter than recorded");
                     }
@@ -148,8 +251,6 @@ public final class BlobStore {
                     take -= n;
                     remaining -= n;
                 }
-            } catch (NoSuchFileException e) {
-                throw new IOException("blob " + segment.id() + " is gone", e);
             }
             skip = 0;
         }
@@ -158,6 +259,9 @@ public final class BlobStore {
     /** Why a segment cannot be read (its file is gone or shorter than recorded), or empty when all can. */
     public java.util.Optional<String> firstMissing(List<BlobSegment> segments) {
         for (BlobSegment segment : segments) {
+            if (memory.containsKey(segment.id())) {
+                continue;
+            }
             Path file = pathOf(segment.id());
             try {
                 if (Files.size(file) < segment.size()) {
@@ -177,6 +281,11 @@ public final class BlobStore {
 
     public void delete(Collection<BlobSegment> segments) {
         for (BlobSegment segment : segments) {
+            byte[] held = memory.remove(segment.id());
+            if (held != null) {
+                memoryBytes.addAndGet(-held.length);
+                continue;
+            }
             try {
                 Files.deleteIfExists(pathOf(segment.id()));
             } catch (IOException ignored) {
@@ -213,6 +322,8 @@ public final class BlobStore {
 
     /** Deletes everything (the in-memory sandbox's temp folder on close). */
     public void destroy() {
+        memory.clear();
+        memoryBytes.set(0);
         try (Stream<Path> files = Files.walk(root)) {
             files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException ignored) {

@@ -2,19 +2,16 @@ package io.awstutor.sandbox.s3.blob;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.file.StandardOpenOption;
 import java.util.List;
 
-/** Reads a byte range across an object's segments, one open file at a time. */
+/** Reads a byte range across an object's segments, one open segment (bytes or file) at a time. */
 final class SegmentInputStream extends InputStream {
     private final BlobStore store;
     private final List<BlobSegment> segments;
     private long skip;
     private long remaining;
     private int index;
-    private FileChannel current;
+    private InputStream current;
     private long currentLeft;
 
     SegmentInputStream(BlobStore store, List<BlobSegment> segments, long from, long length) {
@@ -49,13 +46,12 @@ final class SegmentInputStream extends InputStream {
                 skip -= segment.size();
                 continue;
             }
-            current = FileChannel.open(store.pathOf(segment.id()), StandardOpenOption.READ);
-            current.position(skip);
+            current = store.openSegment(segment, skip);
             currentLeft = segment.size() - skip;
             skip = 0;
         }
         int want = (int) Math.min(len, Math.min(currentLeft, remaining));
-        int n = current.read(ByteBuffer.wrap(b, off, want));
+        int n = current.read(b, off, want);
         if (n < 0) {
             throw new IOException("blob shorter than recorded");
         }

@@ -1,0 +1,148 @@
+package io.awstutor.bench;
+
+import io.awstutor.sandbox.Sandbox;
+import io.awstutor.sandbox.SandboxOptions;
+
+import java.io.IOException;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * Slow clients and write load, against a sandbox with a data folder (so every IAM change is
+ * fsync'd): (1) ListBuckets latency with N connections open that never finish their headers;
+ * (2) IAM CreateUser latency with 50 concurrent clients. Targets (issue 16): both p99 under
+ * 100 ms. {@code scripts/bench-slow-clients [--stalled N] [--clients N] [--users-per-client N]}.
+ */
+public final class SlowClientBench {
+
+    public static void main(String[] args) throws Exception {
+        int stalledCount = 200;
+        int clientsCount = 50;
+        int perClient = 20;
+        boolean inMemory = false;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--stalled" -> stalledCount = Integer.parseInt(args[++i]);
+                case "--clients" -> clientsCount = Integer.parseInt(args[++i]);
+                case "--users-per-client" -> perClient = Integer.parseInt(args[++i]);
+                case "--in-memory" -> inMemory = true;
+                default -> {
+                    System.err.println("usage: bench-slow-clients [--stalled N] [--clients N] [--users-per-client N] [--in-memory]");
+                    System.exit(2);
+                }
+            }
+        }
+        Path data = Files.createTempDirectory("awstutor-bench-slow-");
+        boolean met = true;
+        try (Sandbox sandbox = Sandbox.start(SandboxOptions.inMemory().withDataDir(inMemory ? null : data).withPort(0));
+             SoakClients clients = new SoakClients(sandbox.endpoint(), Math.max(64, clientsCount + 8))) {
+            for (int i = 0; i < 50; i++) {
+                clients.s3.listBuckets();
+                clients.iam.listUsers();
+            }
+            List<Long> alone = time(100, () -> clients.s3.listBuckets());
+            List<Socket> stalled = stall(sandbox.port(), stalledCount);
+            List<Long> beside;
+            try {
+                Thread.sleep(500);
+                beside = time(100, () -> clients.s3.listBuckets());
+            } finally {
+                for (Socket s : stalled) {
+                    s.close();
+                }
+            }
+            System.out.println("ListBuckets, alone:                       " + summary(alone));
+            System.out.println("ListBuckets, " + stalledCount + " stalled connections open: " + summary(beside));
+            met &= percentile(beside, 99) < 100_000;
+
+            List<Long> single = time(50, new Runnable() {
+                int n;
+
+                public void run() {
+                    String name = "single-" + n++;
+                    clients.iam.createUser(b -> b.userName(name));
+                }
+            });
+            System.out.println("IAM CreateUser, 1 client:                 " + summary(single));
+            ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
+            CountDownLatch go = new CountDownLatch(1);
+            List<Thread> threads = new ArrayList<>();
+            int users = perClient;
+            long started = System.nanoTime();
+            for (int c = 0; c < clientsCount; c++) {
+                int client = c;
+                Thread thread = new Thread(() -> {
+                    try {
+                        go.await();
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                    for (int i = 0; i < users; i++) {
+                        String name = "c" + client + "-u" + i;
+                        long t0 = System.nanoTime();
+                        clients.iam.createUser(b -> b.userName(name));
+                        latencies.add((System.nanoTime() - t0) / 1000);
+                    }
+                });
+                thread.start();
+                threads.add(thread);
+            }
+            go.countDown();
+            for (Thread thread : threads) {
+                thread.join();
+            }
+            long elapsed = (System.nanoTime() - started) / 1_000_000;
+            List<Long> all = new ArrayList<>(latencies);
+            System.out.println("IAM CreateUser, " + clientsCount + " clients:                " + summary(all)
+                    + String.format("  (%d users in %d ms, %.0f/s)", all.size(), elapsed, all.size() * 1000.0 / elapsed));
+            met &= percentile(all, 99) < 100_000;
+            System.out.println(met ? "targets (p99 < 100 ms): met" : "targets (p99 < 100 ms): NOT met");
+        } finally {
+            try (var files = Files.walk(data)) {
+                files.sorted(Collections.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+        System.exit(met ? 0 : 1);
+    }
+
+    /** Connections that send the start of a request and then nothing more. */
+    static List<Socket> stall(int port, int count) throws IOException {
+        List<Socket> sockets = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            Socket socket = new Socket("127.0.0.1", port);
+            socket.getOutputStream().write("GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Never-Ending: ".getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            sockets.add(socket);
+        }
+        return sockets;
+    }
+
+    /** Latencies in microseconds. */
+    static List<Long> time(int times, Runnable call) {
+        List<Long> out = new ArrayList<>();
+        for (int i = 0; i < times; i++) {
+            long t0 = System.nanoTime();
+            call.run();
+            out.add((System.nanoTime() - t0) / 1000);
+        }
+        return out;
+    }
+
+    static long percentile(List<Long> micros, int p) {
+        List<Long> sorted = new ArrayList<>(micros);
+        Collections.sort(sorted);
+        return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1));
+    }
+
+    static String summary(List<Long> micros) {
+        return String.format("p50 %6.1f ms  p99 %6.1f ms  max %6.1f ms  (n=%d)", percentile(micros, 50) / 1000.0,
+                percentile(micros, 99) / 1000.0, Collections.max(micros) / 1000.0, micros.size());
+    }
+}
