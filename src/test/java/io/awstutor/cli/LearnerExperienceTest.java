@@ -25,7 +25,8 @@ class LearnerExperienceTest {
     /** Item 1: a waiter says what it waits for, the status, the time, and how to stop it; and what AWS would take. */
     @Test
     void aWaiterShowsWhatItWaitsForAtTheShellsPace(@TempDir Path home) throws Exception {
-        String out = run(home, Map.of(), """
+        // the waiter is the script's last line: the end of input must not stop it before its second poll
+        String out = run(home, Map.of("AWSTUTOR_END_OF_INPUT_GRACE", "120"), """
                 rds.createDBInstance(b -> b.dbInstanceIdentifier(prefix + "-wait").engine("mysql").dbInstanceClass("db.t3.micro").allocatedStorage(20).masterUsername("admin").masterUserPassword("change-me-2024")); rds.waiter().waitUntilDBInstanceAvailable(b -> b.dbInstanceIdentifier(prefix + "-wait")).matched().response().isPresent()
                 """);
         assertTrue(out.matches("(?s).*\\n… waiting for DB instance learn-[a-z0-9]{4}-wait: creating \\(\\d+ s; Ctrl-C stops waiting\\)\\n.*"), out);
