@@ -9,6 +9,7 @@ import io.awstutor.progress.TutorHome;
 import io.awstutor.shell.JLineIO;
 import io.awstutor.shell.PipeIO;
 import io.awstutor.shell.ShellCompleter;
+import io.awstutor.shell.SecretMask;
 import io.awstutor.shell.ShellIO;
 import io.awstutor.shell.Tutor;
 import io.awstutor.shell.TutorShell;
@@ -61,10 +62,14 @@ public final class ShellCommand implements Callable<Integer> {
         // joining asks for the learner's name on the terminal: before the Java session shares standard input
         Optional<WorkshopJoin.Joined> workshop = WorkshopLearner.join(options, home, stdinIsTerminal());
         PrintStream out = System.out;
+        // what the learner's snippets print passes through the secret mask on its way to the screen
+        SecretMask secrets = new SecretMask();
+        SecretMask.MaskingStream learnerStream = secrets.wrap(out);
+        PrintStream learnerOut = new PrintStream(learnerStream, true, java.nio.charset.StandardCharsets.UTF_8);
         // The Java session's JVM is launched first: its start overlaps the shell's, the sandbox's and the
         // lesson's; the cost guard's channel, the learner's prefix and the target reach it when known
         CompletableFuture<Target> opened = new CompletableFuture<>();
-        JShellEngine engine = new JShellEngine(opened.thenApply(Target::settings), out, System.in, java.util.Map.of()).start();
+        JShellEngine engine = new JShellEngine(opened.thenApply(Target::settings), learnerOut, System.in, java.util.Map.of()).start();
         Shutdown shutdown = new Shutdown(engine, desk, opened);
         try (GuardServer guardServer = new GuardServer(question -> {
                  CostGuard current = guard.get();
@@ -94,6 +99,7 @@ public final class ShellCommand implements Callable<Integer> {
                     guard.set(new CostGuard(PriceTable.bundled(), engine::target, options.allowBillable, new ShellGuardPrompt(io),
                             () -> tutor.lesson().id(), id -> CostLookups.dbInstanceClass(tutor.checkClients(), id)));
                     TutorShell shell = new TutorShell(io, tutor, engine, target.settings().describe());
+                    shell.secrets(secrets, learnerStream::release);
                     desk.set(new TargetDesk(io, tutor, engine, Ledger.open(home, System.err), target, Targets::open,
                             java.time.Clock.systemUTC()));
                     desk.get().install(shell);

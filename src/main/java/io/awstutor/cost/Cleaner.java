@@ -145,15 +145,25 @@ public final class Cleaner {
         }
     }
 
-    /** Polls until {@code condition} holds or the timeout passes. */
+    /** How often a long wait says it is still waiting. */
+    private static final Duration STILL_WAITING = Duration.ofSeconds(10);
+
+    /** Polls until {@code condition} holds or the timeout passes; a long wait says so every few seconds. */
     boolean waitFor(BooleanSupplier condition) {
-        long deadline = System.nanoTime() + timeout.toNanos();
+        long started = System.nanoTime();
+        long deadline = started + timeout.toNanos();
+        long lastSaid = started;
         while (true) {
             if (condition.getAsBoolean()) {
                 return true;
             }
-            if (System.nanoTime() > deadline) {
+            long now = System.nanoTime();
+            if (now > deadline) {
                 return false;
+            }
+            if (now - lastSaid >= STILL_WAITING.toNanos()) {
+                report.accept("  … still waiting (" + Duration.ofNanos(now - started).toSeconds() + " s; Ctrl-C stops waiting)");
+                lastSaid = now;
             }
             try {
                 Thread.sleep(pollInterval.toMillis());

@@ -16,7 +16,7 @@ import java.util.List;
  * call, read here since the last read. Its name carries the shell's PID, so a shell that
  * was killed leaves nothing the next one does not remove.
  */
-final class CallLogReader {
+public final class CallLogReader {
     private final Path file;
     private final ObjectMapper json = JsonMappers.mapper();
     private long offset;
@@ -70,13 +70,26 @@ final class CallLogReader {
                     try {
                         records.add(json.readValue(line, CallRecord.class));
                     } catch (IOException malformed) {
-                        // a torn line cannot happen with whole-line appends; skip anything else
+                        // The log feeds the ledger that /cleanup relies on: a record that cannot be read
+                        // is handed on as one the shell tells the learner about, never dropped silently.
+                        records.add(unreadable("a line of the call log could not be read (" + firstLine(malformed.getMessage()) + ")"));
                     }
                 }
             }
         } catch (IOException e) {
-            // the log is a convenience; a failure to read it loses "what changed", not work
+            records.add(unreadable("the call log could not be read (" + e.getMessage() + ")"));
         }
         return records;
+    }
+
+    /** The operation of a record that stands for calls the log lost. */
+    public static final String UNREADABLE = "UnreadableCallRecord";
+
+    private static String firstLine(String message) {
+        return message == null ? "unreadable" : message.lines().findFirst().orElse(message);
+    }
+
+    private static CallRecord unreadable(String why) {
+        return new CallRecord("awstutor", UNREADABLE, null, false, 0, UNREADABLE, why, null, java.util.Map.of(), java.util.Map.of());
     }
 }

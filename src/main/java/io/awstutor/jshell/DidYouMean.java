@@ -51,7 +51,7 @@ final class DidYouMean {
 
     private static Optional<Set<String>> methodsOf(String type, ClassLoader loader) {
         try {
-            Class<?> cls = Class.forName(type, false, loader);
+            Class<?> cls = load(type, loader);
             Set<String> names = new LinkedHashSet<>();
             for (Method method : cls.getMethods()) {
                 if (Modifier.isPublic(method.getModifiers()) && method.getDeclaringClass() != Object.class) {
@@ -61,6 +61,27 @@ final class DidYouMean {
             return Optional.of(names);
         } catch (ClassNotFoundException | LinkageError e) {
             return Optional.empty();
+        }
+    }
+
+    /**
+     * javac names a nested type with dots ({@code ...model.CreateBucketRequest.Builder}, the
+     * type of a builder lambda's parameter); the class loader wants {@code $} before each
+     * nested name, so the dots are turned from the right until one loads.
+     */
+    private static Class<?> load(String type, ClassLoader loader) throws ClassNotFoundException {
+        String name = type;
+        while (true) {
+            try {
+                return Class.forName(name, false, loader);
+            } catch (ClassNotFoundException e) {
+                int dot = name.lastIndexOf('.');
+                if (dot < 0 || !Character.isUpperCase(name.charAt(dot + 1)) || dot == 0
+                        || !Character.isUpperCase(name.charAt(name.lastIndexOf('.', dot - 1) + 1))) {
+                    throw e;
+                }
+                name = name.substring(0, dot) + "$" + name.substring(dot + 1);
+            }
         }
     }
 

@@ -94,9 +94,10 @@ public final class ChangeDescriber {
         return null;
     }
 
-    /** "SecurityGroupIngress" -> "security group ingress". */
+    /** "SecurityGroupIngress" -> "security group ingress", "DBInstance" -> "DB instance" (AWS writes DB so). */
     static String humanize(String camel) {
-        return camel.replaceAll("([a-z0-9])([A-Z])", "$1 $2").replaceAll("([A-Z]+)([A-Z][a-z])", "$1 $2").toLowerCase(Locale.ROOT);
+        String words = camel.replaceAll("([a-z0-9])([A-Z])", "$1 $2").replaceAll("([A-Z]+)([A-Z][a-z])", "$1 $2").toLowerCase(Locale.ROOT);
+        return words.replaceAll("\\bdb\\b", "DB");
     }
 
     /** What a relation connects the subject to: the policy attached, the rule's port and source. */

@@ -13,13 +13,15 @@ import java.util.Locale;
 /** Shows what became of a snippet: its value, or one clear line on what went wrong. */
 final class OutcomePrinter {
     private final ShellIO io;
+    private final SecretMask secrets;
 
-    OutcomePrinter(ShellIO io) {
+    OutcomePrinter(ShellIO io, SecretMask secrets) {
         this.io = io;
+        this.secrets = secrets;
     }
 
     private void line(AttributedStyle style, String text) {
-        for (String piece : wrap(text, io.width())) {
+        for (String piece : wrap(secrets.mask(text), io.width())) {
             io.print(new AttributedStringBuilder().styled(io.color() ? style : AttributedStyle.DEFAULT, piece).toAttributedString());
         }
     }
@@ -43,7 +45,7 @@ final class OutcomePrinter {
             }
             // a code line continues under itself, further in; a message's next lines by two
             String lead = paragraph.substring(0, paragraph.length() - paragraph.stripLeading().length());
-            String continuation = paragraph.startsWith("    ") ? lead + "    " : lead + "  ";
+            String continuation = paragraph.startsWith("    ") ? lead + "    " : "  ";
             if (continuation.length() > width / 2) {
                 continuation = "  ";
             }
@@ -83,8 +85,9 @@ final class OutcomePrinter {
         AttributedStyle error = AttributedStyle.DEFAULT.foreground(AttributedStyle.RED);
         if (outcome instanceof SnippetOutcome.Value value) {
             String prefix = value.name() + " ==> ";
-            String formatted = ValueFormatter.describeClient(value.name(), value.value(), io.width() - prefix.length())
-                    .orElseGet(() -> ValueFormatter.format(value.value(), io.width() - prefix.length()));
+            String shown = secrets.mask(value.value());
+            String formatted = ValueFormatter.describeClient(value.name(), shown, io.width() - prefix.length())
+                    .orElseGet(() -> ValueFormatter.format(shown, io.width() - prefix.length()));
             io.out().println(prefix + formatted);
         } else if (outcome instanceof SnippetOutcome.Declared declared) {
             line(AttributedStyle.DEFAULT.faint(), "|  " + declared.description());

@@ -266,13 +266,20 @@ public final class TargetDesk implements SessionHooks, AutoCloseable {
     }
 
     private void runCleanup(List<LedgerEntry> alive, boolean skipFinalSnapshots) {
-        Cleaner.Result result = new Cleaner(tutor.checkClients(), ledger, line -> {
+        Cleaner cleaner = new Cleaner(tutor.checkClients(), ledger, line -> {
             if (line.startsWith("!")) {
                 warn(line);
             } else {
-                io.out().println(line);
+                say(line);
             }
-        }).clean(alive, skipFinalSnapshots);
+            io.out().flush();
+        });
+        // Ctrl-C ends a wait (an instance shutting down, a database being deleted): what is left stays in the ledger
+        Thread worker = Thread.currentThread();
+        Cleaner.Result[] ran = new Cleaner.Result[1];
+        io.whileInterruptible(() -> ran[0] = cleaner.clean(alive, skipFinalSnapshots), worker::interrupt);
+        Thread.interrupted();
+        Cleaner.Result result = ran[0];
         io.out().println("Cleanup: " + result.deleted() + " deleted" + (result.failed() > 0 ? ", " + result.failed()
                 + " left (see above; /cleanup tries again)" : ", nothing left") + ".");
     }

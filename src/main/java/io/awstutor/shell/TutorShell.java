@@ -1,10 +1,13 @@
 package io.awstutor.shell;
 
 import io.awstutor.check.Verdict;
+import io.awstutor.jshell.CallLogReader;
 import io.awstutor.jshell.JShellEngine;
 import io.awstutor.jshell.Milestones;
 import io.awstutor.jshell.SnippetOutcome;
 import io.awstutor.jshell.agent.CallRecord;
+import io.awstutor.target.TargetSettings;
+import io.awstutor.target.Targets;
 import org.jline.utils.AttributedStyle;
 
 import java.util.List;
@@ -23,6 +26,8 @@ public final class TutorShell {
     private final ShellCommands commands;
     private String pendingInput;
     private SessionHooks hooks = SessionHooks.NONE;
+    private SecretMask secrets = new SecretMask();
+    private Runnable releaseLearnerOutput = () -> { };
     private boolean endOfInput;
     private boolean madeChanges;
 
@@ -40,6 +45,19 @@ public final class TutorShell {
 
     public void hooks(SessionHooks sessionHooks) {
         this.hooks = sessionHooks;
+    }
+
+    /**
+     * The mask the learner's own output passes through ({@code releaseOutput} passes on a
+     * line left unfinished when a snippet ends); values and listings use it too.
+     */
+    public void secrets(SecretMask mask, Runnable releaseOutput) {
+        this.secrets = mask;
+        this.releaseLearnerOutput = releaseOutput;
+    }
+
+    SecretMask secrets() {
+        return secrets;
     }
 
     public SessionHooks hooks() {
@@ -165,29 +183,29 @@ public final class TutorShell {
     /** Runs a snippet for /catchup: interruptible, followed by the ledger, not shown, not checked. */
     Quiet evaluateQuietly(String source) {
         List<SnippetOutcome>[] holder = new List[1];
-        io.whileInterruptible(() -> holder[0] = engine.eval(source), engine::stop);
-        List<CallRecord> calls = engine.drainCalls();
+        List<CallRecord> calls = run(source, holder);
         hooks.afterCalls(calls);
         madeChanges |= !ChangeDescriber.describe(calls).isEmpty();
+        warnUnreadable(calls);
         return new Quiet(holder[0], calls);
     }
 
     /** Runs a snippet, reports it, and checks the step. */
     void evaluate(String source) {
         List<SnippetOutcome>[] holder = new List[1];
-        io.whileInterruptible(() -> holder[0] = engine.eval(source), engine::stop);
+        List<CallRecord> calls = run(source, holder);
         List<SnippetOutcome> outcomes = holder[0];
-        List<CallRecord> calls = engine.drainCalls();
         tutor.recordCalls(calls);
         hooks.afterCalls(calls);
         madeChanges |= !ChangeDescriber.describe(calls).isEmpty();
-        OutcomePrinter printer = new OutcomePrinter(io);
+        OutcomePrinter printer = new OutcomePrinter(io, secrets);
         for (SnippetOutcome outcome : outcomes) {
             printer.print(outcome, calls);
         }
         for (String change : ChangeDescriber.describe(calls)) {
             view.line(AttributedStyle.DEFAULT.foreground(AttributedStyle.BLUE), change);
         }
+        warnUnreadable(calls);
         calls.stream().filter(DenialExplainer::isDenial).reduce((a, b) -> b).ifPresent(denied -> {
             for (String line : new DenialExplainer(tutor.checkClients()).explain(denied)) {
                 view.line(AttributedStyle.DEFAULT.foreground(AttributedStyle.MAGENTA), line);
@@ -196,6 +214,58 @@ public final class TutorShell {
         boolean ran = outcomes.stream().noneMatch(o -> o instanceof SnippetOutcome.CompileError);
         if (ran && !tutor.step().isReadingOnly() && !tutor.isStepDone()) {
             checkStep(!calls.isEmpty());
+        }
+    }
+
+    /** A call the log lost may have created something the ledger now misses: the learner must know. */
+    private void warnUnreadable(List<CallRecord> calls) {
+        calls.stream().filter(c -> CallLogReader.UNREADABLE.equals(c.operation())).forEach(c -> view.line(
+                AttributedStyle.DEFAULT.foreground(AttributedStyle.RED), "! " + c.errorMessage() + ": if a call of this snippet"
+                        + " created something, the ledger does not know it, and /cost and /cleanup will miss it."));
+    }
+
+    /**
+     * Evaluates with Ctrl-C stopping it and a {@link WaitWatch} saying what a long snippet
+     * waits for; returns every call the snippet made, those read while it ran first.
+     */
+    private List<CallRecord> run(String source, List<SnippetOutcome>[] holder) {
+        AttributedStyle faint = AttributedStyle.DEFAULT.faint();
+        WaitWatch watch = new WaitWatch(engine::drainCalls, engine::isReady, text -> {
+            view.line(faint, text);
+            io.out().flush();
+        }, pace());
+        List<CallRecord> calls = new java.util.ArrayList<>();
+        secrets.learnFromSource(source);
+        try {
+            io.whileInterruptible(() -> holder[0] = engine.eval(source), engine::stop);
+        } finally {
+            calls.addAll(watch.stop());
+            releaseLearnerOutput.run();
+        }
+        calls.addAll(engine.drainCalls());
+        learnSecretVariables();
+        return calls;
+    }
+
+    /** A variable named like a secret (password, secretKey …) holds one: its value is masked wherever it shows. */
+    private void learnSecretVariables() {
+        try {
+            engine.varSnippets().stream().filter(v -> SecretMask.namesASecret(v.name()))
+                    .forEach(v -> secrets.learnVariable(v.name(), engine.varValue(v)));
+        } catch (RuntimeException e) {
+            // the Java session ended; its variables are gone with it
+        }
+    }
+
+    /** The target's pace against AWS's: the shell's sandbox runs quicker (AWSTUTOR_SANDBOX_TIME_SCALE). */
+    private double pace() {
+        if (tutor.checkClients().settings().kind() != TargetSettings.TargetKind.SANDBOX) {
+            return 1;
+        }
+        try {
+            return Targets.sandboxPace(System.getenv("AWSTUTOR_SANDBOX_TIME_SCALE"));
+        } catch (IllegalArgumentException e) {
+            return 1;
         }
     }
 

@@ -47,6 +47,21 @@ public final class Secrets {
         return masked;
     }
 
+    /** The literals a text gives to something named like a secret ({@code .masterUserPassword("...")}), to mask elsewhere too. */
+    public static java.util.List<String> namedLiterals(String text) {
+        java.util.List<String> literals = new java.util.ArrayList<>();
+        if (text == null) {
+            return literals;
+        }
+        for (Pattern pattern : java.util.List.of(NAMED, CREDENTIALS_CREATE)) {
+            Matcher m = pattern.matcher(text);
+            while (m.find()) {
+                literals.add(m.group(2));
+            }
+        }
+        return literals;
+    }
+
     /** A run of 40 letters could be a word-free identifier; a key mixes cases and digits. */
     private static boolean looksRandom(String candidate) {
         boolean upper = false;

@@ -40,14 +40,33 @@ public final class Targets {
         };
     }
 
-    /** {@code timeScale} (from AWSTUTOR_SANDBOX_TIME_SCALE) speeds the sandbox's delays up for scripted sessions. */
-    private static Target sandbox(String region, String timeScale) {
-        double scale;
-        try {
-            scale = timeScale == null ? 1.0 : Double.parseDouble(timeScale);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("AWSTUTOR_SANDBOX_TIME_SCALE must be a number, e.g. 0.01; got '" + timeScale + "'");
+    /**
+     * The pace of the shell's sandbox: 1/50 of AWS's, so a database AWS takes 5 minutes to
+     * create is ready in 6 s, an instance boots in under a second and a CloudFront deployment
+     * takes a second; the shell says what AWS would take while it waits. A lesson keeps
+     * moving, and the states in between (creating, pending, InProgress) can still be seen.
+     */
+    public static final double SHELL_PACE = 0.02;
+
+    /** The sandbox's time scale: AWSTUTOR_SANDBOX_TIME_SCALE when set (1 is AWS's pace), else {@link #SHELL_PACE}. */
+    public static double sandboxPace(String timeScale) {
+        if (timeScale == null || timeScale.isBlank()) {
+            return SHELL_PACE;
         }
+        try {
+            double scale = Double.parseDouble(timeScale.trim());
+            if (scale >= 0 && !Double.isInfinite(scale)) {
+                return scale;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException("AWSTUTOR_SANDBOX_TIME_SCALE must be a number: 1 is AWS's pace, 0 no delays,"
+                + " e.g. 0.01; got '" + timeScale + "'");
+    }
+
+    private static Target sandbox(String region, String timeScale) {
+        double scale = sandboxPace(timeScale);
         try {
             Sandbox sandbox = Sandbox.start(SandboxOptions.inMemory().withTimeScale(scale)
                     .withEngines(io.awstutor.sandbox.engines.EngineSettings.fromEnvironment()));

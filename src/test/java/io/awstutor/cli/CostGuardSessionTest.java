@@ -42,10 +42,10 @@ class CostGuardSessionTest {
             CliProcess.Result result = CliProcess.run(home, awsViaSandbox(box), LAUNCH, "--target", "aws");
             String out = result.stdout();
             assertEquals(0, result.exitCode(), result::toString);
-            assertTrue(out.contains("⚠ EC2 RunInstances is billable on aws via " + box.endpoint()), out);
             String flowed = out.replaceAll("\\s+", " "); // long messages are wrapped to the terminal's width
+            assertTrue(flowed.contains("⚠ EC2 RunInstances is billable on aws via " + box.endpoint()), out);
             assertTrue(flowed.contains("1 × t3.micro EC2 instance: about USD 0.0104 an hour, USD 7.59 a month if left running"), out);
-            assertTrue(out.contains("free tier: covered"), out);
+            assertTrue(flowed.contains("free tier: covered"), out);
             assertTrue(flowed.contains("awstutor's cost guard stopped EC2 RunInstances before it left this machine"), out);
             assertTrue(flowed.contains("start awstutor with --allow-billable to let billable calls through"), out);
             assertEquals(0, running(box), "nothing was launched");
@@ -86,7 +86,7 @@ class CostGuardSessionTest {
         CliProcess.Result result = CliProcess.run(home, LAUNCH);
         String out = result.stdout();
         assertEquals(0, result.exitCode(), result::toString);
-        assertTrue(out.contains("(cost note) EC2 RunInstances — on a real account: 1 × t3.micro EC2 instance"), out);
+        assertTrue(out.replaceAll("\\s+", " ").contains("(cost note) EC2 RunInstances — on a real account: 1 × t3.micro EC2 instance"), out);
         assertFalse(out.contains("stopped EC2 RunInstances"), out);
     }
 

@@ -37,11 +37,21 @@ final class ScreenLines {
             String next = lines.get(i + 1);
             if (isTableRow(line) && isTableRow(next)) {
                 tableCells(line, next, problems, words);
-            } else if (columns == width && cutWord(line, next.stripLeading(), words) && line.strip().contains(" ")) {
+            } else if (columns == width && cutWord(line, next.stripLeading(), words) && !longerThanALine(line, next, width)) {
                 problems.add("a word cut at the end of a full line:\n    " + line + "\n    " + next);
             }
         }
         return problems;
+    }
+
+    /** A token that would not fit a whole line even alone may be cut where the line ends. */
+    private static boolean longerThanALine(String line, String next, int width) {
+        String tail = line.substring(line.lastIndexOf(' ') + 1);
+        String rest = next.stripLeading();
+        int space = rest.indexOf(' ');
+        String head = space < 0 ? rest : rest.substring(0, space);
+        int indent = next.length() - rest.length();
+        return TextWrap.columns(tail) + TextWrap.columns(head) > width - indent;
     }
 
     private static boolean isTableRow(String line) {

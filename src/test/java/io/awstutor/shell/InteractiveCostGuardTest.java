@@ -74,7 +74,8 @@ class InteractiveCostGuardTest {
                             .anyMatch(t -> t.key().equals("awstutor:lesson") && t.value().equals("ec2-rds")));
                 }
             }
-            String shown = screen.toString(StandardCharsets.UTF_8).replaceAll("\\s+", " "); // lines wrap at the terminal's width
+            // the guard's lines are wrapped to the terminal's width
+            String shown = screen.toString(StandardCharsets.UTF_8).replaceAll("\\s+", " ");
             assertTrue(shown.contains("2 × m5.large EC2 instances: about USD 0.19 an hour, USD 140.16 a month if left running"), shown);
             assertTrue(shown.contains("free tier: not covered (m5.large is not a free-tier type)"), shown);
             assertTrue(shown.contains("Type yes to create it and start paying, anything else to cancel: (yes/no)"), shown);

@@ -15,6 +15,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Map;
 
+import io.awstutor.target.Secrets;
+
 /**
  * An SDK interceptor on the learner's clients (in the JShell process) that appends one JSON
  * line per finished call to the session's event file. The shell reads the new lines after
@@ -72,17 +74,32 @@ public final class CallRecorder implements ExecutionInterceptor {
                 message = aws.awsErrorDetails().errorMessage();
             }
         }
+        // AWS's validation messages may repeat the value they refuse ("… is not a valid password: 'x'")
+        if (message != null) {
+            for (String secret : SdkFieldExtractor.secretValues(context.request())) {
+                message = message.replace(secret, Secrets.mask(secret));
+            }
+            message = Secrets.maskInText(message);
+        }
         write(new CallRecord(CallFacts.service(attributes), CallFacts.operation(attributes), CallFacts.region(attributes), false, status,
                 code, message, requestId, CallFacts.fieldsOf(context.request()), Map.of()));
     }
 
     private synchronized void write(CallRecord record) {
-        try {
-            String line = json.writeValueAsString(record) + "\n";
-            Files.writeString(eventFile, line, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-        } catch (IOException e) {
-            // Losing a "what changed" line must never fail the learner's call.
+        IOException failure = null;
+        for (int attempt = 0; attempt < 2; attempt++) {
+            try {
+                String line = json.writeValueAsString(record) + "\n";
+                Files.writeString(eventFile, line, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+                return;
+            } catch (IOException e) {
+                failure = e;
+            }
         }
+        // The learner's call stands (it was made); but the ledger that /cost, /cleanup and the
+        // quit warning rely on will not know of it, so the learner is told, on the shell's screen.
+        System.err.println("awstutor: the call " + record.service() + " " + record.operation() + " could not be recorded ("
+                + failure.getMessage() + "); if it created something, /cost and /cleanup do not know it: note it and delete it yourself.");
     }
 
 }

@@ -51,6 +51,22 @@ public final class SdkFieldExtractor {
         return out;
     }
 
+    /**
+     * The secrets a request carries in full (its password and secret members, at the top
+     * level), so that an error message repeating one can be masked before it is written.
+     */
+    public static List<String> secretValues(Object request) {
+        List<String> secrets = new ArrayList<>();
+        if (request instanceof SdkPojo pojo) {
+            for (SdkField<?> field : pojo.sdkFields()) {
+                if (isSecret(field.memberName()) && field.getValueOrDefault(pojo) instanceof String value && !value.isEmpty()) {
+                    secrets.add(value);
+                }
+            }
+        }
+        return secrets;
+    }
+
     static boolean isSecret(String memberName) {
         String lower = memberName.toLowerCase(Locale.ROOT);
         if (lower.equals("accesskeyid") || lower.endsWith("tokencode") || lower.equals("nexttoken")

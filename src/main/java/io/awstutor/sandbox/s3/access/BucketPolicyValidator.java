@@ -74,13 +74,47 @@ public final class BucketPolicyValidator {
             if (!s.has("Resource") && !s.has("NotResource")) {
                 throw malformed("Missing required field Resource");
             }
-            for (String resource : texts(s.has("Resource") ? s.path("Resource") : s.path("NotResource"))) {
-                String arn = "arn:aws:s3:::" + bucket;
+            List<String> resources = texts(s.has("Resource") ? s.path("Resource") : s.path("NotResource"));
+            String arn = "arn:aws:s3:::" + bucket;
+            for (String resource : resources) {
                 if (!resource.equals(arn) && !resource.startsWith(arn + "/")) {
                     throw malformed("Policy has invalid resource");
                 }
             }
+            if (s.has("Action") && s.has("Resource")) {
+                boolean bucketResource = resources.contains(arn);
+                boolean objectResource = resources.stream().anyMatch(r -> r.startsWith(arn + "/"));
+                for (String action : texts(s.path("Action"))) {
+                    Applies applies = appliesTo(action);
+                    if ((applies == Applies.OBJECT && !objectResource) || (applies == Applies.BUCKET && !bucketResource)) {
+                        throw malformed("Action does not apply to any resource(s) in statement");
+                    }
+                }
+            }
         }
+    }
+
+    private enum Applies { BUCKET, OBJECT, EITHER }
+
+    /**
+     * Whether an S3 action acts on the bucket ({@code arn:aws:s3:::bucket}) or on objects
+     * ({@code arn:aws:s3:::bucket/key}): s3:GetObject granted on the bucket alone grants
+     * nothing, and S3 refuses such a statement. Wildcards and names not known here may
+     * match either, so they are let through.
+     */
+    private static Applies appliesTo(String action) {
+        String name = action.toLowerCase(java.util.Locale.ROOT);
+        if (name.contains("*") || !name.startsWith("s3:")) {
+            return Applies.EITHER;
+        }
+        name = name.substring(3);
+        if (name.contains("bucket") || name.endsWith("configuration")) {
+            return Applies.BUCKET;
+        }
+        if (name.contains("object") || name.equals("abortmultipartupload") || name.equals("listmultipartuploadparts")) {
+            return Applies.OBJECT;
+        }
+        return Applies.EITHER;
     }
 
     private static List<String> texts(JsonNode node) {
