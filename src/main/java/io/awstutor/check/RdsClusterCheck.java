@@ -8,7 +8,7 @@ import java.util.Optional;
 
 /**
  * An Aurora DB cluster exists with an engine, a status and a Serverless v2 capacity range in
- * ACUs; or it is gone (deleted or being deleted):
+ * ACUs; or it is being deleted, or gone after the learner's own DeleteDBCluster this step:
  * {@code rds-cluster: {id: ${prefix}-aurora, engine: aurora-postgresql, min-capacity: 0, max-capacity: 2}},
  * {@code rds-cluster: {id: ${prefix}-aurora, gone: true}}.
  */
@@ -31,8 +31,14 @@ public record RdsClusterCheck(String id, Optional<String> engine, Optional<Strin
             found = Optional.empty();
         }
         if (gone) {
-            if (found.isEmpty() || "deleting".equals(found.get().status())) {
-                return Verdict.pass("DB cluster " + identifier + (found.isEmpty() ? " is gone" : " is being deleted"));
+            if (found.isPresent() && "deleting".equals(found.get().status())) {
+                return Verdict.pass("DB cluster " + identifier + " is being deleted");
+            }
+            if (found.isEmpty()) {
+                // a fresh sandbox never had it: credit only the learner's own delete, as for DB instances
+                return context.didThisStep("DeleteDBCluster", identifier) ? Verdict.pass("DB cluster " + identifier + " is gone")
+                        : Verdict.fail("There is no DB cluster " + identifier + " to delete here (a sandbox starts empty each"
+                                + " session): /catchup builds it again from the earlier steps, then delete it.");
             }
             return Verdict.fail("The DB cluster " + identifier + " still exists (" + found.get().status() + ").");
         }
