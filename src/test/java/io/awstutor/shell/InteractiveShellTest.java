@@ -41,6 +41,8 @@ class InteractiveShellTest {
         ByteArrayOutputStream screen = new ByteArrayOutputStream();
         java.io.PipedOutputStream keyboard = new java.io.PipedOutputStream();
         java.io.PipedInputStream keys = new java.io.PipedInputStream(keyboard);
+        java.util.concurrent.CountDownLatch sessionOver = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicReference<Exception> typingFailed = new java.util.concurrent.atomic.AtomicReference<>();
         Thread typist = new Thread(() -> {
             try {
                 int prompts = 0;
@@ -56,9 +58,10 @@ class InteractiveShellTest {
                     keyboard.write(line.getBytes(StandardCharsets.UTF_8));
                     keyboard.flush();
                 }
-                Thread.sleep(60_000); // keep the keyboard open: /quit ends the session, not end of input
-            } catch (Exception ignored) {
-                // the test ended
+                // keep the keyboard open until the session is over: /quit ends it, not end of input
+                sessionOver.await(2, java.util.concurrent.TimeUnit.MINUTES);
+            } catch (Exception e) {
+                typingFailed.set(e);
             }
         });
         typist.setDaemon(true);
@@ -81,7 +84,11 @@ class InteractiveShellTest {
                 assertEquals(0, shell[0].run());
                 io.close();
             }
+        } finally {
+            sessionOver.countDown();
         }
+        typist.join(10_000);
+        assertEquals(null, typingFailed.get(), "the typist could not type");
         String out = screen.toString(StandardCharsets.UTF_8);
         assertTrue(out.contains("getting-started 1/5 ❯ "), out);
         assertTrue(out.contains("✓ Step done: Ask AWS who you are."), out);
