@@ -37,26 +37,10 @@ public final class LessonParser {
     }
 
     public static Lesson parse(String fileName, String text) throws LessonFormatException {
-        String normalized = text.replace("\r\n", "\n");
-        if (!normalized.startsWith("---\n")) {
-            throw new LessonFormatException(fileName, 1, "a lesson starts with YAML front matter between '---' lines (id, title)");
-        }
-        int end = normalized.indexOf("\n---\n", 3);
-        if (end < 0) {
-            throw new LessonFormatException(fileName, 1, "the front matter's closing '---' line is missing");
-        }
-        Map<?, ?> front = frontMatter(fileName, normalized.substring(4, end));
-        int bodyStartLine = (int) normalized.substring(0, end + 5).chars().filter(c -> c == '\n').count();
-        String body = normalized.substring(end + 5);
+        Front front = Front.read(fileName, text.replace("\r\n", "\n"));
+        String body = front.body();
+        int bodyStartLine = front.bodyStartLine();
         String[] lines = body.split("\n", -1);
-
-        String id = requiredString(front, "id", fileName);
-        if (!id.matches("[a-z0-9][a-z0-9-]*")) {
-            throw new LessonFormatException(fileName, 2, "id '" + id + "' must be lower-case letters, digits and hyphens");
-        }
-        String title = requiredString(front, "title", fileName);
-        String summary = front.get("summary") == null ? "" : String.valueOf(front.get("summary"));
-        int order = front.get("order") instanceof Number n ? n.intValue() : 100;
 
         StringBuilder intro = new StringBuilder();
         List<Step> steps = new ArrayList<>();
@@ -81,25 +65,8 @@ public final class LessonParser {
                 continue;
             }
             String source = sourceOf(node, lines);
-            if (node instanceof FencedCodeBlock code && code.getClosingFenceLength() == null) {
-                // Markdown lets an open fence run to the end of the file, swallowing every step after it
-                String fence = String.valueOf(code.getFenceChar()).repeat(code.getOpeningFenceLength());
-                throw new LessonFormatException(fileName, line, "the " + fence + (code.getInfo().isBlank() ? "" : code.getInfo().trim())
-                        + " block that starts here is never closed (a line of " + fence + " ends it)");
-            }
-            if (node instanceof FencedCodeBlock code && code.getFenceChar() == '`') {
-                // "```check" inside a ``` block: the block's own closing line is missing, and the
-                // next block's opening was taken as content (a ~~~ block may hold ``` on purpose)
-                String[] content = source.split("\n", -1);
-                String fence = "`".repeat(code.getOpeningFenceLength());
-                for (int i = 1; i < content.length - 1; i++) {
-                    if (content[i].strip().startsWith(fence) && content[i].strip().length() > fence.length()
-                            && content[i].strip().charAt(fence.length()) != '`') {
-                        throw new LessonFormatException(fileName, line, "the " + fence + code.getInfo().trim()
-                                + " block that starts here runs into the " + content[i].strip() + " line " + (line + i)
-                                + ": its closing " + fence + " is missing");
-                    }
-                }
+            if (node instanceof FencedCodeBlock code) {
+                checkFences(code, source, fileName, line);
             }
             if (node instanceof FencedCodeBlock code && isMachineBlock(code.getInfo())) {
                 if (current == null) {
@@ -118,7 +85,55 @@ public final class LessonParser {
         if (steps.isEmpty()) {
             throw new LessonFormatException(fileName, bodyStartLine + 1, "a lesson needs at least one step (a '## ' heading)");
         }
-        return new Lesson(id, title, summary, order, intro.toString().strip(), List.copyOf(steps), fileName);
+        return new Lesson(front.id(), front.title(), front.summary(), front.order(), intro.toString().strip(), List.copyOf(steps), fileName);
+    }
+
+    /** A lesson's YAML front matter (id, title, summary, order) and the Markdown after it. */
+    private record Front(String id, String title, String summary, int order, String body, int bodyStartLine) {
+
+        static Front read(String fileName, String normalized) throws LessonFormatException {
+            if (!normalized.startsWith("---\n")) {
+                throw new LessonFormatException(fileName, 1, "a lesson starts with YAML front matter between '---' lines (id, title)");
+            }
+            int end = normalized.indexOf("\n---\n", 3);
+            if (end < 0) {
+                throw new LessonFormatException(fileName, 1, "the front matter's closing '---' line is missing");
+            }
+            Map<?, ?> front = frontMatter(fileName, normalized.substring(4, end));
+            int bodyStartLine = (int) normalized.substring(0, end + 5).chars().filter(c -> c == '\n').count();
+            String id = requiredString(front, "id", fileName);
+            if (!id.matches("[a-z0-9][a-z0-9-]*")) {
+                throw new LessonFormatException(fileName, 2, "id '" + id + "' must be lower-case letters, digits and hyphens");
+            }
+            String title = requiredString(front, "title", fileName);
+            String summary = front.get("summary") == null ? "" : String.valueOf(front.get("summary"));
+            int order = front.get("order") instanceof Number n ? n.intValue() : 100;
+            return new Front(id, title, summary, order, normalized.substring(end + 5), bodyStartLine);
+        }
+    }
+
+    /** A fence left open, or one whose closing line is missing so that it swallows the next block. */
+    private static void checkFences(FencedCodeBlock code, String source, String fileName, int line) throws LessonFormatException {
+        if (code.getClosingFenceLength() == null) {
+            // Markdown lets an open fence run to the end of the file, swallowing every step after it
+            String fence = String.valueOf(code.getFenceChar()).repeat(code.getOpeningFenceLength());
+            throw new LessonFormatException(fileName, line, "the " + fence + (code.getInfo().isBlank() ? "" : code.getInfo().trim())
+                    + " block that starts here is never closed (a line of " + fence + " ends it)");
+        }
+        if (code.getFenceChar() == '`') {
+            // "```check" inside a ``` block: the block's own closing line is missing, and the
+            // next block's opening was taken as content (a ~~~ block may hold ``` on purpose)
+            String[] content = source.split("\n", -1);
+            String fence = "`".repeat(code.getOpeningFenceLength());
+            for (int i = 1; i < content.length - 1; i++) {
+                if (content[i].strip().startsWith(fence) && content[i].strip().length() > fence.length()
+                        && content[i].strip().charAt(fence.length()) != '`') {
+                    throw new LessonFormatException(fileName, line, "the " + fence + code.getInfo().trim()
+                            + " block that starts here runs into the " + content[i].strip() + " line " + (line + i)
+                            + ": its closing " + fence + " is missing");
+                }
+            }
+        }
     }
 
     private static Map<?, ?> frontMatter(String fileName, String yamlText) throws LessonFormatException {
