@@ -44,6 +44,8 @@ final class CliProcess {
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().keySet().removeIf(k -> k.startsWith("AWS_") || k.startsWith("AWSTUTOR_"));
         builder.environment().put("AWSTUTOR_HOME", home.toString());
+        // every test's fresh home shares this machine's engine downloads (MariaDB is 141 MB)
+        builder.environment().put("AWSTUTOR_ENGINE_CACHE", io.awstutor.progress.TutorHome.resolve().resolve("engines").toString());
         builder.environment().putAll(env);
         return builder.start();
     }

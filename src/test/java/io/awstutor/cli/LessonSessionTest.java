@@ -163,6 +163,32 @@ class LessonSessionTest {
                 /answer 2
                 rds.deleteDBInstance(b -> b.dbInstanceIdentifier(prefix + "-multiaz-db"));
                 rds.deleteDBInstance(b -> b.dbInstanceIdentifier(prefix + "-multiaz-db").skipFinalSnapshot(true));
+                String vpcId = ec2.describeVpcs(b -> b.filters(f -> f.name("is-default").values("true"))).vpcs().get(0).vpcId();
+                String pgSg = ec2.createSecurityGroup(b -> b.groupName(prefix + "-pg").description("PostgreSQL from my machine").vpcId(vpcId)).groupId();
+                ec2.authorizeSecurityGroupIngress(b -> b.groupId(pgSg).ipPermissions(p -> p.ipProtocol("tcp").fromPort(5432).toPort(5432).ipRanges(r -> r.cidrIp(clients.myPublicIp() + "/32"))));
+                String pgPassword = "kettle-and-teapot-7";
+                rds.createDBInstance(b -> b.dbInstanceIdentifier(prefix + "-pg").engine("postgres").dbInstanceClass("db.t3.micro").allocatedStorage(20).masterUsername("learner").masterUserPassword(pgPassword).dbName("shop").publiclyAccessible(true).vpcSecurityGroupIds(pgSg));
+                rds.waiter().waitUntilDBInstanceAvailable(b -> b.dbInstanceIdentifier(prefix + "-pg"));
+                var ep = rds.describeDBInstances(b -> b.dbInstanceIdentifier(prefix + "-pg")).dbInstances().get(0).endpoint();
+                Connection db = DriverManager.getConnection("jdbc:postgresql://" + ep.address() + ":" + ep.port() + "/shop", "learner", pgPassword);
+                db.createStatement().execute("CREATE TABLE orders (id int PRIMARY KEY, item text)");
+                db.createStatement().execute("INSERT INTO orders VALUES (1, 'kettle'), (2, 'teapot')");
+                var orders = SqlTable.query(db, "SELECT * FROM orders ORDER BY id");
+                rds.createDBSnapshot(b -> b.dbSnapshotIdentifier(prefix + "-pg-before").dbInstanceIdentifier(prefix + "-pg"));
+                rds.waiter().waitUntilDBSnapshotAvailable(b -> b.dbSnapshotIdentifier(prefix + "-pg-before"));
+                db = DriverManager.getConnection("jdbc:postgresql://" + ep.address() + ":" + ep.port() + "/shop", "learner", pgPassword);
+                db.createStatement().execute("DROP TABLE orders");
+                var left = SqlTable.query(db, "SELECT tablename FROM pg_tables WHERE tablename = 'orders'");
+                rds.restoreDBInstanceFromDBSnapshot(b -> b.dbInstanceIdentifier(prefix + "-pg-restored").dbSnapshotIdentifier(prefix + "-pg-before").publiclyAccessible(true).vpcSecurityGroupIds(pgSg));
+                rds.waiter().waitUntilDBInstanceAvailable(b -> b.dbInstanceIdentifier(prefix + "-pg-restored"));
+                var ep2 = rds.describeDBInstances(b -> b.dbInstanceIdentifier(prefix + "-pg-restored")).dbInstances().get(0).endpoint();
+                Connection db2 = DriverManager.getConnection("jdbc:postgresql://" + ep2.address() + ":" + ep2.port() + "/shop", "learner", pgPassword);
+                var restored = SqlTable.query(db2, "SELECT * FROM orders ORDER BY id");
+                db.close();
+                db2.close();
+                rds.deleteDBInstance(b -> b.dbInstanceIdentifier(prefix + "-pg").skipFinalSnapshot(true));
+                rds.deleteDBInstance(b -> b.dbInstanceIdentifier(prefix + "-pg-restored").skipFinalSnapshot(true));
+                rds.deleteDBSnapshot(b -> b.dbSnapshotIdentifier(prefix + "-pg-before"));
                 """).stdout().replaceAll("\\s+", " "); // long lines are wrapped to the width
         assertTrue(out.contains("RDS refused DeleteDBInstance: InvalidParameterCombination (HTTP 400) — FinalDBSnapshotIdentifier is required"
                 + " unless SkipFinalSnapshot is specified."), out);
@@ -238,6 +264,19 @@ class LessonSessionTest {
                 ec2.authorizeSecurityGroupIngress(b -> b.groupId(dbSg).ipPermissions(p -> p.ipProtocol("tcp").fromPort(3306).toPort(3306).userIdGroupPairs(g -> g.groupId(webSg))));
                 ec2.revokeSecurityGroupIngress(b -> b.groupId(dbSg).ipPermissions(p -> p.ipProtocol("tcp").fromPort(3306).toPort(3306).ipRanges(r -> r.cidrIp(web1.privateIpAddress() + "/32"))));
                 /answer 2
+                var dbEp = rds.describeDBInstances(b -> b.dbInstanceIdentifier(prefix + "-db")).dbInstances().get(0).endpoint();
+                String dbUrl = "jdbc:mariadb://" + dbEp.address() + ":" + dbEp.port() + "/?connectTimeout=5000";
+                SQLException laptop = null;
+                try {
+                    DriverManager.getConnection(dbUrl, "admin", "change-me-2024").close();
+                } catch (SQLException e) {
+                    laptop = e;
+                }
+                ec2.authorizeSecurityGroupIngress(b -> b.groupId(dbSg).ipPermissions(p -> p.ipProtocol("tcp").fromPort(3306).toPort(3306).ipRanges(r -> r.cidrIp(clients.myPublicIp() + "/32"))));
+                Connection laptopDb = DriverManager.getConnection(dbUrl, "admin", "change-me-2024");
+                var fromLaptop = SqlTable.query(laptopDb, "SELECT 1 AS answered");
+                laptopDb.close();
+                ec2.revokeSecurityGroupIngress(b -> b.groupId(dbSg).ipPermissions(p -> p.ipProtocol("tcp").fromPort(3306).toPort(3306).ipRanges(r -> r.cidrIp(clients.myPublicIp() + "/32"))));
                 ec2.terminateInstances(b -> b.instanceIds(web1.instanceId(), web2.instanceId()));
                 rds.deleteDBInstance(b -> b.dbInstanceIdentifier(prefix + "-db").skipFinalSnapshot(true));
                 ec2.waiter().waitUntilInstanceTerminated(b -> b.instanceIds(web1.instanceId(), web2.instanceId()));

@@ -22,14 +22,21 @@ public record EngineSettings(boolean enabled, Path cache, URI repository, Consum
     }
 
     /**
-     * What the tutor's own sandboxes use: engines cached under the tutor's home folder,
-     * progress on stderr, unless {@code AWSTUTOR_SANDBOX_ENGINES=off} asks for the control plane alone.
+     * What the tutor's own sandboxes use: engines cached under the tutor's home folder (or in
+     * {@code AWSTUTOR_ENGINE_CACHE}), progress on stderr, unless {@code AWSTUTOR_SANDBOX_ENGINES=off}
+     * asks for the control plane alone.
      */
     public static EngineSettings fromEnvironment() {
         if ("off".equalsIgnoreCase(System.getenv("AWSTUTOR_SANDBOX_ENGINES"))) {
             return off();
         }
-        return cachedIn(io.awstutor.progress.TutorHome.resolve()).withProgress(line -> System.err.println("awstutor: " + line));
+        EngineSettings settings = cachedIn(io.awstutor.progress.TutorHome.resolve());
+        String sharedCache = System.getenv("AWSTUTOR_ENGINE_CACHE");
+        if (sharedCache != null && !sharedCache.isBlank()) {
+            // one download for several tutor homes (a classroom image, a CI machine's test homes)
+            settings = new EngineSettings(true, Path.of(sharedCache), settings.repository(), settings.progress());
+        }
+        return settings.withProgress(line -> System.err.println("awstutor: " + line));
     }
 
     public EngineSettings withRepository(URI base) {
