@@ -86,7 +86,9 @@ public final class Browser implements AutoCloseable {
 
     /** Waits (up to {@code seconds}) until {@code condition} holds, failing with {@code what} otherwise. */
     public <T> T waitFor(int seconds, String what, Function<WebDriver, T> condition) {
-        return new WebDriverWait(driver, Duration.ofSeconds(seconds)).withMessage(what).until(condition);
+        // a live region replaced between finding an element and reading it: read it again
+        return new WebDriverWait(driver, Duration.ofSeconds(seconds)).withMessage(what)
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(condition);
     }
 
     public Browser resize(int width, int height) {
