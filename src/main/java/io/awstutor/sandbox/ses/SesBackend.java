@@ -40,29 +40,8 @@ public final class SesBackend {
 
     private final SandboxContext context;
     private final boolean autoVerify;
-    private final Map<String, RegionState> regions = new HashMap<>();
+    private final Map<String, SesRegionState> regions = new HashMap<>();
     private final SesStore store;
-
-    /** One account's SES in one region. */
-    static final class RegionState {
-        final String accountId;
-        final String region;
-        final Map<String, Identity> identities = new LinkedHashMap<>();
-        final List<SentMessage> messages = new ArrayList<>();
-        /** When each accepted recipient was sent to, for the 24-hour quota and the statistics. */
-        final List<Delivery> deliveries = new ArrayList<>();
-
-        RegionState(String accountId, String region) {
-            this.accountId = accountId;
-            this.region = region;
-        }
-    }
-
-    /** One recipient of one accepted message, and what the simulator made of it. */
-    record Delivery(Instant at, Outcome outcome) {
-    }
-
-    enum Outcome { DELIVERED, BOUNCE, COMPLAINT }
 
     /** A page of identities and the token of the next. */
     public record Page(List<String> identities, Optional<String> nextToken) {
@@ -83,7 +62,7 @@ public final class SesBackend {
         this.autoVerify = autoVerify;
         this.store = context.dataDirFor("ses").map(SesStore::new).orElse(null);
         if (store != null) {
-            for (RegionState state : store.load()) {
+            for (SesRegionState state : store.load()) {
                 regions.put(key(state.accountId, state.region), state);
             }
         }
@@ -109,13 +88,13 @@ public final class SesBackend {
                 return existing;
             }
             if (autoVerify) {
-                return put(state, new Identity(parsed.identity(), Identity.Type.EmailAddress, context.now(), null,
+                return state.put(new Identity(parsed.identity(), Identity.Type.EmailAddress, context.now(), null,
                         Identity.Status.Success, null));
             }
             String link = token().replaceAll("[^A-Za-z0-9]", "");
-            Identity pending = put(state, new Identity(parsed.identity(), Identity.Type.EmailAddress, context.now(), null,
+            Identity pending = state.put(new Identity(parsed.identity(), Identity.Type.EmailAddress, context.now(), null,
                     Identity.Status.Pending, link));
-            keep(state, VerificationMessage.compose(messageId(context.now()), context.now(), region, parsed.identity(),
+            state.keep(VerificationMessage.compose(messageId(context.now()), context.now(), region, parsed.identity(),
                     linkBase + VERIFY_PATH + "?token=" + link));
             return pending;
         });
@@ -132,7 +111,7 @@ public final class SesBackend {
             if (existing != null && existing.type() == Identity.Type.Domain && existing.statusAt(context.now()) != Identity.Status.Failed) {
                 return existing;
             }
-            return put(state, new Identity(name, Identity.Type.Domain, context.now(), token(),
+            return state.put(new Identity(name, Identity.Type.Domain, context.now(), token(),
                     autoVerify ? Identity.Status.Success : Identity.Status.Pending, null));
         }).verificationToken();
     }
@@ -149,7 +128,7 @@ public final class SesBackend {
         if (linkToken == null || linkToken.isEmpty()) {
             return Optional.empty();
         }
-        for (RegionState state : regions.values()) {
+        for (SesRegionState state : regions.values()) {
             for (Identity identity : state.identities.values()) {
                 if (linkToken.equals(identity.linkToken()) && identity.statusAt(context.now()) == Identity.Status.Pending) {
                     change(state.accountId, state.region, s -> s.identities.put(identity.name(), identity.verified()));
@@ -199,7 +178,7 @@ public final class SesBackend {
 
     /** The identities among {@code names} that exist (SES leaves the others out of its answer). */
     public synchronized List<Identity> identities(String account, String region, Collection<String> names) {
-        RegionState state = state(account, region);
+        SesRegionState state = state(account, region);
         List<Identity> found = new ArrayList<>();
         for (String name : names) {
             Identity identity = state.identities.get(normalize(name));
@@ -234,7 +213,7 @@ public final class SesBackend {
         if (to.size() > MAX_RECIPIENTS) {
             throw AwsException.badRequest("InvalidParameterValue", "Recipient count exceeds " + MAX_RECIPIENTS + ".");
         }
-        RegionState state = state(account, region);
+        SesRegionState state = state(account, region);
         Set<String> failed = new LinkedHashSet<>();
         if (!verified(state, from)) {
             failed.add(from.identity());
@@ -249,15 +228,15 @@ public final class SesBackend {
                     + region.toUpperCase(Locale.ROOT) + ": " + String.join(", ", failed));
         }
         Instant now = context.now();
-        if (sentSince(state, now.minus(Duration.ofHours(24))) + to.size() > MAX_24_HOUR_SEND) {
+        if (state.sentSince(now.minus(Duration.ofHours(24))) + to.size() > MAX_24_HOUR_SEND) {
             throw AwsException.badRequest("Throttling", "Daily message quota exceeded.");
         }
         SentMessage message = new SentMessage(messageId(now), now, from.identity(),
                 to.stream().map(EmailAddress::identity).toList(), subject, text, html);
         return change(account, region, s -> {
-            keep(s, message);
+            s.keep(message);
             for (EmailAddress recipient : to) {
-                s.deliveries.add(new Delivery(now, outcome(recipient)));
+                s.deliveries.add(new SesRegionState.Delivery(now, SesRegionState.outcome(recipient)));
             }
             s.deliveries.removeIf(d -> d.at().isBefore(now.minus(Duration.ofDays(14))));
             return message;
@@ -265,24 +244,24 @@ public final class SesBackend {
     }
 
     public synchronized Quota quota(String account, String region) {
-        RegionState state = state(account, region);
-        return new Quota(MAX_24_HOUR_SEND, MAX_SEND_RATE, sentSince(state, context.now().minus(Duration.ofHours(24))));
+        SesRegionState state = state(account, region);
+        return new Quota(MAX_24_HOUR_SEND, MAX_SEND_RATE, state.sentSince(context.now().minus(Duration.ofHours(24))));
     }
 
     /** The last two weeks in 15-minute data points, as GetSendStatistics reports them. */
     public synchronized List<DataPoint> statistics(String account, String region) {
         Instant since = context.now().minus(Duration.ofDays(14));
         TreeMap<Instant, int[]> buckets = new TreeMap<>();
-        for (Delivery delivery : state(account, region).deliveries) {
+        for (SesRegionState.Delivery delivery : state(account, region).deliveries) {
             if (delivery.at().isBefore(since)) {
                 continue;
             }
             long quarter = delivery.at().truncatedTo(ChronoUnit.MINUTES).getEpochSecond() / 900 * 900;
             int[] counts = buckets.computeIfAbsent(Instant.ofEpochSecond(quarter), k -> new int[3]);
             counts[0]++;
-            if (delivery.outcome() == Outcome.BOUNCE) {
+            if (delivery.outcome() == SesRegionState.Outcome.BOUNCE) {
                 counts[1]++;
-            } else if (delivery.outcome() == Outcome.COMPLAINT) {
+            } else if (delivery.outcome() == SesRegionState.Outcome.COMPLAINT) {
                 counts[2]++;
             }
         }
@@ -299,7 +278,7 @@ public final class SesBackend {
     /** Every region's accepted messages, oldest first within a region, for the mailbox view. */
     public synchronized Map<String, List<SentMessage>> messagesByRegion() {
         Map<String, List<SentMessage>> out = new TreeMap<>();
-        for (RegionState state : regions.values()) {
+        for (SesRegionState state : regions.values()) {
             out.computeIfAbsent(state.region, r -> new ArrayList<>()).addAll(state.messages);
         }
         return out;
@@ -312,7 +291,7 @@ public final class SesBackend {
     /** Every account's accepted messages (those still kept), for the usage meter. */
     public synchronized List<Sending> sendings() {
         List<Sending> out = new ArrayList<>();
-        for (RegionState state : regions.values()) {
+        for (SesRegionState state : regions.values()) {
             for (SentMessage m : state.messages) {
                 if (!sentByAws(m)) {
                     out.add(new Sending(state.accountId, state.region, m.messageId(), m.sentAt(), m.destinations().size()));
@@ -331,7 +310,7 @@ public final class SesBackend {
         Instant now = context.now();
         SentMessage message = new SentMessage(messageId(now), now, source, List.copyOf(recipients), subject, body, null);
         change(account, region, s -> {
-            keep(s, message);
+            s.keep(message);
             return message;
         });
     }
@@ -343,39 +322,12 @@ public final class SesBackend {
 
     // ---- internals
 
-    private static Identity put(RegionState state, Identity identity) {
-        state.identities.put(identity.name(), identity);
-        return identity;
-    }
-
-    private static void keep(RegionState state, SentMessage message) {
-        state.messages.add(message);
-        if (state.messages.size() > KEPT_MESSAGES) {
-            state.messages.remove(0);
-        }
-    }
-
-    private boolean verified(RegionState state, EmailAddress address) {
+    private boolean verified(SesRegionState state, EmailAddress address) {
         Identity byAddress = state.identities.get(address.identity());
         Identity byDomain = state.identities.get(address.domain());
         Instant now = context.now();
         return (byAddress != null && byAddress.statusAt(now) == Identity.Status.Success)
                 || (byDomain != null && byDomain.type() == Identity.Type.Domain && byDomain.statusAt(now) == Identity.Status.Success);
-    }
-
-    private static Outcome outcome(EmailAddress recipient) {
-        if (!recipient.isSimulator()) {
-            return Outcome.DELIVERED;
-        }
-        return switch (recipient.local().toLowerCase(Locale.ROOT)) {
-            case "bounce", "suppressionlist" -> Outcome.BOUNCE;
-            case "complaint" -> Outcome.COMPLAINT;
-            default -> Outcome.DELIVERED;
-        };
-    }
-
-    private static int sentSince(RegionState state, Instant since) {
-        return (int) state.deliveries.stream().filter(d -> !d.at().isBefore(since)).count();
     }
 
     /** Addresses keep their local part's case; domains (and a domain identity) are lower-cased. */
@@ -397,11 +349,11 @@ public final class SesBackend {
         return java.util.Base64.getEncoder().encodeToString(bytes).substring(0, 44);
     }
 
-    private RegionState state(String account, String region) {
-        return regions.computeIfAbsent(key(account, region), k -> new RegionState(account, region));
+    private SesRegionState state(String account, String region) {
+        return regions.computeIfAbsent(key(account, region), k -> new SesRegionState(account, region));
     }
 
-    private <T> T change(String account, String region, java.util.function.Function<RegionState, T> operation) {
+    private <T> T change(String account, String region, java.util.function.Function<SesRegionState, T> operation) {
         T result = operation.apply(state(account, region));
         if (store != null) {
             store.save(regions.values());

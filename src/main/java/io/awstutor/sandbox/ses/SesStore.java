@@ -15,7 +15,7 @@ final class SesStore {
     }
 
     record StoredRegion(String accountId, String region, List<Identity> identities, List<SentMessage> messages,
-                        List<SesBackend.Delivery> deliveries) {
+                        List<SesRegionState.Delivery> deliveries) {
     }
 
     private final StateFile file;
@@ -24,11 +24,11 @@ final class SesStore {
         this.file = new StateFile(dir.resolve("ses.json"));
     }
 
-    List<SesBackend.RegionState> load() {
+    List<SesRegionState> load() {
         try {
-            List<SesBackend.RegionState> result = new ArrayList<>();
+            List<SesRegionState> result = new ArrayList<>();
             for (StoredRegion stored : file.load(Stored.class).map(Stored::regions).orElse(List.of())) {
-                SesBackend.RegionState state = new SesBackend.RegionState(stored.accountId(), stored.region());
+                SesRegionState state = new SesRegionState(stored.accountId(), stored.region());
                 stored.identities().forEach(i -> state.identities.put(i.name(), i));
                 state.messages.addAll(stored.messages());
                 state.deliveries.addAll(stored.deliveries());
@@ -40,9 +40,9 @@ final class SesStore {
         }
     }
 
-    void save(Collection<SesBackend.RegionState> regions) {
+    void save(Collection<SesRegionState> regions) {
         List<StoredRegion> stored = new ArrayList<>();
-        for (SesBackend.RegionState s : regions) {
+        for (SesRegionState s : regions) {
             stored.add(new StoredRegion(s.accountId, s.region, List.copyOf(s.identities.values()),
                     List.copyOf(s.messages), List.copyOf(s.deliveries)));
         }
