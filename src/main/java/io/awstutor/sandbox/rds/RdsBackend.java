@@ -11,15 +11,13 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
  * RDS's state and rules, per account and region: DB instances, Aurora clusters, snapshots,
  * subnet groups and tags. Statuses follow from timestamps (see {@link Timeline}), so nothing
  * runs in the background. Every public method takes the one lock and returns detached
- * copies. EC2 sees the DB instances as network endpoints through a lock-free view, because
- * EC2 asks while holding its own lock and RDS calls EC2 while holding this one.
+ * copies. EC2 sees the DB instances as network endpoints through {@link DbEndpointView}.
  */
 public final class RdsBackend implements NetworkEndpointSource {
     /** Realistic durations, scaled by the sandbox's time scale. */
@@ -40,17 +38,13 @@ public final class RdsBackend implements NetworkEndpointSource {
     private final EngineCatalog catalog = new EngineCatalog();
     private final Map<String, RegionState> regions = new HashMap<>();
     private final RdsStore store;
-    private final Map<String, Map<String, EndpointEntry>> endpoints = new ConcurrentHashMap<>();
+    private final DbEndpointView endpoints = new DbEndpointView();
     private final InstanceOperations instanceOps = new InstanceOperations(this);
     private final ClusterOperations clusterOps = new ClusterOperations(this);
     private final SnapshotOperations snapshotOps = new SnapshotOperations(this);
     private final StopStartOperations stopStartOps = new StopStartOperations(this, instanceOps);
     private final SubnetGroupOperations subnetGroupOps = new SubnetGroupOperations(this);
     private volatile DatabaseEngines engines = DatabaseEngines.NONE;
-
-    /** A DB instance as EC2 sees it, until {@code goneAt}. */
-    private record EndpointEntry(NetworkEndpoint endpoint, Instant goneAt) {
-    }
 
     public RdsBackend(SandboxContext context, NetworkDirectory network) {
         this(context, network, (account, region, subnetId) -> {
@@ -66,10 +60,17 @@ public final class RdsBackend implements NetworkEndpointSource {
         this.subnets = subnets;
         this.store = context.dataDirFor("rds").map(RdsStore::new).orElse(null);
         if (store != null) {
-            for (RegionState state : store.load()) {
-                regions.put(state.accountId + "/" + state.region, state);
-                state.instances.values().forEach(db -> publishEndpoint(state, db));
-            }
+            adopt(store.load());
+        }
+    }
+
+    /** Takes {@code states} as the whole of RDS's state (at start, or back to the last save). */
+    private void adopt(List<RegionState> states) {
+        regions.clear();
+        endpoints.clear();
+        for (RegionState state : states) {
+            regions.put(state.accountId + "/" + state.region, state);
+            state.instances.values().forEach(db -> endpoints.publish(state, db));
         }
     }
 
@@ -84,12 +85,7 @@ public final class RdsBackend implements NetworkEndpointSource {
             try {
                 store.save(regions.values());
             } catch (RuntimeException failed) {
-                regions.clear();
-                endpoints.clear();
-                for (RegionState state : store.lastSaved()) {
-                    regions.put(state.accountId + "/" + state.region, state);
-                    state.instances.values().forEach(db -> publishEndpoint(state, db));
-                }
+                adopt(store.lastSaved());
                 throw failed;
             }
         }
@@ -380,10 +376,7 @@ public final class RdsBackend implements NetworkEndpointSource {
 
     /** Publishes (or re-publishes) a DB instance's network view for EC2. */
     void publishEndpoint(RegionState state, DbInstance instance) {
-        NetworkEndpoint endpoint = new NetworkEndpoint(instance.identifier, "db-instance", instance.vpcId,
-                instance.privateIp, List.copyOf(instance.vpcSecurityGroupIds));
-        endpoints.computeIfAbsent(state.accountId + "/" + state.region, k -> new ConcurrentHashMap<>())
-                .put(instance.identifier, new EndpointEntry(endpoint, instance.timeline.goneAt()));
+        endpoints.publish(state, instance);
     }
 
     /** Every DB instance of every account and region, as the sandbox's usage meter reads them. */
@@ -398,15 +391,7 @@ public final class RdsBackend implements NetworkEndpointSource {
 
     @Override
     public List<NetworkEndpoint> endpoints(String accountId, String region) {
-        Map<String, EndpointEntry> entries = endpoints.get(accountId + "/" + region);
-        if (entries == null) {
-            return List.of();
-        }
-        Instant now = now();
-        List<NetworkEndpoint> result = new ArrayList<>();
-        entries.entrySet().removeIf(e -> e.getValue().goneAt() != null && !e.getValue().goneAt().isAfter(now));
-        entries.values().forEach(e -> result.add(e.endpoint()));
-        return result;
+        return endpoints.endpoints(accountId, region, now());
     }
 
     private static <T> Page<T> copies(Page<T> page, Function<T, T> copy) {
