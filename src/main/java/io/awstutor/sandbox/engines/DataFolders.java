@@ -12,7 +12,8 @@ import java.util.stream.Stream;
 /**
  * Where engines keep data: {@code ROOT/ACCOUNT/REGION/db/ID} for an instance (its server's
  * {@code data} folder and the admin's password file) and {@code .../snapshot/ID} for a DB
- * snapshot, which is a copy of an instance's folder taken while its server was stopped.
+ * snapshot ({@code .../cluster-snapshot/ID} for a cluster's), which is a copy of an instance's folder taken while
+ * its server was stopped.
  */
 final class DataFolders {
     static final String ADMIN_SECRET = "admin.secret";
@@ -30,10 +31,14 @@ final class DataFolders {
         return root.resolve(ref.account()).resolve(ref.region()).resolve("db").resolve(ref.id());
     }
 
-    /** Snapshots are named "snapshot:ID" in their Ref, so the two never collide. */
+    /**
+     * Snapshots are named "snapshot:ID" (DB snapshots) and "cluster-snapshot:ID" in their Ref,
+     * so they never collide with each other or with the instances.
+     */
     Path snapshot(io.awstutor.sandbox.rds.DatabaseEngines.Ref ref) {
-        String id = ref.id().startsWith("snapshot:") ? ref.id().substring("snapshot:".length()) : ref.id();
-        return root.resolve(ref.account()).resolve(ref.region()).resolve("snapshot").resolve(id);
+        int colon = ref.id().indexOf(':');
+        String kind = colon < 0 ? "snapshot" : ref.id().substring(0, colon);
+        return root.resolve(ref.account()).resolve(ref.region()).resolve(kind).resolve(ref.id().substring(colon + 1));
     }
 
     static void copy(Path from, Path to) throws IOException {

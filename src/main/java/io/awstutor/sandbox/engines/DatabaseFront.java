@@ -32,6 +32,9 @@ final class DatabaseFront implements AutoCloseable {
     private final ServerSocket listener;
     private final Gate gate;
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
+    /** Learner connections being admitted or relayed: what keeps a Serverless v2 engine awake. */
+    private final java.util.concurrent.atomic.AtomicInteger active = new java.util.concurrent.atomic.AtomicInteger();
+    private volatile long lastActive = System.nanoTime();
     private volatile boolean closed;
 
     private DatabaseFront(ServerSocket listener, Gate gate, String name) {
@@ -61,6 +64,20 @@ final class DatabaseFront implements AutoCloseable {
         return listener.getLocalPort();
     }
 
+    /**
+     * Whether no learner connection has been open for {@code period}: the idle time after
+     * which Aurora pauses a Serverless v2 writer. Never while one is open, however short the
+     * period; dropped connections never reached the database, so they do not count.
+     */
+    boolean idleFor(java.time.Duration period) {
+        return active.get() == 0 && System.nanoTime() - lastActive >= period.toNanos();
+    }
+
+    /** Starts the idle time afresh (the engine just started or resumed). */
+    void touch() {
+        lastActive = System.nanoTime();
+    }
+
     private void acceptLoop() {
         while (!closed) {
             try {
@@ -77,20 +94,31 @@ final class DatabaseFront implements AutoCloseable {
 
     /** Asks the gate (which may wait for an engine still starting) and relays, drops, or refuses. */
     private void serve(Socket client) {
-        Admission admission;
+        active.incrementAndGet();
+        boolean counted = true;
         try {
-            admission = gate.admit();
+            Admission admission = gate.admit();
+            if (!admission.admitted()) {
+                counted = false;
+                release();
+                holdSilently(client);
+            } else if (admission.enginePort() == 0) {
+                close(client);
+            } else {
+                relay(client, admission.enginePort());
+            }
         } catch (RuntimeException e) {
             close(client);
-            return;
+        } finally {
+            if (counted) {
+                release();
+            }
         }
-        if (!admission.admitted()) {
-            holdSilently(client);
-        } else if (admission.enginePort() == 0) {
-            close(client);
-        } else {
-            relay(client, admission.enginePort());
-        }
+    }
+
+    private void release() {
+        lastActive = System.nanoTime();
+        active.decrementAndGet();
     }
 
     /** Reads and discards what the client sends, answers nothing, until the client gives up. */

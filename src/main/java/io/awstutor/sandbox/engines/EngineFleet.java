@@ -55,6 +55,9 @@ public final class EngineFleet implements DatabaseEngines, AutoCloseable {
         String pendingPassword;
         Ref restoreFrom;
         String unavailable;
+        /** An Aurora Serverless v2 engine stopped for idleness; the next connection resumes it. */
+        volatile boolean paused;
+        final java.util.concurrent.atomic.AtomicBoolean resuming = new java.util.concurrent.atomic.AtomicBoolean();
 
         Housed(Ref ref, DatabaseFlavor flavor) {
             this.ref = ref;
@@ -229,7 +232,18 @@ public final class EngineFleet implements DatabaseEngines, AutoCloseable {
                     }
                 }
                 boolean shouldRun = RUNNING.contains(d.status());
-                if (shouldRun && h.server == null && h.unavailable == null) {
+                if (!shouldRun) {
+                    h.paused = false;
+                }
+                if (shouldRun && h.paused) {
+                    if (d.autoPauseAfter() == null) {
+                        // The range no longer starts at 0 ACUs: the writer resumes, as on AWS.
+                        requestResume(h, d);
+                    }
+                } else if (shouldRun && h.server != null && h.server.alive() && d.autoPauseAfter() != null
+                        && h.front.idleFor(d.autoPauseAfter())) {
+                    pause(h);
+                } else if (shouldRun && h.server == null && h.unavailable == null) {
                     startServer(h, d);
                 } else if (!shouldRun && h.server != null) {
                     stopServer(h);
@@ -252,6 +266,44 @@ public final class EngineFleet implements DatabaseEngines, AutoCloseable {
         } catch (Exception e) {
             System.err.println("awstutor sandbox: engines: " + e);
         }
+    }
+
+    /**
+     * Aurora Serverless v2's auto-pause: after SecondsUntilAutoPause without a connection the
+     * engine process really stops (0 ACUs); the events are AWS's RDS-EVENT-0370 and 0372.
+     */
+    private void pause(Housed h) {
+        rds.writerEvent(h.ref, "Initiated pause for the DB instance.");
+        stopServer(h);
+        h.paused = true;
+        rds.writerEvent(h.ref, "Successfully paused the DB instance.");
+    }
+
+    /**
+     * A connection (or a new capacity range) wakes a paused engine: RDS-EVENT-0373 at once,
+     * the engine after the resume time, then RDS-EVENT-0374. The connection waits meanwhile.
+     */
+    private void requestResume(Housed h, EngineDemand d) {
+        if (!h.resuming.compareAndSet(false, true)) {
+            return;
+        }
+        later(() -> rds.writerEvent(h.ref, "Initiated resume for the DB instance."));
+        long delay = d.resumeTime() == null ? 0 : d.resumeTime().toMillis();
+        worker.schedule(() -> {
+            try {
+                if (h.paused && housed.get(h.ref.key()) == h) {
+                    h.paused = false;
+                    startServer(h, null);
+                    if (h.server != null) {
+                        rds.writerEvent(h.ref, "Successfully resumed the DB instance.");
+                    }
+                }
+            } catch (RuntimeException e) {
+                System.err.println("awstutor sandbox: engines: resuming: " + e);
+            } finally {
+                h.resuming.set(false);
+            }
+        }, delay, TimeUnit.MILLISECONDS);
     }
 
     /** An instance this fleet did not create (the sandbox restarted with --data): its front again. */
@@ -298,6 +350,7 @@ public final class EngineFleet implements DatabaseEngines, AutoCloseable {
             h.pendingPassword = null;
             h.restoreFrom = null;
             // Open to the learner only once the master user exists.
+            h.front.touch();
             h.enginePort = h.server.port();
         } catch (EngineUnavailableException e) {
             h.unavailable = e.getMessage();
@@ -345,9 +398,14 @@ public final class EngineFleet implements DatabaseEngines, AutoCloseable {
             return DatabaseFront.Admission.drop(verdict.explanation());
         }
         // An engine still starting (the instance just became available) is waited for, as
-        // the connection would have waited on RDS for the DNS name to answer.
-        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(60).toNanos();
+        // the connection would have waited on RDS for the DNS name to answer; a paused one is
+        // resumed first, as Aurora resumes a paused writer for its first connection.
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(60).toNanos()
+                + (d.resumeTime() == null ? 0 : d.resumeTime().toNanos());
         while (h.enginePort == 0 && h.unavailable == null && RUNNING.contains(d.status()) && System.nanoTime() < deadline) {
+            if (h.paused) {
+                requestResume(h, d);
+            }
             try {
                 Thread.sleep(50);
             } catch (InterruptedException e) {

@@ -30,17 +30,22 @@ final class ClusterActions {
         java.time.Instant since = backend.now();
         String id = p.get("DBClusterIdentifier");
         call.authorize("rds:CreateDBCluster", arn(call, id), "AccessDenied");
-        QueryParams scaling = p.nested("ServerlessV2ScalingConfiguration");
         CreateClusterRequest request = new CreateClusterRequest(id, p.get("Engine"), RdsParams.optional(p, "EngineVersion"),
                 RdsParams.optional(p, "EngineMode"), p.get("MasterUsername"), p.get("MasterUserPassword"),
                 RdsParams.optional(p, "DatabaseName"), RdsParams.integer(p, "Port"),
                 RdsParams.list(p, "VpcSecurityGroupIds", "VpcSecurityGroupId"), RdsParams.optional(p, "DBSubnetGroupName"),
                 RdsParams.list(p, "AvailabilityZones", "AvailabilityZone"), RdsParams.bool(p, "DeletionProtection"),
                 RdsParams.integer(p, "BackupRetentionPeriod"), RdsParams.bool(p, "StorageEncrypted"),
-                RdsParams.bool(p, "CopyTagsToSnapshot"), !scaling.isEmpty(),
-                RdsParams.decimal(scaling, "MinCapacity"), RdsParams.decimal(scaling, "MaxCapacity"), RdsParams.tags(p));
+                RdsParams.bool(p, "CopyTagsToSnapshot"), scaling(p), RdsParams.tags(p));
         DbCluster cluster = backend.createCluster(call.accountId(), call.region(), request);
         answer(call, result, cluster, since);
+    }
+
+    /** ServerlessV2ScalingConfiguration as given, or null when the request has none. */
+    static ServerlessV2Scaling scaling(QueryParams p) {
+        QueryParams scaling = p.nested("ServerlessV2ScalingConfiguration");
+        return scaling.isEmpty() ? null : new ServerlessV2Scaling(RdsParams.decimal(scaling, "MinCapacity"),
+                RdsParams.decimal(scaling, "MaxCapacity"), RdsParams.integer(scaling, "SecondsUntilAutoPause"));
     }
 
     private void describe(QueryParams p, ServiceCall call, XmlWriter result) {
@@ -57,9 +62,8 @@ final class ClusterActions {
         java.time.Instant since = backend.now();
         String id = p.required("DBClusterIdentifier");
         call.authorize("rds:ModifyDBCluster", arn(call, id), "AccessDenied");
-        QueryParams scaling = p.nested("ServerlessV2ScalingConfiguration");
-        DbCluster cluster = backend.modifyCluster(call.accountId(), call.region(), id, RdsParams.bool(p, "DeletionProtection"),
-                !scaling.isEmpty(), RdsParams.decimal(scaling, "MinCapacity"), RdsParams.decimal(scaling, "MaxCapacity"));
+        DbCluster cluster = backend.modifyCluster(call.accountId(), call.region(), new ModifyClusterRequest(id,
+                RdsParams.bool(p, "DeletionProtection"), scaling(p), RdsParams.optional(p, "MasterUserPassword")));
         answer(call, result, cluster, since);
     }
 

@@ -1,5 +1,7 @@
 package io.awstutor.sandbox.rds;
 
+import io.awstutor.sandbox.protocol.AwsException;
+
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -13,7 +15,6 @@ import java.util.Map;
  * DeleteDBCluster. Called by {@link RdsBackend} with its lock held.
  */
 final class ClusterOperations {
-    private static final double MAX_ACU = 256.0;
     private final RdsBackend backend;
 
     ClusterOperations(RdsBackend backend) {
@@ -21,6 +22,11 @@ final class ClusterOperations {
     }
 
     DbCluster create(RegionState state, CreateClusterRequest r) {
+        return create(state, r, null);
+    }
+
+    /** A new cluster; a restored one takes its master user (and data) from {@code from}. */
+    private DbCluster create(RegionState state, CreateClusterRequest r, DbSnapshot from) {
         String id = InstanceRules.identifier("DBClusterIdentifier", r.identifier());
         Engine engine = InstanceRules.engine(backend.catalog(), r.engine());
         if (!engine.aurora()) {
@@ -32,14 +38,13 @@ final class ClusterOperations {
             throw RdsErrors.invalidValue("The engine mode " + r.engineMode() + " you requested is currently unavailable.");
         }
         String version = InstanceRules.version(engine, r.engineVersion());
-        InstanceRules.masterUsername(engine, r.masterUsername());
-        InstanceRules.masterPassword(engine, r.masterUserPassword());
+        if (from == null) {
+            InstanceRules.masterUsername(engine, r.masterUsername());
+            InstanceRules.masterPassword(engine, r.masterUserPassword());
+        }
         InstanceRules.backupRetention(r.backupRetentionPeriod());
         InstanceRules.dbName(engine, r.databaseName());
         InstanceRules.port(r.port());
-        if (r.serverlessV2Given()) {
-            serverlessV2Capacity(engine, version, r.minCapacity(), r.maxCapacity());
-        }
         if (state.clusters.containsKey(id)) {
             throw RdsErrors.clusterExists();
         }
@@ -68,47 +73,42 @@ final class ClusterOperations {
         c.backupRetentionPeriod = r.backupRetentionPeriod() == null ? 1 : r.backupRetentionPeriod();
         c.storageEncrypted = Boolean.TRUE.equals(r.storageEncrypted());
         c.copyTagsToSnapshot = Boolean.TRUE.equals(r.copyTagsToSnapshot());
-        c.minCapacity = r.serverlessV2Given() ? r.minCapacity() : null;
-        c.maxCapacity = r.serverlessV2Given() ? r.maxCapacity() : null;
+        if (r.scaling() != null) {
+            r.scaling().applyTo(c, engine, version);
+        }
         c.tags.putAll(r.tags());
         c.createTime = now;
         c.timeline = Timeline.of("creating", now).then("available", backend.later(RdsBackend.CREATE_CLUSTER));
         state.clusters.put(id, c);
         // Aurora's storage and engine belong to the cluster; its instances are the compute that answers.
         c.endpointPort = backend.engines().created(backend.ref(state, RdsBackend.CLUSTER_PREFIX + id), c.engine,
-                r.masterUserPassword(), null);
+                r.masterUserPassword(), from == null ? null : backend.ref(state, SnapshotOperations.CLUSTER_SNAPSHOT_PREFIX + from.identifier));
         return c;
     }
 
-    /**
-     * Serverless v2 capacity in ACUs: both bounds, half steps, max 1 to 256, min from 0 (0
-     * only on versions with auto-pause) up to max.
-     */
-    private static void serverlessV2Capacity(Engine engine, String version, Double min, Double max) {
-        if (min == null || max == null) {
-            throw RdsErrors.invalidValue("Both MinCapacity and MaxCapacity must be specified when you initialize Serverless v2 scaling configuration.");
+    /** RestoreDBClusterFromSnapshot: a new cluster with the snapshot's engine, master user, database and data. */
+    DbCluster restore(RegionState state, RestoreClusterRequest r) {
+        if (r.snapshotIdentifier() == null || r.snapshotIdentifier().isBlank()) {
+            throw RdsErrors.notBlank("SnapshotIdentifier");
         }
-        if (max < 1.0 || max > MAX_ACU || max * 2 != Math.rint(max * 2)) {
-            throw RdsErrors.invalidValue("Serverless v2 maximum capacity " + max + " isn't valid. The maximum capacity must be at least 1.0"
-                    + " and at most " + MAX_ACU + ", in increments of 0.5.");
+        if (r.engine() == null || r.engine().isBlank()) {
+            throw RdsErrors.notBlank("Engine");
         }
-        double lowest = supportsAutoPause(engine, version) ? 0.0 : 0.5;
-        if (min < lowest || min > max || min * 2 != Math.rint(min * 2)) {
-            throw RdsErrors.invalidValue("Serverless v2 minimum capacity " + min + " isn't valid. The minimum capacity must be at least "
-                    + lowest + " and at most the maximum capacity " + max + ", in increments of 0.5.");
+        DbSnapshot s = state.clusterSnapshots.get(RdsNames.nameOf(r.snapshotIdentifier()));
+        if (s == null) {
+            throw RdsErrors.clusterSnapshotNotFound(r.snapshotIdentifier());
         }
-    }
-
-    /** Scaling to 0 ACUs came with Aurora MySQL 3.08 and Aurora PostgreSQL 13.15/14.12/15.7/16.3. */
-    private static boolean supportsAutoPause(Engine engine, String version) {
-        if (engine.name().equals("aurora-mysql")) {
-            return version.compareTo("8.0.mysql_aurora.3.08") >= 0;
+        if (!"available".equals(s.status(backend.now()))) {
+            throw new AwsException("InvalidDBClusterSnapshotStateFault", "Snapshot " + s.identifier + " is not in the available state.", 400);
         }
-        String[] parts = version.split("\\.");
-        int major = Integer.parseInt(parts[0]);
-        int minor = parts.length > 1 ? Integer.parseInt(parts[1]) : 0;
-        return major >= 17 || (major == 16 && minor >= 3) || (major == 15 && minor >= 7)
-                || (major == 14 && minor >= 12) || (major == 13 && minor >= 15);
+        if (!s.engine.equals(r.engine())) {
+            throw RdsErrors.invalidCombination("The engine " + r.engine() + " doesn't match the snapshot's engine " + s.engine + ".");
+        }
+        CreateClusterRequest create = new CreateClusterRequest(r.identifier(), s.engine,
+                r.engineVersion() == null ? s.engineVersion : r.engineVersion(), null, s.masterUsername, null, s.dbName, r.port(),
+                r.vpcSecurityGroupIds(), r.subnetGroupName(), List.of(), r.deletionProtection(), null, s.encrypted,
+                r.copyTagsToSnapshot(), r.scaling(), r.tags());
+        return create(state, create, s);
     }
 
     DbCluster find(RegionState state, String identifier) {
@@ -141,23 +141,30 @@ final class ClusterOperations {
                 .toList();
     }
 
-    /** ModifyDBCluster's changes a learner makes: deletion protection and the Serverless v2 capacity range. */
-    DbCluster modify(RegionState state, String identifier, Boolean deletionProtection, boolean serverlessV2Given,
-                     Double minCapacity, Double maxCapacity) {
-        DbCluster c = find(state, identifier);
+    /**
+     * ModifyDBCluster's changes a learner makes: deletion protection, the Serverless v2
+     * capacity range, and the master password (which the engine takes at once).
+     */
+    DbCluster modify(RegionState state, ModifyClusterRequest r) {
+        DbCluster c = find(state, r.identifier());
         Instant now = backend.now();
         if (!"available".equals(c.status(now))) {
             throw RdsErrors.clusterState("DbCluster " + c.identifier + " is in " + c.status(now)
                     + " state but expected it to be one of available.");
         }
-        if (serverlessV2Given) {
-            Engine engine = InstanceRules.engine(backend.catalog(), c.engine);
-            serverlessV2Capacity(engine, c.engineVersion, minCapacity, maxCapacity);
-            c.minCapacity = minCapacity;
-            c.maxCapacity = maxCapacity;
+        Engine engine = InstanceRules.engine(backend.catalog(), c.engine);
+        if (r.masterUserPassword() != null) {
+            InstanceRules.masterPassword(engine, r.masterUserPassword());
         }
-        if (deletionProtection != null) {
-            c.deletionProtection = deletionProtection;
+        if (r.scaling() != null) {
+            r.scaling().applyTo(c, engine, c.engineVersion);
+        }
+        if (r.deletionProtection() != null) {
+            c.deletionProtection = r.deletionProtection();
+        }
+        if (r.masterUserPassword() != null) {
+            backend.engines().passwordChanged(backend.ref(state, RdsBackend.CLUSTER_PREFIX + c.identifier), c.masterUsername,
+                    r.masterUserPassword());
         }
         return c;
     }
@@ -179,7 +186,7 @@ final class ClusterOperations {
             if (finalSnapshotId == null || finalSnapshotId.isEmpty()) {
                 throw RdsErrors.finalSnapshotRequired();
             }
-            backend.snapshotOps().takeClusterSnapshot(state, finalSnapshotId, c);
+            backend.snapshotOps().takeClusterSnapshot(state, "FinalDBSnapshotIdentifier", finalSnapshotId, c, Map.of());
         }
         c.timeline = c.timeline.then("deleting", now).endingAt(backend.later(RdsBackend.DELETE));
         backend.engines().deleted(backend.ref(state, RdsBackend.CLUSTER_PREFIX + c.identifier));

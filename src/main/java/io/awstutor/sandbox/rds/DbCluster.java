@@ -36,6 +36,8 @@ public final class DbCluster implements Cloneable {
     boolean copyTagsToSnapshot;
     Double minCapacity;
     Double maxCapacity;
+    /** Idle seconds before the writer pauses; only while minCapacity is 0. */
+    Integer secondsUntilAutoPause;
     Map<String, String> tags = new LinkedHashMap<>();
     /** The loopback port of the engine's front when a real engine stands behind the cluster, else 0. */
     int endpointPort;
@@ -46,6 +48,11 @@ public final class DbCluster implements Cloneable {
 
     public boolean serverlessV2() {
         return minCapacity != null && maxCapacity != null;
+    }
+
+    /** Whether the writer pauses when idle: a Serverless v2 range that starts at 0 ACUs. */
+    public boolean autoPauses() {
+        return serverlessV2() && minCapacity == 0.0 && secondsUntilAutoPause != null;
     }
 
     /** A detached copy, safe to read after the backend's lock is released. */

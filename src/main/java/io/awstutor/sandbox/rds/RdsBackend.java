@@ -29,6 +29,8 @@ public final class RdsBackend implements NetworkEndpointSource {
     static final Duration DELETE = Duration.ofMinutes(2);
     static final Duration SNAPSHOT = Duration.ofMinutes(1);
     static final Duration RESET_CREDENTIALS = Duration.ofSeconds(30);
+    /** A paused Aurora Serverless v2 writer takes about 15 s to resume for its first connection. */
+    static final Duration RESUME = Duration.ofSeconds(15);
     /** An Aurora cluster's engine is named "cluster:ID" among the engines, beside the instances' IDs. */
     public static final String CLUSTER_PREFIX = "cluster:";
 
@@ -163,10 +165,8 @@ public final class RdsBackend implements NetworkEndpointSource {
 
     // ---- clusters
 
-    public synchronized DbCluster modifyCluster(String account, String region, String identifier, Boolean deletionProtection,
-                                                boolean serverlessV2Given, Double minCapacity, Double maxCapacity) {
-        return change(() -> clusterOps.modify(state(account, region), identifier, deletionProtection, serverlessV2Given,
-                minCapacity, maxCapacity).copy());
+    public synchronized DbCluster modifyCluster(String account, String region, ModifyClusterRequest request) {
+        return change(() -> clusterOps.modify(state(account, region), request).copy());
     }
 
     public synchronized DbCluster createCluster(String account, String region, CreateClusterRequest request) {
@@ -197,6 +197,15 @@ public final class RdsBackend implements NetworkEndpointSource {
 
     public synchronized DbInstance restoreFromSnapshot(String account, String region, RestoreRequest request) {
         return change(() -> snapshotOps.restore(state(account, region), instanceOps, request).copy());
+    }
+
+    public synchronized DbSnapshot createClusterSnapshot(String account, String region, String snapshotId, String clusterId,
+                                                         Map<String, String> tags) {
+        return change(() -> snapshotOps.createCluster(state(account, region), snapshotId, clusterId, tags).copy());
+    }
+
+    public synchronized DbCluster restoreClusterFromSnapshot(String account, String region, RestoreClusterRequest request) {
+        return change(() -> clusterOps.restore(state(account, region), request).copy());
     }
 
     public synchronized Page<DbSnapshot> describeSnapshots(String account, String region, boolean cluster, String snapshotId,
@@ -257,10 +266,13 @@ public final class RdsBackend implements NetworkEndpointSource {
     /**
      * A DB instance as its engine sees it: whether it should run (its status), who the master
      * user is, the database to create, the port security groups are asked about, and whether
-     * it is reachable from outside its VPC at all.
+     * it is reachable from outside its VPC at all. An Aurora Serverless v2 cluster whose
+     * range starts at 0 ACUs also says how long its engine may stay idle before it pauses and
+     * how long a resume takes (both scaled by the time scale); else these are null.
      */
     public record EngineDemand(DatabaseEngines.Ref ref, String engine, String status, String masterUsername, String dbName,
-                               int port, boolean publiclyAccessible, int endpointPort, String networkId) {
+                               int port, boolean publiclyAccessible, int endpointPort, String networkId,
+                               Duration autoPauseAfter, Duration resumeTime) {
     }
 
     /** Every standalone DB instance of every account and region (Aurora members have their cluster's engine). */
@@ -270,7 +282,7 @@ public final class RdsBackend implements NetworkEndpointSource {
             for (DbInstance db : state(state.accountId, state.region).instances.values()) {
                 if (db.clusterIdentifier == null) {
                     all.add(new EngineDemand(ref(state, db.identifier), db.engine, db.status(now()), db.masterUsername, db.dbName,
-                            db.port, db.publiclyAccessible, db.endpointPort, db.identifier));
+                            db.port, db.publiclyAccessible, db.endpointPort, db.identifier, null, null));
                 }
             }
             for (DbCluster c : state.clusters.values()) {
@@ -290,7 +302,9 @@ public final class RdsBackend implements NetworkEndpointSource {
         String clusterStatus = c.status(now());
         String status = writer == null ? "no-instances" : "available".equals(clusterStatus) ? writer.status(now()) : clusterStatus;
         return new EngineDemand(ref(state, CLUSTER_PREFIX + c.identifier), c.engine, status, c.masterUsername, c.databaseName,
-                c.port, writer != null && writer.publiclyAccessible, c.endpointPort, writer == null ? null : writer.identifier);
+                c.port, writer != null && writer.publiclyAccessible, c.endpointPort, writer == null ? null : writer.identifier,
+                c.autoPauses() ? context.scaled(Duration.ofSeconds(c.secondsUntilAutoPause)) : null,
+                c.autoPauses() ? context.scaled(RESUME) : null);
     }
 
     public synchronized java.util.Optional<EngineDemand> engineDemand(DatabaseEngines.Ref ref) {
@@ -318,6 +332,20 @@ public final class RdsBackend implements NetworkEndpointSource {
                     db.timeline = db.timeline.then("failed", now());
                 }
             }
+            return null;
+        });
+    }
+
+    /**
+     * An Aurora Serverless v2 pause or resume, which AWS reports on the cluster's writer
+     * (the instances that pause together) in the "notification" category.
+     */
+    public synchronized void writerEvent(DatabaseEngines.Ref cluster, String message) {
+        change(() -> {
+            RegionState state = state(cluster.account(), cluster.region());
+            String id = cluster.id().substring(CLUSTER_PREFIX.length());
+            clusterOps.members(state, id).stream().findFirst().ifPresent(writer -> state.events.add(
+                    new RdsEvent(writer.identifier, "db-instance", writer.arn, message, "notification", now())));
             return null;
         });
     }

@@ -165,7 +165,7 @@ final class RdsXml {
         tags(x, "TagList", c.tags);
         if (c.serverlessV2()) {
             x.start("ServerlessV2ScalingConfiguration").element("MinCapacity", c.minCapacity)
-                    .element("MaxCapacity", c.maxCapacity).end();
+                    .element("MaxCapacity", c.maxCapacity).element("SecondsUntilAutoPause", c.secondsUntilAutoPause).end();
         }
         x.element("NetworkType", "IPV4")
                 .element("StorageType", "aurora")

@@ -5,6 +5,7 @@ import io.awstutor.sandbox.protocol.QueryParams;
 import io.awstutor.sandbox.protocol.QueryServiceHandler.QueryAction;
 import io.awstutor.sandbox.protocol.XmlWriter;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -21,6 +22,8 @@ final class SnapshotActions {
         actions.put("RestoreDBInstanceFromDBSnapshot", this::restore);
         actions.put("DescribeDBSnapshots", (p, call, result) -> describe(p, call, result, false));
         actions.put("DeleteDBSnapshot", (p, call, result) -> delete(p, call, result, false));
+        actions.put("CreateDBClusterSnapshot", this::createCluster);
+        actions.put("RestoreDBClusterFromSnapshot", this::restoreCluster);
         actions.put("DescribeDBClusterSnapshots", (p, call, result) -> describe(p, call, result, true));
         actions.put("DeleteDBClusterSnapshot", (p, call, result) -> delete(p, call, result, true));
     }
@@ -48,6 +51,26 @@ final class SnapshotActions {
         DbInstance db = backend.restoreFromSnapshot(call.accountId(), call.region(), request);
         DbSubnetGroup group = backend.describeSubnetGroups(call.accountId(), call.region(), db.subnetGroupName, null, null).items().get(0);
         RdsXml.instance(result, "DBInstance", db, group, backend.now());
+    }
+
+    private void createCluster(QueryParams p, ServiceCall call, XmlWriter result) {
+        String id = p.get("DBClusterSnapshotIdentifier");
+        call.authorize("rds:CreateDBClusterSnapshot", arn(call, true, id), "AccessDenied");
+        DbSnapshot s = backend.createClusterSnapshot(call.accountId(), call.region(), id, p.get("DBClusterIdentifier"),
+                RdsParams.tags(p));
+        RdsXml.snapshot(result, s, backend.now());
+    }
+
+    private void restoreCluster(QueryParams p, ServiceCall call, XmlWriter result) {
+        String id = p.get("DBClusterIdentifier");
+        call.authorize("rds:RestoreDBClusterFromSnapshot", RdsNames.arn(call.region(), call.accountId(), "cluster",
+                id == null ? "*" : RdsNames.nameOf(id)), "AccessDenied");
+        RestoreClusterRequest request = new RestoreClusterRequest(id, p.get("SnapshotIdentifier"), p.get("Engine"),
+                RdsParams.optional(p, "EngineVersion"), RdsParams.integer(p, "Port"), RdsParams.optional(p, "DBSubnetGroupName"),
+                RdsParams.list(p, "VpcSecurityGroupIds", "VpcSecurityGroupId"), RdsParams.bool(p, "DeletionProtection"),
+                RdsParams.bool(p, "CopyTagsToSnapshot"), ClusterActions.scaling(p), RdsParams.tags(p));
+        DbCluster cluster = backend.restoreClusterFromSnapshot(call.accountId(), call.region(), request);
+        RdsXml.cluster(result, "DBCluster", cluster, List.of(), backend.now());
     }
 
     private void describe(QueryParams p, ServiceCall call, XmlWriter result, boolean cluster) {

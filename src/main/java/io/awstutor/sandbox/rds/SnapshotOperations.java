@@ -9,6 +9,9 @@ import java.util.Map;
 
 /** Manual DB snapshots and DB cluster snapshots, including the final ones deletions take. */
 final class SnapshotOperations {
+    /** How the engines name a DB snapshot's and a DB cluster snapshot's data, beside the instances' IDs. */
+    static final String SNAPSHOT_PREFIX = "snapshot:";
+    static final String CLUSTER_SNAPSHOT_PREFIX = "cluster-snapshot:";
     private final RdsBackend backend;
 
     SnapshotOperations(RdsBackend backend) {
@@ -67,7 +70,7 @@ final class SnapshotOperations {
         }
         s.tags.putAll(tags);
         state.snapshots.put(id, s);
-        backend.engines().snapshotTaken(backend.ref(state, db.identifier), backend.ref(state, "snapshot:" + id));
+        backend.engines().snapshotTaken(backend.ref(state, db.identifier), backend.ref(state, SNAPSHOT_PREFIX + id));
         return s;
     }
 
@@ -90,12 +93,29 @@ final class SnapshotOperations {
                 null, null, r.tags());
         DbInstance db = instances.create(state, create, true);
         db.endpointPort = backend.engines().created(backend.ref(state, db.identifier), db.engine, null,
-                backend.ref(state, "snapshot:" + s.identifier));
+                backend.ref(state, SNAPSHOT_PREFIX + s.identifier));
         return db;
     }
 
-    DbSnapshot takeClusterSnapshot(RegionState state, String snapshotId, DbCluster cluster) {
-        String id = InstanceRules.identifier("FinalDBSnapshotIdentifier", snapshotId);
+    /** CreateDBClusterSnapshot: the cluster's data as it is now, while the cluster is available. */
+    DbSnapshot createCluster(RegionState state, String snapshotId, String clusterId, Map<String, String> tags) {
+        InstanceRules.identifier("DBClusterSnapshotIdentifier", snapshotId);
+        if (clusterId == null || clusterId.isBlank()) {
+            throw RdsErrors.notBlank("DBClusterIdentifier");
+        }
+        DbCluster c = state.clusters.get(RdsNames.nameOf(clusterId));
+        if (c == null) {
+            throw RdsErrors.clusterNotFound(clusterId);
+        }
+        if (!"available".equals(c.status(backend.now()))) {
+            throw RdsErrors.clusterState("DBCluster " + c.identifier + " is not in the available state.");
+        }
+        return takeClusterSnapshot(state, "DBClusterSnapshotIdentifier", snapshotId, c, tags);
+    }
+
+    DbSnapshot takeClusterSnapshot(RegionState state, String parameter, String snapshotId, DbCluster cluster,
+                                   Map<String, String> tags) {
+        String id = InstanceRules.identifier(parameter, snapshotId);
         if (state.clusterSnapshots.containsKey(id)) {
             throw RdsErrors.clusterSnapshotExists(id);
         }
@@ -112,6 +132,7 @@ final class SnapshotOperations {
         s.port = cluster.port;
         s.vpcId = cluster.vpcId;
         s.masterUsername = cluster.masterUsername;
+        s.dbName = cluster.databaseName;
         s.licenseModel = cluster.engine.contains("postgres") ? "postgresql-license" : "aurora-mysql";
         s.encrypted = cluster.storageEncrypted;
         s.sourceCreateTime = cluster.createTime;
@@ -121,7 +142,10 @@ final class SnapshotOperations {
         if (cluster.copyTagsToSnapshot) {
             s.tags.putAll(cluster.tags);
         }
+        s.tags.putAll(tags);
         state.clusterSnapshots.put(id, s);
+        backend.engines().snapshotTaken(backend.ref(state, RdsBackend.CLUSTER_PREFIX + cluster.identifier),
+                backend.ref(state, CLUSTER_SNAPSHOT_PREFIX + id));
         return s;
     }
 
@@ -160,9 +184,7 @@ final class SnapshotOperations {
                     "Cannot delete the snapshot because it is not in the available state.", 400);
         }
         all.remove(s.identifier);
-        if (!cluster) {
-            backend.engines().snapshotDeleted(backend.ref(state, "snapshot:" + s.identifier));
-        }
+        backend.engines().snapshotDeleted(backend.ref(state, (cluster ? CLUSTER_SNAPSHOT_PREFIX : SNAPSHOT_PREFIX) + s.identifier));
         s.timeline = s.timeline.then("deleted", backend.now());
         return s;
     }

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -23,7 +24,11 @@ class AuroraClusterTest {
 
     static CreateClusterRequest cluster(String id, String engine, String mode, Double min, Double max) {
         return new CreateClusterRequest(id, engine, null, mode, "dbadmin", "Secret123!", null, null, List.of(), null, List.of(),
-                null, null, null, null, min != null || max != null, min, max, Map.of());
+                null, null, null, null, min != null || max != null ? new ServerlessV2Scaling(min, max, null) : null, Map.of());
+    }
+
+    static ModifyClusterRequest modify(String id, Boolean deletionProtection, ServerlessV2Scaling scaling) {
+        return new ModifyClusterRequest(id, deletionProtection, scaling, null);
     }
 
     static CreateInstanceRequest member(String id, String engine, String instanceClass, String clusterId) {
@@ -72,6 +77,26 @@ class AuroraClusterTest {
     }
 
     @Test
+    void secondsUntilAutoPauseIsKeptOnlyWhileTheMinimumIsZero() {
+        CreateClusterRequest tooSoon = new CreateClusterRequest("a", "aurora-postgresql", "16.9", null, "dbadmin", "Secret123!", null,
+                null, List.of(), null, List.of(), null, null, null, null, new ServerlessV2Scaling(0.0, 2.0, 299), Map.of());
+        AwsException e = fails("InvalidParameterValue", () -> rds.createCluster(ACCOUNT, REGION, tooSoon));
+        assertEquals("SecondsUntilAutoPause must be between 300 and 86400.", e.getMessage());
+        DbCluster c = rds.createCluster(ACCOUNT, REGION, cluster("p", "aurora-postgresql", null, 0.0, 2.0));
+        assertEquals(300, c.secondsUntilAutoPause, "AWS's default");
+        assertTrue(c.autoPauses());
+        clock.advance(Duration.ofMinutes(2));
+        c = rds.modifyCluster(ACCOUNT, REGION, modify("p", null, new ServerlessV2Scaling(null, null, 3600)));
+        assertEquals(3600, c.secondsUntilAutoPause);
+        c = rds.modifyCluster(ACCOUNT, REGION, modify("p", null, new ServerlessV2Scaling(1.0, null, null)));
+        assertEquals(null, c.secondsUntilAutoPause, "a nonzero minimum removes it");
+        assertEquals(2.0, c.maxCapacity);
+        assertFalse(c.autoPauses());
+        c = rds.modifyCluster(ACCOUNT, REGION, modify("p", null, new ServerlessV2Scaling(0.0, null, null)));
+        assertEquals(300, c.secondsUntilAutoPause, "back to 0, back to the default");
+    }
+
+    @Test
     void dbServerlessNeedsTheClustersScalingConfiguration() {
         rds.createCluster(ACCOUNT, REGION, cluster("prov", "aurora-mysql", "provisioned", null, null));
         AwsException e = fails("InvalidDBClusterStateFault", () -> rds.createInstance(ACCOUNT, REGION, member("prov-1", "aurora-mysql", "db.serverless", "prov")));
@@ -111,14 +136,14 @@ class AuroraClusterTest {
     @Test
     void modifyClusterChangesCapacityAndDeletionProtection() {
         rds.createCluster(ACCOUNT, REGION, cluster("app", "aurora-postgresql", null, 0.5, 2.0));
-        fails("InvalidDBClusterStateFault", () -> rds.modifyCluster(ACCOUNT, REGION, "app", true, false, null, null));
+        fails("InvalidDBClusterStateFault", () -> rds.modifyCluster(ACCOUNT, REGION, modify("app", true, null)));
         clock.advance(Duration.ofMinutes(2));
-        DbCluster modified = rds.modifyCluster(ACCOUNT, REGION, "app", true, true, 1.0, 8.0);
+        DbCluster modified = rds.modifyCluster(ACCOUNT, REGION, modify("app", true, new ServerlessV2Scaling(1.0, 8.0, null)));
         assertEquals(8.0, modified.maxCapacity);
         AwsException protectedCluster = fails("InvalidParameterCombination", () -> rds.deleteCluster(ACCOUNT, REGION, "app", true, null));
         assertEquals("Cannot delete protected Cluster, please disable deletion protection and try again.", protectedCluster.getMessage());
-        fails("InvalidParameterValue", () -> rds.modifyCluster(ACCOUNT, REGION, "app", null, true, 4.0, 2.0));
-        rds.modifyCluster(ACCOUNT, REGION, "app", false, false, null, null);
+        fails("InvalidParameterValue", () -> rds.modifyCluster(ACCOUNT, REGION, modify("app", null, new ServerlessV2Scaling(4.0, 2.0, null))));
+        rds.modifyCluster(ACCOUNT, REGION, modify("app", false, null));
         rds.deleteCluster(ACCOUNT, REGION, "app", true, null);
     }
 }

@@ -1,0 +1,192 @@
+package io.awstutor.sandbox.engines;
+
+import io.awstutor.sandbox.TestSandbox;
+import io.awstutor.sandbox.rds.DatabaseEngines;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import software.amazon.awssdk.services.rds.RdsClient;
+import software.amazon.awssdk.services.rds.model.DBCluster;
+import software.amazon.awssdk.services.rds.model.Event;
+import software.amazon.awssdk.services.rds.model.RdsException;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Aurora Serverless v2 on real engines, at time scale 0 (SecondsUntilAutoPause and the resume
+ * time shrink to nothing): a cluster whose range starts at 0 ACUs pauses its engine process
+ * when no one is connected, with AWS's events on the writer; the next connection waits for the
+ * resume and works. ModifyDBCluster's new master password reaches the engine, and a cluster
+ * snapshot restored into a new cluster brings the rows back. One sandbox for the class.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ServerlessEngineTest {
+    private static final String PAUSED = "Successfully paused the DB instance.";
+    private static final String RESUMED = "Successfully resumed the DB instance.";
+    private TestSandbox box;
+    private RdsClient rds;
+    private EngineFleet fleet;
+    private String dbGroup;
+    private String password = "first-pass-1";
+
+    @BeforeAll
+    void start() {
+        EngineTestSandbox engines = EngineTestSandbox.start();
+        box = engines.box();
+        dbGroup = engines.dbGroup();
+        rds = box.rds();
+        fleet = box.sandbox().resource(EngineFleet.class).orElseThrow();
+        box.ec2().authorizeSecurityGroupIngress(r -> r.groupId(dbGroup).ipPermissions(p -> p.ipProtocol("tcp").fromPort(5432)
+                .toPort(5432).ipRanges(range -> range.cidrIp(EngineFleet.LEARNER_PUBLIC_IP + "/32"))));
+        rds.createDBCluster(r -> r.dbClusterIdentifier("idle").engine("aurora-postgresql").engineVersion("16.9")
+                .masterUsername("learner").masterUserPassword(password).databaseName("shop").vpcSecurityGroupIds(dbGroup)
+                .serverlessV2ScalingConfiguration(s -> s.minCapacity(0.0).maxCapacity(2.0).secondsUntilAutoPause(600)));
+        writer("idle");
+    }
+
+    @AfterAll
+    void stop() {
+        if (box != null) {
+            box.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void anIdleClusterPausesItsEngineAndTheWriterReportsItAsAwsDoes() throws Exception {
+        DBCluster cluster = cluster("idle");
+        assertEquals(0.0, cluster.serverlessV2ScalingConfiguration().minCapacity());
+        assertEquals(600, cluster.serverlessV2ScalingConfiguration().secondsUntilAutoPause());
+        awaitEvent("idle-writer", PAUSED, 1);
+        assertTrue(fleet.enginePid(ref("idle")).isEmpty(), "a paused cluster runs no engine process");
+        assertEquals(List.of("Initiated pause for the DB instance.", PAUSED), messages("idle-writer").subList(0, 2));
+        assertEquals("available", rds.describeDBInstances(r -> r.dbInstanceIdentifier("idle-writer")).dbInstances().get(0)
+                .dbInstanceStatus(), "a paused instance is still available, as on AWS");
+        assertEquals("available", cluster("idle").status());
+    }
+
+    @Test
+    @Order(2)
+    void theFirstConnectionWaitsForTheResumeAndWorks() throws Exception {
+        awaitEvent("idle-writer", PAUSED, 1);
+        try (Connection c = connect("idle", password); Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE orders (id int PRIMARY KEY, item text)");
+            s.execute("INSERT INTO orders VALUES (1, 'kettle'), (2, 'teapot')");
+            List<String> events = messages("idle-writer");
+            assertTrue(events.contains("Initiated resume for the DB instance.") && events.contains(RESUMED), events.toString());
+            long pausesBefore = events.stream().filter(PAUSED::equals).count();
+            Thread.sleep(1000);
+            // an open connection keeps the writer awake, whatever SecondsUntilAutoPause says
+            assertEquals(pausesBefore, messages("idle-writer").stream().filter(PAUSED::equals).count());
+            assertEquals(List.of("kettle", "teapot"), PostgresEngineTest.rows(s, "SELECT item FROM orders ORDER BY id"));
+        }
+        awaitEvent("idle-writer", PAUSED, 2);
+    }
+
+    @Test
+    @Order(3)
+    void modifyDbClusterChangesTheMasterPasswordInTheEngine() throws Exception {
+        RdsException weak = assertThrows(RdsException.class, () -> rds.modifyDBCluster(r -> r.dbClusterIdentifier("idle")
+                .masterUserPassword("short")));
+        assertEquals("InvalidParameterValue", weak.awsErrorDetails().errorCode());
+        rds.modifyDBCluster(r -> r.dbClusterIdentifier("idle").masterUserPassword("second-pass-2"));
+        SQLException old = assertThrows(SQLException.class, () -> connect("idle", password).close());
+        assertTrue(old.getMessage().contains("password authentication failed"), old.getMessage());
+        password = "second-pass-2";
+        try (Connection c = connect("idle", password); Statement s = c.createStatement()) {
+            assertEquals(List.of("2"), PostgresEngineTest.rows(s, "SELECT count(*) FROM orders"));
+        }
+    }
+
+    @Test
+    @Order(4)
+    void aClusterSnapshotRestoredIntoANewClusterBringsTheRowsBack() throws Exception {
+        rds.createDBClusterSnapshot(r -> r.dbClusterSnapshotIdentifier("idle-snap").dbClusterIdentifier("idle"));
+        rds.waiter().waitUntilDBClusterSnapshotAvailable(r -> r.dbClusterSnapshotIdentifier("idle-snap"));
+        try (Connection c = connect("idle", password); Statement s = c.createStatement()) {
+            s.execute("DROP TABLE orders");
+        }
+        rds.restoreDBClusterFromSnapshot(r -> r.dbClusterIdentifier("again").snapshotIdentifier("idle-snap")
+                .engine("aurora-postgresql").vpcSecurityGroupIds(dbGroup)
+                .serverlessV2ScalingConfiguration(s -> s.minCapacity(0.5).maxCapacity(2.0)));
+        writer("again");
+        assertEquals("shop", cluster("again").databaseName());
+        try (Connection c = connect("again", password); Statement s = c.createStatement()) {
+            assertEquals(List.of("kettle", "teapot"), PostgresEngineTest.rows(s, "SELECT item FROM orders ORDER BY id"));
+        }
+        assertFalse(messages("again-writer").contains(PAUSED), "a range from 0.5 ACUs never pauses");
+    }
+
+    @Test
+    @Order(5)
+    void raisingTheMinimumAboveZeroResumesAPausedWriter() throws Exception {
+        awaitEvent("idle-writer", PAUSED, 1);
+        rds.modifyDBCluster(r -> r.dbClusterIdentifier("idle").serverlessV2ScalingConfiguration(s -> s.minCapacity(0.5)));
+        DBCluster cluster = cluster("idle");
+        assertEquals(0.5, cluster.serverlessV2ScalingConfiguration().minCapacity());
+        assertEquals(2.0, cluster.serverlessV2ScalingConfiguration().maxCapacity(), "the maximum is kept when only the minimum changes");
+        assertEquals(null, cluster.serverlessV2ScalingConfiguration().secondsUntilAutoPause(), "shown only while the minimum is 0");
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (fleet.enginePid(ref("idle")).isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        assertTrue(fleet.enginePid(ref("idle")).isPresent(), "the engine runs again without a connection");
+    }
+
+    private void writer(String cluster) {
+        rds.createDBInstance(r -> r.dbInstanceIdentifier(cluster + "-writer").dbClusterIdentifier(cluster)
+                .engine("aurora-postgresql").dbInstanceClass("db.serverless").publiclyAccessible(true));
+        rds.waiter().waitUntilDBInstanceAvailable(r -> r.dbInstanceIdentifier(cluster + "-writer"));
+    }
+
+    private DBCluster cluster(String id) {
+        return rds.describeDBClusters(r -> r.dbClusterIdentifier(id)).dbClusters().get(0);
+    }
+
+    private static DatabaseEngines.Ref ref(String cluster) {
+        return new DatabaseEngines.Ref("000000000000", "us-east-1", "cluster:" + cluster);
+    }
+
+    private Connection connect(String cluster, String pass) throws SQLException {
+        DBCluster c = cluster(cluster);
+        try {
+            return DriverManager.getConnection("jdbc:postgresql://" + c.endpoint() + ":" + c.port() + "/shop?loginTimeout=120",
+                    "learner", pass);
+        } catch (SQLException e) {
+            // what the sandbox said about the cluster and its writer, to tell why
+            List<String> events = rds.describeEvents(r -> r.duration(60)).events().stream()
+                    .map(ev -> ev.sourceIdentifier() + ": " + ev.message()).toList();
+            throw new SQLException(e.getMessage() + " (events: " + events + ")", e.getSQLState(), e);
+        }
+    }
+
+    /** The writer's events, newest last, as DescribeEvents lists them. */
+    private List<String> messages(String instance) {
+        List<String> all = rds.describeEvents(r -> r.sourceIdentifier(instance).sourceType("db-instance")).events().stream()
+                .map(Event::message).toList();
+        return all.stream().filter(m -> m.contains("pause") || m.contains("resume")).toList();
+    }
+
+    private void awaitEvent(String instance, String message, long times) throws InterruptedException {
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (messages(instance).stream().filter(message::equals).count() < times && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        assertTrue(messages(instance).stream().filter(message::equals).count() >= times,
+                "expected '" + message + "' " + times + " time(s), events: " + messages(instance));
+    }
+}
