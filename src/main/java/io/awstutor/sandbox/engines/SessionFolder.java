@@ -24,8 +24,13 @@ final class SessionFolder implements AutoCloseable {
         this.root = root;
     }
 
+    /** Where every sandbox on the machine keeps its session folder, for engines cached in {@code cache}. */
+    static Path base(Path cache, EngineUser user) throws IOException {
+        return user.reachable(cache.resolve("sessions"), "sessions");
+    }
+
     static SessionFolder open(Path cache, Optional<Path> dataDir, EngineUser user) throws IOException {
-        Path base = user.reachable(cache.resolve("sessions"), "sessions");
+        Path base = base(cache, user);
         Files.createDirectories(base);
         sweep(base);
         Path folder = base.resolve("session-" + ProcessHandle.current().pid());
