@@ -167,7 +167,7 @@ public final class LessonParser {
     static boolean isMachineBlock(String info) {
         String kind = info == null ? "" : info.trim();
         return kind.equals("hint") || kind.equals("check") || kind.equals("quiz") || kind.equals("cost")
-                || kind.equals("java solution") || kind.equals("solution");
+                || kind.equals("needs") || kind.equals("java solution") || kind.equals("solution");
     }
 
     private static int firstLine(Node node) {
@@ -222,6 +222,7 @@ public final class LessonParser {
         final List<Check> checks = new ArrayList<>();
         Quiz quiz;
         CostNote cost;
+        final java.util.Set<StepNeed> needs = java.util.EnumSet.noneOf(StepNeed.class);
 
         StepBuilder(String id, String title, int line) {
             this.id = id;
@@ -249,6 +250,7 @@ public final class LessonParser {
                 }
                 case "quiz" -> quiz = parseQuiz(content, fileName, line);
                 case "cost" -> cost = parseCost(content, fileName, line);
+                case "needs" -> needs.addAll(parseNeeds(content, fileName, line));
                 default -> throw new LessonFormatException(fileName, line, "unknown block '" + kind + "'");
             }
         }
@@ -265,7 +267,7 @@ public final class LessonParser {
                 all.add(new QuizCheck(quiz.answer()));
             }
             return new Step(id, title, body.toString().strip(), List.copyOf(hints), Optional.ofNullable(solution),
-                    List.copyOf(all), Optional.ofNullable(quiz), Optional.ofNullable(cost), line);
+                    List.copyOf(all), Optional.ofNullable(quiz), Optional.ofNullable(cost), java.util.Set.copyOf(needs), line);
         }
 
         private static Object yaml(String content) {
@@ -291,6 +293,24 @@ public final class LessonParser {
             } catch (YAMLException e) {
                 throw new LessonFormatException(fileName, line, "quiz block is not valid YAML: " + firstLineOf(e.getMessage()));
             }
+        }
+
+        /** {@code engine}, or a YAML list of such words. */
+        private static List<StepNeed> parseNeeds(String content, String fileName, int line) throws LessonFormatException {
+            Object parsed;
+            try {
+                parsed = yaml(content);
+            } catch (YAMLException e) {
+                throw new LessonFormatException(fileName, line, "needs block is not valid YAML: " + firstLineOf(e.getMessage()));
+            }
+            List<?> words = parsed instanceof List<?> list ? list : parsed == null ? List.of() : List.of(parsed);
+            List<StepNeed> needs = new ArrayList<>();
+            for (Object word : words) {
+                needs.add(StepNeed.named(String.valueOf(word)).orElseThrow(() -> new LessonFormatException(fileName, line,
+                        "unknown need '" + word + "' (known: " + java.util.Arrays.stream(StepNeed.values()).map(StepNeed::word)
+                                .collect(java.util.stream.Collectors.joining(", ")) + ")")));
+            }
+            return needs;
         }
 
         private static CostNote parseCost(String content, String fileName, int line) throws LessonFormatException {

@@ -93,6 +93,8 @@ final class LessonView {
                 line(AttributedStyle.DEFAULT.foreground(AttributedStyle.RED), "Cost on a real account: " + cost.summary());
             }
         });
+        UnmetNeeds.of(step, tutor.checkClients().settings()).ifPresent(note ->
+                line(AttributedStyle.BOLD.foreground(AttributedStyle.YELLOW), "⚠ " + note));
         if (step.isReadingOnly()) {
             line(AttributedStyle.DEFAULT.faint(), "(Nothing to do here: /next when you are ready.)");
         } else if (!step.hints().isEmpty()) {

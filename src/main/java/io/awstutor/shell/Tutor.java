@@ -122,7 +122,10 @@ public final class Tutor {
 
     /** Runs the current step's checks; a pass marks the step done. */
     public Verdict check() {
-        Verdict verdict = CheckRunner.run(step().checks(), context());
+        Verdict checked = CheckRunner.run(step().checks(), context());
+        // A step the target cannot support says why, rather than only which check failed.
+        Verdict verdict = checked.passed() ? checked : UnmetNeeds.of(step(), checkClients.settings())
+                .map(note -> Verdict.fail(checked.message() + " (" + note + ")")).orElse(checked);
         Lesson checkedLesson = lesson;
         Step checkedStep = step();
         if (verdict.passed() && !step().isReadingOnly()) {

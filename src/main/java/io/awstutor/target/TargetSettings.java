@@ -14,7 +14,18 @@ import java.util.Optional;
 public record TargetSettings(TargetKind kind, Optional<URI> endpoint, String region,
                              Optional<String> profile, Optional<String> accessKeyId, Optional<String> secretKey) {
 
-    public enum TargetKind { SANDBOX, ENDPOINT, MOTO, CONTAINER, AWS }
+    public enum TargetKind {
+        SANDBOX, ENDPOINT, MOTO, CONTAINER, AWS;
+
+        /**
+         * Whether RDS endpoints lead to real databases: on the sandbox and on AWS; moto keeps
+         * RDS as records only, and an endpoint may be any emulator (LocalStack's community
+         * edition has none), so lessons cannot count on one there.
+         */
+        public boolean runsDatabaseEngines() {
+            return this != MOTO && this != ENDPOINT;
+        }
+    }
 
     private static final String PREFIX = "awstutor.target.";
 

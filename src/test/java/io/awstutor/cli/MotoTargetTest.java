@@ -39,6 +39,56 @@ class MotoTargetTest {
         assertTrue(out.matches("(?s).*target: moto http://127\\.0\\.0\\.1:\\d+ \\(region us-east-1, account 123456789012\\).*"), out);
     }
 
+    /** A step that connects to its database: moto keeps RDS as records, so no connection can answer. */
+    private static final String ENGINE_LESSON = """
+            ---
+            id: engine-demo
+            title: Engine demo
+            summary: A step that needs a real database.
+            order: 1
+            ---
+
+            ## Connect
+
+            Create a PostgreSQL instance and query it.
+
+            ```needs
+            engine
+            ```
+
+            ```hint
+            `DriverManager.getConnection(url, user, password)`
+            ```
+
+            ```java solution
+            rds.createDBInstance(b -> b.dbInstanceIdentifier(prefix + "-pg").engine("postgres").dbInstanceClass("db.t3.micro").allocatedStorage(20).masterUsername("learner").masterUserPassword("first-pass-1").publiclyAccessible(true));
+            var ep = rds.describeDBInstances(b -> b.dbInstanceIdentifier(prefix + "-pg")).dbInstances().get(0).endpoint();
+            Connection db = DriverManager.getConnection("jdbc:postgresql://" + ep.address() + ":" + ep.port() + "/postgres?connectTimeout=2&loginTimeout=3", "learner", "first-pass-1");
+            var answer = SqlTable.query(db, "SELECT 1 AS one");
+            ```
+
+            ```check
+            - variable: {name: answer, type: SqlTable, contains: "1 row"}
+            ```
+            """;
+
+    @Test
+    void aStepThatNeedsADatabaseEngineSaysSoOnMotoInsteadOfFailingObscurely(@TempDir Path home) throws Exception {
+        ExternalTools.motoServer();
+        Path lessons = java.nio.file.Files.createDirectories(home.resolve("lessons"));
+        java.nio.file.Files.writeString(lessons.resolve("engine-demo.md"), ENGINE_LESSON);
+        CliProcess.Result verified = CliProcess.run(home, "", "verify", "--target", "moto", "--lessons", lessons.toString());
+        assertEquals(0, verified.exitCode(), verified::toString);
+        assertTrue(verified.stdout().contains("✓ engine-demo 1 connect: not verified here: This step needs a real database engine "
+                + "behind its RDS endpoints, which the moto target does not run"), verified::toString);
+
+        CliProcess.Result shell = CliProcess.run(home, "/check\n", "--target", "moto", "--lessons", lessons.toString());
+        String out = shell.stdout().replaceAll("\\s+", " ");
+        assertTrue(out.contains("⚠ This step needs a real database engine behind its RDS endpoints, which the moto target "
+                + "does not run"), out);
+        assertTrue(out.contains("(This step needs a real database engine"), "a failing check says why too: " + out);
+    }
+
     @Test
     void withoutMotoTheMessageNamesTheInstallCommand(@TempDir Path home) throws Exception {
         CliProcess.Result result = CliProcess.run(home, Map.of("PATH", "/usr/bin:/bin", "HOME", home.toString(),

@@ -124,6 +124,17 @@ class LessonParserTest {
     }
 
     @Test
+    void aNeedsBlockNamesWhatTheStepNeedsFromTheTarget() throws Exception {
+        String lesson = "---\nid: n\ntitle: N\n---\n## Connect\n\n```needs\nengine\n```\n\n```java solution\n1\n```\n\n"
+                + "```check\n- called: sts.GetCallerIdentity\n```\n";
+        assertEquals(java.util.Set.of(StepNeed.ENGINE), LessonParser.parse("n.md", lesson).steps().get(0).needs());
+        LessonFormatException e = assertThrows(LessonFormatException.class,
+                () -> LessonParser.parse("n.md", lesson.replace("engine", "gpu")));
+        assertTrue(e.getMessage().contains("unknown need 'gpu' (known: engine)"), e.getMessage());
+        assertTrue(LessonParser.parse("g.md", GOOD).steps().get(0).needs().isEmpty());
+    }
+
+    @Test
     void bundledLessonsAllParse() {
         LessonCatalog catalog = LessonCatalog.bundled();
         assertTrue(catalog.problems().isEmpty(), () -> catalog.problems().toString());
