@@ -7,7 +7,7 @@ package io.awstutor.check;
 public sealed interface Check permits CalledCheck, VariableCheck, IamUserCheck, QuizCheck,
         CallFailedCheck, IamGroupCheck, IamRoleCheck, IamPolicyAttachedCheck, IamAccessKeyCountCheck,
         S3BucketCheck, S3ObjectCheck, S3BucketPolicyCheck, S3WebsiteCheck, HttpGetCheck,
-        Ec2InstanceCheck, SecurityGroupCheck, ReachabilityCheck, RdsInstanceCheck, RdsClusterCheck, SesIdentityCheck,
+        Ec2InstanceCheck, SecurityGroupCheck, ReachabilityCheck, RdsInstanceCheck, RdsClusterCheck, RdsEventCheck, SesIdentityCheck,
         CloudFrontDistributionCheck, BudgetCheck {
 
     Verdict run(CheckContext context);
