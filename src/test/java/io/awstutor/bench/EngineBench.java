@@ -19,17 +19,24 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * bench-engines: per engine, the time from CreateDBInstance (time scale 0, engine already
- * cached) to the first answered query through the endpoint, and the resident memory of the
- * running engine (its server process and children). Goals: under 3 s and 150 MB each.
- * Usage: scripts/bench-engines [--runs N [ENGINE]]   (default 3 runs of postgres and mysql)
+ * The {@code engines} section of bench-sandbox: per engine (PostgreSQL for postgres, MariaDB
+ * for mariadb), the time from CreateDBInstance (time scale 0, engine already cached) to the
+ * first answered query through the endpoint, and the resident memory of the running engine
+ * (its server process and children). Goals: under 3 s and 150 MB each. It runs its own
+ * sandbox with engines (the shared one has none); runs per engine from
+ * {@code AWSTUTOR_BENCH_ENGINE_RUNS} (default 3, at most 10). Moto runs no engines.
  */
-public final class EngineBench {
-    private EngineBench() {
+public final class EngineBench implements BenchSection {
+    private static final List<String> ENGINES = List.of("postgres", "mariadb");
+
+    @Override
+    public String title() {
+        return "engines";
     }
 
-    public static void main(String[] args) throws Exception {
-        int runs = args.length >= 2 && args[0].equals("--runs") ? Math.min(10, Integer.parseInt(args[1])) : 3;
+    @Override
+    public void run(BenchContext context, BenchTable table) throws Exception {
+        int runs = Math.max(1, Math.min(10, Integer.parseInt(System.getenv().getOrDefault("AWSTUTOR_BENCH_ENGINE_RUNS", "3"))));
         EngineSettings settings = EngineSettings.cachedIn(TutorHome.resolve()).withProgress(System.err::println);
         try (TestSandbox box = TestSandbox.start(SandboxOptions.inMemory().withTimeScale(0).withEngines(settings))) {
             RdsClient rds = box.rds();
@@ -39,21 +46,30 @@ public final class EngineBench {
             ec2.authorizeSecurityGroupIngress(r -> r.groupId(group).ipPermissions(p -> p.ipProtocol("tcp").fromPort(0).toPort(65535)
                     .ipRanges(range -> range.cidrIp("0.0.0.0/0"))));
             EngineFleet fleet = box.sandbox().resource(EngineFleet.class).orElseThrow();
-            for (String engine : args.length > 2 ? List.of(args[2]) : List.of("postgres", "mysql")) {
-                // warm-up: fetches and unpacks the engine when it is not cached yet
+            for (String engine : ENGINES) {
+                // warm-up: fetches and unpacks the engine when it is not cached yet (not counted)
                 String warm = "warm-" + engine;
                 firstQuery(rds, engine, warm, group);
                 rds.deleteDBInstance(r -> r.dbInstanceIdentifier(warm).skipFinalSnapshot(true));
+                double slowest = 0;
+                long largest = 0;
+                StringBuilder each = new StringBuilder();
                 for (int i = 0; i < runs; i++) {
                     String id = engine + "-" + i;
                     long started = System.nanoTime();
                     firstQuery(rds, engine, id, group);
                     double seconds = (System.nanoTime() - started) / 1e9;
                     long pid = fleet.enginePid(new DatabaseEngines.Ref("000000000000", "us-east-1", id)).orElseThrow();
-                    System.out.printf(Locale.ROOT, "%-9s create -> first query %.2f s   engine RSS %.0f MB%n", engine, seconds,
-                            rss(pid) / 1e6);
+                    long rss = rss(pid);
+                    slowest = Math.max(slowest, seconds);
+                    largest = Math.max(largest, rss);
+                    each.append(String.format(Locale.ROOT, "%s%.2f s/%.0f MB", each.isEmpty() ? "" : ", ", seconds, rss / 1e6));
                     rds.deleteDBInstance(r -> r.dbInstanceIdentifier(id).skipFinalSnapshot(true));
                 }
+                table.addFigure(title(), engine + ": CreateDBInstance to first query (slowest)",
+                        String.format(Locale.ROOT, "%.2f s", slowest), "goal < 3 s; runs: " + each);
+                table.addFigure(title(), engine + ": engine RSS (largest)",
+                        String.format(Locale.ROOT, "%.0f MB", largest / 1e6), "goal < 150 MB");
             }
         }
     }

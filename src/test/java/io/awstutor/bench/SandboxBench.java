@@ -13,7 +13,7 @@ import java.util.Optional;
  */
 public final class SandboxBench {
     /** Every section, in the order printed. Add yours here. */
-    static final List<BenchSection> SECTIONS = List.of(new StsBench(), new Ec2Bench(), new S3Bench());
+    static final List<BenchSection> SECTIONS = List.of(new StsBench(), new Ec2Bench(), new S3Bench(), new EngineBench());
 
     private SandboxBench() {
     }
