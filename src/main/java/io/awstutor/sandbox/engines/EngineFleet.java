@@ -44,26 +44,7 @@ public final class EngineFleet implements DatabaseEngines, AutoCloseable {
     private final SessionFolder session;
     private final ScheduledExecutorService worker;
     private final Map<String, Housed> housed = new ConcurrentHashMap<>();
-
-    /** One instance's engine. Fields other than enginePort are touched on the worker thread only. */
-    private static final class Housed {
-        final Ref ref;
-        final DatabaseFlavor flavor;
-        DatabaseFront front;
-        volatile int enginePort;
-        EngineServer server;
-        String pendingPassword;
-        Ref restoreFrom;
-        String unavailable;
-        /** An Aurora Serverless v2 engine stopped for idleness; the next connection resumes it. */
-        volatile boolean paused;
-        final java.util.concurrent.atomic.AtomicBoolean resuming = new java.util.concurrent.atomic.AtomicBoolean();
-
-        Housed(Ref ref, DatabaseFlavor flavor) {
-            this.ref = ref;
-            this.flavor = flavor;
-        }
-    }
+    private final ServerlessPauses pauses;
 
     private EngineFleet(RdsBackend rds, Ec2Backend ec2, EngineUser user, EngineInstalls installs, SessionFolder session) {
         this.rds = rds;
@@ -76,6 +57,22 @@ public final class EngineFleet implements DatabaseEngines, AutoCloseable {
             Thread t = new Thread(r, "awstutor-engines");
             t.setDaemon(true);
             return t;
+        });
+        this.pauses = new ServerlessPauses(rds, worker, new ServerlessPauses.Engines() {
+            @Override
+            public void start(Housed h) {
+                startServer(h, null);
+            }
+
+            @Override
+            public void stop(Housed h) {
+                stopServer(h);
+            }
+
+            @Override
+            public boolean houses(Housed h) {
+                return housed.get(h.ref.key()) == h;
+            }
         });
     }
 
@@ -235,15 +232,10 @@ public final class EngineFleet implements DatabaseEngines, AutoCloseable {
                 if (!shouldRun) {
                     h.paused = false;
                 }
-                if (shouldRun && h.paused) {
-                    if (d.autoPauseAfter() == null) {
-                        // The range no longer starts at 0 ACUs: the writer resumes, as on AWS.
-                        requestResume(h, d);
-                    }
-                } else if (shouldRun && h.server != null && h.server.alive() && d.autoPauseAfter() != null
-                        && h.front.idleFor(d.autoPauseAfter())) {
-                    pause(h);
-                } else if (shouldRun && h.server == null && h.unavailable == null) {
+                if (shouldRun && pauses.reconcile(h, d)) {
+                    continue;
+                }
+                if (shouldRun && h.server == null && h.unavailable == null) {
                     startServer(h, d);
                 } else if (!shouldRun && h.server != null) {
                     stopServer(h);
@@ -266,44 +258,6 @@ public final class EngineFleet implements DatabaseEngines, AutoCloseable {
         } catch (Exception e) {
             System.err.println("awstutor sandbox: engines: " + e);
         }
-    }
-
-    /**
-     * Aurora Serverless v2's auto-pause: after SecondsUntilAutoPause without a connection the
-     * engine process really stops (0 ACUs); the events are AWS's RDS-EVENT-0370 and 0372.
-     */
-    private void pause(Housed h) {
-        rds.writerEvent(h.ref, "Initiated pause for the DB instance.");
-        stopServer(h);
-        h.paused = true;
-        rds.writerEvent(h.ref, "Successfully paused the DB instance.");
-    }
-
-    /**
-     * A connection (or a new capacity range) wakes a paused engine: RDS-EVENT-0373 at once,
-     * the engine after the resume time, then RDS-EVENT-0374. The connection waits meanwhile.
-     */
-    private void requestResume(Housed h, EngineDemand d) {
-        if (!h.resuming.compareAndSet(false, true)) {
-            return;
-        }
-        later(() -> rds.writerEvent(h.ref, "Initiated resume for the DB instance."));
-        long delay = d.resumeTime() == null ? 0 : d.resumeTime().toMillis();
-        worker.schedule(() -> {
-            try {
-                if (h.paused && housed.get(h.ref.key()) == h) {
-                    h.paused = false;
-                    startServer(h, null);
-                    if (h.server != null) {
-                        rds.writerEvent(h.ref, "Successfully resumed the DB instance.");
-                    }
-                }
-            } catch (RuntimeException e) {
-                System.err.println("awstutor sandbox: engines: resuming: " + e);
-            } finally {
-                h.resuming.set(false);
-            }
-        }, delay, TimeUnit.MILLISECONDS);
     }
 
     /** An instance this fleet did not create (the sandbox restarted with --data): its front again. */
@@ -404,7 +358,7 @@ public final class EngineFleet implements DatabaseEngines, AutoCloseable {
                 + (d.resumeTime() == null ? 0 : d.resumeTime().toNanos());
         while (h.enginePort == 0 && h.unavailable == null && RUNNING.contains(d.status()) && System.nanoTime() < deadline) {
             if (h.paused) {
-                requestResume(h, d);
+                pauses.requestResume(h, d);
             }
             try {
                 Thread.sleep(50);

@@ -1,7 +1,5 @@
 package io.awstutor.sandbox.rds;
 
-import io.awstutor.sandbox.protocol.AwsException;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -88,18 +86,9 @@ final class ClusterOperations {
 
     /** RestoreDBClusterFromSnapshot: a new cluster with the snapshot's engine, master user, database and data. */
     DbCluster restore(RegionState state, RestoreClusterRequest r) {
-        if (r.snapshotIdentifier() == null || r.snapshotIdentifier().isBlank()) {
-            throw RdsErrors.notBlank("SnapshotIdentifier");
-        }
+        DbSnapshot s = backend.snapshotOps().toRestore(state, true, "SnapshotIdentifier", r.snapshotIdentifier());
         if (r.engine() == null || r.engine().isBlank()) {
             throw RdsErrors.notBlank("Engine");
-        }
-        DbSnapshot s = state.clusterSnapshots.get(RdsNames.nameOf(r.snapshotIdentifier()));
-        if (s == null) {
-            throw RdsErrors.clusterSnapshotNotFound(r.snapshotIdentifier());
-        }
-        if (!"available".equals(s.status(backend.now()))) {
-            throw new AwsException("InvalidDBClusterSnapshotStateFault", "Snapshot " + s.identifier + " is not in the available state.", 400);
         }
         if (!s.engine.equals(r.engine())) {
             throw RdsErrors.invalidCombination("The engine " + r.engine() + " doesn't match the snapshot's engine " + s.engine + ".");

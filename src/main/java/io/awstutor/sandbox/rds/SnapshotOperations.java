@@ -76,16 +76,7 @@ final class SnapshotOperations {
 
     /** RestoreDBInstanceFromDBSnapshot: a new instance with the snapshot's engine, storage and master user. */
     DbInstance restore(RegionState state, InstanceOperations instances, RestoreRequest r) {
-        if (r.snapshotIdentifier() == null || r.snapshotIdentifier().isBlank()) {
-            throw RdsErrors.notBlank("DBSnapshotIdentifier");
-        }
-        DbSnapshot s = state.snapshots.get(RdsNames.nameOf(r.snapshotIdentifier()));
-        if (s == null) {
-            throw RdsErrors.snapshotNotFound(r.snapshotIdentifier());
-        }
-        if (!"available".equals(s.status(backend.now()))) {
-            throw new AwsException("InvalidDBSnapshotState", "Snapshot " + s.identifier + " is not in the available state.", 400);
-        }
+        DbSnapshot s = toRestore(state, false, "DBSnapshotIdentifier", r.snapshotIdentifier());
         CreateInstanceRequest create = new CreateInstanceRequest(r.identifier(), s.engine, s.engineVersion,
                 r.instanceClass() == null ? s.instanceClass : r.instanceClass(), s.allocatedStorage, s.storageType, s.iops,
                 s.masterUsername, null, s.dbName, r.port(), r.multiAz(), r.availabilityZone(), r.publiclyAccessible(),
@@ -111,6 +102,22 @@ final class SnapshotOperations {
             throw RdsErrors.clusterState("DBCluster " + c.identifier + " is not in the available state.");
         }
         return takeClusterSnapshot(state, "DBClusterSnapshotIdentifier", snapshotId, c, tags);
+    }
+
+    /** The snapshot a restore names: given, existing, and available. */
+    DbSnapshot toRestore(RegionState state, boolean cluster, String parameter, String snapshotId) {
+        if (snapshotId == null || snapshotId.isBlank()) {
+            throw RdsErrors.notBlank(parameter);
+        }
+        DbSnapshot s = (cluster ? state.clusterSnapshots : state.snapshots).get(RdsNames.nameOf(snapshotId));
+        if (s == null) {
+            throw cluster ? RdsErrors.clusterSnapshotNotFound(snapshotId) : RdsErrors.snapshotNotFound(snapshotId);
+        }
+        if (!"available".equals(s.status(backend.now()))) {
+            throw new AwsException(cluster ? "InvalidDBClusterSnapshotStateFault" : "InvalidDBSnapshotState",
+                    "Snapshot " + s.identifier + " is not in the available state.", 400);
+        }
+        return s;
     }
 
     DbSnapshot takeClusterSnapshot(RegionState state, String parameter, String snapshotId, DbCluster cluster,
