@@ -57,4 +57,42 @@ class RdsCliTest {
                     missing.stderr());
         }
     }
+
+    @Test
+    void serverlessScalingAndClusterSnapshotsFromTheCli() throws Exception {
+        ExternalTools.aws();
+        try (TestSandbox box = TestSandbox.start()) {
+            ExternalTools.Result created = aws(box, "rds", "create-db-cluster", "--db-cluster-identifier", "cli-aurora",
+                    "--engine", "aurora-postgresql", "--engine-version", "16.9", "--master-username", "dbadmin",
+                    "--master-user-password", "Secret123!", "--serverless-v2-scaling-configuration",
+                    "MinCapacity=0,MaxCapacity=4,SecondsUntilAutoPause=3600");
+            assertEquals(0, created.exitCode(), created.toString());
+            JsonNode scaling = JSON.readTree(created.stdout()).get("DBCluster").get("ServerlessV2ScalingConfiguration");
+            assertEquals(0.0, scaling.get("MinCapacity").asDouble());
+            assertEquals(3600, scaling.get("SecondsUntilAutoPause").asInt());
+
+            ExternalTools.Result tooShort = aws(box, "rds", "modify-db-cluster", "--db-cluster-identifier", "cli-aurora",
+                    "--serverless-v2-scaling-configuration", "SecondsUntilAutoPause=60");
+            assertTrue(tooShort.stderr().contains("An error occurred (InvalidParameterValue) when calling the ModifyDBCluster "
+                    + "operation: SecondsUntilAutoPause must be between 300 and 86400."), tooShort.toString());
+
+            ExternalTools.Result snapshot = aws(box, "rds", "create-db-cluster-snapshot", "--db-cluster-snapshot-identifier",
+                    "cli-aurora-snap", "--db-cluster-identifier", "cli-aurora");
+            assertEquals(0, snapshot.exitCode(), snapshot.toString());
+            assertEquals("cli-aurora", JSON.readTree(snapshot.stdout()).get("DBClusterSnapshot").get("DBClusterIdentifier").asText());
+            ExternalTools.Result again = aws(box, "rds", "create-db-cluster-snapshot", "--db-cluster-snapshot-identifier",
+                    "cli-aurora-snap", "--db-cluster-identifier", "cli-aurora");
+            assertTrue(again.stderr().contains("(DBClusterSnapshotAlreadyExistsFault)"), again.toString());
+
+            ExternalTools.Result restored = aws(box, "rds", "restore-db-cluster-from-snapshot", "--db-cluster-identifier",
+                    "cli-aurora-2", "--snapshot-identifier", "cli-aurora-snap", "--engine", "aurora-postgresql");
+            assertEquals(0, restored.exitCode(), restored.toString());
+            JsonNode cluster = JSON.readTree(restored.stdout()).get("DBCluster");
+            assertEquals("dbadmin", cluster.get("MasterUsername").asText());
+            assertEquals("16.9", cluster.get("EngineVersion").asText());
+            ExternalTools.Result missing = aws(box, "rds", "restore-db-cluster-from-snapshot", "--db-cluster-identifier",
+                    "cli-aurora-3", "--snapshot-identifier", "nope", "--engine", "aurora-postgresql");
+            assertTrue(missing.stderr().contains("(DBClusterSnapshotNotFoundFault)"), missing.toString());
+        }
+    }
 }
