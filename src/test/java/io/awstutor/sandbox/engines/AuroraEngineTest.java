@@ -28,12 +28,10 @@ class AuroraEngineTest {
 
     @BeforeAll
     void start() {
-        EngineTestSandbox engines = EngineTestSandbox.start();
+        EngineTestSandbox engines = EngineTestSandbox.start().admitLearner(3306, 5432);
         box = engines.box();
         dbGroup = engines.dbGroup();
         rds = box.rds();
-        box.ec2().authorizeSecurityGroupIngress(r -> r.groupId(dbGroup).ipPermissions(p -> p.ipProtocol("tcp").fromPort(3306)
-                .toPort(5432).ipRanges(range -> range.cidrIp(EngineFleet.LEARNER_PUBLIC_IP + "/32"))));
     }
 
     @AfterAll

@@ -17,4 +17,11 @@ record EngineTestSandbox(TestSandbox box, String dbGroup) {
         String group = box.ec2().createSecurityGroup(r -> r.groupName("db").description("database").vpcId(vpc)).groupId();
         return new EngineTestSandbox(box, group);
     }
+
+    /** Lets the learner's address in through the "db" group on TCP ports {@code from} to {@code to}. */
+    EngineTestSandbox admitLearner(int from, int to) {
+        box.ec2().authorizeSecurityGroupIngress(r -> r.groupId(dbGroup).ipPermissions(p -> p.ipProtocol("tcp").fromPort(from)
+                .toPort(to).ipRanges(range -> range.cidrIp(EngineFleet.LEARNER_PUBLIC_IP + "/32"))));
+        return this;
+    }
 }

@@ -45,13 +45,11 @@ class ServerlessEngineTest {
 
     @BeforeAll
     void start() {
-        EngineTestSandbox engines = EngineTestSandbox.start();
+        EngineTestSandbox engines = EngineTestSandbox.start().admitLearner(5432, 5432);
         box = engines.box();
         dbGroup = engines.dbGroup();
         rds = box.rds();
         fleet = box.sandbox().resource(EngineFleet.class).orElseThrow();
-        box.ec2().authorizeSecurityGroupIngress(r -> r.groupId(dbGroup).ipPermissions(p -> p.ipProtocol("tcp").fromPort(5432)
-                .toPort(5432).ipRanges(range -> range.cidrIp(EngineFleet.LEARNER_PUBLIC_IP + "/32"))));
         rds.createDBCluster(r -> r.dbClusterIdentifier("idle").engine("aurora-postgresql").engineVersion("16.9")
                 .masterUsername("learner").masterUserPassword(password).databaseName("shop").vpcSecurityGroupIds(dbGroup)
                 .serverlessV2ScalingConfiguration(s -> s.minCapacity(0.0).maxCapacity(2.0).secondsUntilAutoPause(600)));
