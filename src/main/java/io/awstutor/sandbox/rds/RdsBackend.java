@@ -317,35 +317,15 @@ public final class RdsBackend implements NetworkEndpointSource {
      */
     public synchronized void engineEvent(DatabaseEngines.Ref ref, String message, boolean failed) {
         change(() -> {
-            RegionState state = state(ref.account(), ref.region());
-            if (ref.id().startsWith(CLUSTER_PREFIX)) {
-                DbCluster c = state.clusters.get(ref.id().substring(CLUSTER_PREFIX.length()));
-                if (c != null) {
-                    state.events.add(new RdsEvent(c.identifier, "db-cluster", c.arn, message, failed ? "failure" : "notification", now()));
-                }
-                return null;
-            }
-            DbInstance db = state.instances.get(ref.id());
-            if (db != null) {
-                state.events.add(new RdsEvent(db.identifier, "db-instance", db.arn, message, failed ? "failure" : "notification", now()));
-                if (failed && !"deleting".equals(db.status(now()))) {
-                    db.timeline = db.timeline.then("failed", now());
-                }
-            }
+            reports(ref).engineEvent(ref.id(), message, failed);
             return null;
         });
     }
 
-    /**
-     * An Aurora Serverless v2 pause or resume, which AWS reports on the cluster's writer
-     * (the instances that pause together) in the "notification" category.
-     */
+    /** An Aurora Serverless v2 pause or resume, reported on the cluster's writer in the "notification" category. */
     public synchronized void writerEvent(DatabaseEngines.Ref cluster, String message) {
         change(() -> {
-            RegionState state = state(cluster.account(), cluster.region());
-            String id = cluster.id().substring(CLUSTER_PREFIX.length());
-            clusterOps.members(state, id).stream().findFirst().ifPresent(writer -> state.events.add(
-                    new RdsEvent(writer.identifier, "db-instance", writer.arn, message, "notification", now())));
+            reports(cluster).writerEvent(clusterOps, cluster.id(), message);
             return null;
         });
     }
@@ -353,22 +333,13 @@ public final class RdsBackend implements NetworkEndpointSource {
     /** The endpoint's port moved (a restart found the old one taken). */
     public synchronized void endpointMoved(DatabaseEngines.Ref ref, int port) {
         change(() -> {
-            RegionState state = state(ref.account(), ref.region());
-            if (ref.id().startsWith(CLUSTER_PREFIX)) {
-                String id = ref.id().substring(CLUSTER_PREFIX.length());
-                DbCluster c = state.clusters.get(id);
-                if (c != null) {
-                    c.endpointPort = port;
-                }
-                state.instances.values().stream().filter(db -> id.equals(db.clusterIdentifier)).forEach(db -> db.endpointPort = port);
-                return null;
-            }
-            DbInstance db = state.instances.get(ref.id());
-            if (db != null) {
-                db.endpointPort = port;
-            }
+            reports(ref).endpointMoved(ref.id(), port);
             return null;
         });
+    }
+
+    private EngineReports reports(DatabaseEngines.Ref ref) {
+        return new EngineReports(state(ref.account(), ref.region()), now());
     }
 
     public synchronized List<RdsEvent> describeEvents(String account, String region, String sourceId, String sourceType,
