@@ -87,7 +87,8 @@ public final class ShellCommands {
     }
 
     private boolean help() {
-        view.line(AttributedStyle.DEFAULT, "Type Java to run it (clients ready: sts, iam, s3, ec2, rds, ses, cloudfront;"
+        view.line(AttributedStyle.DEFAULT, "Type Java to run it (clients ready: sts, iam, s3, ec2, rds, ses, cloudfront,"
+                + " secretsmanager, rdsdata;"
                 + " more with clients.s3(\"eu-west-1\")).");
         view.line(AttributedStyle.DEFAULT, "Tab completes, Shift+Tab shows the documentation of the method under the cursor,"
                 + " Ctrl-C stops a snippet.");
