@@ -63,12 +63,12 @@ public final class RdsDataHandler implements ServiceHandler, AutoCloseable {
 
     @Override
     public boolean recognizesUnsigned(SandboxRequest request) {
-        return routes.find(request.method(), request.rawPath()).isPresent();
+        return routes.operationOf(request).isPresent();
     }
 
     @Override
     public Optional<String> operationName(SandboxRequest request) {
-        return routes.find(request.method(), request.rawPath()).map(m -> m.route().operation());
+        return routes.operationOf(request);
     }
 
     @Override
