@@ -103,6 +103,29 @@ class LedgerCleanupTest {
         }
     }
 
+    /** A secret is billed by the month until deleted: the ledger keeps it, cleanup deletes it at once, its value stays out. */
+    @Test
+    void aSecretIsInTheLedgerAndCleanupDeletesIt(@TempDir Path home) throws Exception {
+        try (TestSandbox box = TestSandbox.start()) {
+            Path events = Files.createTempFile(home, "calls", ".jsonl");
+            TargetSettings settings = TargetSettings.emulator(TargetSettings.TargetKind.SANDBOX, box.endpoint(), "us-east-1",
+                    Sandbox.ROOT_ACCESS_KEY, Sandbox.ROOT_SECRET_KEY);
+            ClientFactory learner = new ClientFactory(settings, List.of(new CallRecorder(events)));
+            Ledger ledger = Ledger.open(home, System.err);
+            String arn = learner.secretsmanager().createSecret(b -> b.name("app-login").secretString("{\"password\":\"tiger-lily\"}")).arn();
+            new LedgerRecorder(ledger, PriceTable.bundled(), Clock.systemUTC()).record(PLACE, read(events));
+            List<LedgerEntry> alive = ledger.alive("sandbox", Sandbox.ROOT_ACCOUNT);
+            assertEquals(List.of(ResourceKind.SECRET), alive.stream().map(LedgerEntry::kind).toList());
+            assertEquals(arn, alive.get(0).id());
+            assertFalse(Files.readString(home.resolve("ledger.json")).contains("tiger-lily"), "no secret value in the ledger");
+
+            List<String> report = new ArrayList<>();
+            new Cleaner(new ClientFactory(settings), ledger, report::add, Duration.ofMillis(50), Duration.ofSeconds(30)).clean(alive, true);
+            assertTrue(box.secretsmanager().listSecrets(b -> b.includePlannedDeletion(true)).secretList().isEmpty(), String.join("\n", report));
+            assertTrue(ledger.alive("sandbox", Sandbox.ROOT_ACCOUNT).isEmpty());
+        }
+    }
+
     @Test
     void deletingThroughTheClientsTakesResourcesOutOfTheLedger(@TempDir Path home) throws Exception {
         try (TestSandbox box = TestSandbox.start()) {
