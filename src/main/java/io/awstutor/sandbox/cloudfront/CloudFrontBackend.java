@@ -168,12 +168,7 @@ public final class CloudFrontBackend {
 
     synchronized void tag(String account, String arn, Map<String, String> add) {
         Distribution d = byArn(account, arn);
-        Map<String, String> tags = new LinkedHashMap<>(d.tags());
-        tags.putAll(add);
-        if (tags.size() > 50) {
-            throw AwsException.badRequest("InvalidTagging", "A resource can have at most 50 tags.");
-        }
-        distributions(account).put(d.id(), d.withTags(tags));
+        distributions(account).put(d.id(), d.withTags(CloudFrontTagRules.RULES.merged(d.tags(), add)));
         save();
     }
 

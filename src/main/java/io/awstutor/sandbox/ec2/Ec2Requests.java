@@ -4,6 +4,7 @@ import io.awstutor.sandbox.protocol.KeyedPages;
 
 import io.awstutor.sandbox.protocol.AwsException;
 import io.awstutor.sandbox.protocol.QueryParams;
+import io.awstutor.sandbox.protocol.Tag;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -56,22 +57,12 @@ final class Ec2Requests {
 
     /** {@code Tag.N.Key/Value}; for DeleteTags a missing value means "whatever the value". */
     static Map<String, String> tags(QueryParams params, boolean valueRequired) {
-        Map<String, String> tags = new LinkedHashMap<>();
+        List<Tag> tags = new ArrayList<>();
         for (QueryParams tag : params.structs("Tag")) {
-            String key = tag.get("Key");
-            if (key == null) {
-                throw Ec2Errors.invalidParameterValue("Tag key must have a value");
-            }
-            if (key.length() > 128) {
-                throw Ec2Errors.invalidParameterValue("Tag key exceeds the maximum length of 128 characters");
-            }
-            String value = tag.get("Value");
-            if (value != null && value.length() > 256) {
-                throw Ec2Errors.invalidParameterValue("Tag value exceeds the maximum length of 256 characters");
-            }
-            tags.put(key, value == null && valueRequired ? "" : value);
+            tags.add(new Tag(tag.get("Key"), tag.get("Value")));
         }
-        return tags;
+        Map<String, String> checked = Ec2TagRules.RULES.requested(tags);
+        return valueRequired ? checked : Tag.map(tags);
     }
 
     static Integer maxResults(QueryParams params, String name, int min, int max) {

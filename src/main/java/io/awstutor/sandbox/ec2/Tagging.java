@@ -24,11 +24,6 @@ public final class Tagging {
         if (tags.isEmpty()) {
             throw Ec2Errors.missingParameter("Tag");
         }
-        for (String key : tags.keySet()) {
-            if (key.startsWith("aws:")) {
-                throw Ec2Errors.invalidParameterValue("Tag keys starting with 'aws:' are reserved for internal use");
-            }
-        }
         synchronized (state) {
             for (String id : resourceIds) {
                 requireExists(state, id);

@@ -1,5 +1,6 @@
 package io.awstutor.sandbox.iam;
 
+import io.awstutor.sandbox.protocol.Tag;
 import io.awstutor.sandbox.iam.policy.PolicyDocument;
 import io.awstutor.sandbox.iam.policy.PolicyKind;
 
@@ -25,8 +26,7 @@ public final class Roles {
         }
         int maxSession = maxSessionDuration.map(s -> IamValidation.range("maxSessionDuration", s, 3600, 43200))
                 .orElse(IamRole.DEFAULT_MAX_SESSION_SECONDS);
-        IamValidation.tags(tags);
-        Tagging.checkUnique(tags);
+        Tagging.check(tags);
         PolicyDocument trust = checkTrustPolicy(trustPolicy);
         return backend.write(accountId, account -> {
             if (account.roles.containsKey(IamAccount.key(name))) {
@@ -103,7 +103,6 @@ public final class Roles {
     }
 
     public void tag(String accountId, String name, List<Tag> tags) {
-        IamValidation.tags(tags);
         change(accountId, name, role -> role.withTags(Tagging.merge(role.tags(), tags)));
     }
 

@@ -1,6 +1,7 @@
 package io.awstutor.sandbox.rds;
 
 import io.awstutor.sandbox.protocol.QueryParams;
+import io.awstutor.sandbox.protocol.Tag;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -29,15 +30,11 @@ final class RdsParams {
     }
 
     static Map<String, String> tags(QueryParams params) {
-        Map<String, String> tags = new LinkedHashMap<>();
+        List<Tag> tags = new ArrayList<>();
         for (QueryParams tag : structs(params, "Tags", "Tag")) {
-            String key = tag.get("Key");
-            if (key == null || key.isEmpty()) {
-                throw RdsErrors.invalidValue("The tag key must not be empty.");
-            }
-            tags.put(key, tag.getOrDefault("Value", ""));
+            tags.add(new Tag(tag.get("Key"), tag.get("Value")));
         }
-        return tags;
+        return RdsTagRules.RULES.requested(tags);
     }
 
     /** Filters.Filter.N.Name / .Values.Value.M, as name to values. */

@@ -13,6 +13,14 @@ final class TagTarget {
         this.state = state;
     }
 
+    /** AddTagsToResource: the resource's tags with {@code added} put in, within RDS's limits. */
+    void add(String arn, Map<String, String> added) {
+        Map<String, String> tags = tagsOf(arn);
+        Map<String, String> merged = RdsTagRules.RULES.merged(tags, added);
+        tags.clear();
+        tags.putAll(merged);
+    }
+
     Map<String, String> tagsOf(String arn) {
         String[] parts = arn == null ? new String[0] : arn.split(":", 7);
         if (parts.length != 7 || !"arn".equals(parts[0]) || !"rds".equals(parts[2])
