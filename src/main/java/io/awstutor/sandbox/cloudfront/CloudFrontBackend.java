@@ -1,5 +1,6 @@
 package io.awstutor.sandbox.cloudfront;
 
+import io.awstutor.sandbox.protocol.Arns;
 import io.awstutor.sandbox.SandboxContext;
 import io.awstutor.sandbox.persist.StateFile;
 import io.awstutor.sandbox.protocol.AwsException;
@@ -181,11 +182,11 @@ public final class CloudFrontBackend {
     }
 
     private Distribution byArn(String account, String arn) {
-        String prefix = "arn:aws:cloudfront::" + account + ":distribution/";
-        if (arn == null || !arn.startsWith("arn:aws:cloudfront::")) {
-            throw AwsException.badRequest("InvalidArgument", "The parameter Resource is not a valid CloudFront ARN.");
-        }
-        Distribution d = arn.startsWith(prefix) ? distributions(account).get(arn.substring(prefix.length())) : null;
+        var parsed = Arns.parse(arn).filter(a -> a.service().equals("cloudfront"))
+                .orElseThrow(() -> AwsException.badRequest("InvalidArgument", "The parameter Resource is not a valid CloudFront ARN."));
+        String resource = parsed.resourceAsString();
+        Distribution d = parsed.accountId().orElse("").equals(account) && resource.startsWith("distribution/")
+                ? distributions(account).get(resource.substring("distribution/".length())) : null;
         if (d == null) {
             throw AwsException.notFound("NoSuchResource", "The specified resource does not exist.");
         }

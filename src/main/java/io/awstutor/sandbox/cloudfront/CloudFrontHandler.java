@@ -1,5 +1,6 @@
 package io.awstutor.sandbox.cloudfront;
 
+import io.awstutor.sandbox.protocol.Arns;
 import io.awstutor.sandbox.http.ErrorFormat;
 import io.awstutor.sandbox.http.RestRoutes;
 import io.awstutor.sandbox.http.SandboxResponse;
@@ -239,7 +240,7 @@ public final class CloudFrontHandler implements ServiceHandler {
 
     private static void authorize(ServiceCall call, String action, String distributionId) {
         String resource = distributionId.equals("*") ? "*"
-                : "arn:aws:cloudfront::" + call.accountId() + ":distribution/" + distributionId;
+                : Arns.global("cloudfront", call.accountId(), "distribution/" + distributionId);
         call.authorize("cloudfront:" + action, resource, "AccessDenied");
     }
 }

@@ -1,5 +1,6 @@
 package io.awstutor.sandbox.iam;
 
+import io.awstutor.sandbox.protocol.Arns;
 import io.awstutor.sandbox.protocol.Tag;
 import io.awstutor.sandbox.protocol.ValidationErrors;
 import io.awstutor.sandbox.iam.policy.PolicyKind;
@@ -248,7 +249,7 @@ public final class ManagedPolicies {
         if (arn.startsWith(AwsManagedPolicies.ARN_PREFIX)) {
             return backend.awsPolicies().find(arn);
         }
-        String prefix = "arn:aws:iam::" + account.accountId + ":policy/";
+        String prefix = Arns.globalPrefix("iam", account.accountId, "policy/");
         if (!arn.startsWith(prefix)) {
             return Optional.empty();
         }

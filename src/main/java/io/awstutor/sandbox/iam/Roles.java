@@ -1,5 +1,6 @@
 package io.awstutor.sandbox.iam;
 
+import io.awstutor.sandbox.protocol.Arns;
 import io.awstutor.sandbox.protocol.Tag;
 import io.awstutor.sandbox.iam.policy.PolicyDocument;
 import io.awstutor.sandbox.iam.policy.PolicyKind;
@@ -143,7 +144,7 @@ public final class Roles {
      * principal in policy"); principals of other accounts are taken as written.
      */
     private static void checkPrincipalsExist(IamAccount account, PolicyDocument trust) {
-        String prefix = "arn:aws:iam::" + account.accountId + ":";
+        String prefix = Arns.globalPrefix("iam", account.accountId, "");
         for (String arn : trust.principalArns()) {
             if (!arn.startsWith(prefix)) {
                 continue;

@@ -1,5 +1,6 @@
 package io.awstutor.sandbox.s3.rest;
 
+import io.awstutor.sandbox.protocol.Arns;
 import io.awstutor.sandbox.auth.Caller;
 import io.awstutor.sandbox.http.SandboxRequest;
 import io.awstutor.sandbox.http.SandboxResponse;
@@ -35,7 +36,7 @@ final class BucketResource {
         if (call.caller() instanceof Caller.Anonymous) {
             throw S3Errors.accessDenied();
         }
-        call.authorize("s3:ListAllMyBuckets", "arn:aws:s3:::*", "AccessDenied");
+        call.authorize("s3:ListAllMyBuckets", Arns.s3("*"), "AccessDenied");
         SandboxRequest request = call.request();
         String prefix = request.query("prefix").orElse("");
         String regionFilter = request.query("bucket-region").orElse(null);
@@ -76,7 +77,7 @@ final class BucketResource {
             throw S3Errors.accessDenied();
         }
         io.awstutor.sandbox.s3.BucketNames.check(name);
-        call.authorize("s3:CreateBucket", "arn:aws:s3:::" + name, "AccessDenied");
+        call.authorize("s3:CreateBucket", Arns.s3(name), "AccessDenied");
         SandboxRequest request = call.request();
         ObjectLockAnswers.refuseLockedBucket(request);
         String constraint = null;
