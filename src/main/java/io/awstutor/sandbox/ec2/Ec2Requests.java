@@ -1,5 +1,7 @@
 package io.awstutor.sandbox.ec2;
 
+import io.awstutor.sandbox.protocol.FilterMatcher;
+import io.awstutor.sandbox.protocol.Filter;
 import io.awstutor.sandbox.protocol.KeyedPages;
 
 import io.awstutor.sandbox.protocol.AwsException;
@@ -19,6 +21,10 @@ import java.util.Map;
  * CidrIp/IpProtocol/FromPort/ToPort form), DryRun and page sizes.
  */
 final class Ec2Requests {
+    /** EC2's filters: values take wildcards; an unknown or missing name is InvalidParameterValue. */
+    static final FilterMatcher.Dialect FILTERS = new FilterMatcher.Dialect(true,
+            name -> Ec2Errors.invalidParameterValue("The filter '" + name + "' is invalid"));
+
     private Ec2Requests() {
     }
 
@@ -26,10 +32,10 @@ final class Ec2Requests {
         return params.bool("DryRun").orElse(false);
     }
 
-    static List<Ec2Filter> filters(QueryParams params) {
-        List<Ec2Filter> filters = new ArrayList<>();
+    static List<Filter> filters(QueryParams params) {
+        List<Filter> filters = new ArrayList<>();
         for (QueryParams filter : params.structs("Filter")) {
-            filters.add(new Ec2Filter(filter.get("Name"), filter.list("Value")));
+            filters.add(new Filter(filter.get("Name"), filter.list("Value")));
         }
         return filters;
     }

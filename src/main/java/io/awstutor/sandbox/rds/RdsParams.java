@@ -1,5 +1,7 @@
 package io.awstutor.sandbox.rds;
 
+import io.awstutor.sandbox.protocol.Filter;
+import io.awstutor.sandbox.protocol.FilterMatcher;
 import io.awstutor.sandbox.protocol.QueryParams;
 import io.awstutor.sandbox.protocol.Tag;
 
@@ -14,6 +16,10 @@ import java.util.Map;
  * {@code Filters.Filter.1.Values.Value.1}); {@code .member.N} is accepted as well.
  */
 final class RdsParams {
+    /** RDS's filters: exact values (no wildcards); an unknown name is refused rather than silently matching everything. */
+    static final FilterMatcher.Dialect FILTERS = new FilterMatcher.Dialect(false,
+            name -> RdsErrors.invalidValue("Unrecognized filter name: " + name + "."));
+
     private RdsParams() {
     }
 
@@ -48,6 +54,13 @@ final class RdsParams {
             filters.computeIfAbsent(name, k -> new ArrayList<>()).addAll(list(filter, "Values", "Value"));
         }
         return filters;
+    }
+
+    /** The filters as the shared matcher takes them: values given under one name are one filter. */
+    static List<Filter> filterList(Map<String, List<String>> filters) {
+        List<Filter> list = new ArrayList<>();
+        filters.forEach((name, values) -> list.add(new Filter(name, values)));
+        return list;
     }
 
     static Integer integer(QueryParams params, String name) {
