@@ -1,5 +1,6 @@
 package io.awstutor.sandbox.iam;
 
+import io.awstutor.sandbox.protocol.Arns;
 import io.awstutor.json.JsonMappers;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -21,7 +22,7 @@ import java.util.Optional;
  * by every account and never change.
  */
 final class AwsManagedPolicies {
-    static final String ARN_PREFIX = "arn:aws:iam::aws:policy";
+    static final String ARN_PREFIX = Arns.global("iam", "aws", "policy");
 
     private final Map<String, ManagedPolicy> byArn;
 

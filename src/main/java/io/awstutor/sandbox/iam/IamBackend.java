@@ -1,5 +1,6 @@
 package io.awstutor.sandbox.iam;
 
+import io.awstutor.sandbox.protocol.Arns;
 import io.awstutor.sandbox.SandboxContext;
 import io.awstutor.sandbox.access.IdentityPolicySource;
 import io.awstutor.sandbox.auth.Caller;
@@ -88,7 +89,7 @@ public final class IamBackend implements CredentialStore, IdentityPolicySource, 
 
     /** The role with this ARN in the account (its path must match too), for STS. */
     public Optional<IamRole> roleByArn(String accountId, String roleArn) {
-        String prefix = "arn:aws:iam::" + accountId + ":role/";
+        String prefix = Arns.globalPrefix("iam", accountId, "role/");
         if (roleArn == null || !roleArn.startsWith(prefix)) {
             return Optional.empty();
         }
