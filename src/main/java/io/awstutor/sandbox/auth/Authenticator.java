@@ -195,7 +195,6 @@ public final class Authenticator {
 
     private static void checkTime(SignatureParts parts, Instant now) {
         Instant requestTime = SignatureParser.requestTime(parts.amzDate());
-        String serverTime = SignatureParser.AMZ_DATE.format(now.atZone(ZoneOffset.UTC));
         if (parts.presigned() && parts.expiresSeconds().isPresent()) {
             Instant expires = requestTime.plusSeconds(parts.expiresSeconds().get());
             if (now.isAfter(expires)) {
@@ -204,20 +203,21 @@ public final class Authenticator {
                 details.put("Expires", iso(expires));
                 details.put("ServerTime", iso(now));
                 details.put("RequestTime", parts.amzDate());
-                details.put("ServerAmzTime", serverTime);
+                details.put("ServerAmzTime", SignatureParser.AMZ_DATE.format(now.atZone(ZoneOffset.UTC)));
                 throw new AuthFailure(Problem.PRESIGN_EXPIRED, "Request has expired", details);
             }
             if (requestTime.isAfter(now.plus(MAX_SKEW))) {
-                throw skewed(parts, now, requestTime, serverTime);
+                throw skewed(parts, now, requestTime);
             }
             return;
         }
         if (requestTime.isBefore(now.minus(MAX_SKEW)) || requestTime.isAfter(now.plus(MAX_SKEW))) {
-            throw skewed(parts, now, requestTime, serverTime);
+            throw skewed(parts, now, requestTime);
         }
     }
 
-    private static AuthFailure skewed(SignatureParts parts, Instant now, Instant requestTime, String serverTime) {
+    private static AuthFailure skewed(SignatureParts parts, Instant now, Instant requestTime) {
+        String serverTime = SignatureParser.AMZ_DATE.format(now.atZone(ZoneOffset.UTC));
         Map<String, String> details = new LinkedHashMap<>();
         details.put("RequestTime", parts.amzDate());
         details.put("ServerTime", serverTime);
