@@ -51,7 +51,6 @@ public final class IamBackend implements CredentialStore, IdentityPolicySource, 
     private final InstanceProfiles instanceProfiles = new InstanceProfiles(this);
     private final LoginProfiles loginProfiles = new LoginProfiles(this);
     private final Accounts accountSettings = new Accounts(this);
-    private final AwsManagedPolicies awsPolicies = AwsManagedPolicies.load();
     private final PolicyDocuments documents = new PolicyDocuments();
     private final IdentityPolicies identityPolicies = new IdentityPolicies(this, documents);
 
@@ -148,7 +147,7 @@ public final class IamBackend implements CredentialStore, IdentityPolicySource, 
     }
 
     AwsManagedPolicies awsPolicies() {
-        return awsPolicies;
+        return AwsManagedPolicies.bundled();
     }
 
     /**
