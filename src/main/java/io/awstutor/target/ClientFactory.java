@@ -11,6 +11,8 @@ import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.profiles.ProfileFile;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudfront.CloudFrontClient;
+import software.amazon.awssdk.services.rdsdata.RdsDataClient;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.rds.RdsClient;
@@ -97,6 +99,10 @@ public final class ClientFactory {
     public SesClient ses() { return ses(settings.region()); }
     public SesClient ses(String region) { return build(SesClient.builder(), region); }
     public CloudFrontClient cloudfront() { return build(CloudFrontClient.builder(), globalRegion()); }
+    public SecretsManagerClient secretsmanager() { return secretsmanager(settings.region()); }
+    public SecretsManagerClient secretsmanager(String region) { return build(SecretsManagerClient.builder(), region); }
+    public RdsDataClient rdsdata() { return rdsdata(settings.region()); }
+    public RdsDataClient rdsdata(String region) { return build(RdsDataClient.builder(), region); }
 
     /** The Price List API (home region us-east-1), Cost Explorer, Budgets and Free Tier, as JSON clients. */
     public AwsJsonClient pricing() { return json(JsonApi.PRICING); }
