@@ -119,7 +119,7 @@ final class ServiceCatalog {
         handlers.add(s3);
 
         // Pricing: the bundled price snapshot, the same for every account.
-        PriceSnapshot prices = PriceSnapshot.bundled();
+        java.util.function.Supplier<PriceSnapshot> prices = PriceSnapshot::bundled;
         handlers.add(new PricingHandler(new PricingBackend(prices)));
 
         // The bill: each service's usage, read through a narrow window, times the snapshot's prices.

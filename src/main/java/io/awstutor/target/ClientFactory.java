@@ -8,6 +8,7 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.profiles.ProfileFile;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudfront.CloudFrontClient;
 import software.amazon.awssdk.services.rdsdata.RdsDataClient;
@@ -65,9 +66,21 @@ public final class ClientFactory {
         return DefaultCredentialsProvider.builder().build();
     }
 
+    /**
+     * What an emulator's clients read instead of the machine's {@code ~/.aws/config} and
+     * credentials files: nothing. Building a client otherwise parses them for the retry mode,
+     * the defaults mode, checksums, dual-stack and FIPS, settings meant for AWS that only cost
+     * an emulator's session its start (region, keys and endpoint are given explicitly).
+     */
+    private static final ProfileFile NO_PROFILES = ProfileFile.builder().content(java.io.InputStream.nullInputStream())
+            .type(ProfileFile.Type.CONFIGURATION).build();
+
     private <B extends AwsClientBuilder<B, C>, C> C build(B builder, String region) {
-        builder.region(Region.of(region)).credentialsProvider(credentials)
-                .overrideConfiguration(ClientOverrideConfiguration.builder().executionInterceptors(interceptors).build());
+        ClientOverrideConfiguration.Builder override = ClientOverrideConfiguration.builder().executionInterceptors(interceptors);
+        if (settings.endpoint().isPresent()) {
+            override.defaultProfileFileSupplier(() -> NO_PROFILES);
+        }
+        builder.region(Region.of(region)).credentialsProvider(credentials).overrideConfiguration(override.build());
         settings.endpoint().ifPresent(builder::endpointOverride);
         return builder.build();
     }

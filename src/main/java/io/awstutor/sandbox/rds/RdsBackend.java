@@ -261,7 +261,7 @@ public final class RdsBackend implements NetworkEndpointSource {
 
     public synchronized void addTags(String account, String region, String resourceArn, Map<String, String> tags) {
         change(() -> {
-            new TagTarget(this, state(account, region)).tagsOf(resourceArn).putAll(tags);
+            new TagTarget(this, state(account, region)).add(resourceArn, tags);
             return null;
         });
     }
