@@ -84,6 +84,9 @@ public final class ShellCommand implements Callable<Integer> {
             // the lessons are read and parsed on another core while the target opens: both lie on the way to the first step
             CompletableFuture<LessonCatalog> lessons = workshop.isPresent()
                     ? CompletableFuture.completedFuture(workshop.get().catalog()) : CompletableFuture.supplyAsync(this::catalog);
+            // then Jackson, whose first use (reading the call log after the first snippet) would otherwise
+            // put its initialisation between the first answer and the learner (the sandbox no longer makes it at start)
+            CompletableFuture.runAsync(io.awstutor.json.JsonMappers::mapper);
             try {
                 Target target = workshop.isPresent() ? joined(opened, workshop.get()) : open(opened, options.targetRequest());
                 shutdown.target(target);
