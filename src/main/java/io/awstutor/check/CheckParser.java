@@ -55,6 +55,7 @@ public final class CheckParser {
             case "rds-instance" -> RdsInstanceCheck.parse(value);
             case "rds-cluster" -> RdsClusterCheck.parse(value);
             case "rds-event" -> RdsEventCheck.parse(value);
+            case "data-api-query" -> DataApiQueryCheck.parse(value);
             case "ses-identity" -> SesIdentityCheck.parse(value);
             case "cloudfront-distribution" -> CloudFrontDistributionCheck.parse(value);
             case "budget" -> BudgetCheck.parse(value);

@@ -28,6 +28,11 @@ public interface ShellIO extends AutoCloseable {
     }
 
     default void printAll(List<AttributedString> lines) {
+        printAll(lines, "/step");
+    }
+
+    /** Lines a terminal pages; {@code again} is the command that shows them again (/step, /help). */
+    default void printAll(List<AttributedString> lines, String again) {
         lines.forEach(this::print);
     }
 

@@ -1,7 +1,6 @@
 package io.awstutor.sandbox.engines;
 
 import io.awstutor.sandbox.ec2.Ec2Backend;
-import io.awstutor.sandbox.ec2.Reachability;
 import io.awstutor.sandbox.rds.DatabaseEngines;
 import io.awstutor.sandbox.rds.RdsBackend;
 import io.awstutor.sandbox.rds.RdsBackend.EngineDemand;
@@ -33,11 +32,8 @@ public final class EngineFleet implements DatabaseEngines, AutoCloseable {
      * (from the documentation range), since every connection really comes from 127.0.0.1.
      */
     public static final String LEARNER_PUBLIC_IP = "198.51.100.20";
-    private static final Set<String> RUNNING = Set.of("available", "backing-up", "modifying", "resetting-master-credentials",
-            "configuring-enhanced-monitoring", "storage-optimization", "upgrading", "renaming");
 
     private final RdsBackend rds;
-    private final Ec2Backend ec2;
     private final EngineUser user;
     private final EngineInstalls installs;
     private final DataFolders folders;
@@ -45,10 +41,10 @@ public final class EngineFleet implements DatabaseEngines, AutoCloseable {
     private final ScheduledExecutorService worker;
     private final Map<String, Housed> housed = new ConcurrentHashMap<>();
     private final ServerlessPauses pauses;
+    private final EngineEntrances entrances;
 
     private EngineFleet(RdsBackend rds, Ec2Backend ec2, EngineUser user, EngineInstalls installs, SessionFolder session) {
         this.rds = rds;
-        this.ec2 = ec2;
         this.user = user;
         this.installs = installs;
         this.session = session;
@@ -74,6 +70,7 @@ public final class EngineFleet implements DatabaseEngines, AutoCloseable {
                 return housed.get(h.ref.key()) == h;
             }
         });
+        this.entrances = new EngineEntrances(rds, ec2, pauses);
     }
 
     /**
@@ -118,7 +115,7 @@ public final class EngineFleet implements DatabaseEngines, AutoCloseable {
         h.pendingPassword = masterPassword;
         h.restoreFrom = fromSnapshot;
         try {
-            h.front = DatabaseFront.open(0, () -> admit(h), instance.id());
+            h.front = DatabaseFront.open(0, () -> entrances.admit(h), instance.id());
         } catch (IOException e) {
             later(() -> rds.engineEvent(instance, "The sandbox could not open a port for the endpoint: " + e.getMessage(), true));
             return 0;
@@ -228,7 +225,7 @@ public final class EngineFleet implements DatabaseEngines, AutoCloseable {
                         continue;
                     }
                 }
-                boolean shouldRun = RUNNING.contains(d.status());
+                boolean shouldRun = EngineEntrances.RUNNING.contains(d.status());
                 if (!shouldRun) {
                     h.paused = false;
                 }
@@ -267,7 +264,7 @@ public final class EngineFleet implements DatabaseEngines, AutoCloseable {
             return null;
         }
         Housed h = new Housed(d.ref(), flavor.get());
-        h.front = DatabaseFront.open(d.endpointPort(), () -> admit(h), d.ref().id());
+        h.front = DatabaseFront.open(d.endpointPort(), () -> entrances.admit(h), d.ref().id());
         if (h.front.port() != d.endpointPort()) {
             rds.endpointMoved(d.ref(), h.front.port());
         }
@@ -330,45 +327,16 @@ public final class EngineFleet implements DatabaseEngines, AutoCloseable {
     }
 
     /**
-     * Whether the learner's machine may open this connection: the instance must be publicly
-     * accessible and an inbound rule of its security groups must admit the learner's address
-     * on the instance's port, which is what EC2's reachability model decides.
+     * A connection from inside AWS's network, as the Data API makes one; see
+     * {@link EngineEntrances#connect}.
      */
-    private DatabaseFront.Admission admit(Housed h) {
-        Optional<EngineDemand> demand = rds.engineDemand(h.ref);
-        if (demand.isEmpty()) {
-            return DatabaseFront.Admission.drop("the instance is gone");
-        }
-        EngineDemand d = demand.get();
-        if (d.networkId() == null) {
-            return DatabaseFront.Admission.drop("the cluster has no DB instance to answer");
-        }
-        if (!d.publiclyAccessible()) {
-            return DatabaseFront.Admission.drop("the instance is not publicly accessible");
-        }
-        Reachability.Verdict verdict = ec2.reachability(h.ref.account(), h.ref.region())
-                .canReach(Reachability.Source.address(LEARNER_PUBLIC_IP), d.networkId(), d.port());
-        if (!verdict.reachable()) {
-            return DatabaseFront.Admission.drop(verdict.explanation());
-        }
-        // An engine still starting (the instance just became available) is waited for, as
-        // the connection would have waited on RDS for the DNS name to answer; a paused one is
-        // resumed first, as Aurora resumes a paused writer for its first connection.
-        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(60).toNanos()
-                + (d.resumeTime() == null ? 0 : d.resumeTime().toNanos());
-        while (h.enginePort == 0 && h.unavailable == null && RUNNING.contains(d.status()) && System.nanoTime() < deadline) {
-            if (h.paused) {
-                pauses.requestResume(h, d);
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-            d = rds.engineDemand(h.ref).orElse(d);
-        }
-        return new DatabaseFront.Admission(true, h.enginePort, verdict.explanation());
+    public Optional<java.sql.Connection> connect(Ref ref, String user, String password, String database) throws SQLException {
+        return entrances.connect(housed.get(ref.key()), user, password, database);
+    }
+
+    /** The Data API worked on a connection it holds: activity, as a learner's connection is. */
+    public void touch(Ref ref) {
+        entrances.touch(housed.get(ref.key()));
     }
 
     /** The running engine's RSS in bytes and pid, for the benchmark. */

@@ -1,11 +1,8 @@
 package io.awstutor.sandbox.rds;
 
-/** What ModifyDBCluster asked to change; absent members are null. The password is never shown. */
-public record ModifyClusterRequest(String identifier, Boolean deletionProtection, ServerlessV2Scaling scaling,
-                                   String masterUserPassword) {
-
-    @Override
-    public String toString() {
-        return "ModifyClusterRequest[" + identifier + ", password " + (masterUserPassword == null ? "unchanged" : "****") + "]";
-    }
+/**
+ * What ModifyDBCluster asked to change here; absent members are null. The master password
+ * and the HTTP endpoint are DataAccessActions' part of the call.
+ */
+public record ModifyClusterRequest(String identifier, Boolean deletionProtection, ServerlessV2Scaling scaling) {
 }

@@ -29,8 +29,6 @@ public final class RdsBackend implements NetworkEndpointSource {
     static final Duration DELETE = Duration.ofMinutes(2);
     static final Duration SNAPSHOT = Duration.ofMinutes(1);
     static final Duration RESET_CREDENTIALS = Duration.ofSeconds(30);
-    /** A paused Aurora Serverless v2 writer takes about 15 s to resume for its first connection. */
-    static final Duration RESUME = Duration.ofSeconds(15);
     /** An Aurora cluster's engine is named "cluster:ID" among the engines, beside the instances' IDs. */
     public static final String CLUSTER_PREFIX = "cluster:";
 
@@ -46,7 +44,9 @@ public final class RdsBackend implements NetworkEndpointSource {
     private final SnapshotOperations snapshotOps = new SnapshotOperations(this);
     private final StopStartOperations stopStartOps = new StopStartOperations(this, instanceOps);
     private final SubnetGroupOperations subnetGroupOps = new SubnetGroupOperations(this);
+    private final DataAccessOperations dataAccessOps = new DataAccessOperations(this);
     private volatile DatabaseEngines engines = DatabaseEngines.NONE;
+    private volatile MasterUserSecrets secrets = MasterUserSecrets.NONE;
 
     public RdsBackend(SandboxContext context, NetworkDirectory network) {
         this(context, network, (account, region, subnetId) -> {
@@ -101,6 +101,15 @@ public final class RdsBackend implements NetworkEndpointSource {
 
     DatabaseEngines engines() {
         return engines;
+    }
+
+    /** Secrets Manager, for the master passwords RDS manages (the sandbox attaches it). */
+    public void attachSecrets(MasterUserSecrets attached) {
+        this.secrets = attached;
+    }
+
+    MasterUserSecrets secrets() {
+        return secrets;
     }
 
     DatabaseEngines.Ref ref(RegionState state, String id) {
@@ -163,7 +172,17 @@ public final class RdsBackend implements NetworkEndpointSource {
         return change(() -> stopStartOps.start(state(account, region), identifier).copy());
     }
 
+    synchronized DbInstance changeInstanceSecret(String account, String region, String id, DataAccessOperations.SecretChange change) {
+        return change(() -> dataAccessOps.instance(state(account, region), id, change).copy());
+    }
+
     // ---- clusters
+
+    /** The managed master password and the Data API's HTTP endpoint; {@code setPassword}: in the engine too. */
+    synchronized DbCluster changeClusterAccess(String account, String region, String id, Boolean httpEndpoint,
+                                                      DataAccessOperations.SecretChange change, boolean setPassword) {
+        return change(() -> dataAccessOps.cluster(state(account, region), id, httpEndpoint, change, setPassword).copy());
+    }
 
     public synchronized DbCluster modifyCluster(String account, String region, ModifyClusterRequest request) {
         return change(() -> clusterOps.modify(state(account, region), request).copy());
@@ -249,7 +268,7 @@ public final class RdsBackend implements NetworkEndpointSource {
 
     public synchronized void addTags(String account, String region, String resourceArn, Map<String, String> tags) {
         change(() -> {
-            new TagTarget(this, state(account, region)).tagsOf(resourceArn).putAll(tags);
+            new TagTarget(this, state(account, region)).add(resourceArn, tags);
             return null;
         });
     }
@@ -279,32 +298,9 @@ public final class RdsBackend implements NetworkEndpointSource {
     public synchronized List<EngineDemand> engineDemands() {
         List<EngineDemand> all = new ArrayList<>();
         for (RegionState state : List.copyOf(regions.values())) {
-            for (DbInstance db : state(state.accountId, state.region).instances.values()) {
-                if (db.clusterIdentifier == null) {
-                    all.add(new EngineDemand(ref(state, db.identifier), db.engine, db.status(now()), db.masterUsername, db.dbName,
-                            db.port, db.publiclyAccessible, db.endpointPort, db.identifier, null, null));
-                }
-            }
-            for (DbCluster c : state.clusters.values()) {
-                all.add(clusterDemand(state, c));
-            }
+            all.addAll(new EngineDemands(state(state.accountId, state.region), clusterOps, now(), context).all());
         }
         return all;
-    }
-
-    /**
-     * A cluster runs while it is available and its writer (the oldest member) is: connections
-     * reach the engine through the writer, whose security groups and public access decide.
-     */
-    private EngineDemand clusterDemand(RegionState state, DbCluster c) {
-        List<DbInstance> members = clusterOps.members(state, c.identifier);
-        DbInstance writer = members.isEmpty() ? null : members.get(0);
-        String clusterStatus = c.status(now());
-        String status = writer == null ? "no-instances" : "available".equals(clusterStatus) ? writer.status(now()) : clusterStatus;
-        return new EngineDemand(ref(state, CLUSTER_PREFIX + c.identifier), c.engine, status, c.masterUsername, c.databaseName,
-                c.port, writer != null && writer.publiclyAccessible, c.endpointPort, writer == null ? null : writer.identifier,
-                c.autoPauses() ? context.scaled(Duration.ofSeconds(c.secondsUntilAutoPause)) : null,
-                c.autoPauses() ? context.scaled(RESUME) : null);
     }
 
     public synchronized java.util.Optional<EngineDemand> engineDemand(DatabaseEngines.Ref ref) {

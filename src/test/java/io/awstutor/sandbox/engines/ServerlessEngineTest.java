@@ -13,6 +13,8 @@ import software.amazon.awssdk.services.rds.RdsClient;
 import software.amazon.awssdk.services.rds.model.DBCluster;
 import software.amazon.awssdk.services.rds.model.Event;
 import software.amazon.awssdk.services.rds.model.RdsException;
+import software.amazon.awssdk.services.rdsdata.RdsDataClient;
+import software.amazon.awssdk.services.rdsdata.model.DatabaseResumingException;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -29,7 +31,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Aurora Serverless v2 on real engines, at time scale 0 (SecondsUntilAutoPause and the resume
  * time shrink to nothing): a cluster whose range starts at 0 ACUs pauses its engine process
  * when no one is connected, with AWS's events on the writer; the next connection waits for the
- * resume and works. ModifyDBCluster's new master password reaches the engine, and a cluster
+ * resume and works; a Data API call is answered DatabaseResumingException and wakes it.
+ * ModifyDBCluster's new master password reaches the engine, and a cluster
  * snapshot restored into a new cluster brings the rows back. One sandbox for the class.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -97,6 +100,38 @@ class ServerlessEngineTest {
 
     @Test
     @Order(3)
+    void aDataApiCallOnAPausedClusterAnswersDatabaseResumingAndWakesIt() throws Exception {
+        awaitEvent("idle-writer", PAUSED, 2);
+        rds.modifyDBCluster(r -> r.dbClusterIdentifier("idle").enableHttpEndpoint(true));
+        String secret = box.secretsmanager().createSecret(r -> r.name("idle-login")
+                .secretString("{\"username\":\"learner\",\"password\":\"" + password + "\"}")).arn();
+        String arn = cluster("idle").dbClusterArn();
+        awaitEvent("idle-writer", PAUSED, 2);
+        long resumesBefore = messages("idle-writer").stream().filter(RESUMED::equals).count();
+        assertTrue(fleet.enginePid(ref("idle")).isEmpty(), "paused before the call");
+        RdsDataClient data = box.rdsdata();
+        DatabaseResumingException resuming = assertThrows(DatabaseResumingException.class, () -> data.executeStatement(
+                r -> r.resourceArn(arn).secretArn(secret).database("shop").sql("SELECT count(*) FROM orders")));
+        assertEquals(400, resuming.statusCode());
+        assertEquals("The Aurora DB instance idle-writer is resuming after being auto-paused. "
+                + "Please wait a few seconds and try again.", resuming.awsErrorDetails().errorMessage());
+        awaitEvent("idle-writer", RESUMED, resumesBefore + 1);
+        // as an application would: try again a little later (at time scale 0 the writer may pause
+        // again between two calls, and each try wakes it)
+        Long count = null;
+        for (int i = 0; i < 100 && count == null; i++) {
+            try {
+                count = data.executeStatement(r -> r.resourceArn(arn).secretArn(secret).database("shop")
+                        .sql("SELECT count(*) FROM orders")).records().get(0).get(0).longValue();
+            } catch (DatabaseResumingException again) {
+                Thread.sleep(100);
+            }
+        }
+        assertEquals(2L, count);
+    }
+
+    @Test
+    @Order(4)
     void modifyDbClusterChangesTheMasterPasswordInTheEngine() throws Exception {
         RdsException weak = assertThrows(RdsException.class, () -> rds.modifyDBCluster(r -> r.dbClusterIdentifier("idle")
                 .masterUserPassword("short")));
@@ -111,7 +146,7 @@ class ServerlessEngineTest {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void aClusterSnapshotRestoredIntoANewClusterBringsTheRowsBack() throws Exception {
         rds.createDBClusterSnapshot(r -> r.dbClusterSnapshotIdentifier("idle-snap").dbClusterIdentifier("idle"));
         rds.waiter().waitUntilDBClusterSnapshotAvailable(r -> r.dbClusterSnapshotIdentifier("idle-snap"));
@@ -130,7 +165,7 @@ class ServerlessEngineTest {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void raisingTheMinimumAboveZeroResumesAPausedWriter() throws Exception {
         awaitEvent("idle-writer", PAUSED, 1);
         rds.modifyDBCluster(r -> r.dbClusterIdentifier("idle").serverlessV2ScalingConfiguration(s -> s.minCapacity(0.5)));

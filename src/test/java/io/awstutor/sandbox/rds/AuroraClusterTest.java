@@ -28,7 +28,7 @@ class AuroraClusterTest {
     }
 
     static ModifyClusterRequest modify(String id, Boolean deletionProtection, ServerlessV2Scaling scaling) {
-        return new ModifyClusterRequest(id, deletionProtection, scaling, null);
+        return new ModifyClusterRequest(id, deletionProtection, scaling);
     }
 
     static CreateInstanceRequest member(String id, String engine, String instanceClass, String clusterId) {
