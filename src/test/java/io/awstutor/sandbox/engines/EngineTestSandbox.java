@@ -11,7 +11,12 @@ import io.awstutor.sandbox.TestSandbox;
 record EngineTestSandbox(TestSandbox box, String dbGroup) {
 
     static EngineTestSandbox start() {
-        TestSandbox box = TestSandbox.start(SandboxOptions.inMemory().withTimeScale(0)
+        return start(0);
+    }
+
+    /** At that time scale: 0 for everything at once, or e.g. 0.01 for a hundredth of AWS's durations. */
+    static EngineTestSandbox start(double timeScale) {
+        TestSandbox box = TestSandbox.start(SandboxOptions.inMemory().withTimeScale(timeScale)
                 .withEngines(EngineSettings.cachedIn(TutorHome.resolve()).withProgress(System.err::println)));
         String vpc = box.ec2().describeVpcs(r -> r.filters(f -> f.name("is-default").values("true"))).vpcs().get(0).vpcId();
         String group = box.ec2().createSecurityGroup(r -> r.groupName("db").description("database").vpcId(vpc)).groupId();

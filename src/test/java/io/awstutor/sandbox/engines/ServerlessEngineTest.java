@@ -180,6 +180,58 @@ class ServerlessEngineTest {
         assertTrue(fleet.enginePid(ref("idle")).isPresent(), "the engine runs again without a connection");
     }
 
+    @Test
+    @Order(7)
+    void dataApiCallsKeepTheWriterAwakeAsConnectionsDo() throws Exception {
+        // A sandbox of its own at a hundredth of AWS's durations: SecondsUntilAutoPause 300 is 3 s.
+        EngineTestSandbox slow = EngineTestSandbox.start(0.01);
+        try (TestSandbox own = slow.box()) {
+            RdsClient rds = own.rds();
+            rds.createDBCluster(r -> r.dbClusterIdentifier("busy").engine("aurora-postgresql").engineVersion("16.9")
+                    .masterUsername("learner").masterUserPassword("busy-pass-1").databaseName("shop").enableHttpEndpoint(true)
+                    .serverlessV2ScalingConfiguration(s -> s.minCapacity(0.0).maxCapacity(2.0).secondsUntilAutoPause(300)));
+            rds.createDBInstance(r -> r.dbInstanceIdentifier("busy-writer").dbClusterIdentifier("busy")
+                    .engine("aurora-postgresql").dbInstanceClass("db.serverless"));
+            String secret = own.secretsmanager().createSecret(r -> r.name("busy-login")
+                    .secretString("{\"username\":\"learner\",\"password\":\"busy-pass-1\"}")).arn();
+            String arn = rds.describeDBClusters(r -> r.dbClusterIdentifier("busy")).dbClusters().get(0).dbClusterArn();
+            RdsDataClient data = own.rdsdata();
+            java.util.function.Function<String, Long> count = tx -> data.executeStatement(r -> r.resourceArn(arn)
+                    .secretArn(secret).database("shop").sql("SELECT count(*) FROM pg_class").transactionId(tx))
+                    .records().get(0).get(0).longValue();
+            long deadline = System.nanoTime() + 120_000_000_000L;
+            Long first = null;
+            while (first == null && System.nanoTime() < deadline) {
+                try {
+                    first = count.apply(null);
+                } catch (RuntimeException notYet) {
+                    // the writer is still being created, or paused before this first call
+                    Thread.sleep(200);
+                }
+            }
+            assertTrue(first != null && first > 0, "the Data API answers once the writer is available");
+            long pausesBefore = pauses(rds, "busy-writer");
+            String tx = data.beginTransaction(r -> r.resourceArn(arn).secretArn(secret).database("shop")).transactionId();
+            // 6 s of calls every half second, twice the 3 s idle time: plain ones and a transaction's
+            for (int i = 0; i < 12; i++) {
+                assertTrue(count.apply(i % 2 == 0 ? null : tx) > 0);
+                Thread.sleep(500);
+            }
+            data.commitTransaction(r -> r.resourceArn(arn).secretArn(secret).transactionId(tx));
+            assertEquals(pausesBefore, pauses(rds, "busy-writer"), "no pause while the Data API is in use");
+            long idleDeadline = System.nanoTime() + 60_000_000_000L;
+            while (pauses(rds, "busy-writer") == pausesBefore && System.nanoTime() < idleDeadline) {
+                Thread.sleep(200);
+            }
+            assertEquals(pausesBefore + 1, pauses(rds, "busy-writer"), "idle again, the writer pauses");
+        }
+    }
+
+    private static long pauses(RdsClient rds, String instance) {
+        return rds.describeEvents(r -> r.sourceIdentifier(instance).sourceType("db-instance")).events().stream()
+                .filter(e -> PAUSED.equals(e.message())).count();
+    }
+
     private void writer(String cluster) {
         rds.createDBInstance(r -> r.dbInstanceIdentifier(cluster + "-writer").dbClusterIdentifier(cluster)
                 .engine("aurora-postgresql").dbInstanceClass("db.serverless").publiclyAccessible(true));
