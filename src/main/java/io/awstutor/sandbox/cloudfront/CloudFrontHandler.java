@@ -92,7 +92,7 @@ public final class CloudFrontHandler implements ServiceHandler {
 
     @Override
     public java.util.Optional<String> operationName(io.awstutor.sandbox.http.SandboxRequest request) {
-        return routes.find(request.method(), request.rawPath()).map(m -> m.route().operation());
+        return routes.operationOf(request);
     }
 
     private SandboxResponse get(ServiceCall call, String id) {

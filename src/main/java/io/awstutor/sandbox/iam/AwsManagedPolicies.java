@@ -30,7 +30,16 @@ final class AwsManagedPolicies {
         this.byArn = byArn;
     }
 
-    static AwsManagedPolicies load() {
+    /** Read on first use, not when the sandbox starts (their JSON is a visible part of a start). */
+    private static final class Bundled {
+        static final AwsManagedPolicies POLICIES = load();
+    }
+
+    static AwsManagedPolicies bundled() {
+        return Bundled.POLICIES;
+    }
+
+    private static AwsManagedPolicies load() {
         ObjectMapper json = JsonMappers.mapper();
         try (InputStream in = AwsManagedPolicies.class.getResourceAsStream("aws-managed-policies.json")) {
             if (in == null) {
