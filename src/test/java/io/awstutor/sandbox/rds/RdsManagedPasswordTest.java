@@ -101,4 +101,19 @@ class RdsManagedPasswordTest {
         rds.deleteDBCluster(r -> r.dbClusterIdentifier("managed-cluster").skipFinalSnapshot(true));
         assertThrows(ResourceNotFoundException.class, () -> sm.describeSecret(r -> r.secretId(arn)));
     }
+
+    @Test
+    void theSecretAndTheHttpEndpointSurviveARestart(@org.junit.jupiter.api.io.TempDir java.nio.file.Path data) {
+        String arn;
+        try (TestSandbox first = TestSandbox.start(io.awstutor.sandbox.SandboxOptions.inMemory().withDataDir(data))) {
+            arn = first.rds().createDBCluster(r -> r.dbClusterIdentifier("kept").engine("aurora-mysql").masterUsername("learner")
+                    .manageMasterUserPassword(true).enableHttpEndpoint(true)).dbCluster().masterUserSecret().secretArn();
+        }
+        try (TestSandbox second = TestSandbox.start(io.awstutor.sandbox.SandboxOptions.inMemory().withDataDir(data))) {
+            DBCluster again = second.rds().describeDBClusters(r -> r.dbClusterIdentifier("kept")).dbClusters().get(0);
+            assertEquals(arn, again.masterUserSecret().secretArn());
+            assertTrue(again.httpEndpointEnabled());
+            assertTrue(second.secretsmanager().getSecretValue(r -> r.secretId(arn)).secretString().contains("\"username\":\"learner\""));
+        }
+    }
 }
