@@ -8,7 +8,7 @@ public record QuizCheck(int correctAnswer) implements Check {
         return context.quizAnswer()
                 .map(answer -> answer == correctAnswer
                         ? Verdict.pass("answer " + answer + " is right")
-                        : Verdict.fail("Answer " + answer + " is not the one; read the question again and try another with /answer N."))
+                        : Verdict.fail("Answer " + answer + " is not the one; read the question again and try another number."))
                 .orElse(Verdict.fail("Answer the question with /answer N (N is the number of your choice)."));
     }
 

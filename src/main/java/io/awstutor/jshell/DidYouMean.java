@@ -15,18 +15,26 @@ import java.util.regex.Pattern;
 /**
  * The name a learner most likely meant when javac cannot find a symbol: {@code client} for
  * {@code clients}, {@code uploadid()} for {@code uploadId()}. A near miss in spelling or case,
- * among the session's variables or the public methods of the type javac names.
+ * among the session's variables or the public methods of the type javac names. And a method
+ * named without its parentheses ({@code me.account}, {@code sts.getCallerIdentity}), which
+ * javac reports as a missing variable or a private field: the SDK's answers are read through
+ * methods only.
  */
 final class DidYouMean {
     private static final Pattern SYMBOL = Pattern.compile("symbol:\\s+(variable|method|class)\\s+(\\w+)");
     private static final Pattern LOCATION = Pattern.compile("location:\\s+(?:class|interface)\\s+([\\w.$]+)"
             + "|location:\\s+variable\\s+\\w+\\s+of\\s+type\\s+([\\w.$]+)");
+    private static final Pattern PRIVATE_ACCESS = Pattern.compile("(\\w+) has private access in ([\\w.$]+)");
 
     private DidYouMean() {
     }
 
     /** One "did you mean" line for a cannot-find-symbol message, or empty. */
     static Optional<String> forMessage(String message, Collection<String> variableNames, ClassLoader loader) {
+        Matcher privateField = PRIVATE_ACCESS.matcher(message);
+        if (privateField.find()) {
+            return methodNamed(privateField.group(1), privateField.group(2), loader);
+        }
         if (!message.contains("cannot find symbol")) {
             return Optional.empty();
         }
@@ -37,6 +45,13 @@ final class DidYouMean {
         String kind = symbol.group(1);
         String name = symbol.group(2);
         if (kind.equals("variable")) {
+            Matcher member = LOCATION.matcher(message);
+            if (member.find() && member.group(2) != null) {
+                Optional<String> method = methodNamed(name, member.group(2), loader);
+                if (method.isPresent()) {
+                    return method;
+                }
+            }
             return closest(name, variableNames).map(n -> "Did you mean " + n + "?");
         }
         if (kind.equals("method")) {
@@ -47,6 +62,24 @@ final class DidYouMean {
             }
         }
         return Optional.empty();
+    }
+
+    /** When {@code type} has a public method of this name: the call, with its parentheses. */
+    private static Optional<String> methodNamed(String name, String type, ClassLoader loader) {
+        try {
+            boolean found = false;
+            boolean noArguments = false;
+            for (Method method : load(type, loader).getMethods()) {
+                if (method.getName().equals(name) && method.getDeclaringClass() != Object.class) {
+                    found = true;
+                    noArguments |= method.getParameterCount() == 0;
+                }
+            }
+            return found ? Optional.of("Did you mean " + name + (noArguments ? "()" : "(...)")
+                    + "? It is a method: a call needs its parentheses.") : Optional.empty();
+        } catch (ClassNotFoundException | LinkageError e) {
+            return Optional.empty();
+        }
     }
 
     private static Optional<Set<String>> methodsOf(String type, ClassLoader loader) {

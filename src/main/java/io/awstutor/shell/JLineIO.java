@@ -102,7 +102,7 @@ public final class JLineIO implements ShellIO {
      * of sight: Space or Enter shows more, q skips to the prompt.
      */
     @Override
-    public void printAll(List<AttributedString> lines) {
+    public void printAll(List<AttributedString> lines, String again) {
         int height = terminal.getHeight();
         int pageSize = height <= 0 ? Integer.MAX_VALUE : Math.max(5, height - 2);
         if (lines.size() <= pageSize + 1) {
@@ -117,7 +117,7 @@ public final class JLineIO implements ShellIO {
             }
             shown = end;
             if (shown < lines.size()) {
-                String more = "── " + (lines.size() - shown) + " more lines: Space or Enter; q skips (/step shows it again) ──";
+                String more = "── " + (lines.size() - shown) + " more lines: Space or Enter; q skips (" + again + " shows it again) ──";
                 out.print(color ? "\u001b[7m" + more + "\u001b[0m" : more);
                 out.flush();
                 int key = readKey();
@@ -163,7 +163,7 @@ public final class JLineIO implements ShellIO {
     }
 
     @Override
-    public void whileInterruptible(Runnable work, Runnable onInterrupt) {
+    public void whileInterruptible(Runnable work, Runnable onInterrupt, java.util.function.LongSupplier lastActivity) {
         Terminal.SignalHandler previous = terminal.handle(Terminal.Signal.INT, signal -> onInterrupt.run());
         try {
             work.run();

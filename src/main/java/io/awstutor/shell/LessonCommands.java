@@ -46,7 +46,7 @@ final class LessonCommands {
                 new SlashCommand("catchup", "", "rebuild what this lesson's earlier steps made (after a restart)", a -> catchUp.run()),
                 new SlashCommand("hint", "", "the next hint, from gentle to explicit", a -> hint()),
                 new SlashCommand("solution", "", "show one solution (marks the step solved with help)", a -> solution()),
-                new SlashCommand("answer", "N", "answer the step's question", this::answer),
+                new SlashCommand("answer", "N", "answer the step's question (typing just the number does too)", this::answer),
                 new SlashCommand("progress", "", "your progress, per lesson and overall", a -> { view.showProgress(); return true; }));
     }
 

@@ -107,7 +107,7 @@ final class LessonView {
         for (int i = 0; i < quiz.choices().size(); i++) {
             TextWrap.hanging("  " + (i + 1) + ". ", tutor.substitute(quiz.choices().get(i)), io.width()).forEach(this::plain);
         }
-        line(AttributedStyle.DEFAULT.faint(), "(answer with /answer N)");
+        line(AttributedStyle.DEFAULT.faint(), "(type the number of your answer, or /answer N)");
     }
 
     /**

@@ -2,6 +2,7 @@ package io.awstutor.shell;
 
 import io.awstutor.jshell.JShellEngine;
 import io.awstutor.lesson.TextWrap;
+import org.jline.utils.AttributedString;
 import org.jline.utils.AttributedStyle;
 
 import java.util.ArrayList;
@@ -86,15 +87,21 @@ public final class ShellCommands {
         }
     }
 
+    /** A page at a time in a terminal: the list is longer than 24 rows, and its top used to scroll away. */
     private boolean help() {
-        view.line(AttributedStyle.DEFAULT, "Type Java to run it (clients ready: sts, iam, s3, ec2, rds, ses, cloudfront;"
-                + " more with clients.s3(\"eu-west-1\")).");
-        view.line(AttributedStyle.DEFAULT, "Tab completes, Shift+Tab shows the documentation of the method under the cursor,"
-                + " Ctrl-C stops a snippet.");
+        List<AttributedString> lines = new ArrayList<>();
+        for (String intro : List.of("Type Java to run it (clients ready: sts, iam, s3, ec2, rds, ses, cloudfront,"
+                + " secretsmanager, rdsdata;"
+                + " more with clients.s3(\"eu-west-1\")).", "Tab completes, Shift+Tab shows the documentation of the method"
+                + " under the cursor, Ctrl-C stops a snippet.")) {
+            OutcomePrinter.wrap(intro, io.width()).forEach(line -> lines.add(new AttributedString(line)));
+        }
         for (SlashCommand command : commands.values()) {
             String usage = "/" + command.name() + (command.usage().isEmpty() ? "" : " " + command.usage());
-            TextWrap.hanging(String.format("  %-18s ", usage), command.help(), io.width()).forEach(io.out()::println);
+            TextWrap.hanging(String.format("  %-18s ", usage), command.help(), io.width())
+                    .forEach(line -> lines.add(new AttributedString(line)));
         }
+        io.printAll(lines, "/help");
         return true;
     }
 }

@@ -28,6 +28,11 @@ public interface ShellIO extends AutoCloseable {
     }
 
     default void printAll(List<AttributedString> lines) {
+        printAll(lines, "/step");
+    }
+
+    /** Lines a terminal pages; {@code again} is the command that shows them again (/step, /help). */
+    default void printAll(List<AttributedString> lines, String again) {
         lines.forEach(this::print);
     }
 
@@ -35,7 +40,16 @@ public interface ShellIO extends AutoCloseable {
     boolean confirm(String question);
 
     /** Runs {@code work} with Ctrl-C calling {@code onInterrupt} (stopping a running snippet). */
-    void whileInterruptible(Runnable work, Runnable onInterrupt);
+    default void whileInterruptible(Runnable work, Runnable onInterrupt) {
+        whileInterruptible(work, onInterrupt, () -> Long.MIN_VALUE);
+    }
+
+    /**
+     * As {@link #whileInterruptible(Runnable, Runnable)}, where {@code lastActivity} tells when
+     * (in {@link System#nanoTime()}) the work last showed it is making progress, such as a call
+     * to AWS; {@link Long#MIN_VALUE} when it never did.
+     */
+    void whileInterruptible(Runnable work, Runnable onInterrupt, java.util.function.LongSupplier lastActivity);
 
     /** The lines of history, oldest first. */
     List<String> history();

@@ -98,6 +98,12 @@ public final class TutorShell {
             if (snippet.length() == 0 && line.isBlank()) {
                 continue;
             }
+            if (snippet.length() == 0 && isQuizChoice(line)) {
+                // at a question a bare number is an answer, not Java's "$1 ==> 2"
+                view.line(AttributedStyle.DEFAULT.faint(), "(taken as /answer " + line.trim() + ")");
+                commands.run("/answer " + line.trim());
+                continue;
+            }
             snippet.append(line).append('\n');
             while (engine.isComplete(snippet.toString())) {
                 if (!io.interactive()) {
@@ -128,6 +134,13 @@ public final class TutorShell {
     /** For scripts/bench-startup: with AWSTUTOR_TIMING set, when each milestone is reached. */
     private static void timing(String event) {
         Milestones.reached(event);
+    }
+
+    /** A number from 1 to the count of choices, typed at a question. */
+    private boolean isQuizChoice(String line) {
+        String trimmed = line.trim();
+        return trimmed.matches("[1-9][0-9]?") && tutor.step().quiz()
+                .map(quiz -> Integer.parseInt(trimmed) <= quiz.choices().size()).orElse(false);
     }
 
     static boolean isCommand(String line) {
@@ -237,7 +250,7 @@ public final class TutorShell {
         List<CallRecord> calls = new java.util.ArrayList<>();
         secrets.learnFromSource(source);
         try {
-            io.whileInterruptible(() -> holder[0] = engine.eval(source), engine::stop);
+            io.whileInterruptible(() -> holder[0] = engine.eval(source), engine::stop, watch::lastCall);
         } finally {
             calls.addAll(watch.stop());
             releaseLearnerOutput.run();

@@ -62,13 +62,23 @@ public final class ClassBoard {
     }
 
     public static ClassBoard of(LessonCatalog catalog, List<Workshop.LearnerEvents> learners, long now, Duration stuckAfter) {
+        return ofHistories(catalog, learners.stream().map(l -> new Workshop.LearnerState(l.learner(), new LearnerHistory(l.events())))
+                .toList(), now, stuckAfter);
+    }
+
+    /** From histories already folded (a running workshop keeps them): no event is read again. */
+    public static ClassBoard ofHistories(LessonCatalog catalog, List<Workshop.LearnerState> learners, long now, Duration stuckAfter) {
         List<Column> columns = columnsOf(catalog);
+        Map<StepRef, Integer> indexes = new java.util.HashMap<>();
+        for (int i = 0; i < columns.size(); i++) {
+            indexes.putIfAbsent(columns.get(i).ref(), i);
+        }
         List<Row> rows = new ArrayList<>();
-        for (Workshop.LearnerEvents learner : learners) {
-            LearnerHistory history = new LearnerHistory(learner.events());
+        for (Workshop.LearnerState learner : learners) {
+            LearnerHistory history = learner.history();
             List<Cell> cells = new ArrayList<>();
             int done = 0;
-            int currentIndex = indexOf(columns, history.current());
+            int currentIndex = history.current() == null ? -1 : indexes.getOrDefault(history.current(), -1);
             for (int i = 0; i < columns.size(); i++) {
                 Cell cell = cell(columns.get(i), i, currentIndex, history, now, stuckAfter);
                 if (cell == Cell.DONE || cell == Cell.DONE_WITH_SOLUTION) {
@@ -80,18 +90,9 @@ public final class ClassBoard {
         }
         List<StepStats> stats = new ArrayList<>();
         for (int i = 0; i < columns.size(); i++) {
-            stats.add(stats(columns.get(i), i, rows, learners));
+            stats.add(stats(columns.get(i), i, rows));
         }
         return new ClassBoard(columns, rows, stats);
-    }
-
-    private static int indexOf(List<Column> columns, StepRef ref) {
-        for (int i = 0; i < columns.size(); i++) {
-            if (columns.get(i).ref().equals(ref)) {
-                return i;
-            }
-        }
-        return -1;
     }
 
     private static Cell cell(Column column, int index, int currentIndex, LearnerHistory history, long now, Duration stuckAfter) {
@@ -106,35 +107,26 @@ public final class ClassBoard {
         return Cell.NOT_REACHED;
     }
 
-    private static StepStats stats(Column column, int index, List<Row> rows, List<Workshop.LearnerEvents> learners) {
+    private static StepStats stats(Column column, int index, List<Row> rows) {
         List<Long> times = new ArrayList<>();
         int done = 0;
         int stuck = 0;
+        Map<String, Integer> failures = new LinkedHashMap<>();
+        Map<String, Integer> errors = new LinkedHashMap<>();
         for (Row row : rows) {
             Cell cell = row.cells().get(index);
+            LearnerHistory.StepFacts facts = row.history().facts(column.ref());
             if (cell == Cell.DONE || cell == Cell.DONE_WITH_SOLUTION) {
                 done++;
-                long millis = row.history().facts(column.ref()).millisToPass();
+                long millis = facts.millisToPass();
                 if (millis >= 0) {
                     times.add(millis);
                 }
             } else if (cell == Cell.STUCK) {
                 stuck++;
             }
-        }
-        Map<String, Integer> failures = new LinkedHashMap<>();
-        Map<String, Integer> errors = new LinkedHashMap<>();
-        for (Workshop.LearnerEvents learner : learners) {
-            for (WorkshopEvent event : learner.events()) {
-                if (!column.ref().equals(event.stepRef())) {
-                    continue;
-                }
-                if (event.kind() == EventKind.CHECK_FAILED && event.message() != null) {
-                    failures.merge(event.message(), 1, Integer::sum);
-                } else if (event.kind() == EventKind.AWS_ERROR && event.code() != null) {
-                    errors.merge(event.code() + " (" + event.service() + " " + event.operation() + ")", 1, Integer::sum);
-                }
-            }
+            facts.failures.forEach((message, count) -> failures.merge(message, count, Integer::sum));
+            facts.errors.forEach((code, count) -> errors.merge(code, count, Integer::sum));
         }
         return new StepStats(column, median(times), done, stuck, top(failures, 3), top(errors, 3));
     }

@@ -39,15 +39,25 @@ public final class Workshop {
     private final List<Broadcast> broadcasts = new ArrayList<>();
     private volatile StepRef hold;
 
-    /** One learner's events and the ids already counted; guarded by itself. */
+    /**
+     * One learner's events and the ids already counted; guarded by itself. Saving is guarded by
+     * {@link #saving} instead, so that the dashboard, which reads the events under the log's
+     * lock, never waits for a learner's batch to reach the disk.
+     */
     private static final class LearnerLog {
         final Learner learner;
         final List<WorkshopEvent> events = new ArrayList<>();
         final Set<String> seen = new HashSet<>();
+        /** The events folded for the dashboard as they come. */
+        LearnerHistory history = new LearnerHistory(List.of());
+        final Object saving = new Object();
+        /** How many events the file holds; guarded by {@link #saving}. */
+        int saved;
 
         LearnerLog(Learner learner, List<WorkshopEvent> events) {
             this.learner = learner;
             events.forEach(this::add);
+            saved = this.events.size();
         }
 
         boolean add(WorkshopEvent event) {
@@ -55,6 +65,9 @@ public final class Workshop {
                 return false;
             }
             events.add(event);
+            if (!history.add(event)) {
+                history = new LearnerHistory(events);
+            }
             return true;
         }
     }
@@ -183,18 +196,36 @@ public final class Workshop {
                     accepted++;
                 }
             }
-            if (accepted > 0) {
-                store.ifPresent(s -> s.save(new WorkshopStore.LearnerFile(log.learner, List.copyOf(log.events))));
-            }
         }
         if (accepted > 0) {
+            // the dashboard hears of the events at once; the learner's answer waits for the disk
             changed("learner", learner.id());
         }
+        // also when nothing was new: a batch sent again after a failed save is written now
+        store.ifPresent(s -> save(s, log));
         List<Broadcast> unseen;
         synchronized (this) {
             unseen = broadcasts.stream().filter(b -> b.seq() > broadcastsSeen).toList();
         }
         return new Mail(accepted, unseen, hold);
+    }
+
+    /**
+     * Writes the learner's file unless a concurrent save already wrote these events: the file
+     * only ever grows, and a batch is acknowledged once a file holding it is on disk.
+     */
+    private static void save(WorkshopStore store, LearnerLog log) {
+        synchronized (log.saving) {
+            List<WorkshopEvent> all;
+            synchronized (log) {
+                if (log.events.size() == log.saved) {
+                    return;
+                }
+                all = List.copyOf(log.events);
+            }
+            store.save(new WorkshopStore.LearnerFile(log.learner, all));
+            log.saved = all.size();
+        }
     }
 
     public synchronized Broadcast broadcast(String text) {
@@ -249,6 +280,21 @@ public final class Workshop {
     }
 
     public record LearnerEvents(Learner learner, List<WorkshopEvent> events) {
+    }
+
+    /** Every learner and a copy of their folded history, in the order they joined: what the board shows. */
+    public List<LearnerState> states() {
+        List<LearnerState> all = new ArrayList<>();
+        for (LearnerLog log : learners.values()) {
+            synchronized (log) {
+                all.add(new LearnerState(log.learner, log.history.copy()));
+            }
+        }
+        all.sort(Comparator.comparingLong((LearnerState l) -> l.learner().joinedAt()).thenComparing(l -> l.learner().id()));
+        return all;
+    }
+
+    public record LearnerState(Learner learner, LearnerHistory history) {
     }
 
     private void saveClass() {

@@ -36,6 +36,8 @@ final class CliProcess {
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-XX:TieredStopAtLevel=1");
         command.add("-XX:+UseSerialGC");
+        // as the jar's manifest does (Add-Opens), for the sandbox's header spelling
+        command.add("--add-opens=jdk.httpserver/sun.net.httpserver=ALL-UNNAMED");
         command.addAll(jvmOptions);
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));

@@ -125,4 +125,17 @@ class JShellEngineTest {
         assertTrue(method.message().contains("location: class GetCallerIdentityResponse"), method.message());
         assertTrue(method.message().endsWith("\nDid you mean account(...)?"), method.message());
     }
+
+    /** The getter or call written without parentheses: javac says "private access" or "cannot find symbol variable". */
+    @Test
+    void aMethodNamedWithoutParenthesesIsCalledAMethod() {
+        CompileError field = assertInstanceOf(CompileError.class,
+                engine.eval("String id = sts.getCallerIdentity().account;").get(0));
+        assertTrue(field.message().startsWith("account has private access"), field.message());
+        assertTrue(field.message().endsWith("\nDid you mean account()? It is a method: a call needs its parentheses."),
+                field.message());
+        CompileError call = assertInstanceOf(CompileError.class, engine.eval("var answer = sts.getCallerIdentity;").get(0));
+        assertTrue(call.message().endsWith("\nDid you mean getCallerIdentity()? It is a method: a call needs its parentheses."),
+                call.message());
+    }
 }

@@ -36,6 +36,11 @@ class PagerTest {
      * line, then the prompt), so the result never depends on how the threads are scheduled.
      */
     private static String typeAtThePager(Path home, int lines, List<String[]> steps, ByteArrayOutputStream screen) throws Exception {
+        return typeAtThePager(home, lines, "/step", steps, screen);
+    }
+
+    private static String typeAtThePager(Path home, int lines, String again, List<String[]> steps, ByteArrayOutputStream screen)
+            throws Exception {
         try (PipedOutputStream keyboard = new PipedOutputStream(); PipedInputStream in = new PipedInputStream(keyboard)) {
             Terminal terminal = TerminalBuilder.builder().system(false).streams(in, screen)
                     .type(Terminal.TYPE_DUMB).encoding(StandardCharsets.UTF_8).build();
@@ -58,7 +63,7 @@ class PagerTest {
             typist.start();
             try (JLineIO io = new JLineIO(terminal, home.resolve("history"), new ShellCompleter(List::of, n -> List.of(), () -> null),
                     (buffer, cursor) -> List.of())) {
-                io.printAll(page(lines));
+                io.printAll(page(lines), again);
                 Optional<String> line = io.readLine("❯ ", null);
                 typist.join(10_000);
                 return line.orElse("<end of input>");
@@ -72,7 +77,7 @@ class PagerTest {
         String line = typeAtThePager(home, 40, List.<String[]>of(new String[] {"18 more lines", "/hint\n"}), screen);
         String shown = screen.toString(StandardCharsets.UTF_8).replace("\r", "");
         assertEquals("/hint", line, "the '/' that stopped the pager is part of the command:\n" + shown);
-        assertTrue(shown.contains("line 22\n") && shown.contains("── 18 more lines: Space or Enter; q skips"), shown);
+        assertTrue(shown.contains("line 22\n") && shown.contains("── 18 more lines: Space or Enter; q skips (/step shows it again) ──"), shown);
         assertFalse(shown.contains("line 23\n"), "the page stopped:\n" + shown);
     }
 
@@ -85,5 +90,16 @@ class PagerTest {
         assertTrue(shown.contains("line 44\n── 16 more lines") && !shown.contains("line 45\n"), "q skipped the third page:\n" + shown);
         assertTrue(shown.contains("line 23\n"), "Space showed more:\n" + shown);
         assertEquals("/next", line, "q only skips:\n" + shown);
+    }
+
+    /** /help is longer than a screen: it pages too, and the pager names /help as the way back to it. */
+    @Test
+    void theHelpListPagesAndNamesItself(@TempDir Path home) throws Exception {
+        ByteArrayOutputStream screen = new ByteArrayOutputStream();
+        String line = typeAtThePager(home, 40, "/help", List.<String[]>of(new String[] {"18 more lines", "q"},
+                new String[] {"❯", "/next\n"}), screen);
+        String shown = screen.toString(StandardCharsets.UTF_8).replace("\r", "");
+        assertTrue(shown.contains("── 18 more lines: Space or Enter; q skips (/help shows it again) ──"), shown);
+        assertEquals("/next", line, shown);
     }
 }

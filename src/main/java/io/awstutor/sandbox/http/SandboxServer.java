@@ -193,6 +193,7 @@ public final class SandboxServer implements AutoCloseable {
 
     private static void send(HttpExchange exchange, SandboxRequest request, Dispatcher.Answer answer) throws IOException {
         SandboxResponse response = answer.response();
+        HeaderSpelling.keep(exchange);
         var headers = exchange.getResponseHeaders();
         for (Map.Entry<String, List<String>> h : response.headers().entrySet()) {
             headers.put(h.getKey(), List.copyOf(h.getValue()));

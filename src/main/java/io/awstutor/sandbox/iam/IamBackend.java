@@ -1,5 +1,6 @@
 package io.awstutor.sandbox.iam;
 
+import io.awstutor.sandbox.protocol.Arns;
 import io.awstutor.sandbox.SandboxContext;
 import io.awstutor.sandbox.access.IdentityPolicySource;
 import io.awstutor.sandbox.auth.Caller;
@@ -50,7 +51,6 @@ public final class IamBackend implements CredentialStore, IdentityPolicySource, 
     private final InstanceProfiles instanceProfiles = new InstanceProfiles(this);
     private final LoginProfiles loginProfiles = new LoginProfiles(this);
     private final Accounts accountSettings = new Accounts(this);
-    private final AwsManagedPolicies awsPolicies = AwsManagedPolicies.load();
     private final PolicyDocuments documents = new PolicyDocuments();
     private final IdentityPolicies identityPolicies = new IdentityPolicies(this, documents);
 
@@ -110,7 +110,7 @@ public final class IamBackend implements CredentialStore, IdentityPolicySource, 
 
     /** The role with this ARN in the account (its path must match too), for STS. */
     public Optional<IamRole> roleByArn(String accountId, String roleArn) {
-        String prefix = "arn:aws:iam::" + accountId + ":role/";
+        String prefix = Arns.globalPrefix("iam", accountId, "role/");
         if (roleArn == null || !roleArn.startsWith(prefix)) {
             return Optional.empty();
         }
@@ -147,7 +147,7 @@ public final class IamBackend implements CredentialStore, IdentityPolicySource, 
     }
 
     AwsManagedPolicies awsPolicies() {
-        return awsPolicies;
+        return AwsManagedPolicies.bundled();
     }
 
     /**

@@ -54,10 +54,17 @@ final class BoardView {
         }
         Html stepHeads = Html.each(board.columns(), c -> Html.of("<th scope=\"col\" class=\"w-step\" title=\"{}\">{}</th>",
                 c.lessonTitle() + " · " + c.title(), c.number()));
+        // a cell's markup depends only on its column and state: made once per pair, not per learner
+        Html[][] made = new Html[board.columns().size()][ClassBoard.Cell.values().length];
         Html rows = Html.each(board.rows(), row -> {
-            List<Html> cells = new ArrayList<>();
+            List<Html> cells = new ArrayList<>(row.cells().size());
             for (int i = 0; i < row.cells().size(); i++) {
-                cells.add(cell(row.cells().get(i), board.columns().get(i)));
+                ClassBoard.Cell state = row.cells().get(i);
+                Html[] column = made[i];
+                if (column[state.ordinal()] == null) {
+                    column[state.ordinal()] = cell(state, board.columns().get(i));
+                }
+                cells.add(column[state.ordinal()]);
             }
             return Html.of("<tr data-learner=\"{}\"><th scope=\"row\"><a href=\"{}\">{}</a>{}</th><td class=\"num\">{}</td>{}</tr>",
                     row.learner().id(), Html.href("learner/" + row.learner().id()), row.learner().name(),

@@ -152,7 +152,8 @@ public final class Dashboard {
 
     private Html board(WebRequest request) {
         int stuck = stuckMinutes(request);
-        ClassBoard board = ClassBoard.of(workshop.catalog(), workshop.snapshot(), workshop.clock().millis(), Duration.ofMinutes(stuck));
+        ClassBoard board = ClassBoard.ofHistories(workshop.catalog(), workshop.states(), workshop.clock().millis(),
+                Duration.ofMinutes(stuck));
         return BoardView.render(board, workshop.heldAt().orElse(null), stuck);
     }
 

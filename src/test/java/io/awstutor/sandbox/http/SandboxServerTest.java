@@ -44,6 +44,12 @@ class SandboxServerTest {
                     throw new IOException("the body file vanished");
                 });
             }
+            if (request.rawPath().equals("/edge")) {
+                return SandboxResponse.bytes(200, "text/html", "<p>hi</p>".getBytes(StandardCharsets.UTF_8))
+                        .withHeader("X-Cache", "Miss from cloudfront")
+                        .withHeader("X-Amz-Cf-Pop", "SBX1-C1")
+                        .withHeader("ETag", "\"abc\"");
+            }
             return SandboxResponse.bytes(200, "text/plain", "ok".getBytes(StandardCharsets.UTF_8));
         }
     }
@@ -102,6 +108,26 @@ class SandboxServerTest {
             } catch (IOException reset) {
                 // a reset is as good as a close: the client knows the body is short
             }
+        }
+    }
+
+    /**
+     * What {@code curl -i} shows a learner: header names as AWS spells them ({@code X-Cache},
+     * {@code Content-Type}), not the JDK server's {@code X-cache} and {@code Content-type}.
+     */
+    @Test
+    void headerNamesGoOutAsAwsSpellsThem() throws Exception {
+        try (SandboxServer server = start(); Socket socket = new Socket("127.0.0.1", server.port())) {
+            socket.setSoTimeout(5000);
+            OutputStream out = socket.getOutputStream();
+            out.write("GET /edge HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+            String head = answer.substring(0, answer.indexOf("\r\n\r\n"));
+            List<String> names = head.lines().skip(1).map(line -> line.substring(0, line.indexOf(':'))).toList();
+            assertTrue(names.containsAll(List.of("X-Cache", "X-Amz-Cf-Pop", "ETag", "Content-Type", "Content-Length",
+                    "x-amzn-RequestId", "Date")), head);
+            assertTrue(answer.endsWith("<p>hi</p>"), answer);
         }
     }
 }
