@@ -8,7 +8,7 @@ public sealed interface Check permits CalledCheck, VariableCheck, IamUserCheck, 
         CallFailedCheck, IamGroupCheck, IamRoleCheck, IamPolicyAttachedCheck, IamAccessKeyCountCheck,
         S3BucketCheck, S3ObjectCheck, S3BucketPolicyCheck, S3WebsiteCheck, HttpGetCheck,
         Ec2InstanceCheck, SecurityGroupCheck, ReachabilityCheck, RdsInstanceCheck, RdsClusterCheck, SesIdentityCheck,
-        CloudFrontDistributionCheck, BudgetCheck {
+        CloudFrontDistributionCheck, BudgetCheck, DataApiQueryCheck {
 
     Verdict run(CheckContext context);
 

@@ -54,6 +54,7 @@ public final class CheckParser {
             case "reachable", "not-reachable" -> ReachabilityCheck.parse(kind, value);
             case "rds-instance" -> RdsInstanceCheck.parse(value);
             case "rds-cluster" -> RdsClusterCheck.parse(value);
+            case "data-api-query" -> DataApiQueryCheck.parse(value);
             case "ses-identity" -> SesIdentityCheck.parse(value);
             case "cloudfront-distribution" -> CloudFrontDistributionCheck.parse(value);
             case "budget" -> BudgetCheck.parse(value);

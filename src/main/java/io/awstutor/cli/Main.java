@@ -9,10 +9,28 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "awstutor", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "An interactive tutorial shell for AWS: lessons, Java snippets, checks against real resource state.",
-        subcommands = {ShellCommand.class, SandboxCommand.class, VerifyCommand.class, LintCommand.class,
-                ProgressCommand.class, CleanupCommand.class, WorkshopCommand.class},
         footer = {"", "Without a subcommand, awstutor opens the shell on the embedded sandbox."})
 public final class Main implements java.util.concurrent.Callable<Integer> {
+    /**
+     * The subcommands, by name, in the order the usage lists them. They are registered per run
+     * (see {@link #subcommandsFor}) rather than in {@code @Command}: picocli builds a model of
+     * every registered command by reflection before it parses, and its classes (Java 5 class
+     * files) cannot go into the start-up archive, so building all of them cost a start about a
+     * quarter of its main thread's time.
+     */
+    private static final java.util.Map<String, Class<?>> SUBCOMMANDS = subcommandTable();
+
+    private static java.util.Map<String, Class<?>> subcommandTable() {
+        java.util.Map<String, Class<?>> table = new java.util.LinkedHashMap<>();
+        table.put("shell", ShellCommand.class);
+        table.put("sandbox", SandboxCommand.class);
+        table.put("verify", VerifyCommand.class);
+        table.put("lint", LintCommand.class);
+        table.put("progress", ProgressCommand.class);
+        table.put("cleanup", CleanupCommand.class);
+        table.put("workshop", WorkshopCommand.class);
+        return java.util.Collections.unmodifiableMap(table);
+    }
 
     @CommandLine.Mixin
     ShellOptions shellOptions = new ShellOptions();
@@ -28,11 +46,37 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
     }
 
     public static int run(String... args) {
+        CommandLine lean = commandLine(subcommandsFor(args));
+        // a mistake on the command line is answered by the whole command, whose usage lists every subcommand
+        lean.setParameterExceptionHandler((mistake, again) -> commandLine(SUBCOMMANDS.values()).execute(again));
+        return lean.execute(args);
+    }
+
+    private static CommandLine commandLine(java.util.Collection<Class<?>> subcommands) {
         CommandLine commandLine = new CommandLine(new Main());
+        subcommands.forEach(commandLine::addSubcommand);
         commandLine.setExecutionExceptionHandler((exception, cl, parseResult) -> {
             cl.getErr().println("awstutor: " + (exception.getMessage() == null ? exception.toString() : exception.getMessage()));
             return 1;
         });
-        return commandLine.execute(args);
+        return commandLine;
+    }
+
+    /**
+     * The subcommands this command line needs: the one it names first; none when it names none
+     * (the shell with its options); every one for help and version, and when a subcommand's
+     * name comes later (the value of an option, or a subcommand after the shell's options).
+     */
+    static java.util.Collection<Class<?>> subcommandsFor(String... args) {
+        java.util.List<String> words = java.util.List.of(args);
+        boolean help = words.stream().anyMatch(w -> w.equals("-h") || w.equals("--help") || w.equals("-V")
+                || w.equals("--version") || w.equals("help"));
+        if (!help && args.length > 0 && SUBCOMMANDS.containsKey(args[0])) {
+            return java.util.List.of(SUBCOMMANDS.get(args[0]));
+        }
+        if (!help && words.stream().noneMatch(SUBCOMMANDS::containsKey)) {
+            return java.util.List.of();
+        }
+        return SUBCOMMANDS.values();
     }
 }

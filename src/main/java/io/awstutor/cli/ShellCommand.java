@@ -81,12 +81,17 @@ public final class ShellCommand implements Callable<Integer> {
             Progress progress = store.load(System.err);
             engine.withSystemProperties(guardServer.systemProperties())
                     .withStringVariables(java.util.Map.of("prefix", progress.learnerPrefix));
+            // the lessons are read and parsed on another core while the target opens: both lie on the way to the first step
+            CompletableFuture<LessonCatalog> lessons = workshop.isPresent()
+                    ? CompletableFuture.completedFuture(workshop.get().catalog()) : CompletableFuture.supplyAsync(this::catalog);
+            // then Jackson, whose first use (reading the call log after the first snippet) would otherwise
+            // put its initialisation between the first answer and the learner (the sandbox no longer makes it at start)
+            CompletableFuture.runAsync(io.awstutor.json.JsonMappers::mapper);
             try {
                 Target target = workshop.isPresent() ? joined(opened, workshop.get()) : open(opened, options.targetRequest());
                 shutdown.target(target);
                 Milestones.reached("sandbox");
-                LessonCatalog catalog = workshop.isPresent() ? workshop.get().catalog()
-                        : options.lessons == null ? LessonCatalog.bundled() : LessonCatalog.fromFolder(options.lessons);
+                LessonCatalog catalog = joinCatalog(lessons);
                 Milestones.reached("lessons-parsed");
                 if (catalog.lessons().isEmpty()) {
                     System.err.println("awstutor: no lessons could be loaded"
@@ -116,6 +121,26 @@ public final class ShellCommand implements Callable<Integer> {
             }
         } finally {
             shutdown.run(); // also when the guard's server or the progress could not start
+        }
+    }
+
+    private LessonCatalog catalog() {
+        try {
+            return options.lessons == null ? LessonCatalog.bundled() : LessonCatalog.fromFolder(options.lessons);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** The parsed lessons, or the lesson folder's IOException as {@code --lessons DIR} always reported it. */
+    private static LessonCatalog joinCatalog(CompletableFuture<LessonCatalog> lessons) throws java.io.IOException {
+        try {
+            return lessons.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof java.io.UncheckedIOException io) {
+                throw io.getCause();
+            }
+            throw e.getCause() instanceof RuntimeException r ? r : e;
         }
     }
 

@@ -142,6 +142,17 @@ final class AwsCleanups {
         return true;
     }
 
+    /** At once: a recovery window would keep it (and its monthly charge) for 7 to 30 more days. */
+    boolean secret(LedgerEntry entry) {
+        try {
+            clients.secretsmanager(entry.region()).deleteSecret(b -> b.secretId(entry.id()).forceDeleteWithoutRecovery(true));
+        } catch (software.amazon.awssdk.services.secretsmanager.model.ResourceNotFoundException gone) {
+            // deleted already
+        }
+        report.accept("- deleted " + entry.describe());
+        return true;
+    }
+
     boolean bucket(LedgerEntry entry) {
         S3Client s3 = clients.s3(entry.region());
         int removed = 0;

@@ -101,9 +101,14 @@ public final class BillableOperations {
                 freeTier);
     }
 
-    /** How AWS writes a service's name: acronyms in capitals (RDS, EC2, S3), CloudFront as a word. */
+    /** How AWS writes a service's name: acronyms in capitals (RDS, EC2, S3), CloudFront, Secrets Manager and the RDS Data API as words. */
     public static String displayName(String service) {
-        return service.equalsIgnoreCase("cloudfront") ? "CloudFront" : service.toUpperCase(Locale.ROOT);
+        return switch (normalize(service)) {
+            case "cloudfront" -> "CloudFront";
+            case "secretsmanager" -> "Secrets Manager";
+            case "rdsdata" -> "RDS Data API";
+            default -> service.toUpperCase(Locale.ROOT);
+        };
     }
 
     private static Estimate database(PriceTable prices, Map<String, Object> fields) {

@@ -123,6 +123,7 @@ public final class Cleaner {
                 case RDS_CLUSTER -> cleanups.cluster(entry, skipFinalSnapshots);
                 case SECURITY_GROUP -> cleanups.securityGroup(entry);
                 case KEY_PAIR -> cleanups.keyPair(entry);
+                case SECRET -> cleanups.secret(entry);
                 case S3_BUCKET -> cleanups.bucket(entry);
                 case IAM_USER -> cleanups.user(entry);
                 case IAM_ROLE -> cleanups.role(entry);

@@ -108,6 +108,9 @@ public final class LedgerRecorder {
                     changes.add(Change.made(ResourceKind.RDS_CLUSTER, id, text(req, "Engine").orElse(""), 0)));
             case "rds:DeleteDBCluster" -> text(req, "DBClusterIdentifier").ifPresent(id ->
                     changes.add(Change.gone(ResourceKind.RDS_CLUSTER, id)));
+            case "secretsmanager:CreateSecret" -> text(res, "ARN").ifPresent(arn ->
+                    changes.add(Change.made(ResourceKind.SECRET, arn, text(req, "Name").orElse(""), 0)));
+            case "secretsmanager:DeleteSecret" -> text(res, "ARN").ifPresent(arn -> changes.add(Change.gone(ResourceKind.SECRET, arn)));
             case "cloudfront:CreateDistribution", "cloudfront:CreateDistributionWithTags" ->
                     nested(res, "Distribution", "Id").ifPresent(id ->
                             changes.add(Change.made(ResourceKind.CLOUDFRONT_DISTRIBUTION, id,

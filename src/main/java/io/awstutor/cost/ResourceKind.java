@@ -12,6 +12,7 @@ public enum ResourceKind {
     ELASTIC_IP("Elastic IP", false),
     RDS_INSTANCE("RDS database", false),
     RDS_CLUSTER("RDS cluster", false),
+    SECRET("Secrets Manager secret", false),
     SECURITY_GROUP("security group", false),
     KEY_PAIR("key pair", false),
     S3_BUCKET("S3 bucket", true),

@@ -59,6 +59,13 @@ public final class DurableFiles {
         return new Draft(temp, channel);
     }
 
+    /** Makes a file this class did not create through a draft (an append-only log) owner-only too. */
+    public static void ownerOnly(Path file) throws IOException {
+        if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            Files.setPosixFilePermissions(file, OWNER_ONLY);
+        }
+    }
+
     /** Removes {@code file} and makes the removal durable (a deleted object must stay deleted after a crash). */
     public static boolean delete(Path file) throws IOException {
         boolean existed = Files.deleteIfExists(file);

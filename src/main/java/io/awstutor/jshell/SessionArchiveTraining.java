@@ -49,6 +49,7 @@ public final class SessionArchiveTraining {
             call(() -> clients.rds().describeDBInstances());
             call(() -> clients.ses().listIdentities());
             call(() -> clients.cloudfront().listDistributions(b -> { }));
+            call(() -> clients.secretsmanager().listSecrets());
             call(() -> clients.iam().getUser(b -> b.userName("awstutor-training-nobody"))); // an error's path too
         } finally {
             Files.deleteIfExists(events);

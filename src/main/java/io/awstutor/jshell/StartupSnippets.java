@@ -36,6 +36,8 @@ final class StartupSnippets {
         services.put("rds", "RdsClient");
         services.put("ses", "SesClient");
         services.put("cloudfront", "CloudFrontClient");
+        services.put("secretsmanager", "SecretsManagerClient");
+        services.put("rdsdata", "RdsDataClient");
         // the JSON APIs of the pricing lesson, reached through the tutor's AwsJsonClient
         for (String json : JSON_APIS) {
             services.put(json, "AwsJsonClient");

@@ -42,7 +42,7 @@ public final class Sandbox implements AutoCloseable {
         Dispatcher dispatcher = new Dispatcher(bySigningName,
                 new Authenticator(wiring.credentials(), context.clock()), wiring.authorizer(), context.clock(), wiring.keyUse(),
                 wiring.frontends());
-        return new Sandbox(SandboxServer.start(options.bindAddress(), options.port(), dispatcher), wiring, dispatcher);
+        return new Sandbox(SandboxServer.start(options.bindAddress(), options.port(), options.readIdleTimeout(), dispatcher), wiring, dispatcher);
     }
 
     /** {@code http://127.0.0.1:PORT} */

@@ -87,10 +87,23 @@ final class ServiceCatalog {
         handlers.add(new RdsQueryHandler(rds));
         ec2.addEndpointSource(rds);
         List<AutoCloseable> resources = new ArrayList<>();
+        io.awstutor.sandbox.rdsdata.EngineConnector connector = io.awstutor.sandbox.rdsdata.EngineConnector.NONE;
         if (context.engines().enabled()) {
             // Real PostgreSQL behind DB instances, reached through fronts that ask EC2's security groups.
-            resources.add(io.awstutor.sandbox.engines.EngineFleet.start(context.engines(), context.dataDir(), rds, ec2));
+            var fleet = io.awstutor.sandbox.engines.EngineFleet.start(context.engines(), context.dataDir(), rds, ec2);
+            resources.add(fleet);
+            connector = fleet::connect;
         }
+
+        // Secrets Manager: the learner's secrets and the master passwords RDS manages.
+        var secrets = new io.awstutor.sandbox.secretsmanager.SecretsManagerBackend(context);
+        handlers.add(new io.awstutor.sandbox.secretsmanager.SecretsManagerHandler(secrets));
+        rds.attachSecrets(new RdsSecrets(secrets));
+        // The Data API: SQL over HTTPS on an Aurora cluster's engine, as a secret's user.
+        var dataApi = new io.awstutor.sandbox.rdsdata.RdsDataHandler(
+                new io.awstutor.sandbox.rdsdata.RdsDataBackend(context, rds, secrets, connector));
+        handlers.add(dataApi);
+        resources.add(dataApi);
 
         // SES: identities and sending, per region; no other service depends on it.
         var sesBackend = new io.awstutor.sandbox.ses.SesBackend(context, options.sesAutoVerify());
@@ -106,7 +119,7 @@ final class ServiceCatalog {
         handlers.add(s3);
 
         // Pricing: the bundled price snapshot, the same for every account.
-        PriceSnapshot prices = PriceSnapshot.bundled();
+        java.util.function.Supplier<PriceSnapshot> prices = PriceSnapshot::bundled;
         handlers.add(new PricingHandler(new PricingBackend(prices)));
 
         // The bill: each service's usage, read through a narrow window, times the snapshot's prices.

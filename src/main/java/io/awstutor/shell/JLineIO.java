@@ -173,7 +173,7 @@ public final class JLineIO implements ShellIO {
     }
 
     @Override
-    public void whileInterruptible(Runnable work, Runnable onInterrupt) {
+    public void whileInterruptible(Runnable work, Runnable onInterrupt, java.util.function.LongSupplier lastActivity) {
         Terminal.SignalHandler previous = terminal.handle(Terminal.Signal.INT, signal -> onInterrupt.run());
         try {
             work.run();

@@ -106,7 +106,7 @@ final class OutcomePrinter {
         }
     }
 
-    /** How AWS writes the service's name: acronyms in capitals (IAM, EC2, S3, SES), CloudFront as a word. */
+    /** How AWS writes the service's name: acronyms in capitals (IAM, EC2, S3, SES), CloudFront and Secrets Manager as words. */
     static String displayName(String service) {
         return BillableOperations.displayName(service);
     }

@@ -16,7 +16,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 
+import io.awstutor.lesson.TextWrap;
 import org.jline.utils.Signals;
 
 /**
@@ -26,12 +28,15 @@ import org.jline.utils.Signals;
  * knows when its input has ended (all of it has arrived, the writer closed it) even while a
  * snippet runs: a snippet still running then (a loop, a forgotten wait) is given
  * {@link #DEFAULT_GRACE} (or {@value #GRACE_VARIABLE} seconds) and then stopped, so that the
- * session goes on to its last line and ends. SIGINT (Ctrl-C where the output is a terminal)
+ * session goes on to its last line and ends. A snippet that keeps calling AWS (a waiter) is
+ * not looping: it runs on while it does, up to {@link #BUSY_LIMIT} grace periods. SIGINT (Ctrl-C where the output is a terminal)
  * stops a running snippet as it does in a terminal.
  */
 public final class PipeIO implements ShellIO {
     public static final String GRACE_VARIABLE = "AWSTUTOR_END_OF_INPUT_GRACE";
     static final Duration DEFAULT_GRACE = Duration.ofSeconds(30);
+    /** How many grace periods a snippet that keeps calling AWS may run on after the input ended. */
+    static final int BUSY_LIMIT = 20;
 
     /** A line read ahead, or the end of the input (text null), or a read that failed. */
     private record Ahead(String text, IOException error) {
@@ -117,7 +122,7 @@ public final class PipeIO implements ShellIO {
     }
 
     @Override
-    public void whileInterruptible(Runnable work, Runnable onInterrupt) {
+    public void whileInterruptible(Runnable work, Runnable onInterrupt, LongSupplier lastActivity) {
         Object previous = Signals.register("INT", onInterrupt);
         ScheduledExecutorService timer = null;
         if (ended) {
@@ -126,13 +131,26 @@ public final class PipeIO implements ShellIO {
                 t.setDaemon(true);
                 return t;
             });
+            long start = System.nanoTime();
             boolean[] told = new boolean[1];
-            // again every second: a stop that came while the session was still starting (or compiling) stopped nothing
+            // checked every second: a stop that came while the session was still starting (or
+            // compiling) stopped nothing; and a snippet that called AWS within the last three grace
+            // periods (a waiter polls every 15, 30 or 60 s) is working, not looping, so it runs on,
+            // up to BUSY_LIMIT grace periods in all
             timer.scheduleWithFixedDelay(() -> {
+                long now = System.nanoTime();
+                long called = lastActivity.getAsLong();
+                boolean working = called > start ? now - called < grace.toNanos() * 3 && now - start < grace.toNanos() * BUSY_LIMIT
+                        : now - start < grace.toNanos();
+                if (!told[0] && working) {
+                    return;
+                }
                 if (!told[0]) {
                     told[0] = true;
-                    out.println("The input has ended and the snippet was still running after " + grace.toSeconds()
-                            + " s: stopping it, so that the session can end (" + GRACE_VARIABLE + "=SECONDS gives it longer).");
+                    String what = called > start ? "still waiting on AWS after " + minutesOrSeconds(now - start)
+                            : "still running after " + minutesOrSeconds(now - start);
+                    TextWrap.wrap("The input has ended and the snippet was " + what + ": stopping it, so that the session can end ("
+                            + GRACE_VARIABLE + "=SECONDS gives it longer).", width(), width()).forEach(out::println);
                 }
                 onInterrupt.run();
             }, grace.toMillis(), 1000, TimeUnit.MILLISECONDS);
@@ -145,6 +163,11 @@ public final class PipeIO implements ShellIO {
             }
             Signals.unregister("INT", previous);
         }
+    }
+
+    private static String minutesOrSeconds(long nanos) {
+        long seconds = Duration.ofNanos(nanos).toSeconds();
+        return seconds < 120 ? seconds + " s" : seconds / 60 + " min";
     }
 
     @Override

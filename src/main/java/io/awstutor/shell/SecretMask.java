@@ -21,6 +21,8 @@ import java.util.regex.Pattern;
 public final class SecretMask {
     /** A variable whose name says it holds a secret: password, pwd, secretKey, token ... */
     private static final Pattern SECRET_NAME = Pattern.compile("(?i).*(passw|pwd|secret|token|credential|privatekey).*|pw");
+    /** What only names a secret: secretArn, loginSecretId, tokenName … (the lessons print them). */
+    private static final Pattern NAMES_ONLY = Pattern.compile("(?i).*(arn|id|name|status)");
     private static final int SHORTEST = 6;
 
     private final Set<String> known = ConcurrentHashMap.newKeySet();
@@ -32,7 +34,7 @@ public final class SecretMask {
 
     /** Remembers a variable's value when its name says it is a secret. */
     public void learnVariable(String name, String printedValue) {
-        if (printedValue != null && SECRET_NAME.matcher(name).matches()) {
+        if (printedValue != null && namesASecret(name)) {
             String value = printedValue.strip();
             if (value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")) {
                 value = value.substring(1, value.length() - 1);
@@ -42,7 +44,7 @@ public final class SecretMask {
     }
 
     static boolean namesASecret(String variableName) {
-        return SECRET_NAME.matcher(variableName).matches();
+        return SECRET_NAME.matcher(variableName).matches() && !NAMES_ONLY.matcher(variableName).matches();
     }
 
     private void learn(String secret) {

@@ -90,7 +90,8 @@ public final class ShellCommands {
     /** A page at a time in a terminal: the list is longer than 24 rows, and its top used to scroll away. */
     private boolean help() {
         List<AttributedString> lines = new ArrayList<>();
-        for (String intro : List.of("Type Java to run it (clients ready: sts, iam, s3, ec2, rds, ses, cloudfront;"
+        for (String intro : List.of("Type Java to run it (clients ready: sts, iam, s3, ec2, rds, ses, cloudfront,"
+                + " secretsmanager, rdsdata;"
                 + " more with clients.s3(\"eu-west-1\")).", "Tab completes, Shift+Tab shows the documentation of the method"
                 + " under the cursor, Ctrl-C stops a snippet.")) {
             OutcomePrinter.wrap(intro, io.width()).forEach(line -> lines.add(new AttributedString(line)));

@@ -40,7 +40,16 @@ public interface ShellIO extends AutoCloseable {
     boolean confirm(String question);
 
     /** Runs {@code work} with Ctrl-C calling {@code onInterrupt} (stopping a running snippet). */
-    void whileInterruptible(Runnable work, Runnable onInterrupt);
+    default void whileInterruptible(Runnable work, Runnable onInterrupt) {
+        whileInterruptible(work, onInterrupt, () -> Long.MIN_VALUE);
+    }
+
+    /**
+     * As {@link #whileInterruptible(Runnable, Runnable)}, where {@code lastActivity} tells when
+     * (in {@link System#nanoTime()}) the work last showed it is making progress, such as a call
+     * to AWS; {@link Long#MIN_VALUE} when it never did.
+     */
+    void whileInterruptible(Runnable work, Runnable onInterrupt, java.util.function.LongSupplier lastActivity);
 
     /** The lines of history, oldest first. */
     List<String> history();

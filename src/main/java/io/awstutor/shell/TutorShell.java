@@ -250,7 +250,7 @@ public final class TutorShell {
         List<CallRecord> calls = new java.util.ArrayList<>();
         secrets.learnFromSource(source);
         try {
-            io.whileInterruptible(() -> holder[0] = engine.eval(source), engine::stop);
+            io.whileInterruptible(() -> holder[0] = engine.eval(source), engine::stop, watch::lastCall);
         } finally {
             calls.addAll(watch.stop());
             releaseLearnerOutput.run();

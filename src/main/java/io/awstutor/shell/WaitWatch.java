@@ -30,6 +30,7 @@ final class WaitWatch implements AutoCloseable {
     private final long started = System.nanoTime();
     private final Thread thread;
     private volatile boolean running = true;
+    private volatile long lastCall = Long.MIN_VALUE;
     private String lastStatus;
     private long lastSaid;
     private boolean announced;
@@ -52,13 +53,19 @@ final class WaitWatch implements AutoCloseable {
 
     private void watch() {
         try {
-            Thread.sleep(FIRST_WORD.toMillis());
+            // calls are read from the start (the end of a piped input asks whether the snippet
+            // still calls AWS); the screen hears of them only after the first moment
             while (running) {
                 List<CallRecord> fresh = drain.get();
+                if (!fresh.isEmpty()) {
+                    lastCall = System.nanoTime();
+                }
                 synchronized (seen) {
                     seen.addAll(fresh);
                 }
-                report();
+                if (System.nanoTime() - started >= FIRST_WORD.toNanos()) {
+                    report();
+                }
                 Thread.sleep(TICK_MS);
             }
         } catch (InterruptedException e) {
@@ -130,6 +137,11 @@ final class WaitWatch implements AutoCloseable {
         synchronized (seen) {
             return List.copyOf(seen);
         }
+    }
+
+    /** When (System.nanoTime) the snippet was last seen calling AWS; Long.MIN_VALUE before its first call. */
+    long lastCall() {
+        return lastCall;
     }
 
     @Override

@@ -8,8 +8,11 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.profiles.ProfileFile;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudfront.CloudFrontClient;
+import software.amazon.awssdk.services.rdsdata.RdsDataClient;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.rds.RdsClient;
@@ -63,9 +66,21 @@ public final class ClientFactory {
         return DefaultCredentialsProvider.builder().build();
     }
 
+    /**
+     * What an emulator's clients read instead of the machine's {@code ~/.aws/config} and
+     * credentials files: nothing. Building a client otherwise parses them for the retry mode,
+     * the defaults mode, checksums, dual-stack and FIPS, settings meant for AWS that only cost
+     * an emulator's session its start (region, keys and endpoint are given explicitly).
+     */
+    private static final ProfileFile NO_PROFILES = ProfileFile.builder().content(java.io.InputStream.nullInputStream())
+            .type(ProfileFile.Type.CONFIGURATION).build();
+
     private <B extends AwsClientBuilder<B, C>, C> C build(B builder, String region) {
-        builder.region(Region.of(region)).credentialsProvider(credentials)
-                .overrideConfiguration(ClientOverrideConfiguration.builder().executionInterceptors(interceptors).build());
+        ClientOverrideConfiguration.Builder override = ClientOverrideConfiguration.builder().executionInterceptors(interceptors);
+        if (settings.endpoint().isPresent()) {
+            override.defaultProfileFileSupplier(() -> NO_PROFILES);
+        }
+        builder.region(Region.of(region)).credentialsProvider(credentials).overrideConfiguration(override.build());
         settings.endpoint().ifPresent(builder::endpointOverride);
         return builder.build();
     }
@@ -84,6 +99,10 @@ public final class ClientFactory {
     public SesClient ses() { return ses(settings.region()); }
     public SesClient ses(String region) { return build(SesClient.builder(), region); }
     public CloudFrontClient cloudfront() { return build(CloudFrontClient.builder(), globalRegion()); }
+    public SecretsManagerClient secretsmanager() { return secretsmanager(settings.region()); }
+    public SecretsManagerClient secretsmanager(String region) { return build(SecretsManagerClient.builder(), region); }
+    public RdsDataClient rdsdata() { return rdsdata(settings.region()); }
+    public RdsDataClient rdsdata(String region) { return build(RdsDataClient.builder(), region); }
 
     /** The Price List API (home region us-east-1), Cost Explorer, Budgets and Free Tier, as JSON clients. */
     public AwsJsonClient pricing() { return json(JsonApi.PRICING); }

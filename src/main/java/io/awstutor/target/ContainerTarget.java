@@ -54,6 +54,12 @@ public final class ContainerTarget implements AutoCloseable {
         try {
             available = DockerClientFactory.instance().isDockerAvailable();
         } catch (RuntimeException | LinkageError e) {
+            if (System.getenv("DOCKER_CERT_PATH") != null) {
+                // the jar leaves out BouncyCastle, which docker-java needs only to read these certificates
+                throw new TargetUnavailableException("--target container talks to a local Docker (its socket or plain"
+                        + " DOCKER_HOST); Docker over TLS with DOCKER_CERT_PATH is not supported. Unset DOCKER_CERT_PATH and"
+                        + " DOCKER_TLS_VERIFY, or use --target endpoint --endpoint-url URL for an emulator already running.");
+            }
             available = false;
         }
         if (!available) {

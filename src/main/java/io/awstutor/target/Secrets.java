@@ -8,9 +8,12 @@ import java.util.regex.Pattern;
  * or stored: the first four characters stay so a learner can tell two keys apart.
  */
 public final class Secrets {
-    /** A string literal given to something named like a secret: {@code .masterUserPassword("...")}, {@code secretAccessKey = "..."}. */
+    /**
+     * A string literal given to something named like a secret: {@code .masterUserPassword("...")},
+     * {@code secretAccessKey = "..."}; not what names a secret ({@code .secretArn("arn:…")}, {@code secretId}).
+     */
     private static final Pattern NAMED = Pattern.compile(
-            "(?i)((?:password|passwd|secret\\w*|session_?token|sessiontoken|aws_secret_access_key)\\w*\\s*(?:\\(\\s*|[=:]\\s*))\"([^\"]{1,4096})\"");
+            "(?i)((?:password|passwd|secret(?!(?:arn|id|name|status|versionid)\\b)\\w*|session_?token|sessiontoken|aws_secret_access_key)\\w*\\s*(?:\\(\\s*|[=:]\\s*))\"((?:[^\"\\\\]|\\\\.){1,4096})\"");
     /** AWS's secret access keys are 40 characters of base64; its session tokens are much longer. */
     private static final Pattern SECRET_KEY = Pattern.compile("(?<![A-Za-z0-9/+=])[A-Za-z0-9/+]{40}(?![A-Za-z0-9/+=])");
     private static final Pattern SESSION_TOKEN = Pattern.compile("(?<![A-Za-z0-9/+=])[A-Za-z0-9/+]{100,}={0,2}(?![A-Za-z0-9/+=])");

@@ -48,6 +48,22 @@ class RunawaySnippetTest {
     }
 
     @Test
+    void aSnippetThatKeepsCallingAwsAfterTheInputEndedIsWaitingNotLooping(@TempDir Path home, @TempDir Path tmp) throws Exception {
+        // as a waiter does: a call, a pause, a call …, for longer than the grace (2 s) in all
+        Shell started = start(home, tmp, Map.of("AWSTUTOR_END_OF_INPUT_GRACE", "2"));
+        Process shell = started.process();
+        try (OutputStream in = shell.getOutputStream()) {
+            // 1+1 first: the Java session is up before the clock of the loop starts
+            in.write(("1+1\nfor (int i = 0; i < 8; i++) { sts.getCallerIdentity(); Thread.sleep(1000); }\n"
+                    + "System.out.println(\"polled to the end\");\n").getBytes(StandardCharsets.UTF_8));
+        }
+        assertTrue(shell.waitFor(90, TimeUnit.SECONDS), "the shell still runs 90 s after its input ended");
+        String text = started.stdout().get(10, TimeUnit.SECONDS);
+        assertEquals(0, shell.exitValue(), text);
+        assertTrue(text.contains("polled to the end") && !text.contains("Stopped"), text);
+    }
+
+    @Test
     void sigintStopsTheRunningSnippetAndTheSessionGoesOn(@TempDir Path home, @TempDir Path tmp) throws Exception {
         Shell started = startLooping(home, tmp);
         Process shell = started.process();

@@ -36,11 +36,11 @@ class LedgerCleanupTest {
     @Test
     void cleanupRemovesEverythingAcrossIamS3Ec2AndRdsInDependencyOrder(@TempDir Path home) throws Exception {
         try (TestSandbox box = TestSandbox.start()) {
-            Path events = Files.createTempFile(home, "calls", ".jsonl");
-            TargetSettings settings = TargetSettings.emulator(TargetSettings.TargetKind.SANDBOX, box.endpoint(), "us-east-1",
-                    Sandbox.ROOT_ACCESS_KEY, Sandbox.ROOT_SECRET_KEY);
-            ClientFactory learner = new ClientFactory(settings, List.of(new CallRecorder(events)));
-            Ledger ledger = Ledger.open(home, System.err);
+            Learner on = Learner.of(box, home);
+            Path events = on.events();
+            TargetSettings settings = on.settings();
+            ClientFactory learner = on.clients();
+            Ledger ledger = on.ledger();
             LedgerRecorder recorder = new LedgerRecorder(ledger, PriceTable.bundled(), Clock.systemUTC());
 
             var iam = learner.iam();
@@ -103,20 +103,35 @@ class LedgerCleanupTest {
         }
     }
 
+    /** A secret is billed by the month until deleted: the ledger keeps it, cleanup deletes it at once, its value stays out. */
+    @Test
+    void aSecretIsInTheLedgerAndCleanupDeletesIt(@TempDir Path home) throws Exception {
+        try (TestSandbox box = TestSandbox.start()) {
+            Learner on = Learner.of(box, home);
+            String arn = on.clients().secretsmanager().createSecret(b -> b.name("app-login").secretString("{\"password\":\"tiger-lily\"}")).arn();
+            new LedgerRecorder(on.ledger(), PriceTable.bundled(), Clock.systemUTC()).record(PLACE, read(on.events()));
+            List<LedgerEntry> alive = on.ledger().alive("sandbox", Sandbox.ROOT_ACCOUNT);
+            assertEquals(List.of(ResourceKind.SECRET), alive.stream().map(LedgerEntry::kind).toList());
+            assertEquals(arn, alive.get(0).id());
+            assertFalse(Files.readString(home.resolve("ledger.json")).contains("tiger-lily"), "no secret value in the ledger");
+
+            List<String> report = new ArrayList<>();
+            new Cleaner(new ClientFactory(on.settings()), on.ledger(), report::add, Duration.ofMillis(50), Duration.ofSeconds(30)).clean(alive, true);
+            assertTrue(box.secretsmanager().listSecrets(b -> b.includePlannedDeletion(true)).secretList().isEmpty(), String.join("\n", report));
+            assertTrue(on.ledger().alive("sandbox", Sandbox.ROOT_ACCOUNT).isEmpty());
+        }
+    }
+
     @Test
     void deletingThroughTheClientsTakesResourcesOutOfTheLedger(@TempDir Path home) throws Exception {
         try (TestSandbox box = TestSandbox.start()) {
-            Path events = Files.createTempFile(home, "calls", ".jsonl");
-            TargetSettings settings = TargetSettings.emulator(TargetSettings.TargetKind.SANDBOX, box.endpoint(), "us-east-1",
-                    Sandbox.ROOT_ACCESS_KEY, Sandbox.ROOT_SECRET_KEY);
-            ClientFactory learner = new ClientFactory(settings, List.of(new CallRecorder(events)));
-            Ledger ledger = Ledger.open(home, System.err);
-            LedgerRecorder recorder = new LedgerRecorder(ledger, PriceTable.bundled(), Clock.systemUTC());
-            learner.iam().createUser(b -> b.userName("bob"));
-            learner.s3().createBucket(b -> b.bucket("learn-tmp"));
-            learner.iam().deleteUser(b -> b.userName("bob"));
-            recorder.record(PLACE, read(events));
-            assertEquals(List.of("learn-tmp"), ledger.alive("sandbox", Sandbox.ROOT_ACCOUNT).stream().map(LedgerEntry::id).toList());
+            Learner on = Learner.of(box, home);
+            LedgerRecorder recorder = new LedgerRecorder(on.ledger(), PriceTable.bundled(), Clock.systemUTC());
+            on.clients().iam().createUser(b -> b.userName("bob"));
+            on.clients().s3().createBucket(b -> b.bucket("learn-tmp"));
+            on.clients().iam().deleteUser(b -> b.userName("bob"));
+            recorder.record(PLACE, read(on.events()));
+            assertEquals(List.of("learn-tmp"), on.ledger().alive("sandbox", Sandbox.ROOT_ACCOUNT).stream().map(LedgerEntry::id).toList());
             // a new ledger object reads the same file back
             assertEquals(1, Ledger.open(home, System.err).entries().size());
         }
@@ -171,6 +186,17 @@ class LedgerCleanupTest {
             }
         }
         return -1;
+    }
+
+    /** The learner's clients on the sandbox, their call log, and the ledger in the tutor's home. */
+    private record Learner(Path events, TargetSettings settings, ClientFactory clients, Ledger ledger) {
+        static Learner of(TestSandbox box, Path home) throws Exception {
+            Path events = Files.createTempFile(home, "calls", ".jsonl");
+            TargetSettings settings = TargetSettings.emulator(TargetSettings.TargetKind.SANDBOX, box.endpoint(), "us-east-1",
+                    Sandbox.ROOT_ACCESS_KEY, Sandbox.ROOT_SECRET_KEY);
+            return new Learner(events, settings, new ClientFactory(settings, List.of(new CallRecorder(events))),
+                    Ledger.open(home, System.err));
+        }
     }
 
     private static List<CallRecord> read(Path events) throws Exception {

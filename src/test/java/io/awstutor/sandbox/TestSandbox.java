@@ -16,6 +16,8 @@ import software.amazon.awssdk.services.cloudfront.CloudFrontClient;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.rds.RdsClient;
+import software.amazon.awssdk.services.rdsdata.RdsDataClient;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.ses.SesClient;
 import software.amazon.awssdk.services.sts.StsClient;
@@ -143,6 +145,16 @@ public final class TestSandbox implements AutoCloseable {
     public SesClient ses() { return ses(root(), Sandbox.DEFAULT_REGION); }
     public SesClient ses(AwsCredentials credentials, String region) {
         return build(SesClient.builder(), credentials, region, endpoint());
+    }
+
+    public SecretsManagerClient secretsmanager() { return secretsmanager(root(), Sandbox.DEFAULT_REGION); }
+    public SecretsManagerClient secretsmanager(AwsCredentials credentials, String region) {
+        return build(SecretsManagerClient.builder(), credentials, region, endpoint());
+    }
+
+    public RdsDataClient rdsdata() { return rdsdata(root(), Sandbox.DEFAULT_REGION); }
+    public RdsDataClient rdsdata(AwsCredentials credentials, String region) {
+        return build(RdsDataClient.builder(), credentials, region, endpoint());
     }
 
     public CloudFrontClient cloudfront() { return cloudfront(root()); }

@@ -8,6 +8,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class SecretsTest {
     @Test
+    void whatNamesASecretIsNotOne() {
+        String arn = "arn:aws:secretsmanager:us-east-1:000000000000:secret:learn-abcd-login-Ab12Cd";
+        assertEquals("b.secretArn(\"" + arn + "\")", Secrets.maskInText("b.secretArn(\"" + arn + "\")"));
+        assertEquals("b.secretId(\"learn-abcd-login\")", Secrets.maskInText("b.secretId(\"learn-abcd-login\")"));
+        assertFalse(Secrets.maskInText("b.secretString(\"{\\\"password\\\":\\\"x\\\"}\")").contains("password"));
+    }
+
+    @Test
     void secretsInFreeTextAreMaskedAndOrdinaryCodeIsNot() {
         String key = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY";
         assertEquals("var s = \"wJal…(40 chars, hidden)\";", Secrets.maskInText("var s = \"" + key + "\";"));

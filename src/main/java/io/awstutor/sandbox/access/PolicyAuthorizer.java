@@ -1,5 +1,6 @@
 package io.awstutor.sandbox.access;
 
+import io.awstutor.sandbox.protocol.Arns;
 import io.awstutor.sandbox.auth.Authorizer;
 import io.awstutor.sandbox.auth.Caller;
 import io.awstutor.sandbox.iam.policy.Evaluation;
@@ -80,7 +81,7 @@ public final class PolicyAuthorizer implements Authorizer {
 
     /** A role's trust policy is judged by the trust rules; every other resource policy by the resource rules. */
     static PolicyKind kindFor(String action, String resourceArn) {
-        boolean role = resourceArn.startsWith("arn:aws:iam::") && resourceArn.contains(":role/");
+        boolean role = Arns.parse(resourceArn).filter(a -> a.service().equals("iam") && a.resourceAsString().startsWith("role/")).isPresent();
         return role && action.regionMatches(true, 0, "sts:", 0, 4) ? PolicyKind.TRUST : PolicyKind.RESOURCE;
     }
 

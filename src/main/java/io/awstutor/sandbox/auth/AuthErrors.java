@@ -99,8 +99,10 @@ public final class AuthErrors {
             case PRESIGN_EXPIRED -> AwsException.forbidden("SignatureDoesNotMatch",
                     "Signature expired: " + d.get("RequestTime") + " is now earlier than " + d.get("ServerAmzTime")
                             + " (X-Amz-Expires " + d.get("X-Amz-Expires") + " sec.)");
-            case HOST_NOT_SIGNED, HEADERS_NOT_SIGNED -> AwsException.badRequest("IncompleteSignature",
+            case HOST_NOT_SIGNED -> AwsException.badRequest("IncompleteSignature",
                     "'Host' or ':authority' must be a 'SignedHeader' in the AWS Authorization.");
+            // S3's refusal, in the service's own error format: AWS documents no other wording for it
+            case HEADERS_NOT_SIGNED -> AwsException.forbidden("AccessDenied", HEADERS_NOT_SIGNED_MESSAGE + ": " + d.get("HeadersNotSigned"));
             case SCOPE_DATE -> AwsException.forbidden("SignatureDoesNotMatch",
                     "Date in Credential scope does not match YYYYMMDD from ISO-8601 version of date from HTTP: '"
                             + d.get("CredentialDate") + "' != '" + d.get("RequestDate") + "', from '" + d.get("AmzDate") + "'.");

@@ -38,7 +38,7 @@ public final class AuthFailure extends RuntimeException {
         HOST_NOT_SIGNED,
         /** The credential scope's date is not the day of X-Amz-Date. */
         SCOPE_DATE,
-        /** S3: x-amz-* headers present that the signature does not cover (they could have been added by anyone). */
+        /** x-amz-* headers present that the signature does not cover (they could have been added by anyone). */
         HEADERS_NOT_SIGNED
     }
 

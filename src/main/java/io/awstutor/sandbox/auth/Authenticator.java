@@ -109,14 +109,16 @@ public final class Authenticator {
         return new Authentication(credential, key);
     }
 
-    /** S3 tolerates this one unsigned (its value is checked against the body anyway). */
+    /** Tolerated unsigned, as S3 does (its value is checked against the body anyway). */
     private static final String CONTENT_SHA256 = "x-amz-content-sha256";
 
     /**
      * What a valid signature must cover before it can mean anything, as AWS checks it: the
      * Host (or the signature could be replayed against another endpoint), the day of
-     * X-Amz-Date in the credential scope, and for S3 every x-amz-* header sent (an unsigned
-     * {@code x-amz-acl: public-read} added to a signed PUT must not make the object public).
+     * X-Amz-Date in the credential scope, and every x-amz-* header sent, whatever the service:
+     * SigV4 requires them signed (an unsigned {@code x-amz-acl: public-read} added to a signed
+     * PUT must not make the object public, nor an unsigned {@code x-amz-security-token} or
+     * {@code x-amz-target} change who calls or what is called).
      */
     private static void checkCoverage(SandboxRequest request, SignatureParts parts) {
         if (!parts.signedHeaders().contains("host")) {
@@ -133,15 +135,13 @@ public final class Authenticator {
             }
             throw new AuthFailure(Problem.SCOPE_DATE, "credential date is not the request's date", details);
         }
-        if ("s3".equals(parts.service())) {
-            List<String> unsigned = request.headers().keySet().stream()
-                    .filter(name -> name.startsWith("x-amz-") && !name.equals(CONTENT_SHA256))
-                    .filter(name -> !parts.signedHeaders().contains(name))
-                    .sorted().toList();
-            if (!unsigned.isEmpty()) {
-                throw new AuthFailure(Problem.HEADERS_NOT_SIGNED, "unsigned x-amz-* headers",
-                        Map.of("HeadersNotSigned", String.join(", ", unsigned)));
-            }
+        List<String> unsigned = request.headers().keySet().stream()
+                .filter(name -> name.startsWith("x-amz-") && !name.equals(CONTENT_SHA256))
+                .filter(name -> !parts.signedHeaders().contains(name))
+                .sorted().toList();
+        if (!unsigned.isEmpty()) {
+            throw new AuthFailure(Problem.HEADERS_NOT_SIGNED, "unsigned x-amz-* headers",
+                    Map.of("HeadersNotSigned", String.join(", ", unsigned)));
         }
     }
 
@@ -195,7 +195,6 @@ public final class Authenticator {
 
     private static void checkTime(SignatureParts parts, Instant now) {
         Instant requestTime = SignatureParser.requestTime(parts.amzDate());
-        String serverTime = SignatureParser.AMZ_DATE.format(now.atZone(ZoneOffset.UTC));
         if (parts.presigned() && parts.expiresSeconds().isPresent()) {
             Instant expires = requestTime.plusSeconds(parts.expiresSeconds().get());
             if (now.isAfter(expires)) {
@@ -204,23 +203,28 @@ public final class Authenticator {
                 details.put("Expires", iso(expires));
                 details.put("ServerTime", iso(now));
                 details.put("RequestTime", parts.amzDate());
-                details.put("ServerAmzTime", serverTime);
+                details.put("ServerAmzTime", amzTime(now));
                 throw new AuthFailure(Problem.PRESIGN_EXPIRED, "Request has expired", details);
             }
             if (requestTime.isAfter(now.plus(MAX_SKEW))) {
-                throw skewed(parts, now, requestTime, serverTime);
+                throw skewed(parts, now, requestTime);
             }
             return;
         }
         if (requestTime.isBefore(now.minus(MAX_SKEW)) || requestTime.isAfter(now.plus(MAX_SKEW))) {
-            throw skewed(parts, now, requestTime, serverTime);
+            throw skewed(parts, now, requestTime);
         }
     }
 
-    private static AuthFailure skewed(SignatureParts parts, Instant now, Instant requestTime, String serverTime) {
+    /** Only for a refusal's message: formatting it for every request cost more than the rest of the time check. */
+    private static String amzTime(Instant instant) {
+        return SignatureParser.AMZ_DATE.format(instant.atZone(ZoneOffset.UTC));
+    }
+
+    private static AuthFailure skewed(SignatureParts parts, Instant now, Instant requestTime) {
         Map<String, String> details = new LinkedHashMap<>();
         details.put("RequestTime", parts.amzDate());
-        details.put("ServerTime", serverTime);
+        details.put("ServerTime", amzTime(now));
         details.put("Future", String.valueOf(requestTime.isAfter(now)));
         details.put("Bound", SignatureParser.AMZ_DATE.format((requestTime.isAfter(now)
                 ? now.plus(MAX_SKEW) : now.minus(MAX_SKEW)).atZone(ZoneOffset.UTC)));

@@ -1,5 +1,7 @@
 package io.awstutor.sandbox.auth;
 
+import io.awstutor.sandbox.protocol.Arns;
+
 /**
  * Who signed a request, as IAM sees it. Root is never denied; everything else goes through
  * the IAM evaluator.
@@ -16,19 +18,19 @@ public sealed interface Caller permits Caller.Root, Caller.User, Caller.AssumedR
     String userId();
 
     record Root(String accountId) implements Caller {
-        public String arn() { return "arn:aws:iam::" + accountId + ":root"; }
+        public String arn() { return Arns.global("iam", accountId, "root"); }
         public String userId() { return accountId; }
     }
 
     record User(String accountId, String userName, String path, String uniqueId) implements Caller {
-        public String arn() { return "arn:aws:iam::" + accountId + ":user" + path + userName; }
+        public String arn() { return Arns.global("iam", accountId, "user" + path + userName); }
         public String userId() { return uniqueId; }
     }
 
     /** A role session: {@code roleId} is AROA…, the session name is the learner's choice. */
     record AssumedRole(String accountId, String roleName, String roleId, String sessionName) implements Caller {
-        public String arn() { return "arn:aws:sts::" + accountId + ":assumed-role/" + roleName + "/" + sessionName; }
-        public String roleArn() { return "arn:aws:iam::" + accountId + ":role/" + roleName; }
+        public String arn() { return Arns.global("sts", accountId, "assumed-role/" + roleName + "/" + sessionName); }
+        public String roleArn() { return Arns.global("iam", accountId, "role/" + roleName); }
         public String userId() { return roleId + ":" + sessionName; }
     }
 

@@ -29,17 +29,18 @@ public final class Bill {
             Map.entry("ap-southeast-2", "APS2"), Map.entry("ap-south-1", "APS3"), Map.entry("sa-east-1", "SAE1"));
 
     private final UsageMeter meter;
-    private final PriceSnapshot prices;
+    private final java.util.function.Supplier<PriceSnapshot> prices;
     private final Clock clock;
 
-    public Bill(UsageMeter meter, PriceSnapshot prices, Clock clock) {
+    /** @param prices asked when a price is first needed (the snapshot is parsed lazily) */
+    public Bill(UsageMeter meter, java.util.function.Supplier<PriceSnapshot> prices, Clock clock) {
         this.meter = meter;
         this.prices = prices;
         this.clock = clock;
     }
 
     public PriceSnapshot prices() {
-        return prices;
+        return prices.get();
     }
 
     public Instant now() {
@@ -105,10 +106,10 @@ public final class Bill {
     }
 
     private CostLine line(LocalDate day, UsageKey key, double quantity) {
-        Optional<PriceListProduct> product = prices.product(key.serviceCode(), key.usageType(), key.priceAttributes());
+        Optional<PriceListProduct> product = prices.get().product(key.serviceCode(), key.usageType(), key.priceAttributes());
         double unitPrice = product.map(p -> p.onDemand().firstTierUsd()).orElse(0.0);
         String unit = product.map(p -> p.onDemand().unit()).orElse("N/A");
-        PriceSnapshot.ServiceInfo info = prices.services().get(key.serviceCode());
+        PriceSnapshot.ServiceInfo info = prices.get().services().get(key.serviceCode());
         String service = info == null ? key.serviceCode() : info.costExplorerName();
         String prefix = REGION_PREFIX.get(key.region());
         return new CostLine(day, key.account(), key.region(), key.serviceCode(), service,

@@ -1,5 +1,6 @@
 package io.awstutor.sandbox.budgets;
 
+import io.awstutor.sandbox.protocol.Arns;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -73,7 +74,7 @@ public final class BudgetsHandler extends JsonServiceHandler implements AutoClos
 
     private String account(JsonInput in, ServiceCall call, String action) {
         String account = in.requiredString("AccountId");
-        call.authorize("budgets:" + action, "arn:aws:budgets::" + call.accountId() + ":budget/*", "AccessDeniedException");
+        call.authorize("budgets:" + action, Arns.global("budgets", call.accountId(), "budget/*"), "AccessDeniedException");
         if (!account.equals(call.accountId())) {
             throw AwsException.forbidden("AccessDeniedException", "User: " + call.caller().arn()
                     + " is not authorized to access the budgets of account " + account + ".");

@@ -1,5 +1,6 @@
 package io.awstutor.sandbox.cloudfront;
 
+import io.awstutor.sandbox.protocol.Arns;
 import io.awstutor.sandbox.SandboxContext;
 import io.awstutor.sandbox.persist.StateFile;
 import io.awstutor.sandbox.protocol.AwsException;
@@ -168,12 +169,7 @@ public final class CloudFrontBackend {
 
     synchronized void tag(String account, String arn, Map<String, String> add) {
         Distribution d = byArn(account, arn);
-        Map<String, String> tags = new LinkedHashMap<>(d.tags());
-        tags.putAll(add);
-        if (tags.size() > 50) {
-            throw AwsException.badRequest("InvalidTagging", "A resource can have at most 50 tags.");
-        }
-        distributions(account).put(d.id(), d.withTags(tags));
+        distributions(account).put(d.id(), d.withTags(CloudFrontTagRules.RULES.merged(d.tags(), add)));
         save();
     }
 
@@ -186,11 +182,11 @@ public final class CloudFrontBackend {
     }
 
     private Distribution byArn(String account, String arn) {
-        String prefix = "arn:aws:cloudfront::" + account + ":distribution/";
-        if (arn == null || !arn.startsWith("arn:aws:cloudfront::")) {
-            throw AwsException.badRequest("InvalidArgument", "The parameter Resource is not a valid CloudFront ARN.");
-        }
-        Distribution d = arn.startsWith(prefix) ? distributions(account).get(arn.substring(prefix.length())) : null;
+        var parsed = Arns.parse(arn).filter(a -> a.service().equals("cloudfront"))
+                .orElseThrow(() -> AwsException.badRequest("InvalidArgument", "The parameter Resource is not a valid CloudFront ARN."));
+        String resource = parsed.resourceAsString();
+        Distribution d = parsed.accountId().orElse("").equals(account) && resource.startsWith("distribution/")
+                ? distributions(account).get(resource.substring("distribution/".length())) : null;
         if (d == null) {
             throw AwsException.notFound("NoSuchResource", "The specified resource does not exist.");
         }

@@ -1,5 +1,6 @@
 package io.awstutor.sandbox.cloudfront;
 
+import io.awstutor.sandbox.protocol.Arns;
 import io.awstutor.sandbox.http.ErrorFormat;
 import io.awstutor.sandbox.http.RestRoutes;
 import io.awstutor.sandbox.http.SandboxResponse;
@@ -7,6 +8,7 @@ import io.awstutor.sandbox.http.ServiceCall;
 import io.awstutor.sandbox.http.SandboxRequest;
 import io.awstutor.sandbox.http.ServiceHandler;
 import io.awstutor.sandbox.protocol.AwsException;
+import io.awstutor.sandbox.protocol.Tag;
 import io.awstutor.sandbox.protocol.QueryErrorFormat;
 import io.awstutor.sandbox.protocol.XmlDocuments;
 import io.awstutor.sandbox.protocol.XmlWriter;
@@ -14,7 +16,6 @@ import org.w3c.dom.Element;
 
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -91,7 +92,7 @@ public final class CloudFrontHandler implements ServiceHandler {
 
     @Override
     public java.util.Optional<String> operationName(io.awstutor.sandbox.http.SandboxRequest request) {
-        return routes.find(request.method(), request.rawPath()).map(m -> m.route().operation());
+        return routes.operationOf(request);
     }
 
     private SandboxResponse get(ServiceCall call, String id) {
@@ -205,16 +206,10 @@ public final class CloudFrontHandler implements ServiceHandler {
     }
 
     private static Map<String, String> readTags(Element tags) {
-        Map<String, String> out = new LinkedHashMap<>();
-        XmlDocuments.child(tags, "Items").ifPresent(items -> XmlDocuments.children(items, "Tag").forEach(t -> {
-            String key = XmlDocuments.text(t, "Key");
-            if (key == null || key.isEmpty() || key.length() > 128) {
-                throw AwsException.badRequest("InvalidTagging", "A tag key must be 1 to 128 characters.");
-            }
-            String value = XmlDocuments.text(t, "Value");
-            out.put(key, value == null ? "" : value);
-        }));
-        return out;
+        List<Tag> requested = new ArrayList<>();
+        XmlDocuments.child(tags, "Items").ifPresent(items -> XmlDocuments.children(items, "Tag").forEach(t ->
+                requested.add(new Tag(XmlDocuments.text(t, "Key"), XmlDocuments.text(t, "Value")))));
+        return CloudFrontTagRules.RULES.requested(requested);
     }
 
     private static Element body(ServiceCall call) throws IOException {
@@ -245,7 +240,7 @@ public final class CloudFrontHandler implements ServiceHandler {
 
     private static void authorize(ServiceCall call, String action, String distributionId) {
         String resource = distributionId.equals("*") ? "*"
-                : "arn:aws:cloudfront::" + call.accountId() + ":distribution/" + distributionId;
+                : Arns.global("cloudfront", call.accountId(), "distribution/" + distributionId);
         call.authorize("cloudfront:" + action, resource, "AccessDenied");
     }
 }

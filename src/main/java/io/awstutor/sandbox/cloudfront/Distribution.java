@@ -1,5 +1,6 @@
 package io.awstutor.sandbox.cloudfront;
 
+import io.awstutor.sandbox.protocol.Arns;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +14,7 @@ record Distribution(String id, String accountId, String domainName, Distribution
                     Instant lastModified, Instant deployedAt, Map<String, String> tags, List<Invalidation> invalidations) {
 
     String arn() {
-        return "arn:aws:cloudfront::" + accountId + ":distribution/" + id;
+        return Arns.global("cloudfront", accountId, "distribution/" + id);
     }
 
     String status(Instant now) {

@@ -1,5 +1,6 @@
 package io.awstutor.sandbox.ec2;
 
+import io.awstutor.sandbox.protocol.FilterMatcher;
 import io.awstutor.sandbox.protocol.KeyedPages;
 
 import io.awstutor.sandbox.http.ServiceCall;
@@ -16,7 +17,7 @@ import java.util.Map;
 import java.util.function.Function;
 
 import static io.awstutor.sandbox.ec2.Ec2Action.authorize;
-import static io.awstutor.sandbox.ec2.FilterMatcher.one;
+import static io.awstutor.sandbox.protocol.FilterMatcher.one;
 import static io.awstutor.sandbox.ec2.NetworkActions.dryRun;
 
 /** DescribeImages and DescribeInstanceTypes: what can be launched. */
@@ -73,7 +74,7 @@ final class CatalogActions {
         names.put("hypervisor", i -> List.of("xen"));
         names.put("ena-support", i -> List.of("true"));
         synchronized (state) {
-            var predicate = new FilterMatcher<Image>(names, i -> state.tags.of(i.id())).predicate(Ec2Requests.filters(params));
+            var predicate = new FilterMatcher<Image>(Ec2Requests.FILTERS, names, i -> state.tags.of(i.id())).predicate(Ec2Requests.filters(params));
             images.removeIf(predicate.negate());
         }
         xml.start("imagesSet");
@@ -131,7 +132,7 @@ final class CatalogActions {
         names.put("memory-info.size-in-mib", one(InstanceType::memoryMiB));
         names.put("burstable-performance-supported", one(InstanceType::burstable));
         names.put("hypervisor", one(InstanceType::hypervisor));
-        var predicate = new FilterMatcher<InstanceType>(names, null).predicate(Ec2Requests.filters(params));
+        var predicate = new FilterMatcher<InstanceType>(Ec2Requests.FILTERS, names, null).predicate(Ec2Requests.filters(params));
         List<InstanceType> types = new ArrayList<>(InstanceTypes.all());
         if (!requested.isEmpty()) {
             types.removeIf(t -> !requested.contains(t.name()));

@@ -1,5 +1,6 @@
 package io.awstutor.sandbox.ec2;
 
+import io.awstutor.sandbox.protocol.Arns;
 import io.awstutor.sandbox.http.ServiceCall;
 
 /** What every EC2 action does first: ask IAM, with EC2's denial code and ARN forms. */
@@ -12,6 +13,6 @@ final class Ec2Action {
     }
 
     static String arn(ServiceCall call, String resource) {
-        return "arn:aws:ec2:" + call.region() + ":" + call.accountId() + ":" + resource;
+        return Arns.regional("ec2", call.region(), call.accountId(), resource);
     }
 }

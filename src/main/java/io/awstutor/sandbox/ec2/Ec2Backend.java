@@ -77,9 +77,12 @@ public final class Ec2Backend implements NetworkDirectory, AutoCloseable {
         return new Reachability(this, region(accountId, regionName));
     }
 
-    /** Writes the state to the data folder, if there is one. Called after each change, holding no region lock. */
-    public void changed() {
-        persistence.save();
+    /**
+     * Runs a change and, with a data folder, returns once the state it leaves is saved; a save
+     * that fails undoes it (and every change not yet saved) and throws. Called holding no region lock.
+     */
+    public void change(Runnable change) {
+        persistence.change(change::run);
     }
 
     /** Writes any pending state (the sandbox is closing). */
@@ -144,16 +147,17 @@ public final class Ec2Backend implements NetworkDirectory, AutoCloseable {
 
     @Override
     public String allocatePrivateIp(String accountId, String region, String subnetId) {
-        RegionState state = region(accountId, region);
-        String address;
-        synchronized (state) {
-            Subnet subnet = state.subnets.get(subnetId);
-            if (subnet == null) {
-                throw Ec2Errors.subnetNotFound(subnetId);
+        String[] address = new String[1];
+        change(() -> {
+            RegionState state = region(accountId, region);
+            synchronized (state) {
+                Subnet subnet = state.subnets.get(subnetId);
+                if (subnet == null) {
+                    throw Ec2Errors.subnetNotFound(subnetId);
+                }
+                address[0] = state.allocateAddress(subnet);
             }
-            address = state.allocateAddress(subnet);
-        }
-        changed();
-        return address;
+        });
+        return address[0];
     }
 }

@@ -37,10 +37,8 @@ public final class Ec2Handler extends QueryServiceHandler implements AutoCloseab
         new InstanceAttributeActions(backend).register(actions);
         new VpcComponentActions(backend).register(actions);
         new SpotPriceHistory(backend).register(actions);
-        actions.replaceAll((name, action) -> name.startsWith("Describe") ? action : (params, call, xml) -> {
-            action.run(params, call, xml);
-            backend.changed();
-        });
+        actions.replaceAll((name, action) -> name.startsWith("Describe") ? action
+                : (params, call, xml) -> backend.change(() -> action.run(params, call, xml)));
     }
 
     @Override

@@ -10,47 +10,95 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
  * Saves EC2's state to {@code ec2/ec2.json} in the data folder and restores it on start.
  * A change is answered only once it is on disk ({@link GroupCommit}: concurrent changes share
  * one write, so a script creating a thousand groups from many threads does not write a
- * thousand times), and a save that fails fails the request that made the change instead of
- * being printed and forgotten. Without a data folder nothing is written.
+ * thousand times). A save that fails puts the state back as it was last saved and fails every
+ * change not yet saved, so what the learner sees never differs from what a restart would show
+ * (as IAM and RDS do). Without a data folder nothing is written.
  */
 final class Ec2Persistence implements AutoCloseable {
-    private final Optional<GroupCommit> commits;
+    /** Changes hold it shared while they run and stage; putting the saved state back holds it alone. */
+    private final ReentrantReadWriteLock changes = new ReentrantReadWriteLock();
+    private final Optional<StateFile> file;
+    /** Its items are only markers: the writer snapshots the state as it is when it writes, which holds every staged change. */
+    private final Optional<GroupCommit<Boolean>> commits;
     private final Map<String, RegionState> states;
+    private volatile Ec2Snapshot lastSaved = new Ec2Snapshot(List.of());
+
+    /** A change to EC2's state. */
+    @FunctionalInterface
+    interface Change {
+        void run();
+    }
 
     Ec2Persistence(Optional<Path> dir, Map<String, RegionState> states) {
-        this.commits = dir.map(d -> new GroupCommit(new StateFile(d.resolve("ec2.json"))));
+        this.file = dir.map(d -> new StateFile(d.resolve("ec2.json")));
         this.states = states;
+        this.commits = file.map(f -> {
+            GroupCommit<Boolean> commit = new GroupCommit<>(f.path().toString(), staged -> {
+                Ec2Snapshot snapshot = snapshot();
+                f.save(snapshot);
+                lastSaved = snapshot;
+            });
+            commit.onFailure(this::restoreLastSaved);
+            return commit;
+        });
     }
 
     void load() {
-        if (commits.isEmpty()) {
+        if (file.isEmpty()) {
             return;
         }
         try {
-            commits.get().file().load(Ec2Snapshot.class).ifPresent(snapshot -> {
-                for (Ec2Snapshot.RegionSnapshot region : snapshot.regions()) {
-                    states.put(region.accountId() + "/" + region.region(), Ec2Snapshot.restore(region));
-                }
+            file.get().load(Ec2Snapshot.class).ifPresent(snapshot -> {
+                restore(snapshot);
+                lastSaved = snapshot;
             });
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    /**
-     * Returns once the state after the caller's change is on disk. Called holding no region
-     * lock: the snapshot is taken by whichever thread writes, region by region under each
-     * region's lock, after the change was made, so it contains it.
-     */
-    void save() {
-        commits.ifPresent(c -> c.awaitDurable(c.stage(this::snapshot)));
+    /** Runs a change and returns once the state it leaves is on disk; called holding no region lock. */
+    void change(Change change) {
+        if (commits.isEmpty()) {
+            change.run();
+            return;
+        }
+        long generation;
+        changes.readLock().lock();
+        try {
+            change.run();
+        } finally {
+            // also what a change refused half-way had already changed
+            generation = commits.get().stage(Boolean.TRUE);
+            changes.readLock().unlock();
+        }
+        commits.get().awaitDurable(generation);
     }
 
+    private void restoreLastSaved() {
+        changes.writeLock().lock();
+        try {
+            commits.orElseThrow().abandonUndurable();
+            states.clear();
+            restore(lastSaved);
+        } finally {
+            changes.writeLock().unlock();
+        }
+    }
+
+    private void restore(Ec2Snapshot snapshot) {
+        for (Ec2Snapshot.RegionSnapshot region : snapshot.regions()) {
+            states.put(region.accountId() + "/" + region.region(), Ec2Snapshot.restore(region));
+        }
+    }
+
+    /** Region by region under each region's lock, after the staged changes were made, so it contains them. */
     private Ec2Snapshot snapshot() {
         List<Ec2Snapshot.RegionSnapshot> regions = new ArrayList<>();
         for (RegionState state : states.values()) {

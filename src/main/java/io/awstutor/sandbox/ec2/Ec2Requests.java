@@ -1,9 +1,12 @@
 package io.awstutor.sandbox.ec2;
 
+import io.awstutor.sandbox.protocol.FilterMatcher;
+import io.awstutor.sandbox.protocol.Filter;
 import io.awstutor.sandbox.protocol.KeyedPages;
 
 import io.awstutor.sandbox.protocol.AwsException;
 import io.awstutor.sandbox.protocol.QueryParams;
+import io.awstutor.sandbox.protocol.Tag;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -18,6 +21,10 @@ import java.util.Map;
  * CidrIp/IpProtocol/FromPort/ToPort form), DryRun and page sizes.
  */
 final class Ec2Requests {
+    /** EC2's filters: values take wildcards; an unknown or missing name is InvalidParameterValue. */
+    static final FilterMatcher.Dialect FILTERS = new FilterMatcher.Dialect(true,
+            name -> Ec2Errors.invalidParameterValue("The filter '" + name + "' is invalid"));
+
     private Ec2Requests() {
     }
 
@@ -25,10 +32,10 @@ final class Ec2Requests {
         return params.bool("DryRun").orElse(false);
     }
 
-    static List<Ec2Filter> filters(QueryParams params) {
-        List<Ec2Filter> filters = new ArrayList<>();
+    static List<Filter> filters(QueryParams params) {
+        List<Filter> filters = new ArrayList<>();
         for (QueryParams filter : params.structs("Filter")) {
-            filters.add(new Ec2Filter(filter.get("Name"), filter.list("Value")));
+            filters.add(new Filter(filter.get("Name"), filter.list("Value")));
         }
         return filters;
     }
@@ -56,22 +63,12 @@ final class Ec2Requests {
 
     /** {@code Tag.N.Key/Value}; for DeleteTags a missing value means "whatever the value". */
     static Map<String, String> tags(QueryParams params, boolean valueRequired) {
-        Map<String, String> tags = new LinkedHashMap<>();
+        List<Tag> tags = new ArrayList<>();
         for (QueryParams tag : params.structs("Tag")) {
-            String key = tag.get("Key");
-            if (key == null) {
-                throw Ec2Errors.invalidParameterValue("Tag key must have a value");
-            }
-            if (key.length() > 128) {
-                throw Ec2Errors.invalidParameterValue("Tag key exceeds the maximum length of 128 characters");
-            }
-            String value = tag.get("Value");
-            if (value != null && value.length() > 256) {
-                throw Ec2Errors.invalidParameterValue("Tag value exceeds the maximum length of 256 characters");
-            }
-            tags.put(key, value == null && valueRequired ? "" : value);
+            tags.add(new Tag(tag.get("Key"), tag.get("Value")));
         }
-        return tags;
+        Map<String, String> checked = Ec2TagRules.RULES.requested(tags);
+        return valueRequired ? checked : Tag.map(tags);
     }
 
     static Integer maxResults(QueryParams params, String name, int min, int max) {

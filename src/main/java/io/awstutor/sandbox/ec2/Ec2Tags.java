@@ -9,8 +9,6 @@ import java.util.Map;
  * any id, and DescribeTags lists them across resource types. Callers hold the region's lock.
  */
 public final class Ec2Tags {
-    public static final int MAX_TAGS = 50;
-
     private final Map<String, Map<String, String>> byResource = new LinkedHashMap<>();
 
     public Map<String, String> of(String resourceId) {
@@ -22,14 +20,7 @@ public final class Ec2Tags {
         if (tags.isEmpty()) {
             return;
         }
-        Map<String, String> current = byResource.computeIfAbsent(resourceId, k -> new LinkedHashMap<>());
-        Map<String, String> merged = new LinkedHashMap<>(current);
-        merged.putAll(tags);
-        if (merged.size() > MAX_TAGS) {
-            throw new io.awstutor.sandbox.protocol.AwsException("TagLimitExceeded",
-                    "The maximum number of Tags for a resource has been reached.", 400);
-        }
-        current.putAll(tags);
+        byResource.put(resourceId, Ec2TagRules.RULES.merged(byResource.getOrDefault(resourceId, Map.of()), tags));
     }
 
     /** DeleteTags: a key with a null value removes the tag whatever its value; with a value, only on a match. */

@@ -1,5 +1,6 @@
 package io.awstutor.sandbox.ec2;
 
+import io.awstutor.sandbox.protocol.Arns;
 import io.awstutor.sandbox.protocol.XmlWriter;
 
 import java.util.List;
@@ -102,7 +103,7 @@ final class Ec2Xml {
         peerElements(xml, rule.peer());
         xml.element("description", rule.description());
         tagSet(xml, tags);
-        xml.element("securityGroupRuleArn", "arn:aws:ec2:" + region + ":" + rule.ownerId() + ":security-group-rule/" + rule.id());
+        xml.element("securityGroupRuleArn", Arns.regional("ec2", region, rule.ownerId(), "security-group-rule/" + rule.id()));
         xml.end();
     }
 

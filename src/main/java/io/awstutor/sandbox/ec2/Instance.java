@@ -1,5 +1,6 @@
 package io.awstutor.sandbox.ec2;
 
+import io.awstutor.sandbox.protocol.Arns;
 import java.time.Instant;
 import java.util.List;
 
@@ -142,6 +143,6 @@ public final class Instance {
     }
 
     public String arn(String region) {
-        return "arn:aws:ec2:" + region + ":" + ownerId + ":instance/" + id;
+        return Arns.regional("ec2", region, ownerId, "instance/" + id);
     }
 }

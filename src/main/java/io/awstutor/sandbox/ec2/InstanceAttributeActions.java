@@ -1,5 +1,7 @@
 package io.awstutor.sandbox.ec2;
 
+import io.awstutor.sandbox.protocol.Filter;
+import io.awstutor.sandbox.protocol.FilterMatcher;
 import io.awstutor.sandbox.http.ServiceCall;
 import io.awstutor.sandbox.protocol.QueryParams;
 import io.awstutor.sandbox.protocol.QueryServiceHandler.QueryAction;
@@ -109,8 +111,8 @@ final class InstanceAttributeActions {
         dryRun(params);
         RegionState state = backend.region(call.accountId(), call.region());
         List<Instance> instances = new ArrayList<>(backend.instances().describe(state, params.list("InstanceId"), List.of()));
-        List<Ec2Filter> filters = Ec2Requests.filters(params);
-        var predicate = new FilterMatcher<Instance>(Map.of("instance-id", FilterMatcher.one(Instance::id)), null).predicate(filters);
+        List<Filter> filters = Ec2Requests.filters(params);
+        var predicate = new FilterMatcher<Instance>(Ec2Requests.FILTERS, Map.of("instance-id", FilterMatcher.one(Instance::id)), null).predicate(filters);
         instances.removeIf(i -> !predicate.test(i) || !InstanceTypes.find(i.instanceType()).map(InstanceType::burstable).orElse(false)
                 || !backend.instances().stateOf(i).holdsNetwork());
         xml.start("instanceCreditSpecificationSet");

@@ -1,12 +1,13 @@
 package io.awstutor.sandbox.ec2;
 
+import io.awstutor.sandbox.protocol.FilterMatcher;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
-import static io.awstutor.sandbox.ec2.FilterMatcher.one;
+import static io.awstutor.sandbox.protocol.FilterMatcher.one;
 
 /** The filter names of DescribeInstances and DescribeInstanceStatus. */
 final class InstanceFilters {
@@ -45,7 +46,7 @@ final class InstanceFilters {
         names.put("system-status.status", i -> List.of(InstanceHealth.status(backend, i)));
         names.put("instance-status.reachability", i -> reachability(backend, i));
         names.put("system-status.reachability", i -> reachability(backend, i));
-        return new FilterMatcher<>(names, i -> state.tags.of(i.id()));
+        return new FilterMatcher<>(Ec2Requests.FILTERS, names, i -> state.tags.of(i.id()));
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.awstutor.sandbox.ec2;
 
+import io.awstutor.sandbox.protocol.Filter;
 import io.awstutor.sandbox.protocol.AwsException;
 
 import java.time.Instant;
@@ -66,7 +67,7 @@ public final class Instances {
         }
     }
 
-    public List<Instance> describe(RegionState state, List<String> ids, List<Ec2Filter> filters) {
+    public List<Instance> describe(RegionState state, List<String> ids, List<Filter> filters) {
         Predicate<Instance> predicate = InstanceFilters.matcher(state, backend).predicate(filters);
         List<Instance> selected = select(state, ids);
         synchronized (state) {

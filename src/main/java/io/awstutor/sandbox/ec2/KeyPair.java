@@ -1,5 +1,6 @@
 package io.awstutor.sandbox.ec2;
 
+import io.awstutor.sandbox.protocol.Arns;
 import java.time.Instant;
 
 /**
@@ -9,6 +10,6 @@ import java.time.Instant;
 public record KeyPair(String id, String name, String type, String fingerprint, String publicKey, Instant createTime) {
 
     public String arn(String region, String accountId) {
-        return "arn:aws:ec2:" + region + ":" + accountId + ":key-pair/" + name;
+        return Arns.regional("ec2", region, accountId, "key-pair/" + name);
     }
 }

@@ -1,5 +1,7 @@
 package io.awstutor.sandbox.ec2;
 
+import io.awstutor.sandbox.protocol.Filter;
+import io.awstutor.sandbox.protocol.FilterMatcher;
 import io.awstutor.sandbox.protocol.AwsException;
 
 import java.util.ArrayList;
@@ -9,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
-import static io.awstutor.sandbox.ec2.FilterMatcher.one;
+import static io.awstutor.sandbox.protocol.FilterMatcher.one;
 
 /** CreateKeyPair, ImportKeyPair, DescribeKeyPairs and DeleteKeyPair. */
 public final class KeyPairs {
@@ -89,14 +91,14 @@ public final class KeyPairs {
         }
     }
 
-    public List<KeyPair> describe(RegionState state, List<String> names, List<String> ids, List<Ec2Filter> filters) {
+    public List<KeyPair> describe(RegionState state, List<String> names, List<String> ids, List<Filter> filters) {
         Map<String, Function<KeyPair, Collection<String>>> attributes = new HashMap<>();
         attributes.put("key-name", one(KeyPair::name));
         attributes.put("key-pair-id", one(KeyPair::id));
         attributes.put("fingerprint", one(KeyPair::fingerprint));
         attributes.put("key-type", one(KeyPair::type));
         synchronized (state) {
-            var predicate = new FilterMatcher<KeyPair>(attributes, k -> state.tags.of(k.id())).predicate(filters);
+            var predicate = new FilterMatcher<KeyPair>(Ec2Requests.FILTERS, attributes, k -> state.tags.of(k.id())).predicate(filters);
             List<KeyPair> selected = new ArrayList<>();
             if (names.isEmpty() && ids.isEmpty()) {
                 selected.addAll(state.keyPairs.values());

@@ -1,5 +1,6 @@
 package io.awstutor.sandbox.ec2;
 
+import io.awstutor.sandbox.protocol.FilterMatcher;
 import io.awstutor.sandbox.protocol.QueryParams;
 import io.awstutor.sandbox.protocol.QueryServiceHandler.QueryAction;
 import io.awstutor.sandbox.protocol.XmlWriter;
@@ -14,7 +15,7 @@ import java.util.Map;
 import java.util.function.Function;
 
 import static io.awstutor.sandbox.ec2.Ec2Action.authorize;
-import static io.awstutor.sandbox.ec2.FilterMatcher.one;
+import static io.awstutor.sandbox.protocol.FilterMatcher.one;
 
 /** DescribeRegions, DescribeAvailabilityZones, and the VPC and subnet actions. */
 final class NetworkActions {
@@ -47,7 +48,7 @@ final class NetworkActions {
         attributes.put("region-name", r -> List.of(r.region().name()));
         attributes.put("endpoint", r -> List.of(endpoint(r.region())));
         attributes.put("opt-in-status", one(RegionRow::optInStatus));
-        var predicate = new FilterMatcher<RegionRow>(attributes, null).predicate(Ec2Requests.filters(params));
+        var predicate = new FilterMatcher<RegionRow>(Ec2Requests.FILTERS, attributes, null).predicate(Ec2Requests.filters(params));
         for (String name : names) {
             if (!Regions.exists(name)) {
                 throw Ec2Errors.invalidParameterValue("Invalid region: " + name);
@@ -86,7 +87,7 @@ final class NetworkActions {
         attributes.put("zone-type", z -> List.of("availability-zone"));
         attributes.put("opt-in-status", z -> List.of("opt-in-not-required"));
         attributes.put("group-name", z -> List.of(region.name() + "-zg-1"));
-        var predicate = new FilterMatcher<Zone>(attributes, null).predicate(Ec2Requests.filters(params));
+        var predicate = new FilterMatcher<Zone>(Ec2Requests.FILTERS, attributes, null).predicate(Ec2Requests.filters(params));
         List<String> names = params.list("ZoneName");
         List<String> ids = params.list("ZoneId");
         List<Zone> zones = new ArrayList<>();

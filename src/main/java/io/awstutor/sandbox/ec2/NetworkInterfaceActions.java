@@ -1,5 +1,6 @@
 package io.awstutor.sandbox.ec2;
 
+import io.awstutor.sandbox.protocol.FilterMatcher;
 import io.awstutor.sandbox.http.ServiceCall;
 import io.awstutor.sandbox.protocol.AwsException;
 import io.awstutor.sandbox.protocol.QueryParams;
@@ -14,7 +15,7 @@ import java.util.Map;
 import java.util.function.Function;
 
 import static io.awstutor.sandbox.ec2.Ec2Action.authorize;
-import static io.awstutor.sandbox.ec2.FilterMatcher.one;
+import static io.awstutor.sandbox.protocol.FilterMatcher.one;
 import static io.awstutor.sandbox.ec2.NetworkActions.dryRun;
 
 /**
@@ -71,7 +72,7 @@ final class NetworkInterfaceActions {
                     throw AwsException.badRequest("InvalidNetworkInterfaceId.Malformed", "Invalid id: \"" + id + "\" (expecting \"eni-...\")");
                 }
             }
-            new FilterMatcher<NetworkInterface>(names, n -> state.tags.of(n.id())).keepNamedAndMatching(selected, NetworkInterface::id,
+            new FilterMatcher<NetworkInterface>(Ec2Requests.FILTERS, names, n -> state.tags.of(n.id())).keepNamedAndMatching(selected, NetworkInterface::id,
                     ids, Ec2Requests.filters(params),
                     id -> AwsException.badRequest("InvalidNetworkInterfaceID.NotFound", "The networkInterface ID '" + id + "' does not exist"));
         }

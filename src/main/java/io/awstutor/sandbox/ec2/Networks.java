@@ -1,5 +1,7 @@
 package io.awstutor.sandbox.ec2;
 
+import io.awstutor.sandbox.protocol.Filter;
+import io.awstutor.sandbox.protocol.FilterMatcher;
 import io.awstutor.sandbox.protocol.AwsException;
 import io.awstutor.sandbox.regions.Region;
 
@@ -10,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
-import static io.awstutor.sandbox.ec2.FilterMatcher.one;
+import static io.awstutor.sandbox.protocol.FilterMatcher.one;
 
 /** VPCs and subnets: the default network and what a learner adds to it. */
 public final class Networks {
@@ -131,7 +133,7 @@ public final class Networks {
         }
     }
 
-    public List<Vpc> describeVpcs(RegionState state, List<String> ids, List<Ec2Filter> filters) {
+    public List<Vpc> describeVpcs(RegionState state, List<String> ids, List<Filter> filters) {
         Map<String, Function<Vpc, Collection<String>>> names = new HashMap<>();
         names.put("vpc-id", one(Vpc::id));
         names.put("cidr", one(Vpc::cidrBlock));
@@ -143,7 +145,7 @@ public final class Networks {
         names.put("state", v -> List.of("available"));
         names.put("dhcp-options-id", one(Vpc::dhcpOptionsId));
         synchronized (state) {
-            var predicate = new FilterMatcher<Vpc>(names, v -> state.tags.of(v.id())).predicate(filters);
+            var predicate = new FilterMatcher<Vpc>(Ec2Requests.FILTERS, names, v -> state.tags.of(v.id())).predicate(filters);
             List<Vpc> selected = new ArrayList<>();
             if (ids.isEmpty()) {
                 selected.addAll(state.vpcs.values());
@@ -161,7 +163,7 @@ public final class Networks {
         }
     }
 
-    public List<Subnet> describeSubnets(RegionState state, List<String> ids, List<Ec2Filter> filters) {
+    public List<Subnet> describeSubnets(RegionState state, List<String> ids, List<Filter> filters) {
         Map<String, Function<Subnet, Collection<String>>> names = new HashMap<>();
         names.put("subnet-id", one(Subnet::id));
         names.put("vpc-id", one(Subnet::vpcId));
@@ -179,7 +181,7 @@ public final class Networks {
         names.put("owner-id", one(Subnet::ownerId));
         names.put("state", s -> List.of("available"));
         synchronized (state) {
-            var predicate = new FilterMatcher<Subnet>(names, s -> state.tags.of(s.id())).predicate(filters);
+            var predicate = new FilterMatcher<Subnet>(Ec2Requests.FILTERS, names, s -> state.tags.of(s.id())).predicate(filters);
             List<Subnet> selected = new ArrayList<>();
             if (ids.isEmpty()) {
                 selected.addAll(state.subnets.values());

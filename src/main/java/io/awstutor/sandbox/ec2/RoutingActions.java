@@ -1,5 +1,6 @@
 package io.awstutor.sandbox.ec2;
 
+import io.awstutor.sandbox.protocol.FilterMatcher;
 import io.awstutor.sandbox.http.ServiceCall;
 import io.awstutor.sandbox.protocol.AwsException;
 import io.awstutor.sandbox.protocol.QueryParams;
@@ -14,7 +15,7 @@ import java.util.Map;
 import java.util.function.Function;
 
 import static io.awstutor.sandbox.ec2.Ec2Action.authorize;
-import static io.awstutor.sandbox.ec2.FilterMatcher.one;
+import static io.awstutor.sandbox.protocol.FilterMatcher.one;
 import static io.awstutor.sandbox.ec2.NetworkActions.dryRun;
 
 /**
@@ -53,7 +54,7 @@ final class RoutingActions {
         List<RouteTable> tables = new ArrayList<>();
         synchronized (state) {
             state.vpcs.values().forEach(v -> tables.add(RouteTable.mainOf(v)));
-            new FilterMatcher<RouteTable>(names, t -> state.tags.of(t.id())).keepNamedAndMatching(tables, RouteTable::id,
+            new FilterMatcher<RouteTable>(Ec2Requests.FILTERS, names, t -> state.tags.of(t.id())).keepNamedAndMatching(tables, RouteTable::id,
                     params.list("RouteTableId"), Ec2Requests.filters(params),
                     id -> AwsException.badRequest("InvalidRouteTableID.NotFound", "The routeTable ID '" + id + "' does not exist"));
         }

@@ -1,5 +1,6 @@
 package io.awstutor.sandbox.ec2;
 
+import io.awstutor.sandbox.protocol.Arns;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -56,6 +57,6 @@ public final class SecurityGroup {
     }
 
     public String arn(String region) {
-        return "arn:aws:ec2:" + region + ":" + ownerId + ":security-group/" + id;
+        return Arns.regional("ec2", region, ownerId, "security-group/" + id);
     }
 }

@@ -1,5 +1,6 @@
 package io.awstutor.sandbox.ec2;
 
+import io.awstutor.sandbox.protocol.FilterMatcher;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -7,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
-import static io.awstutor.sandbox.ec2.FilterMatcher.one;
+import static io.awstutor.sandbox.protocol.FilterMatcher.one;
 
 /** The filter names of DescribeSecurityGroups and DescribeSecurityGroupRules. */
 final class SecurityGroupFilters {
@@ -39,14 +40,14 @@ final class SecurityGroupFilters {
                 return null;
             }));
         }
-        return new FilterMatcher<>(names, g -> state.tags.of(g.id()));
+        return new FilterMatcher<>(Ec2Requests.FILTERS, names, g -> state.tags.of(g.id()));
     }
 
     static FilterMatcher<SecurityGroupRule> rules(RegionState state) {
         Map<String, Function<SecurityGroupRule, Collection<String>>> names = new HashMap<>();
         names.put("group-id", one(SecurityGroupRule::groupId));
         names.put("security-group-rule-id", one(SecurityGroupRule::id));
-        return new FilterMatcher<>(names, r -> state.tags.of(r.id()));
+        return new FilterMatcher<>(Ec2Requests.FILTERS, names, r -> state.tags.of(r.id()));
     }
 
     private static Collection<String> collect(List<SecurityGroupRule> rules, Function<SecurityGroupRule, Object> read) {

@@ -1,5 +1,6 @@
 package io.awstutor.sandbox.ec2;
 
+import io.awstutor.sandbox.protocol.Filter;
 import io.awstutor.sandbox.protocol.AwsException;
 
 import java.util.ArrayList;
@@ -265,7 +266,7 @@ public final class SecurityGroups {
         }
     }
 
-    public List<SecurityGroup> describe(RegionState state, List<String> groupIds, List<String> groupNames, List<Ec2Filter> filters) {
+    public List<SecurityGroup> describe(RegionState state, List<String> groupIds, List<String> groupNames, List<Filter> filters) {
         Predicate<SecurityGroup> predicate = SecurityGroupFilters.groups(state).predicate(filters);
         synchronized (state) {
             List<SecurityGroup> selected = new ArrayList<>();
@@ -291,7 +292,7 @@ public final class SecurityGroups {
         }
     }
 
-    public List<SecurityGroupRule> describeRules(RegionState state, List<String> ruleIds, List<Ec2Filter> filters) {
+    public List<SecurityGroupRule> describeRules(RegionState state, List<String> ruleIds, List<Filter> filters) {
         Predicate<SecurityGroupRule> predicate = SecurityGroupFilters.rules(state).predicate(filters);
         synchronized (state) {
             List<SecurityGroupRule> selected = new ArrayList<>();

@@ -34,7 +34,6 @@ final class SpotPriceHistory {
     private static final String LINUX = "Linux/UNIX";
 
     private final Ec2Backend backend;
-    private final PriceSnapshot prices = PriceSnapshot.bundled();
 
     SpotPriceHistory(Ec2Backend backend) {
         this.backend = backend;
@@ -67,7 +66,7 @@ final class SpotPriceHistory {
         String zone = params.optional("AvailabilityZone").orElse(null);
         List<String> zones = Regions.find(call.region()).map(r -> r.zoneNames()).orElse(List.of());
         List<Point> points = new ArrayList<>();
-        for (PriceListProduct p : prices.products("AmazonEC2")) {
+        for (PriceListProduct p : PriceSnapshot.bundled().products("AmazonEC2")) {
             String type = p.attribute("instanceType");
             if (type == null || !types.isEmpty() && !types.contains(type)) {
                 continue;

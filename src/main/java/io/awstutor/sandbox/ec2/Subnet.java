@@ -1,5 +1,7 @@
 package io.awstutor.sandbox.ec2;
 
+import io.awstutor.sandbox.protocol.Arns;
+
 /**
  * A subnet in one zone. Default subnets hand out public addresses on launch
  * ({@code mapPublicIpOnLaunch}); subnets a learner creates do not.
@@ -17,6 +19,6 @@ public record Subnet(String id, String vpcId, String availabilityZone, String av
     }
 
     public String arn(String region) {
-        return "arn:aws:ec2:" + region + ":" + ownerId + ":subnet/" + id;
+        return Arns.regional("ec2", region, ownerId, "subnet/" + id);
     }
 }

@@ -1,5 +1,7 @@
 package io.awstutor.sandbox.ec2;
 
+import io.awstutor.sandbox.protocol.Filter;
+import io.awstutor.sandbox.protocol.FilterMatcher;
 import io.awstutor.sandbox.protocol.AwsException;
 
 import java.util.ArrayList;
@@ -23,11 +25,6 @@ public final class Tagging {
         }
         if (tags.isEmpty()) {
             throw Ec2Errors.missingParameter("Tag");
-        }
-        for (String key : tags.keySet()) {
-            if (key.startsWith("aws:")) {
-                throw Ec2Errors.invalidParameterValue("Tag keys starting with 'aws:' are reserved for internal use");
-            }
         }
         synchronized (state) {
             for (String id : resourceIds) {
@@ -73,13 +70,13 @@ public final class Tagging {
         throw AwsException.badRequest(code, "The ID '" + id + "' does not exist");
     }
 
-    public List<TagDescription> describe(RegionState state, List<Ec2Filter> filters) {
+    public List<TagDescription> describe(RegionState state, List<Filter> filters) {
         Map<String, Function<TagDescription, Collection<String>>> names = new HashMap<>();
         names.put("resource-id", FilterMatcher.one(TagDescription::resourceId));
         names.put("resource-type", FilterMatcher.one(TagDescription::resourceType));
         names.put("key", FilterMatcher.one(TagDescription::key));
         names.put("value", FilterMatcher.one(TagDescription::value));
-        var predicate = new FilterMatcher<TagDescription>(names, null).predicate(filters);
+        var predicate = new FilterMatcher<TagDescription>(Ec2Requests.FILTERS, names, null).predicate(filters);
         List<TagDescription> result = new ArrayList<>();
         synchronized (state) {
             state.tags.all().forEach((id, tags) -> tags.forEach((k, v) ->

@@ -1,5 +1,6 @@
 package io.awstutor.sandbox.ec2;
 
+import io.awstutor.sandbox.protocol.FilterMatcher;
 import io.awstutor.sandbox.http.ServiceCall;
 import io.awstutor.sandbox.protocol.AwsException;
 import io.awstutor.sandbox.protocol.QueryParams;
@@ -14,7 +15,7 @@ import java.util.Map;
 import java.util.function.Function;
 
 import static io.awstutor.sandbox.ec2.Ec2Action.authorize;
-import static io.awstutor.sandbox.ec2.FilterMatcher.one;
+import static io.awstutor.sandbox.protocol.FilterMatcher.one;
 import static io.awstutor.sandbox.ec2.NetworkActions.dryRun;
 
 /** DescribeVolumes: the instances' root volumes (Terraform's aws_instance reads its root_block_device here). */
@@ -59,7 +60,7 @@ final class VolumeActions {
             }
         }
         synchronized (state) {
-            new FilterMatcher<RootVolume>(names, v -> state.tags.of(v.id())).keepNamedAndMatching(volumes, RootVolume::id, ids,
+            new FilterMatcher<RootVolume>(Ec2Requests.FILTERS, names, v -> state.tags.of(v.id())).keepNamedAndMatching(volumes, RootVolume::id, ids,
                     Ec2Requests.filters(params), id -> AwsException.badRequest("InvalidVolume.NotFound", "The volume '" + id + "' does not exist."));
         }
         xml.start("volumeSet");

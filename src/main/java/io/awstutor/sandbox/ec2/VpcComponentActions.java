@@ -1,5 +1,6 @@
 package io.awstutor.sandbox.ec2;
 
+import io.awstutor.sandbox.protocol.FilterMatcher;
 import io.awstutor.sandbox.http.ServiceCall;
 import io.awstutor.sandbox.protocol.AwsException;
 import io.awstutor.sandbox.protocol.QueryParams;
@@ -14,7 +15,7 @@ import java.util.Map;
 import java.util.function.Function;
 
 import static io.awstutor.sandbox.ec2.Ec2Action.authorize;
-import static io.awstutor.sandbox.ec2.FilterMatcher.one;
+import static io.awstutor.sandbox.protocol.FilterMatcher.one;
 import static io.awstutor.sandbox.ec2.NetworkActions.dryRun;
 
 /**
@@ -68,7 +69,7 @@ final class VpcComponentActions {
         names.put("attachment.vpc-id", g -> List.of(g.vpc().id()));
         names.put("attachment.state", g -> List.of("available"));
         names.put("owner-id", g -> List.of(g.vpc().ownerId()));
-        new FilterMatcher<Gateway>(names, t -> NetworkActions.tags(state, t.id())).keepNamedAndMatching(gateways, Gateway::id,
+        new FilterMatcher<Gateway>(Ec2Requests.FILTERS, names, t -> NetworkActions.tags(state, t.id())).keepNamedAndMatching(gateways, Gateway::id,
                 params.list("InternetGatewayId"), Ec2Requests.filters(params),
                 id -> AwsException.badRequest("InvalidInternetGatewayID.NotFound", "The internetGateway ID \'" + id + "' does not exist"));
         xml.start("internetGatewaySet");
@@ -101,7 +102,7 @@ final class VpcComponentActions {
         names.put("association.network-acl-id", one(Acl::id));
         names.put("entry.rule-number", a -> List.of("100", "32767"));
         names.put("entry.rule-action", a -> List.of("allow", "deny"));
-        new FilterMatcher<Acl>(names, t -> NetworkActions.tags(state, t.id())).keepNamedAndMatching(acls, Acl::id,
+        new FilterMatcher<Acl>(Ec2Requests.FILTERS, names, t -> NetworkActions.tags(state, t.id())).keepNamedAndMatching(acls, Acl::id,
                 params.list("NetworkAclId"), Ec2Requests.filters(params),
                 id -> AwsException.badRequest("InvalidNetworkAclID.NotFound", "The networkAcl ID \'" + id + "' does not exist"));
         xml.start("networkAclSet");
@@ -140,7 +141,7 @@ final class VpcComponentActions {
         names.put("owner-id", one(Options::ownerId));
         names.put("key", o -> List.of("domain-name", "domain-name-servers"));
         names.put("value", o -> List.of(o.domainName(), "AmazonProvidedDNS"));
-        new FilterMatcher<Options>(names, t -> NetworkActions.tags(state, t.id())).keepNamedAndMatching(options, Options::id,
+        new FilterMatcher<Options>(Ec2Requests.FILTERS, names, t -> NetworkActions.tags(state, t.id())).keepNamedAndMatching(options, Options::id,
                 params.list("DhcpOptionsId"), Ec2Requests.filters(params),
                 id -> AwsException.badRequest("InvalidDhcpOptionID.NotFound", "The DhcpOption ID \'" + id + "' does not exist"));
         xml.start("dhcpOptionsSet");

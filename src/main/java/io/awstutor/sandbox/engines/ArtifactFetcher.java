@@ -32,13 +32,23 @@ final class ArtifactFetcher {
     private final Path cache;
     private final URI repository;
     private final Consumer<String> progress;
-    private final HttpClient http;
+    /**
+     * Made on the first download, not with the sandbox: building a JDK HttpClient loads the TLS
+     * stack and the CA certificates, which cost the sandbox's start about a third of its time.
+     */
+    private HttpClient http;
 
     ArtifactFetcher(Path cache, URI repository, Consumer<String> progress) {
         this.cache = cache;
         this.repository = repository;
         this.progress = progress;
-        this.http = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).followRedirects(HttpClient.Redirect.NORMAL).build();
+    }
+
+    private synchronized HttpClient http() {
+        if (http == null) {
+            http = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).followRedirects(HttpClient.Redirect.NORMAL).build();
+        }
+        return http;
     }
 
     /** The cached jar, fetched first when missing. */
@@ -71,7 +81,7 @@ final class ArtifactFetcher {
             EngineUnavailableException {
         URI uri = artifact.in(repository);
         Checksum expected = publishedChecksum(uri);
-        HttpResponse<InputStream> response = http.send(HttpRequest.newBuilder(uri).GET().build(),
+        HttpResponse<InputStream> response = http().send(HttpRequest.newBuilder(uri).GET().build(),
                 HttpResponse.BodyHandlers.ofInputStream());
         if (response.statusCode() != 200) {
             response.body().close();
@@ -130,7 +140,7 @@ final class ArtifactFetcher {
     /** The repository's .sha256 when it publishes one (not every artifact has it), else its .sha1. */
     private Checksum publishedChecksum(URI jar) throws IOException, InterruptedException {
         for (String[] kind : new String[][] {{"sha256", "SHA-256"}, {"sha1", "SHA-1"}}) {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(jar + "." + kind[0])).GET().build(),
+            HttpResponse<String> response = http().send(HttpRequest.newBuilder(URI.create(jar + "." + kind[0])).GET().build(),
                     HttpResponse.BodyHandlers.ofString(StandardCharsets.US_ASCII));
             if (response.statusCode() == 200 && !response.body().isBlank()) {
                 return new Checksum(kind[1], response.body().trim().split("\\s+")[0]);

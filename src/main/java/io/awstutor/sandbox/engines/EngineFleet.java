@@ -359,6 +359,38 @@ public final class EngineFleet implements DatabaseEngines, AutoCloseable {
         return new DatabaseFront.Admission(true, h.enginePort, verdict.explanation());
     }
 
+    /**
+     * A connection from inside AWS's network, as the Data API makes one: straight to the
+     * engine (no security group stands between), logged in as {@code user}; empty when no
+     * engine runs behind {@code ref}. An engine still starting is waited for.
+     */
+    public Optional<java.sql.Connection> connect(Ref ref, String user, String password, String database) throws SQLException {
+        Housed h = housed.get(ref.key());
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(60).toNanos();
+        while (h != null && h.enginePort == 0 && h.unavailable == null && System.nanoTime() < deadline
+                && rds.engineDemand(ref).map(d -> RUNNING.contains(d.status())).orElse(false)) {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        if (h == null || h.enginePort == 0) {
+            return Optional.empty();
+        }
+        java.util.Properties props = new java.util.Properties();
+        props.setProperty("user", user);
+        props.setProperty("password", password);
+        boolean postgres = h.flavor instanceof PostgresFlavor;
+        if (postgres) {
+            // The Data API's string parameters go to columns of any type, as Aurora PostgreSQL's do.
+            props.setProperty("stringtype", "unspecified");
+        }
+        String db = database != null ? database : postgres ? "postgres" : "";
+        return Optional.of(java.sql.DriverManager.getConnection(h.flavor.jdbcUrl(h.enginePort, db), props));
+    }
+
     /** The running engine's RSS in bytes and pid, for the benchmark. */
     public Optional<Long> enginePid(Ref instance) {
         Housed h = housed.get(instance.key());

@@ -77,14 +77,15 @@ public final class Dispatcher {
 
     /** Answers a request; never throws (every failure becomes an error document). */
     public Answer dispatch(SandboxRequest request) {
-        if (SignatureParser.scopeService(request).isEmpty()) {
+        boolean unscoped = SignatureParser.scopeService(request).isEmpty(); // once: every request asks
+        if (unscoped) {
             for (Frontend frontend : frontends) {
                 if (frontend.claims(request)) {
                     return serveFront(frontend, request);
                 }
             }
         }
-        if (SignatureParser.scopeService(request).isEmpty()) {
+        if (unscoped) {
             for (ServiceHandler handler : handlers.values()) {
                 if (handler.recognizesUnsigned(request)) {
                     String requestId = RequestIds.forService(handler.signingName());
@@ -93,7 +94,7 @@ public final class Dispatcher {
                 }
             }
         }
-        if (SignatureParser.scopeService(request).isEmpty() && looksLikeQueryCall(request)) {
+        if (unscoped && looksLikeQueryCall(request)) {
             String requestId = RequestIds.forService("query");
             return new Answer("query", requestId, GENERIC_ERRORS.encode(unscopedQueryCall(request), requestId));
         }

@@ -1,18 +1,18 @@
 package io.awstutor.sandbox.http;
 
-import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
 /** Request ids in the shape each protocol uses: a UUID for the query services, 16 hex digits for S3. */
 final class RequestIds {
+    private static final java.util.HexFormat HEX = java.util.HexFormat.of().withUpperCase();
     private RequestIds() {
     }
 
     static String forService(String service) {
         ThreadLocalRandom random = ThreadLocalRandom.current();
         if ("s3".equals(service)) {
-            return String.format(Locale.ROOT, "%016X", random.nextLong());
+            return HEX.toHexDigits(random.nextLong());
         }
         return new UUID(random.nextLong(), random.nextLong()).toString();
     }

@@ -15,7 +15,8 @@ final class RequestReader {
     private RequestReader() {
     }
 
-    static SandboxRequest read(HttpExchange exchange) {
+    /** {@code body}: how the request body is read (watched for a client that stalls). */
+    static SandboxRequest read(HttpExchange exchange, java.util.function.UnaryOperator<java.io.InputStream> body) {
         Map<String, List<String>> headers = new LinkedHashMap<>();
         exchange.getRequestHeaders().forEach((name, values) ->
                 headers.computeIfAbsent(name.toLowerCase(Locale.ROOT), k -> new ArrayList<>()).addAll(values));
@@ -23,7 +24,7 @@ final class RequestReader {
         String rawQuery = exchange.getRequestURI().getRawQuery();
         return new SandboxRequest(exchange.getRequestMethod(), rawPath == null || rawPath.isEmpty() ? "/" : rawPath,
                 rawQuery == null ? "" : rawQuery, headers, decodeQuery(rawQuery),
-                exchange.getRequestBody(), exchange.getRemoteAddress().getAddress(),
+                body.apply(exchange.getRequestBody()), exchange.getRemoteAddress().getAddress(),
                 Collections.synchronizedMap(new LinkedHashMap<>()));
     }
 

@@ -72,6 +72,11 @@ public final class RestRoutes {
         return Optional.empty();
     }
 
+    /** The operation a request is, by its row (for those who hear of answered calls). */
+    public Optional<String> operationOf(SandboxRequest request) {
+        return find(request.method(), request.rawPath()).map(m -> m.route().operation());
+    }
+
     public List<Route> routes() {
         return List.copyOf(routes);
     }

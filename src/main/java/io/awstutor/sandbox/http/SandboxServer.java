@@ -4,9 +4,11 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.SynchronousQueue;
@@ -28,9 +30,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  * so a client that opens a connection and never finishes its headers holds a thread. The pool
  * therefore grows on demand (a thread per connection in progress, up to {@value #MAX_THREADS})
  * rather than queueing behind a fixed number: 64 stalled connections used to lock out every
- * other client. Idle threads end after 30 s.
+ * other client. Idle threads end after 30 s, and a connection that stops sending in the middle
+ * of a request is closed after the read idle timeout ({@link StalledReadWatchdog}).
  */
 public final class SandboxServer implements AutoCloseable {
+    private static final long DRAIN_LIMIT = 64L * 1024 * 1024;
+
     static {
         // Without TCP_NODELAY, small responses wait for the client's delayed ACK (~40 ms each).
         // The JDK server reads this once, when its configuration class loads.
@@ -42,27 +47,34 @@ public final class SandboxServer implements AutoCloseable {
         // beyond it, it closes the socket while the client still sends, and a client that
         // didn't ask "Expect: 100-continue" gets a reset instead of S3's error (64 KiB by default).
         if (System.getProperty("sun.net.httpserver.drainAmount") == null) {
-            System.setProperty("sun.net.httpserver.drainAmount", Long.toString(64L * 1024 * 1024));
+            System.setProperty("sun.net.httpserver.drainAmount", Long.toString(DRAIN_LIMIT));
         }
     }
 
+    /** As S3 does: a connection that sends nothing for this long in the middle of a request is closed. */
+    public static final Duration DEFAULT_READ_IDLE_TIMEOUT = Duration.ofSeconds(20);
     private static final int CORE_THREADS = 16;
     private static final int MAX_THREADS = 4096;
 
     private final HttpServer server;
     private final ThreadPoolExecutor pool;
+    private final StalledReadWatchdog watchdog;
 
-    private SandboxServer(HttpServer server, ThreadPoolExecutor pool) {
+    private SandboxServer(HttpServer server, ThreadPoolExecutor pool, StalledReadWatchdog watchdog) {
         this.server = server;
         this.pool = pool;
+        this.watchdog = watchdog;
     }
 
     public static SandboxServer start(int port, Dispatcher dispatcher) throws IOException {
-        return start(InetAddress.getLoopbackAddress(), port, dispatcher);
+        return start(InetAddress.getLoopbackAddress(), port, DEFAULT_READ_IDLE_TIMEOUT, dispatcher);
     }
 
-    /** On another address only when the user asked (a workshop on a classroom network). */
-    public static SandboxServer start(InetAddress address, int port, Dispatcher dispatcher) throws IOException {
+    /**
+     * On another address only when the user asked (a workshop on a classroom network).
+     * {@code readIdleTimeout}: see {@link StalledReadWatchdog}.
+     */
+    public static SandboxServer start(InetAddress address, int port, Duration readIdleTimeout, Dispatcher dispatcher) throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress(address, port), 128);
         AtomicInteger counter = new AtomicInteger();
         ThreadPoolExecutor pool = new ThreadPoolExecutor(CORE_THREADS, MAX_THREADS, 30, TimeUnit.SECONDS,
@@ -72,10 +84,11 @@ public final class SandboxServer implements AutoCloseable {
                     return thread;
                 }, new ThreadPoolExecutor.CallerRunsPolicy());
         pool.allowCoreThreadTimeOut(true);
-        server.setExecutor(pool);
-        server.createContext("/", exchange -> serve(exchange, dispatcher));
+        StalledReadWatchdog watchdog = new StalledReadWatchdog(readIdleTimeout);
+        server.setExecutor(task -> pool.execute(watchdog.task(task)));
+        server.createContext("/", exchange -> serve(exchange, dispatcher, watchdog));
         server.start();
-        return new SandboxServer(server, pool);
+        return new SandboxServer(server, pool, watchdog);
     }
 
     public int port() {
@@ -88,10 +101,13 @@ public final class SandboxServer implements AutoCloseable {
      * handler, which makes the JDK close the connection, so the client sees a short body and
      * a closed socket instead of waiting forever for bytes the Content-Length promised.
      */
-    private static void serve(HttpExchange exchange, Dispatcher dispatcher) throws IOException {
-        try (exchange) {
-            SandboxRequest request = RequestReader.read(exchange);
+    private static void serve(HttpExchange exchange, Dispatcher dispatcher, StalledReadWatchdog watchdog) throws IOException {
+        // closing reads and drops what is left of a body the answer did not need: watched too
+        try (StalledReadWatchdog.Closing closing = watchdog.closing(exchange)) {
+            watchdog.headersRead();
+            SandboxRequest request = RequestReader.read(exchange, watchdog::watch);
             Dispatcher.Answer answer = dispatcher.dispatch(request);
+            drainUnread(request.body());
             send(exchange, request, answer);
         } catch (ClientGone gone) {
             // the client went away mid-response; nothing to tell it
@@ -100,6 +116,21 @@ public final class SandboxServer implements AutoCloseable {
             System.err.println("awstutor sandbox: failed to answer " + exchange.getRequestMethod() + " "
                     + exchange.getRequestURI().getRawPath() + ": " + e);
             throw e instanceof IOException io ? io : new IOException(e);
+        }
+    }
+
+    /**
+     * What is left of a body the answer did not need (an error before the body was read) is
+     * read here, through the watched stream, rather than by the JDK when the response closes,
+     * where a client stalled mid-body would hold the thread unwatched. As much as the JDK
+     * would drain (drainAmount); past that the JDK closes the connection anyway.
+     */
+    private static void drainUnread(InputStream body) throws IOException {
+        byte[] buffer = new byte[8192];
+        long left = DRAIN_LIMIT;
+        int n;
+        while (left > 0 && (n = body.read(buffer, 0, (int) Math.min(buffer.length, left))) > 0) {
+            left -= n;
         }
     }
 
@@ -195,5 +226,6 @@ public final class SandboxServer implements AutoCloseable {
     public void close() {
         server.stop(0);
         pool.shutdownNow();
+        watchdog.close();
     }
 }

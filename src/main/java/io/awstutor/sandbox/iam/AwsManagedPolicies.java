@@ -1,5 +1,6 @@
 package io.awstutor.sandbox.iam;
 
+import io.awstutor.sandbox.protocol.Arns;
 import io.awstutor.json.JsonMappers;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -21,7 +22,7 @@ import java.util.Optional;
  * by every account and never change.
  */
 final class AwsManagedPolicies {
-    static final String ARN_PREFIX = "arn:aws:iam::aws:policy";
+    static final String ARN_PREFIX = Arns.global("iam", "aws", "policy");
 
     private final Map<String, ManagedPolicy> byArn;
 
@@ -29,7 +30,16 @@ final class AwsManagedPolicies {
         this.byArn = byArn;
     }
 
-    static AwsManagedPolicies load() {
+    /** Read on first use, not when the sandbox starts (their JSON is a visible part of a start). */
+    private static final class Bundled {
+        static final AwsManagedPolicies POLICIES = load();
+    }
+
+    static AwsManagedPolicies bundled() {
+        return Bundled.POLICIES;
+    }
+
+    private static AwsManagedPolicies load() {
         ObjectMapper json = JsonMappers.mapper();
         try (InputStream in = AwsManagedPolicies.class.getResourceAsStream("aws-managed-policies.json")) {
             if (in == null) {

@@ -1,5 +1,6 @@
 package io.awstutor.sandbox.iam;
 
+import io.awstutor.sandbox.protocol.Arns;
 import io.awstutor.sandbox.SandboxContext;
 import io.awstutor.sandbox.access.IdentityPolicySource;
 import io.awstutor.sandbox.auth.Caller;
@@ -50,7 +51,6 @@ public final class IamBackend implements CredentialStore, IdentityPolicySource, 
     private final InstanceProfiles instanceProfiles = new InstanceProfiles(this);
     private final LoginProfiles loginProfiles = new LoginProfiles(this);
     private final Accounts accountSettings = new Accounts(this);
-    private final AwsManagedPolicies awsPolicies = AwsManagedPolicies.load();
     private final PolicyDocuments documents = new PolicyDocuments();
     private final IdentityPolicies identityPolicies = new IdentityPolicies(this, documents);
 
@@ -60,6 +60,28 @@ public final class IamBackend implements CredentialStore, IdentityPolicySource, 
         this.stateFile = context.dataDirFor("iam").map(IamStateFile::new);
         this.accounts = stateFile.map(IamStateFile::load).orElseGet(TreeMap::new);
         accounts.forEach((id, account) -> account.accessKeys.keySet().forEach(k -> keyAccounts.put(k, id)));
+        stateFile.ifPresent(f -> f.onFailure(this::undoUnsaved));
+    }
+
+    /**
+     * A write could not be saved: every write not yet on disk is undone, so what IAM answers
+     * from now on is what a restart would show (as RDS does); their callers get the error.
+     */
+    private void undoUnsaved() {
+        lock.writeLock().lock();
+        try {
+            for (IamChange undone : stateFile.orElseThrow().undoUndurable(accounts)) {
+                undone.accessKeys().forEach((keyId, key) -> {
+                    if (key == null) {
+                        unindexKey(keyId);
+                    } else {
+                        indexKey(keyId, undone.accountId());
+                    }
+                });
+            }
+        } finally {
+            lock.writeLock().unlock();
+        }
     }
 
     public Users users() { return users; }
@@ -88,7 +110,7 @@ public final class IamBackend implements CredentialStore, IdentityPolicySource, 
 
     /** The role with this ARN in the account (its path must match too), for STS. */
     public Optional<IamRole> roleByArn(String accountId, String roleArn) {
-        String prefix = "arn:aws:iam::" + accountId + ":role/";
+        String prefix = Arns.globalPrefix("iam", accountId, "role/");
         if (roleArn == null || !roleArn.startsWith(prefix)) {
             return Optional.empty();
         }
@@ -125,7 +147,7 @@ public final class IamBackend implements CredentialStore, IdentityPolicySource, 
     }
 
     AwsManagedPolicies awsPolicies() {
-        return awsPolicies;
+        return AwsManagedPolicies.bundled();
     }
 
     /**
@@ -153,8 +175,12 @@ public final class IamBackend implements CredentialStore, IdentityPolicySource, 
         lock.writeLock().lock();
         try {
             IamAccount account = accounts.computeIfAbsent(accountId, id -> new IamAccount(id, now()));
-            result = change.apply(account);
-            generation = stateFile.map(f -> f.stage(accounts)).orElse(0L);
+            try {
+                result = change.apply(account);
+            } finally {
+                // also what a change refused half-way had already changed: memory and disk never differ
+                generation = stateFile.map(f -> f.stage(account, accounts)).orElse(0L);
+            }
         } finally {
             lock.writeLock().unlock();
         }

@@ -34,9 +34,13 @@ final class IamIds {
     }
 
     private String id(String prefix, int length) {
-        StringBuilder sb = new StringBuilder(prefix);
-        for (int i = 0; i < length; i++) {
-            sb.append(BASE32[random.nextInt(BASE32.length)]);
+        // one draw for the whole id: each SecureRandom call takes a process-wide lock (and, for
+        // NativePRNG, reads /dev/urandom), and ids are made under IAM's write lock
+        byte[] bytes = new byte[length];
+        random.nextBytes(bytes);
+        StringBuilder sb = new StringBuilder(prefix.length() + length).append(prefix);
+        for (byte b : bytes) {
+            sb.append(BASE32[b & 31]);
         }
         return sb.toString();
     }

@@ -1,5 +1,6 @@
 package io.awstutor.sandbox.iam;
 
+import io.awstutor.sandbox.protocol.Tag;
 import io.awstutor.sandbox.protocol.QueryParams;
 
 import java.util.List;

@@ -3,7 +3,6 @@ package io.awstutor.sandbox.iam;
 import io.awstutor.sandbox.protocol.ValidationErrors;
 import io.awstutor.sandbox.protocol.AwsException;
 
-import java.util.List;
 import java.util.regex.Pattern;
 
 /**
@@ -23,8 +22,6 @@ public final class IamValidation {
     private static final Pattern PATH = Pattern.compile(PATH_PATTERN);
     private static final Pattern PATH_PREFIX = Pattern.compile(PATH_PREFIX_PATTERN);
     private static final Pattern POLICY_PATH = Pattern.compile(POLICY_PATH_PATTERN);
-    private static final Pattern TAG_KEY = Pattern.compile(TAG_KEY_PATTERN);
-    private static final Pattern TAG_VALUE = Pattern.compile(TAG_VALUE_PATTERN);
 
     private IamValidation() {
     }
@@ -44,25 +41,6 @@ public final class IamValidation {
 
     public static String policyPath(String member, String value) {
         return value == null ? "/" : matching(member, value, 1, 512, POLICY_PATH, POLICY_PATH_PATTERN);
-    }
-
-    public static List<Tag> tags(List<Tag> tags) {
-        if (tags.size() > 50) {
-            throw AwsException.validation(ValidationErrors.messageAt("tags", ValidationErrors.maxLength(50)));
-        }
-        for (int i = 0; i < tags.size(); i++) {
-            Tag tag = tags.get(i);
-            String at = "tags." + (i + 1) + ".member.";
-            if (tag.key() == null) {
-                throw ValidationErrors.missing(at + "key");
-            }
-            if (tag.value() == null) {
-                throw ValidationErrors.missing(at + "value");
-            }
-            matching(at + "key", tag.key(), 1, 128, TAG_KEY, TAG_KEY_PATTERN);
-            matching(at + "value", tag.value(), 0, 256, TAG_VALUE, TAG_VALUE_PATTERN);
-        }
-        return tags;
     }
 
     public static int range(String member, int value, int min, int max) {

@@ -1,5 +1,6 @@
 package io.awstutor.sandbox.iam;
 
+import io.awstutor.sandbox.protocol.Tag;
 import java.time.Instant;
 import java.util.List;
 

@@ -1,5 +1,6 @@
 package io.awstutor.sandbox.iam;
 
+import io.awstutor.sandbox.protocol.Tag;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -21,8 +22,7 @@ public final class InstanceProfiles {
     public ProfileView create(String accountId, String name, String path, List<Tag> tags) {
         IamValidation.name("instanceProfileName", name, 128);
         IamValidation.path("path", path);
-        IamValidation.tags(tags);
-        Tagging.checkUnique(tags);
+        Tagging.check(tags);
         return backend.write(accountId, account -> {
             if (account.instanceProfiles.containsKey(IamAccount.key(name))) {
                 throw IamErrors.alreadyExists("Instance Profile " + name + " already exists.");
@@ -98,7 +98,6 @@ public final class InstanceProfiles {
     }
 
     public void tag(String accountId, String name, List<Tag> tags) {
-        IamValidation.tags(tags);
         backend.write(accountId, account -> {
             InstanceProfile profile = account.requireInstanceProfile(name);
             account.instanceProfiles.put(IamAccount.key(name), profile.withTags(Tagging.merge(profile.tags(), tags)));

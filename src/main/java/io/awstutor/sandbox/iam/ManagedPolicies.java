@@ -1,5 +1,7 @@
 package io.awstutor.sandbox.iam;
 
+import io.awstutor.sandbox.protocol.Arns;
+import io.awstutor.sandbox.protocol.Tag;
 import io.awstutor.sandbox.protocol.ValidationErrors;
 import io.awstutor.sandbox.iam.policy.PolicyKind;
 
@@ -37,8 +39,7 @@ public final class ManagedPolicies {
         if (description != null) {
             IamValidation.length("description", description, 0, 1000);
         }
-        IamValidation.tags(tags);
-        Tagging.checkUnique(tags);
+        Tagging.check(tags);
         checkDocument(document);
         return backend.write(accountId, account -> {
             if (account.policies.containsKey(IamAccount.key(name))) {
@@ -248,7 +249,7 @@ public final class ManagedPolicies {
         if (arn.startsWith(AwsManagedPolicies.ARN_PREFIX)) {
             return backend.awsPolicies().find(arn);
         }
-        String prefix = "arn:aws:iam::" + account.accountId + ":policy/";
+        String prefix = Arns.globalPrefix("iam", account.accountId, "policy/");
         if (!arn.startsWith(prefix)) {
             return Optional.empty();
         }
@@ -283,7 +284,6 @@ public final class ManagedPolicies {
     }
 
     public void tag(String accountId, String arn, List<Tag> tags) {
-        IamValidation.tags(tags);
         backend.write(accountId, account -> {
             ManagedPolicy policy = customer(account, arn);
             account.policies.put(IamAccount.key(policy.name()), policy.withTags(Tagging.merge(policy.tags(), tags)));

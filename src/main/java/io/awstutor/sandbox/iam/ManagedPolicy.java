@@ -1,5 +1,6 @@
 package io.awstutor.sandbox.iam;
 
+import io.awstutor.sandbox.protocol.Tag;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -20,7 +21,7 @@ public record ManagedPolicy(String name, String path, String id, String arn, Str
     }
 
     public boolean awsManaged() {
-        return arn.startsWith("arn:aws:iam::aws:");
+        return arn.startsWith(AwsManagedPolicies.ARN_PREFIX);
     }
 
     public Optional<PolicyVersion> version(String versionId) {

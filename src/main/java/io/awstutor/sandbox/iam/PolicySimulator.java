@@ -1,5 +1,6 @@
 package io.awstutor.sandbox.iam;
 
+import io.awstutor.sandbox.protocol.Arns;
 import io.awstutor.sandbox.protocol.ValidationErrors;
 import io.awstutor.sandbox.auth.Caller;
 import io.awstutor.sandbox.iam.policy.Decision;
@@ -52,7 +53,7 @@ final class PolicySimulator {
     }
 
     private Principal principal(String accountId, String policySourceArn) {
-        String prefix = "arn:aws:iam::" + accountId + ":";
+        String prefix = Arns.globalPrefix("iam", accountId, "");
         if (!policySourceArn.startsWith(prefix)) {
             throw IamErrors.invalidInput("Invalid ARN: " + policySourceArn + " is not an IAM user, group or role of this account.");
         }
@@ -188,13 +189,10 @@ final class PolicySimulator {
     private Caller callerFor(String accountId, Optional<String> callerArn) {
         if (callerArn.isPresent()) {
             String arn = callerArn.get();
-            String prefix = "arn:aws:iam::";
-            int userAt = arn.indexOf(":user/");
-            if (!arn.startsWith(prefix) || userAt < 0) {
-                throw IamErrors.invalidInput("Invalid CallerArn: " + arn + " (the simulator runs as an IAM user).");
-            }
-            String account = arn.substring(prefix.length(), userAt);
-            String pathAndName = arn.substring(userAt + ":user".length());
+            var parsed = Arns.parse(arn).filter(a -> a.service().equals("iam") && a.resourceAsString().startsWith("user/"))
+                    .orElseThrow(() -> IamErrors.invalidInput("Invalid CallerArn: " + arn + " (the simulator runs as an IAM user)."));
+            String account = parsed.accountId().orElse("");
+            String pathAndName = parsed.resourceAsString().substring("user".length());
             String name = pathAndName.substring(pathAndName.lastIndexOf('/') + 1);
             String path = pathAndName.substring(0, pathAndName.lastIndexOf('/') + 1);
             String id = backend.users().find(account, name).map(IamUser::id).orElse(null);
@@ -204,10 +202,6 @@ final class PolicySimulator {
     }
 
     private static String accountOf(String owner) {
-        if (owner.startsWith("arn:")) {
-            String[] parts = owner.split(":", 6);
-            return parts.length > 4 ? parts[4] : owner;
-        }
-        return owner;
+        return Arns.parse(owner).map(a -> a.accountId().orElse("")).orElse(owner);
     }
 }

@@ -1,5 +1,7 @@
 package io.awstutor.sandbox.iam;
 
+import io.awstutor.sandbox.protocol.Arns;
+import io.awstutor.sandbox.protocol.Tag;
 import io.awstutor.sandbox.iam.policy.PolicyDocument;
 import io.awstutor.sandbox.iam.policy.PolicyKind;
 
@@ -25,8 +27,7 @@ public final class Roles {
         }
         int maxSession = maxSessionDuration.map(s -> IamValidation.range("maxSessionDuration", s, 3600, 43200))
                 .orElse(IamRole.DEFAULT_MAX_SESSION_SECONDS);
-        IamValidation.tags(tags);
-        Tagging.checkUnique(tags);
+        Tagging.check(tags);
         PolicyDocument trust = checkTrustPolicy(trustPolicy);
         return backend.write(accountId, account -> {
             if (account.roles.containsKey(IamAccount.key(name))) {
@@ -103,7 +104,6 @@ public final class Roles {
     }
 
     public void tag(String accountId, String name, List<Tag> tags) {
-        IamValidation.tags(tags);
         change(accountId, name, role -> role.withTags(Tagging.merge(role.tags(), tags)));
     }
 
@@ -144,7 +144,7 @@ public final class Roles {
      * principal in policy"); principals of other accounts are taken as written.
      */
     private static void checkPrincipalsExist(IamAccount account, PolicyDocument trust) {
-        String prefix = "arn:aws:iam::" + account.accountId + ":";
+        String prefix = Arns.globalPrefix("iam", account.accountId, "");
         for (String arn : trust.principalArns()) {
             if (!arn.startsWith(prefix)) {
                 continue;

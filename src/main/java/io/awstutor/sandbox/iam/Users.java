@@ -1,5 +1,6 @@
 package io.awstutor.sandbox.iam;
 
+import io.awstutor.sandbox.protocol.Tag;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -15,8 +16,7 @@ public final class Users {
     public IamUser create(String accountId, String name, String path, List<Tag> tags, String permissionsBoundary) {
         IamValidation.name("userName", name, 64);
         IamValidation.path("path", path);
-        IamValidation.tags(tags);
-        Tagging.checkUnique(tags);
+        Tagging.check(tags);
         return backend.write(accountId, account -> {
             if (account.users.containsKey(IamAccount.key(name))) {
                 throw IamErrors.alreadyExists("User with name " + name + " already exists.");
@@ -103,7 +103,6 @@ public final class Users {
     }
 
     public void tag(String accountId, String name, List<Tag> tags) {
-        IamValidation.tags(tags);
         backend.write(accountId, account -> {
             IamUser user = account.requireUser(name);
             account.users.put(IamAccount.key(name), user.withTags(Tagging.merge(user.tags(), tags)));

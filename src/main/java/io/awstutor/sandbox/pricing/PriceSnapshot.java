@@ -32,7 +32,10 @@ import java.util.TreeMap;
 public final class PriceSnapshot {
     private static final String RESOURCE = "price-snapshot-us-east-1.json";
     /** The one instance per class loader: the file is read once and never changes. */
-    private static final PriceSnapshot BUNDLED = load();
+    /** Parsed on first use, not when the sandbox starts: its Jackson tree is a visible part of a start. */
+    private static final class Bundled {
+        static final PriceSnapshot SNAPSHOT = load();
+    }
 
     private final String date;
     private final String publicationDate;
@@ -84,7 +87,7 @@ public final class PriceSnapshot {
     }
 
     public static PriceSnapshot bundled() {
-        return BUNDLED;
+        return Bundled.SNAPSHOT;
     }
 
     private static PriceSnapshot load() {

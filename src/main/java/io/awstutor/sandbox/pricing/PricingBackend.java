@@ -18,14 +18,15 @@ import java.util.TreeSet;
 public final class PricingBackend {
     public static final String FORMAT_VERSION = "aws_v1";
 
-    private final PriceSnapshot snapshot;
+    private final java.util.function.Supplier<PriceSnapshot> snapshot;
 
-    public PricingBackend(PriceSnapshot snapshot) {
+    /** @param snapshot asked on the first call (the snapshot is parsed lazily) */
+    public PricingBackend(java.util.function.Supplier<PriceSnapshot> snapshot) {
         this.snapshot = snapshot;
     }
 
     public PriceSnapshot snapshot() {
-        return snapshot;
+        return snapshot.get();
     }
 
     /** One GetProducts filter: TERM_MATCH, EQUALS, CONTAINS, ANY_OF or NONE_OF on an attribute. */
@@ -54,12 +55,12 @@ public final class PricingBackend {
     /** Each service code with the attribute names its products carry. */
     public Map<String, Set<String>> describeServices(String serviceCode) {
         Map<String, Set<String>> out = new java.util.LinkedHashMap<>();
-        for (String code : snapshot.services().keySet()) {
+        for (String code : snapshot().services().keySet()) {
             if (serviceCode != null && !serviceCode.equals(code)) {
                 continue;
             }
             Set<String> names = new TreeSet<>();
-            snapshot.products(code).forEach(p -> names.addAll(p.attributes().keySet()));
+            snapshot().products(code).forEach(p -> names.addAll(p.attributes().keySet()));
             names.add("productFamily");
             out.put(code, names);
         }
@@ -82,18 +83,18 @@ public final class PricingBackend {
         List<String> out = new ArrayList<>();
         for (PriceListProduct p : products(serviceCode)) {
             if (filters.stream().allMatch(f -> f.matches(p))) {
-                out.add(PriceListDocument.write(p, snapshot));
+                out.add(PriceListDocument.write(p, snapshot()));
             }
         }
         return out;
     }
 
     private List<PriceListProduct> products(String serviceCode) {
-        if (!snapshot.services().containsKey(serviceCode)) {
+        if (!snapshot().services().containsKey(serviceCode)) {
             throw AwsException.badRequest("NotFoundException", "Could not find the service code " + serviceCode
-                    + ". The awstutor sandbox's price snapshot of " + snapshot.date() + " covers "
-                    + String.join(", ", snapshot.services().keySet()) + ".");
+                    + ". The awstutor sandbox's price snapshot of " + snapshot().date() + " covers "
+                    + String.join(", ", snapshot().services().keySet()) + ".");
         }
-        return snapshot.products(serviceCode);
+        return snapshot().products(serviceCode);
     }
 }

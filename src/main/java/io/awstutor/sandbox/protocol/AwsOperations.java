@@ -37,17 +37,30 @@ public record AwsOperations(Set<String> names, Set<String> emptyResults) {
             }
             Set<String> names = new TreeSet<>();
             Set<String> empty = new TreeSet<>();
-            new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).lines()
-                    .map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).forEach(line -> {
-                        String[] parts = line.split("\\s+");
-                        names.add(parts[0]);
-                        if (parts.length > 1 && parts[1].equals("empty-result")) {
-                            empty.add(parts[0]);
-                        }
-                    });
+            // read at every sandbox start: a plain loop, no regex (EC2's list has 700 lines)
+            BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                line = line.strip();
+                if (line.isEmpty() || line.startsWith("#")) {
+                    continue;
+                }
+                String name = firstWord(line);
+                names.add(name);
+                if (firstWord(line.substring(name.length()).strip()).equals("empty-result")) {
+                    empty.add(name);
+                }
+            }
             return new AwsOperations(Set.copyOf(names), Set.copyOf(empty));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static String firstWord(String text) {
+        int end = 0;
+        while (end < text.length() && !Character.isWhitespace(text.charAt(end))) {
+            end++;
+        }
+        return text.substring(0, end);
     }
 }

@@ -76,6 +76,15 @@ public abstract class JsonServiceHandler implements ServiceHandler {
                     ? operation + " is an operation of AWS that the awstutor sandbox does not implement"
                     : "Unknown operation " + name);
         }
+        JsonNode output = action.run(input(call, validationCode), call);
+        return SandboxResponse.json(200, contentType, JsonCodec.write(output == null ? JsonCodec.object() : output));
+    }
+
+    /**
+     * A JSON request body as input, for the JSON protocol and for REST-JSON services (the Data
+     * API): an empty body is {}, anything but an object a SerializationException.
+     */
+    public static JsonInput input(ServiceCall call, String validationCode) throws IOException {
         byte[] bytes = call.request().body().readNBytes(MAX_BODY_BYTES + 1);
         if (bytes.length > MAX_BODY_BYTES) {
             throw AwsException.badRequest("SerializationException", "The request body is larger than the JSON protocol allows.");
@@ -85,7 +94,6 @@ public abstract class JsonServiceHandler implements ServiceHandler {
         if (!input.isObject()) {
             throw AwsException.badRequest("SerializationException", "The request body must be a JSON object.");
         }
-        JsonNode output = action.run(new JsonInput(input, validationCode), call);
-        return SandboxResponse.json(200, contentType, JsonCodec.write(output == null ? JsonCodec.object() : output));
+        return new JsonInput(input, validationCode);
     }
 }

@@ -10,9 +10,11 @@ import java.util.Map;
 /** The Aurora DB cluster actions over the query protocol. */
 final class ClusterActions {
     private final RdsBackend backend;
+    private final DataAccessActions dataAccess;
 
     ClusterActions(RdsBackend backend) {
         this.backend = backend;
+        this.dataAccess = new DataAccessActions(backend);
     }
 
     void register(Map<String, QueryAction> actions) {
@@ -31,15 +33,16 @@ final class ClusterActions {
         String id = p.get("DBClusterIdentifier");
         call.authorize("rds:CreateDBCluster", arn(call, id), "AccessDenied");
         QueryParams scaling = p.nested("ServerlessV2ScalingConfiguration");
+        String password = dataAccess.createPassword(p);
         CreateClusterRequest request = new CreateClusterRequest(id, p.get("Engine"), RdsParams.optional(p, "EngineVersion"),
-                RdsParams.optional(p, "EngineMode"), p.get("MasterUsername"), p.get("MasterUserPassword"),
+                RdsParams.optional(p, "EngineMode"), p.get("MasterUsername"), password,
                 RdsParams.optional(p, "DatabaseName"), RdsParams.integer(p, "Port"),
                 RdsParams.list(p, "VpcSecurityGroupIds", "VpcSecurityGroupId"), RdsParams.optional(p, "DBSubnetGroupName"),
                 RdsParams.list(p, "AvailabilityZones", "AvailabilityZone"), RdsParams.bool(p, "DeletionProtection"),
                 RdsParams.integer(p, "BackupRetentionPeriod"), RdsParams.bool(p, "StorageEncrypted"),
                 RdsParams.bool(p, "CopyTagsToSnapshot"), !scaling.isEmpty(),
                 RdsParams.decimal(scaling, "MinCapacity"), RdsParams.decimal(scaling, "MaxCapacity"), RdsParams.tags(p));
-        DbCluster cluster = backend.createCluster(call.accountId(), call.region(), request);
+        DbCluster cluster = dataAccess.created(call, p, backend.createCluster(call.accountId(), call.region(), request), password);
         answer(call, result, cluster, since);
     }
 
@@ -60,6 +63,7 @@ final class ClusterActions {
         QueryParams scaling = p.nested("ServerlessV2ScalingConfiguration");
         DbCluster cluster = backend.modifyCluster(call.accountId(), call.region(), id, RdsParams.bool(p, "DeletionProtection"),
                 !scaling.isEmpty(), RdsParams.decimal(scaling, "MinCapacity"), RdsParams.decimal(scaling, "MaxCapacity"));
+        cluster = dataAccess.modified(call, p, cluster);
         answer(call, result, cluster, since);
     }
 
@@ -69,6 +73,7 @@ final class ClusterActions {
         call.authorize("rds:DeleteDBCluster", arn(call, id), "AccessDenied");
         DbCluster cluster = backend.deleteCluster(call.accountId(), call.region(), id, RdsParams.flag(p, "SkipFinalSnapshot"),
                 RdsParams.optional(p, "FinalDBSnapshotIdentifier"));
+        dataAccess.deleted(call, cluster.masterUserSecret);
         answer(call, result, cluster, since);
     }
 

@@ -1,5 +1,9 @@
 package io.awstutor.sandbox.rds;
 
+import java.util.Arrays;
+import java.util.function.Function;
+import java.util.Collection;
+import io.awstutor.sandbox.protocol.FilterMatcher;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -120,16 +124,17 @@ final class ClusterOperations {
     }
 
     Page<DbCluster> describe(RegionState state, String identifier, Map<String, List<String>> filters, String marker, Integer maxRecords) {
-        InstanceRules.filterNames(filters, java.util.Set.of("db-cluster-id", "engine", "clone-group-id", "db-cluster-resource-id", "domain"));
+        Map<String, Function<DbCluster, Collection<String>>> names = Map.of(
+                "db-cluster-id", c -> Arrays.asList(c.identifier, c.arn),
+                "engine", FilterMatcher.one(c -> c.engine),
+                "db-cluster-resource-id", FilterMatcher.one(c -> c.resourceId),
+                "clone-group-id", c -> List.of(),
+                "domain", c -> List.of());
+        var predicate = new FilterMatcher<>(RdsParams.FILTERS, names, null).predicate(RdsParams.filterList(filters));
         if (identifier != null) {
             return new Page<>(List.of(find(state, identifier)), null);
         }
-        List<String> ids = filters.get("db-cluster-id");
-        List<String> engines = filters.get("engine");
-        List<DbCluster> matching = state.clusters.values().stream()
-                .filter(c -> ids == null || ids.contains(c.identifier) || ids.contains(c.arn))
-                .filter(c -> engines == null || engines.contains(c.engine))
-                .toList();
+        List<DbCluster> matching = state.clusters.values().stream().filter(predicate).toList();
         return Page.of(matching, c -> c.identifier, marker, maxRecords);
     }
 

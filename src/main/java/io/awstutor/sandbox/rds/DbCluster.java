@@ -39,9 +39,33 @@ public final class DbCluster implements Cloneable {
     Map<String, String> tags = new LinkedHashMap<>();
     /** The loopback port of the engine's front when a real engine stands behind the cluster, else 0. */
     int endpointPort;
+    /** The Secrets Manager secret of a master password RDS manages, else null. */
+    MasterUserSecret masterUserSecret;
+    /** Whether the Data API answers for this cluster. */
+    boolean httpEndpointEnabled;
 
     public String status(Instant now) {
         return timeline.statusAt(now);
+    }
+
+    public String identifier() {
+        return identifier;
+    }
+
+    public String arn() {
+        return arn;
+    }
+
+    public String engine() {
+        return engine;
+    }
+
+    public String databaseName() {
+        return databaseName;
+    }
+
+    public boolean httpEndpointEnabled() {
+        return httpEndpointEnabled;
     }
 
     public boolean serverlessV2() {

@@ -51,6 +51,8 @@ public final class DbInstance implements Cloneable {
     Map<String, String> tags = new LinkedHashMap<>();
     /** The loopback port of the engine's front when a real engine stands behind the instance, else 0. */
     int endpointPort;
+    /** The Secrets Manager secret of a master password RDS manages, else null. */
+    MasterUserSecret masterUserSecret;
 
     /** Changes waiting to be applied: at {@code pendingAppliesAt}, or at the next maintenance window when null. */
     String pendingInstanceClass;

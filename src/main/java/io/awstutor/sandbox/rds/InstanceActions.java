@@ -10,9 +10,11 @@ import java.util.Map;
 /** The DB instance actions over the query protocol. */
 final class InstanceActions {
     private final RdsBackend backend;
+    private final DataAccessActions dataAccess;
 
     InstanceActions(RdsBackend backend) {
         this.backend = backend;
+        this.dataAccess = new DataAccessActions(backend);
     }
 
     void register(Map<String, QueryAction> actions) {
@@ -33,9 +35,10 @@ final class InstanceActions {
         java.time.Instant since = backend.now();
         String id = p.get("DBInstanceIdentifier");
         call.authorize("rds:CreateDBInstance", arn(call, id), "AccessDenied");
+        String password = dataAccess.createPassword(p);
         CreateInstanceRequest request = new CreateInstanceRequest(id, p.get("Engine"), RdsParams.optional(p, "EngineVersion"),
                 p.get("DBInstanceClass"), RdsParams.integer(p, "AllocatedStorage"), RdsParams.optional(p, "StorageType"),
-                RdsParams.integer(p, "Iops"), p.get("MasterUsername"), p.get("MasterUserPassword"),
+                RdsParams.integer(p, "Iops"), p.get("MasterUsername"), password,
                 RdsParams.optional(p, "DBName"), RdsParams.integer(p, "Port"), RdsParams.bool(p, "MultiAZ"),
                 RdsParams.optional(p, "AvailabilityZone"), RdsParams.bool(p, "PubliclyAccessible"),
                 RdsParams.list(p, "VpcSecurityGroupIds", "VpcSecurityGroupId"), RdsParams.optional(p, "DBSubnetGroupName"),
@@ -43,7 +46,7 @@ final class InstanceActions {
                 RdsParams.bool(p, "StorageEncrypted"), RdsParams.bool(p, "CopyTagsToSnapshot"),
                 RdsParams.bool(p, "AutoMinorVersionUpgrade"), RdsParams.optional(p, "DBClusterIdentifier"),
                 RdsParams.integer(p, "PromotionTier"), RdsParams.tags(p));
-        DbInstance db = backend.createInstance(call.accountId(), call.region(), request);
+        DbInstance db = dataAccess.created(call, p, backend.createInstance(call.accountId(), call.region(), request), password);
         answer(call, result, db, since);
     }
 
@@ -62,12 +65,14 @@ final class InstanceActions {
         java.time.Instant since = backend.now();
         String id = p.required("DBInstanceIdentifier");
         call.authorize("rds:ModifyDBInstance", arn(call, id), "AccessDenied");
+        String password = dataAccess.modifyPassword(call, p);
         ModifyInstanceRequest request = new ModifyInstanceRequest(id, RdsParams.optional(p, "DBInstanceClass"),
-                RdsParams.integer(p, "AllocatedStorage"), p.get("MasterUserPassword"), RdsParams.bool(p, "MultiAZ"),
+                RdsParams.integer(p, "AllocatedStorage"), password, RdsParams.bool(p, "MultiAZ"),
                 RdsParams.list(p, "VpcSecurityGroupIds", "VpcSecurityGroupId"), RdsParams.bool(p, "PubliclyAccessible"),
                 RdsParams.bool(p, "DeletionProtection"), RdsParams.integer(p, "BackupRetentionPeriod"),
                 RdsParams.bool(p, "CopyTagsToSnapshot"), RdsParams.flag(p, "ApplyImmediately"));
-        answer(call, result, backend.modifyInstance(call.accountId(), call.region(), request), since);
+        answer(call, result, dataAccess.modified(call, p, backend.modifyInstance(call.accountId(), call.region(), request), password),
+                since);
     }
 
     private void reboot(QueryParams p, ServiceCall call, XmlWriter result) {
@@ -83,6 +88,7 @@ final class InstanceActions {
         call.authorize("rds:DeleteDBInstance", arn(call, id), "AccessDenied");
         DbInstance db = backend.deleteInstance(call.accountId(), call.region(), id, RdsParams.flag(p, "SkipFinalSnapshot"),
                 RdsParams.optional(p, "FinalDBSnapshotIdentifier"));
+        dataAccess.deleted(call, db.masterUserSecret);
         answer(call, result, db, since);
     }
 

@@ -1,5 +1,9 @@
 package io.awstutor.sandbox.rds;
 
+import java.util.Arrays;
+import java.util.function.Function;
+import java.util.Collection;
+import io.awstutor.sandbox.protocol.FilterMatcher;
 import io.awstutor.sandbox.ec2.NetworkDirectory.SubnetInfo;
 
 import java.time.Instant;
@@ -178,22 +182,19 @@ final class InstanceOperations {
 
     Page<DbInstance> describe(RegionState state, String identifier, Map<String, List<String>> filters,
                               String marker, Integer maxRecords) {
-        InstanceRules.filterNames(filters, java.util.Set.of("db-instance-id", "db-cluster-id", "engine", "dbi-resource-id", "domain"));
+        Map<String, Function<DbInstance, Collection<String>>> names = Map.of(
+                "db-instance-id", db -> Arrays.asList(db.identifier, db.arn),
+                "db-cluster-id", db -> db.clusterIdentifier == null ? List.of()
+                        : Arrays.asList(db.clusterIdentifier, RdsNames.arn(state.region, state.accountId, "cluster", db.clusterIdentifier)),
+                "engine", FilterMatcher.one(db -> db.engine),
+                "dbi-resource-id", FilterMatcher.one(db -> db.resourceId),
+                "domain", db -> List.of());
+        var predicate = new FilterMatcher<>(RdsParams.FILTERS, names, null).predicate(RdsParams.filterList(filters));
         if (identifier != null) {
             return new Page<>(List.of(find(state, identifier)), null);
         }
-        List<DbInstance> matching = state.instances.values().stream()
-                .filter(db -> matches(filters.get("db-instance-id"), db.identifier, db.arn))
-                .filter(db -> matches(filters.get("db-cluster-id"), db.clusterIdentifier,
-                        db.clusterIdentifier == null ? null : RdsNames.arn(state.region, state.accountId, "cluster", db.clusterIdentifier)))
-                .filter(db -> matches(filters.get("engine"), db.engine, null))
-                .filter(db -> matches(filters.get("dbi-resource-id"), db.resourceId, null))
-                .toList();
+        List<DbInstance> matching = state.instances.values().stream().filter(predicate).toList();
         return Page.of(matching, i -> i.identifier, marker, maxRecords);
-    }
-
-    private static boolean matches(List<String> wanted, String value, String arn) {
-        return wanted == null || (value != null && (wanted.contains(value) || (arn != null && wanted.contains(arn))));
     }
 
     DbInstance find(RegionState state, String identifier) {

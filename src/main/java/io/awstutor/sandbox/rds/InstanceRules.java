@@ -148,12 +148,4 @@ final class InstanceRules {
         }
     }
 
-    /** Describe* filters RDS knows; another name is refused rather than silently matching everything. */
-    static void filterNames(java.util.Map<String, java.util.List<String>> filters, java.util.Set<String> known) {
-        for (String name : filters.keySet()) {
-            if (!known.contains(name)) {
-                throw RdsErrors.invalidValue("Unrecognized filter name: " + name + ".");
-            }
-        }
-    }
 }

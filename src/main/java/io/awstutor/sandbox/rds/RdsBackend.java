@@ -44,7 +44,9 @@ public final class RdsBackend implements NetworkEndpointSource {
     private final SnapshotOperations snapshotOps = new SnapshotOperations(this);
     private final StopStartOperations stopStartOps = new StopStartOperations(this, instanceOps);
     private final SubnetGroupOperations subnetGroupOps = new SubnetGroupOperations(this);
+    private final DataAccessOperations dataAccessOps = new DataAccessOperations(this);
     private volatile DatabaseEngines engines = DatabaseEngines.NONE;
+    private volatile MasterUserSecrets secrets = MasterUserSecrets.NONE;
 
     public RdsBackend(SandboxContext context, NetworkDirectory network) {
         this(context, network, (account, region, subnetId) -> {
@@ -99,6 +101,15 @@ public final class RdsBackend implements NetworkEndpointSource {
 
     DatabaseEngines engines() {
         return engines;
+    }
+
+    /** Secrets Manager, for the master passwords RDS manages (the sandbox attaches it). */
+    public void attachSecrets(MasterUserSecrets attached) {
+        this.secrets = attached;
+    }
+
+    MasterUserSecrets secrets() {
+        return secrets;
     }
 
     DatabaseEngines.Ref ref(RegionState state, String id) {
@@ -161,7 +172,17 @@ public final class RdsBackend implements NetworkEndpointSource {
         return change(() -> stopStartOps.start(state(account, region), identifier).copy());
     }
 
+    synchronized DbInstance changeInstanceSecret(String account, String region, String id, DataAccessOperations.SecretChange change) {
+        return change(() -> dataAccessOps.instance(state(account, region), id, change).copy());
+    }
+
     // ---- clusters
+
+    /** The managed master password and the Data API's HTTP endpoint; {@code setPassword}: in the engine too. */
+    synchronized DbCluster changeClusterAccess(String account, String region, String id, Boolean httpEndpoint,
+                                                      DataAccessOperations.SecretChange change, boolean setPassword) {
+        return change(() -> dataAccessOps.cluster(state(account, region), id, httpEndpoint, change, setPassword).copy());
+    }
 
     public synchronized DbCluster modifyCluster(String account, String region, String identifier, Boolean deletionProtection,
                                                 boolean serverlessV2Given, Double minCapacity, Double maxCapacity) {
@@ -240,7 +261,7 @@ public final class RdsBackend implements NetworkEndpointSource {
 
     public synchronized void addTags(String account, String region, String resourceArn, Map<String, String> tags) {
         change(() -> {
-            new TagTarget(this, state(account, region)).tagsOf(resourceArn).putAll(tags);
+            new TagTarget(this, state(account, region)).add(resourceArn, tags);
             return null;
         });
     }

@@ -1,5 +1,6 @@
 package io.awstutor.sandbox.rds;
 
+import io.awstutor.sandbox.protocol.Arns;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -21,12 +22,12 @@ final class RdsNames {
 
     /** An identifier as RDS keeps it: lower case; an ARN (accepted where an identifier is) gives its last part. */
     static String nameOf(String identifierOrArn) {
-        String name = identifierOrArn.startsWith("arn:") ? identifierOrArn.substring(identifierOrArn.lastIndexOf(':') + 1) : identifierOrArn;
+        String name = Arns.parse(identifierOrArn).map(a -> a.resource().resource()).orElse(identifierOrArn);
         return name.toLowerCase(java.util.Locale.ROOT);
     }
 
     static String arn(String region, String account, String type, String name) {
-        return "arn:aws:rds:" + region + ":" + account + ":" + type + ":" + name;
+        return Arns.regional("rds", region, account, type + ":" + name);
     }
 
     /** db-ABC… / cluster-ABC…: the immutable resource id. */

@@ -1,6 +1,9 @@
 package io.awstutor.sandbox.rds;
 
+import io.awstutor.sandbox.protocol.Filter;
+import io.awstutor.sandbox.protocol.FilterMatcher;
 import io.awstutor.sandbox.protocol.QueryParams;
+import io.awstutor.sandbox.protocol.Tag;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -13,6 +16,10 @@ import java.util.Map;
  * {@code Filters.Filter.1.Values.Value.1}); {@code .member.N} is accepted as well.
  */
 final class RdsParams {
+    /** RDS's filters: exact values (no wildcards); an unknown name is refused rather than silently matching everything. */
+    static final FilterMatcher.Dialect FILTERS = new FilterMatcher.Dialect(false,
+            name -> RdsErrors.invalidValue("Unrecognized filter name: " + name + "."));
+
     private RdsParams() {
     }
 
@@ -29,15 +36,11 @@ final class RdsParams {
     }
 
     static Map<String, String> tags(QueryParams params) {
-        Map<String, String> tags = new LinkedHashMap<>();
+        List<Tag> tags = new ArrayList<>();
         for (QueryParams tag : structs(params, "Tags", "Tag")) {
-            String key = tag.get("Key");
-            if (key == null || key.isEmpty()) {
-                throw RdsErrors.invalidValue("The tag key must not be empty.");
-            }
-            tags.put(key, tag.getOrDefault("Value", ""));
+            tags.add(new Tag(tag.get("Key"), tag.get("Value")));
         }
-        return tags;
+        return RdsTagRules.RULES.requested(tags);
     }
 
     /** Filters.Filter.N.Name / .Values.Value.M, as name to values. */
@@ -51,6 +54,13 @@ final class RdsParams {
             filters.computeIfAbsent(name, k -> new ArrayList<>()).addAll(list(filter, "Values", "Value"));
         }
         return filters;
+    }
+
+    /** The filters as the shared matcher takes them: values given under one name are one filter. */
+    static List<Filter> filterList(Map<String, List<String>> filters) {
+        List<Filter> list = new ArrayList<>();
+        filters.forEach((name, values) -> list.add(new Filter(name, values)));
+        return list;
     }
 
     static Integer integer(QueryParams params, String name) {

@@ -95,6 +95,7 @@ final class RdsXml {
                 .element("DeletionProtection", db.deletionProtection)
                 .empty("AssociatedRoles");
         tags(x, "TagList", db.tags);
+        masterUserSecret(x, db.masterUserSecret);
         x.element("CustomerOwnedIpEnabled", false)
                 .element("NetworkType", "IPV4")
                 .element("BackupTarget", "region")
@@ -158,11 +159,12 @@ final class RdsXml {
                 .element("ClusterCreateTime", c.createTime)
                 .element("EngineMode", c.engineMode)
                 .element("DeletionProtection", c.deletionProtection)
-                .element("HttpEndpointEnabled", false)
+                .element("HttpEndpointEnabled", c.httpEndpointEnabled)
                 .element("CopyTagsToSnapshot", c.copyTagsToSnapshot)
                 .element("CrossAccountClone", false)
                 .empty("DomainMemberships");
         tags(x, "TagList", c.tags);
+        masterUserSecret(x, c.masterUserSecret);
         if (c.serverlessV2()) {
             x.start("ServerlessV2ScalingConfiguration").element("MinCapacity", c.minCapacity)
                     .element("MaxCapacity", c.maxCapacity).end();
@@ -254,6 +256,14 @@ final class RdsXml {
             x.start("VpcSecurityGroupMembership").element("VpcSecurityGroupId", id).element("Status", "active").end();
         }
         x.end();
+    }
+
+    /** A managed master password's secret, as DescribeDBInstances and DescribeDBClusters show it. */
+    static void masterUserSecret(XmlWriter x, MasterUserSecret secret) {
+        if (secret != null) {
+            x.start("MasterUserSecret").element("SecretArn", secret.secretArn()).element("SecretStatus", "active")
+                    .element("KmsKeyId", secret.kmsKeyId()).end();
+        }
     }
 
     static void tags(XmlWriter x, String element, Map<String, String> tags) {

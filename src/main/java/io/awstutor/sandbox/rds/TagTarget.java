@@ -1,5 +1,6 @@
 package io.awstutor.sandbox.rds;
 
+import io.awstutor.sandbox.protocol.Arns;
 import java.util.Locale;
 import java.util.Map;
 
@@ -13,43 +14,50 @@ final class TagTarget {
         this.state = state;
     }
 
+    /** AddTagsToResource: the resource's tags with {@code added} put in, within RDS's limits. */
+    void add(String arn, Map<String, String> added) {
+        Map<String, String> tags = tagsOf(arn);
+        Map<String, String> merged = RdsTagRules.RULES.merged(tags, added);
+        tags.clear();
+        tags.putAll(merged);
+    }
+
     Map<String, String> tagsOf(String arn) {
-        String[] parts = arn == null ? new String[0] : arn.split(":", 7);
-        if (parts.length != 7 || !"arn".equals(parts[0]) || !"rds".equals(parts[2])
-                || !state.region.equals(parts[3]) || !state.accountId.equals(parts[4])) {
-            throw RdsErrors.invalidValue("The specified resource name does not match an RDS resource in this region.");
-        }
-        String name = parts[6].toLowerCase(Locale.ROOT);
-        return switch (parts[5]) {
+        var parsed = Arns.parse(arn).filter(a -> a.service().equals("rds") && a.region().orElse("").equals(state.region)
+                        && a.accountId().orElse("").equals(state.accountId) && a.resource().resourceType().isPresent())
+                .orElseThrow(() -> RdsErrors.invalidValue("The specified resource name does not match an RDS resource in this region."));
+        String[] parts = {parsed.resource().resourceType().get(), parsed.resource().resource()};
+        String name = parts[1].toLowerCase(Locale.ROOT);
+        return switch (parts[0]) {
             case "db" -> {
                 DbInstance db = state.instances.get(name);
                 if (db == null) {
-                    throw RdsErrors.instanceNotFound(parts[6]);
+                    throw RdsErrors.instanceNotFound(parts[1]);
                 }
                 yield db.tags;
             }
             case "cluster" -> {
                 DbCluster c = state.clusters.get(name);
                 if (c == null) {
-                    throw RdsErrors.clusterNotFound(parts[6]);
+                    throw RdsErrors.clusterNotFound(parts[1]);
                 }
                 yield c.tags;
             }
             case "snapshot" -> {
                 DbSnapshot s = state.snapshots.get(name);
                 if (s == null) {
-                    throw RdsErrors.snapshotNotFound(parts[6]);
+                    throw RdsErrors.snapshotNotFound(parts[1]);
                 }
                 yield s.tags;
             }
             case "cluster-snapshot" -> {
                 DbSnapshot s = state.clusterSnapshots.get(name);
                 if (s == null) {
-                    throw RdsErrors.clusterSnapshotNotFound(parts[6]);
+                    throw RdsErrors.clusterSnapshotNotFound(parts[1]);
                 }
                 yield s.tags;
             }
-            case "subgrp" -> backend.subnetGroup(state, parts[6]).tags();
+            case "subgrp" -> backend.subnetGroup(state, parts[1]).tags();
             default -> throw RdsErrors.invalidValue("The specified resource name does not match an RDS resource in this region.");
         };
     }

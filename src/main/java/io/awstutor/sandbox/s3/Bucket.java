@@ -1,5 +1,6 @@
 package io.awstutor.sandbox.s3;
 
+import io.awstutor.sandbox.protocol.Arns;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -50,11 +51,11 @@ public final class Bucket {
     }
 
     public String arn() {
-        return "arn:aws:s3:::" + name;
+        return Arns.s3(name);
     }
 
     public String objectArn(String key) {
-        return "arn:aws:s3:::" + name + "/" + key;
+        return Arns.s3(name + "/" + key);
     }
 
     static int compareCodePoints(String a, String b) {

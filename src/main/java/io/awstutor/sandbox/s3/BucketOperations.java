@@ -8,7 +8,6 @@ import io.awstutor.sandbox.s3.access.PublicAccessBlock;
 
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.function.UnaryOperator;
 
 /**
@@ -135,25 +134,5 @@ public final class BucketOperations {
             throw S3Errors.malformedXml();
         }
         update(bucket, c -> c.withVersioning(status));
-    }
-
-    public static void checkTags(Map<String, String> tags, List<String> keysInOrder, int max) {
-        if (keysInOrder.size() != tags.size()) {
-            throw AwsException.badRequest("InvalidTag", "Cannot provide multiple Tags with the same key");
-        }
-        if (tags.size() > max) {
-            throw AwsException.badRequest("BadRequest", "Object tags cannot be greater than " + max);
-        }
-        for (Map.Entry<String, String> e : tags.entrySet()) {
-            if (e.getKey().isEmpty() || e.getKey().length() > 128) {
-                throw AwsException.badRequest("InvalidTag", "The TagKey you have provided is invalid");
-            }
-            if (e.getValue().length() > 256) {
-                throw AwsException.badRequest("InvalidTag", "The TagValue you have provided is invalid");
-            }
-            if (e.getKey().startsWith("aws:")) {
-                throw AwsException.badRequest("InvalidTag", "System tags cannot be added/updated by requester");
-            }
-        }
     }
 }

@@ -1,7 +1,6 @@
 package io.awstutor.sandbox.ses;
 
 import io.awstutor.json.JsonMappers;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.awstutor.sandbox.http.Frontend;
 import io.awstutor.sandbox.http.SandboxRequest;
 import io.awstutor.sandbox.http.SandboxResponse;
@@ -24,7 +23,6 @@ import java.util.function.Function;
  */
 public final class Mailbox implements Frontend {
     public static final String PATH = "/_aws/ses";
-    private static final ObjectMapper JSON = JsonMappers.mapper();
 
     private final SesBackend backend;
 
@@ -72,7 +70,7 @@ public final class Mailbox implements Frontend {
                 messages.add(json);
             }
         });
-        return SandboxResponse.json(200, "application/json", JSON.writeValueAsString(Map.of("messages", messages)));
+        return SandboxResponse.json(200, "application/json", JsonMappers.mapper().writeValueAsString(Map.of("messages", messages)));
     }
 
     /** Plain text, so that curl shows it as well as a browser. */

@@ -1,5 +1,6 @@
 package io.awstutor.sandbox.ses;
 
+import io.awstutor.sandbox.protocol.Arns;
 import io.awstutor.sandbox.protocol.ValidationErrors;
 import io.awstutor.sandbox.http.ServiceCall;
 import io.awstutor.sandbox.protocol.AwsException;
@@ -214,7 +215,7 @@ public final class SesHandler extends QueryServiceHandler {
     }
 
     private static String identityArn(ServiceCall call, String identity) {
-        return "arn:aws:ses:" + call.region() + ":" + call.accountId() + ":identity/" + identity;
+        return Arns.regional("ses", call.region(), call.accountId(), "identity/" + identity);
     }
 
     private static void authorize(ServiceCall call, String action, String resource) {

@@ -1,5 +1,7 @@
 package io.awstutor.sandbox.sts;
 
+import io.awstutor.sandbox.protocol.Arns;
+
 /**
  * What STS needs to know of an IAM role: its name and path, its id (AROA…), its trust policy
  * (the AssumeRolePolicyDocument JSON) and how long its sessions may last.
@@ -8,6 +10,6 @@ public record RoleInfo(String accountId, String roleName, String path, String ro
                        int maxSessionDurationSeconds) {
 
     public String arn() {
-        return "arn:aws:iam::" + accountId + ":role" + path + roleName;
+        return Arns.global("iam", accountId, "role" + path + roleName);
     }
 }

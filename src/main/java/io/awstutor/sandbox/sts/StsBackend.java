@@ -1,5 +1,6 @@
 package io.awstutor.sandbox.sts;
 
+import io.awstutor.sandbox.protocol.Arns;
 import io.awstutor.sandbox.protocol.ValidationErrors;
 import io.awstutor.sandbox.SandboxContext;
 import io.awstutor.sandbox.auth.Caller;
@@ -25,7 +26,7 @@ public final class StsBackend {
     /** A role session assuming another role ("role chaining") gets at most an hour. */
     public static final int MAX_CHAINED_DURATION = 3600;
     private static final Pattern SESSION_NAME = Pattern.compile("[\\w+=,.@-]*");
-    private static final Pattern ROLE_ARN = Pattern.compile("arn:aws:iam::(\\d{12}):role/.+");
+    private static final Pattern ACCOUNT_ID = Pattern.compile("^\\d{12}$");
 
     private final SandboxContext context;
     private final RoleDirectory roles;
@@ -86,8 +87,10 @@ public final class StsBackend {
         if (caller instanceof Caller.Root) {
             throw AwsException.forbidden("AccessDenied", "Roles may not be assumed by root accounts.");
         }
-        var m = ROLE_ARN.matcher(roleArn);
-        Optional<RoleInfo> role = m.matches() ? roles.role(m.group(1), roleArn) : Optional.empty();
+        Optional<RoleInfo> role = Arns.parse(roleArn)
+                .filter(a -> a.service().equals("iam") && a.resourceAsString().startsWith("role/") && a.resourceAsString().length() > 5)
+                .flatMap(a -> a.accountId().filter(ACCOUNT_ID.asPredicate()))
+                .flatMap(account -> roles.role(account, roleArn));
         return role.orElseThrow(() -> AwsException.forbidden("AccessDenied", "User: " + caller.arn()
                 + " is not authorized to perform: sts:AssumeRole on resource: " + roleArn));
     }

@@ -1,5 +1,6 @@
 package io.awstutor.sandbox.ec2;
 
+import io.awstutor.sandbox.protocol.Filter;
 import io.awstutor.sandbox.SandboxContext;
 import io.awstutor.sandbox.protocol.AwsException;
 import io.awstutor.testing.ExternalTools;
@@ -148,11 +149,11 @@ class Ec2BackendTest {
         group("web-2");
         group("db");
         assertEquals(2, backend.securityGroups().describe(state, List.of(), List.of(),
-                List.of(new Ec2Filter("group-name", List.of("web-?")))).size());
+                List.of(new Filter("group-name", List.of("web-?")))).size());
         assertEquals(3, backend.securityGroups().describe(state, List.of(), List.of(),
-                List.of(new Ec2Filter("group-name", List.of("web-*", "db")))).size());
+                List.of(new Filter("group-name", List.of("web-*", "db")))).size());
         AwsException e = assertThrows(AwsException.class, () -> backend.securityGroups().describe(state, List.of(), List.of(),
-                List.of(new Ec2Filter("colour", List.of("red")))));
+                List.of(new Filter("colour", List.of("red")))));
         assertEquals("The filter 'colour' is invalid", e.getMessage());
     }
 

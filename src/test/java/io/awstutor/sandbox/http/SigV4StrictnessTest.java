@@ -110,6 +110,59 @@ class SigV4StrictnessTest {
         assertEquals(200, signed.statusCode(), signed.body());
     }
 
+    /**
+     * One request per protocol family (query, EC2, JSON, REST-XML beyond S3), sent once with an
+     * x-amz-* header the signature leaves out and once with it signed: SigV4 requires every
+     * x-amz-* header signed whatever the service, so only the second may be served.
+     */
+    @Test
+    void everyServiceRefusesUnsignedAmzHeaders() throws Exception {
+        record Family(String service, String method, String path, String contentType, String body, String target,
+                      String expectedError) {
+        }
+        java.util.List<Family> families = java.util.List.of(
+                new Family("iam", "POST", "/", "application/x-www-form-urlencoded; charset=utf-8",
+                        "Action=CreateUser&UserName=smuggled&Version=2010-05-08", null,
+                        "<Code>AccessDenied</Code><Message>There were headers present in the request which were not signed: x-amz-smuggled</Message>"),
+                new Family("ec2", "POST", "/", "application/x-www-form-urlencoded; charset=utf-8",
+                        "Action=DescribeRegions&Version=2016-11-15", null,
+                        "<Code>AccessDenied</Code><Message>There were headers present in the request which were not signed: x-amz-smuggled</Message>"),
+                new Family("pricing", "POST", "/", "application/x-amz-json-1.1", "{}", "AWSPriceListService.DescribeServices",
+                        "There were headers present in the request which were not signed: x-amz-smuggled"),
+                new Family("cloudfront", "GET", "/2020-05-31/distribution", null, "", null,
+                        "<Code>AccessDenied</Code><Message>There were headers present in the request which were not signed: x-amz-smuggled</Message>"));
+        for (Family f : families) {
+            for (boolean signItAll : new boolean[] {false, true}) {
+                Instant now = Instant.now();
+                byte[] body = f.body().getBytes(StandardCharsets.UTF_8);
+                Map<String, String> headers = new LinkedHashMap<>();
+                headers.put("x-amz-date", AMZ_DATE.format(now));
+                java.util.Set<String> signed = new java.util.HashSet<>(java.util.Set.of("host", "x-amz-date"));
+                if (f.contentType() != null) {
+                    headers.put("content-type", f.contentType());
+                    signed.add("content-type");
+                }
+                if (f.target() != null) {
+                    headers.put("x-amz-target", f.target());
+                    signed.add("x-amz-target");
+                }
+                headers.put("x-amz-smuggled", "added after signing");
+                if (signItAll) {
+                    signed.add("x-amz-smuggled");
+                }
+                HttpResponse<String> answer = send(new Signed(f.method(), f.path(), "", headers, signed, f.service(), day(now), body));
+                if (signItAll) {
+                    assertEquals(200, answer.statusCode(), f.service() + ": " + answer.body());
+                } else {
+                    assertEquals(403, answer.statusCode(), f.service() + ": " + answer.body());
+                    assertTrue(answer.body().contains(f.expectedError()), f.service() + ": " + answer.body());
+                }
+            }
+        }
+        // the refused CreateUser created nothing; the signed one did
+        assertEquals(1, box.iam().listUsers().users().stream().filter(u -> u.userName().equals("smuggled")).count());
+    }
+
     @Test
     void theHostMustBeSigned() throws Exception {
         Instant now = Instant.now();

@@ -4,6 +4,7 @@ import io.awstutor.sandbox.SandboxContext;
 import io.awstutor.sandbox.iam.policy.PolicyDocument;
 import io.awstutor.sandbox.iam.policy.PolicyKind;
 import io.awstutor.sandbox.protocol.AwsException;
+import io.awstutor.sandbox.protocol.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 

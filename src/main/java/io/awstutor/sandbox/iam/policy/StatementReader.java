@@ -1,5 +1,6 @@
 package io.awstutor.sandbox.iam.policy;
 
+import io.awstutor.sandbox.protocol.Arns;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.util.ArrayList;
@@ -186,8 +187,7 @@ final class StatementReader {
     }
 
     private static String accountOf(String arn) {
-        String[] parts = arn.split(":", 6);
-        return parts.length == 6 ? parts[4] : "";
+        return Arns.parse(arn).flatMap(a -> a.accountId()).orElse("");
     }
 
     private static List<Condition> conditions(JsonNode n, PolicyKind kind, boolean variables) {

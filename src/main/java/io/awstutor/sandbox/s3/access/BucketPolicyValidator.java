@@ -1,5 +1,6 @@
 package io.awstutor.sandbox.s3.access;
 
+import io.awstutor.sandbox.protocol.Arns;
 import io.awstutor.json.JsonMappers;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -75,7 +76,7 @@ public final class BucketPolicyValidator {
                 throw malformed("Missing required field Resource");
             }
             List<String> resources = texts(s.has("Resource") ? s.path("Resource") : s.path("NotResource"));
-            String arn = "arn:aws:s3:::" + bucket;
+            String arn = Arns.s3(bucket);
             for (String resource : resources) {
                 if (!resource.equals(arn) && !resource.startsWith(arn + "/")) {
                     throw malformed("Policy has invalid resource");

@@ -1,5 +1,6 @@
 package io.awstutor.sandbox.s3.access;
 
+import io.awstutor.sandbox.protocol.Arns;
 import io.awstutor.sandbox.auth.Authorizer;
 import io.awstutor.sandbox.auth.Caller;
 import io.awstutor.sandbox.auth.DenialMessage;
@@ -123,7 +124,7 @@ public final class S3AccessControl {
     public static void checkPolicyWrite(BucketConfig bucket, String policy, Caller caller) {
         if (bucket.effectiveBlock().blockPublicPolicy() && PolicyPublicness.isPublic(policy)) {
             throw AwsException.forbidden("AccessDenied", "User: " + caller.arn()
-                    + " is not authorized to perform: s3:PutBucketPolicy on resource: \"arn:aws:s3:::" + bucket.name()
+                    + " is not authorized to perform: s3:PutBucketPolicy on resource: \"" + Arns.s3(bucket.name())
                     + "\" because public policies are blocked by the BlockPublicPolicy block public access setting.");
         }
     }

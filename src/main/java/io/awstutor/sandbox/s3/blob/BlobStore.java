@@ -19,7 +19,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
+import java.util.HexFormat;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
@@ -105,15 +105,17 @@ public final class BlobStore {
     }
 
     public StoredBlob write(InputStream in, Set<ChecksumAlgorithm> algorithms, long expectedLength, long limit) throws IOException {
-        String id = UUID.randomUUID().toString().replace("-", "");
+        // unique, not secret: UUID.randomUUID's SecureRandom is one lock all uploads queued on
+        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+        String id = HexFormat.of().toHexDigits(random.nextLong()) + HexFormat.of().toHexDigits(random.nextLong());
         MessageDigest md5 = md5();
         Map<ChecksumAlgorithm, ChecksumAlgorithm.Hasher> hashers = new EnumMap<>(ChecksumAlgorithm.class);
         for (ChecksumAlgorithm algorithm : algorithms) {
             hashers.put(algorithm, algorithm.newHasher());
         }
         long size = 0;
-        try (Sink sink = new Sink(id)) {
-            byte[] buffer = new byte[BUFFER];
+        try (Sink sink = new Sink(id, expectedLength)) {
+            byte[] buffer = new byte[expectedLength >= 0 && expectedLength < BUFFER ? (int) expectedLength + 1 : BUFFER];
             int n;
             while ((n = readBody(in, buffer, size, expectedLength)) >= 0) {
                 if (n == 0) {
@@ -146,11 +148,11 @@ public final class BlobStore {
         private java.io.ByteArrayOutputStream held;
         private DurableFiles.Draft draft;
 
-        Sink(String id) throws IOException {
+        Sink(String id, long expectedLength) throws IOException {
             this.id = id;
             this.cap = Math.min(memoryBodyLimit, memoryBudget - memoryBytes.get());
             if (cap > 0) {
-                held = new java.io.ByteArrayOutputStream();
+                held = new java.io.ByteArrayOutputStream(expectedLength >= 0 && expectedLength <= cap ? (int) expectedLength : 32);
             } else {
                 draft = DurableFiles.draft(tmp, id);
             }
@@ -231,7 +233,7 @@ public final class BlobStore {
     public void copyRange(List<BlobSegment> segments, long from, long length, OutputStream out) throws IOException {
         long skip = from;
         long remaining = length;
-        byte[] buffer = new byte[BUFFER];
+        byte[] buffer = null;
         for (BlobSegment segment : segments) {
             if (remaining <= 0) {
                 break;
@@ -239,6 +241,17 @@ public final class BlobStore {
             if (skip >= segment.size()) {
                 skip -= segment.size();
                 continue;
+            }
+            byte[] held = memory.get(segment.id());
+            if (held != null) { // straight from memory: no buffer, no stream
+                int take = (int) Math.min(remaining, held.length - skip);
+                out.write(held, (int) skip, take);
+                remaining -= take;
+                skip = 0;
+                continue;
+            }
+            if (buffer == null) {
+                buffer = new byte[BUFFER];
             }
             try (InputStream in = openSegment(segment, skip)) {
                 long take = Math.min(remaining, segment.size() - skip);

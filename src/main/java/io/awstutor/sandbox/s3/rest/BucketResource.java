@@ -1,14 +1,18 @@
 package io.awstutor.sandbox.s3.rest;
 
+import io.awstutor.sandbox.protocol.Arns;
 import io.awstutor.sandbox.auth.Caller;
 import io.awstutor.sandbox.http.SandboxRequest;
 import io.awstutor.sandbox.http.SandboxResponse;
 import io.awstutor.sandbox.http.ServiceCall;
 import io.awstutor.sandbox.protocol.AwsException;
+import io.awstutor.sandbox.protocol.Tag;
+import io.awstutor.sandbox.protocol.TagRules;
 import io.awstutor.sandbox.protocol.XmlWriter;
 import io.awstutor.sandbox.s3.Bucket;
 import io.awstutor.sandbox.s3.BucketOperations;
 import io.awstutor.sandbox.s3.S3Errors;
+import io.awstutor.sandbox.s3.S3Tags;
 import io.awstutor.sandbox.s3.access.Acl;
 import io.awstutor.sandbox.s3.access.ObjectOwnership;
 import io.awstutor.sandbox.s3.access.S3AccessControl;
@@ -16,7 +20,6 @@ import org.w3c.dom.Element;
 
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -33,7 +36,7 @@ final class BucketResource {
         if (call.caller() instanceof Caller.Anonymous) {
             throw S3Errors.accessDenied();
         }
-        call.authorize("s3:ListAllMyBuckets", "arn:aws:s3:::*", "AccessDenied");
+        call.authorize("s3:ListAllMyBuckets", Arns.s3("*"), "AccessDenied");
         SandboxRequest request = call.request();
         String prefix = request.query("prefix").orElse("");
         String regionFilter = request.query("bucket-region").orElse(null);
@@ -74,7 +77,7 @@ final class BucketResource {
             throw S3Errors.accessDenied();
         }
         io.awstutor.sandbox.s3.BucketNames.check(name);
-        call.authorize("s3:CreateBucket", "arn:aws:s3:::" + name, "AccessDenied");
+        call.authorize("s3:CreateBucket", Arns.s3(name), "AccessDenied");
         SandboxRequest request = call.request();
         ObjectLockAnswers.refuseLockedBucket(request);
         String constraint = null;
@@ -155,28 +158,20 @@ final class BucketResource {
         return xml.end().end();
     }
 
-    static Map<String, String> parseTags(byte[] body, int max) {
+    static Map<String, String> parseTags(byte[] body, TagRules rules) {
         Element root = XmlInput.parse(body);
         XmlInput.expectRoot(root, "Tagging");
         Element set = XmlInput.child(root, "TagSet").orElseThrow(S3Errors::malformedXml);
-        Map<String, String> tags = new LinkedHashMap<>();
-        List<String> keys = new ArrayList<>();
+        List<Tag> tags = new ArrayList<>();
         for (Element tag : XmlInput.children(set, "Tag")) {
-            String key = XmlInput.text(tag, "Key");
-            String value = XmlInput.text(tag, "Value");
-            if (key == null || value == null) {
-                throw S3Errors.malformedXml();
-            }
-            keys.add(key);
-            tags.put(key, value);
+            tags.add(new Tag(XmlInput.text(tag, "Key"), XmlInput.text(tag, "Value")));
         }
-        BucketOperations.checkTags(tags, keys, max);
-        return tags;
+        return rules.requested(tags);
     }
 
     SandboxResponse putTagging(ServiceCall call, Bucket bucket) throws IOException {
         s3.check(call, bucket, "s3:PutBucketTagging");
-        Map<String, String> tags = parseTags(XmlInput.readBody(call.request().body()), 50);
+        Map<String, String> tags = parseTags(XmlInput.readBody(call.request().body()), S3Tags.BUCKET);
         s3.backend.buckets().update(bucket, c -> c.withTags(tags));
         return SandboxResponse.empty(204);
     }

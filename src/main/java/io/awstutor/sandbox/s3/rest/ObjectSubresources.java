@@ -9,6 +9,7 @@ import io.awstutor.sandbox.s3.ObjectOperations;
 import io.awstutor.sandbox.s3.Restores;
 import io.awstutor.sandbox.s3.S3Errors;
 import io.awstutor.sandbox.s3.S3Object;
+import io.awstutor.sandbox.s3.S3Tags;
 import io.awstutor.sandbox.s3.access.Acl;
 import io.awstutor.sandbox.s3.access.S3AccessControl;
 import io.awstutor.sandbox.s3.blob.ChecksumAlgorithm;
@@ -70,7 +71,7 @@ final class ObjectSubresources {
     SandboxResponse putTagging(ServiceCall call, Bucket bucket, String key) throws IOException {
         S3Object object = version(call, bucket, key);
         s3.checkObject(call, bucket, key, "s3:PutObjectTagging", null, null);
-        Map<String, String> tags = BucketResource.parseTags(XmlInput.readBody(call.request().body()), 10);
+        Map<String, String> tags = BucketResource.parseTags(XmlInput.readBody(call.request().body()), S3Tags.OBJECT);
         S3Object updated = s3.backend.objects().update(bucket, object, o -> o.withTags(tags));
         SandboxResponse response = SandboxResponse.empty(200);
         ObjectResource.versionHeader(response, updated);

@@ -1,5 +1,7 @@
 package io.awstutor.sandbox.s3.rest;
 
+import io.awstutor.sandbox.protocol.Tag;
+import io.awstutor.sandbox.s3.S3Tags;
 import io.awstutor.sandbox.http.SandboxRequest;
 import io.awstutor.sandbox.protocol.AwsException;
 import io.awstutor.sandbox.s3.ObjectHeaders;
@@ -152,11 +154,10 @@ final class RequestHeaders {
 
     /** {@code x-amz-tagging: k1=v1&k2=v2} (URL-encoded). */
     static Map<String, String> tagging(String header) {
-        Map<String, String> tags = new LinkedHashMap<>();
+        List<Tag> tags = new ArrayList<>();
         if (header == null || header.isBlank()) {
-            return tags;
+            return new LinkedHashMap<>();
         }
-        List<String> keys = new ArrayList<>();
         for (String pair : header.split("&")) {
             if (pair.isEmpty()) {
                 continue;
@@ -164,11 +165,9 @@ final class RequestHeaders {
             int eq = pair.indexOf('=');
             String k = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
             String v = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-            keys.add(k);
-            tags.put(k, v);
+            tags.add(new Tag(k, v));
         }
-        io.awstutor.sandbox.s3.BucketOperations.checkTags(tags, keys, 10);
-        return tags;
+        return S3Tags.OBJECT.requested(tags);
     }
 
     static int intQuery(SandboxRequest request, String name, int defaultValue, int max) {

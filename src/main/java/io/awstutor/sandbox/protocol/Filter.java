@@ -1,18 +1,24 @@
-package io.awstutor.sandbox.ec2;
+package io.awstutor.sandbox.protocol;
 
 import java.util.Collection;
 import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * One {@code Filter.N} of a Describe call: a name and values, any of which may match. Values
- * may use EC2's wildcards ({@code *} any run, {@code ?} one character).
+ * One filter of a Describe call (EC2's {@code Filter.N}, RDS's {@code Filters.Filter.N}): a name
+ * and values, any of which may match. Where the service allows them (EC2), values may use
+ * wildcards ({@code *} any run, {@code ?} one character).
  */
-public record Ec2Filter(String name, List<String> values) {
+public record Filter(String name, List<String> values) {
 
+    /** EC2's reading: wildcards allowed. */
     public boolean matchesAny(Collection<String> actual) {
+        return matchesAny(actual, true);
+    }
+
+    public boolean matchesAny(Collection<String> actual, boolean wildcards) {
         for (String wanted : values) {
-            boolean wildcard = wanted.indexOf('*') >= 0 || wanted.indexOf('?') >= 0;
+            boolean wildcard = wildcards && (wanted.indexOf('*') >= 0 || wanted.indexOf('?') >= 0);
             Pattern pattern = wildcard ? glob(wanted) : null;
             for (String value : actual) {
                 if (value == null) {

@@ -1,0 +1,85 @@
+package io.awstutor.sandbox.rdsdata;
+
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The Data API's open transactions, each a connection held by its id. As on AWS, one left
+ * unused for three minutes is rolled back (looked at whenever a call comes).
+ */
+final class Transactions implements AutoCloseable {
+    static final Duration IDLE_LIMIT = Duration.ofMinutes(3);
+
+    /** One transaction: its connection, which cluster and secret opened it, when it was last used. */
+    static final class Open {
+        final String id;
+        final Connection connection;
+        final String resourceArn;
+        final String secretArn;
+        volatile Instant lastUsed;
+
+        Open(String id, Connection connection, String resourceArn, String secretArn, Instant lastUsed) {
+            this.id = id;
+            this.connection = connection;
+            this.resourceArn = resourceArn;
+            this.secretArn = secretArn;
+            this.lastUsed = lastUsed;
+        }
+    }
+
+    private final SecureRandom random = new SecureRandom();
+    private final Map<String, Open> open = new ConcurrentHashMap<>();
+
+    String begin(Connection connection, String resourceArn, String secretArn, Instant now) {
+        byte[] bytes = new byte[48];
+        random.nextBytes(bytes);
+        String id = Base64.getEncoder().encodeToString(bytes);
+        open.put(id, new Open(id, connection, resourceArn, secretArn, now));
+        return id;
+    }
+
+    /** The transaction {@code id} of this cluster, not yet ended. */
+    Open find(String id, String resourceArn, Instant now) {
+        expire(now);
+        Open tx = open.get(id);
+        if (tx == null || !tx.resourceArn.equals(resourceArn)) {
+            throw DataApiErrors.transactionNotFound(id);
+        }
+        tx.lastUsed = now;
+        return tx;
+    }
+
+    /** Ends the transaction: committed or rolled back, and its connection closed. */
+    Optional<Open> end(String id) {
+        return Optional.ofNullable(open.remove(id));
+    }
+
+    void expire(Instant now) {
+        for (Open tx : open.values()) {
+            if (tx.lastUsed.plus(IDLE_LIMIT).isBefore(now) && open.remove(tx.id, tx)) {
+                rollBackQuietly(tx);
+            }
+        }
+    }
+
+    static void rollBackQuietly(Open tx) {
+        try (Connection c = tx.connection) {
+            c.rollback();
+        } catch (SQLException ignored) {
+            // the engine may be gone already: the transaction ends with it
+        }
+    }
+
+    @Override
+    public void close() {
+        open.values().forEach(Transactions::rollBackQuietly);
+        open.clear();
+    }
+}
