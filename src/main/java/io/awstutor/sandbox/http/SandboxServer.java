@@ -129,8 +129,15 @@ public final class SandboxServer implements AutoCloseable {
         byte[] buffer = new byte[8192];
         long left = DRAIN_LIMIT;
         int n;
-        while (left > 0 && (n = body.read(buffer, 0, (int) Math.min(buffer.length, left))) > 0) {
-            left -= n;
+        try {
+            while (left > 0 && (n = body.read(buffer, 0, (int) Math.min(buffer.length, left))) > 0) {
+                left -= n;
+            }
+        } catch (java.io.InterruptedIOException stalled) {
+            throw stalled;
+        } catch (IOException closedByHandler) {
+            // a handler that read its body and closed it (the workshop's events) left nothing
+            // to drain: the JDK's stream then says "Stream is closed", which failed every answer
         }
     }
 
