@@ -68,7 +68,8 @@ public final class WorkshopBench {
                 }
             }
         }
-        Process server = startServer(data, bundled);
+        Path home = Files.createTempDirectory("bench-workshop");
+        Process server = startServer(home, data, bundled);
         // the steps the simulated learners report on: the bench lesson's, or the first bundled ones
         List<io.awstutor.workshop.StepRef> steps = bundled ? io.awstutor.workshop.ClassBoard.columnsOf(io.awstutor.lesson.LessonCatalog.bundled()).stream()
                 .map(io.awstutor.workshop.ClassBoard.Column::ref).limit(12).toList() : List.of(new io.awstutor.workshop.StepRef("warm-up", "a-bucket-of-your-own"));
@@ -82,11 +83,21 @@ public final class WorkshopBench {
             server.destroy();
             server.waitFor(10, TimeUnit.SECONDS);
             server.destroyForcibly();
+            server.waitFor(10, TimeUnit.SECONDS);
+            removeAll(home);
         }
     }
 
-    private static Process startServer(boolean data, boolean bundled) throws Exception {
-        Path home = Files.createTempDirectory("bench-workshop");
+    /** The server's home and data folder go when the bench ends: each run writes its own. */
+    private static void removeAll(Path folder) {
+        try (var paths = Files.walk(folder)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (java.io.IOException e) {
+            System.err.println("bench-workshop: could not remove " + folder + ": " + e.getMessage());
+        }
+    }
+
+    private static Process startServer(Path home, boolean data, boolean bundled) throws Exception {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
                 System.getProperty("java.class.path"), "io.awstutor.cli.Main", "workshop", "serve", "--name", "bench"));
         if (!bundled) {
