@@ -1,13 +1,14 @@
 package io.awstutor.check;
 
+import io.awstutor.network.SecurityGroupPaths;
 import software.amazon.awssdk.services.ec2.model.IpPermission;
 import software.amazon.awssdk.services.ec2.model.IpRange;
 import software.amazon.awssdk.services.ec2.model.SecurityGroup;
 import software.amazon.awssdk.services.ec2.model.UserIdGroupPair;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Decides whether TCP traffic can flow from one endpoint to another the way security groups
@@ -15,8 +16,8 @@ import java.util.Optional;
  * DescribeDBInstances, so it gives the same verdict on every target. Rules only allow; all
  * of an endpoint's groups add up; the sender's outbound and the receiver's inbound rules must
  * both allow; replies pass (groups are stateful); a rule naming a group stands for its members.
- * (The sandbox's own {@code ec2.Reachability} reads its internal state; this is the same
- * reasoning over SDK data.)
+ * The decision itself is {@link SecurityGroupPaths}, the one model the sandbox's
+ * {@code ec2.Reachability} uses too; this class feeds it SDK data and words its verdict.
  */
 final class NetworkPaths {
 
@@ -31,103 +32,70 @@ final class NetworkPaths {
     }
 
     private final Map<String, SecurityGroup> groups;
+    private final SecurityGroupPaths<String> model;
 
     NetworkPaths(Map<String, SecurityGroup> groups) {
         this.groups = groups;
+        this.model = new SecurityGroupPaths<>(this::rules);
     }
 
     Path fromAddress(String address, Endpoint target, int port) {
-        if (!target.publicSide()) {
-            return new Path(false, target.label() + " has no public address, so nothing outside its VPC can reach it");
-        }
-        Optional<String> inbound = find(target.groupIds(), false, port, address, List.of());
-        return inbound.map(rule -> new Path(true, "inbound rule " + rule + " lets " + address + " in on port " + port))
-                .orElseGet(() -> new Path(false, "no inbound rule of " + names(target.groupIds()) + " allows TCP port " + port
-                        + " from " + address));
+        SecurityGroupPaths.Decision<String> d = model.fromAddress(address, endpoint(target), port);
+        return switch (d.outcome()) {
+            case OPEN -> new Path(true, "inbound rule " + d.inbound().origin() + " lets " + address + " in on port " + port);
+            case NO_PUBLIC_SIDE -> new Path(false, target.label() + " has no public address, so nothing outside its VPC can reach it");
+            default -> new Path(false, "no inbound rule of " + names(target.groupIds()) + " allows TCP port " + port
+                    + " from " + address);
+        };
     }
 
     Path between(Endpoint from, Endpoint to, int port) {
-        if (from.vpcId() == null || !from.vpcId().equals(to.vpcId())) {
-            return new Path(false, from.label() + " and " + to.label() + " are not in the same VPC");
-        }
-        Optional<String> outbound = find(from.groupIds(), true, port, to.privateIp(), to.groupIds());
-        if (outbound.isEmpty()) {
-            return new Path(false, "no outbound rule of " + names(from.groupIds()) + " lets TCP port " + port + " leave "
+        SecurityGroupPaths.Decision<String> d = model.between(endpoint(from), endpoint(to), port);
+        return switch (d.outcome()) {
+            case OPEN -> new Path(true, "inbound rule " + d.inbound().origin() + " allows TCP port " + port + " from " + from.label());
+            case NO_OUTBOUND -> new Path(false, "no outbound rule of " + names(from.groupIds()) + " lets TCP port " + port + " leave "
                     + from.label() + " towards " + to.label());
-        }
-        Optional<String> inbound = find(to.groupIds(), false, port, from.privateIp(), from.groupIds());
-        if (inbound.isEmpty()) {
-            return new Path(false, "no inbound rule of " + names(to.groupIds()) + " allows TCP port " + port + " from "
+            case NO_INBOUND -> new Path(false, "no inbound rule of " + names(to.groupIds()) + " allows TCP port " + port + " from "
                     + from.label() + (from.privateIp() == null ? "" : " (" + from.privateIp() + ")"));
-        }
-        return new Path(true, "inbound rule " + inbound.get() + " allows TCP port " + port + " from " + from.label());
+            default -> new Path(false, from.label() + " and " + to.label() + " are not in the same VPC");
+        };
     }
 
-    /** The first rule (described) in these groups and direction that allows the port to or from the peer. */
-    private Optional<String> find(List<String> groupIds, boolean egress, int port, String peerIp, List<String> peerGroups) {
-        for (String groupId : groupIds) {
-            SecurityGroup group = groups.get(groupId);
-            if (group == null) {
-                continue;
+    /** The checks see no public IPs, so endpoints in different VPCs never meet. */
+    private static SecurityGroupPaths.Endpoint endpoint(Endpoint e) {
+        return new SecurityGroupPaths.Endpoint(e.vpcId(), e.privateIp(), null, e.publicSide(), e.groupIds());
+    }
+
+    /** A group's permissions as the model's rules, one per address range or group pair, each described for the verdict. */
+    private List<SecurityGroupPaths.Rule<String>> rules(String groupId, boolean egress) {
+        SecurityGroup group = groups.get(groupId);
+        if (group == null) {
+            return List.of();
+        }
+        List<SecurityGroupPaths.Rule<String>> rules = new ArrayList<>();
+        for (IpPermission p : egress ? group.ipPermissionsEgress() : group.ipPermissions()) {
+            for (IpRange range : p.ipRanges()) {
+                if (range.cidrIp() != null) {
+                    rules.add(new SecurityGroupPaths.Rule<>(p.ipProtocol(), p.fromPort(), p.toPort(), range.cidrIp(), null,
+                            "of " + group.groupName() + " [" + range.cidrIp() + "]"));
+                }
             }
-            for (IpPermission permission : egress ? group.ipPermissionsEgress() : group.ipPermissions()) {
-                if (!coversTcp(permission, port)) {
-                    continue;
-                }
-                for (IpRange range : permission.ipRanges()) {
-                    if (contains(range.cidrIp(), peerIp)) {
-                        return Optional.of("of " + group.groupName() + " [" + range.cidrIp() + "]");
-                    }
-                }
-                for (UserIdGroupPair pair : permission.userIdGroupPairs()) {
-                    if (peerGroups.contains(pair.groupId())) {
-                        return Optional.of("of " + group.groupName() + " [group " + nameOf(pair.groupId()) + "]");
-                    }
-                }
+            for (UserIdGroupPair pair : p.userIdGroupPairs()) {
+                rules.add(new SecurityGroupPaths.Rule<>(p.ipProtocol(), p.fromPort(), p.toPort(), null, pair.groupId(),
+                        "of " + group.groupName() + " [group " + nameOf(pair.groupId()) + "]"));
             }
         }
-        return Optional.empty();
+        return rules;
     }
 
     static boolean coversTcp(IpPermission permission, int port) {
-        String protocol = permission.ipProtocol();
-        if ("-1".equals(protocol) || "all".equalsIgnoreCase(protocol)) {
-            return true;
-        }
-        if (!"tcp".equalsIgnoreCase(protocol) && !"6".equals(protocol)) {
-            return false;
-        }
-        return permission.fromPort() != null && permission.toPort() != null
-                && permission.fromPort() <= port && port <= permission.toPort();
+        return new SecurityGroupPaths.Rule<>(permission.ipProtocol(), permission.fromPort(), permission.toPort(), null, null, null)
+                .allowsTcp(port);
     }
 
     /** Whether the CIDR block holds the address; an unknown address is held only by 0.0.0.0/0. */
     static boolean contains(String cidr, String address) {
-        if (cidr == null) {
-            return false;
-        }
-        int slash = cidr.indexOf('/');
-        int bits = slash < 0 ? 32 : Integer.parseInt(cidr.substring(slash + 1));
-        if (bits == 0) {
-            return true;
-        }
-        if (address == null) {
-            return false;
-        }
-        long mask = (0xFFFFFFFFL << (32 - bits)) & 0xFFFFFFFFL;
-        return (toLong(slash < 0 ? cidr : cidr.substring(0, slash)) & mask) == (toLong(address) & mask);
-    }
-
-    private static long toLong(String ipv4) {
-        String[] parts = ipv4.trim().split("\\.");
-        if (parts.length != 4) {
-            throw new IllegalArgumentException(ipv4 + " is not an IPv4 address");
-        }
-        long value = 0;
-        for (String part : parts) {
-            value = (value << 8) | (Integer.parseInt(part) & 0xFF);
-        }
-        return value;
+        return cidr != null && SecurityGroupPaths.contains(cidr, address);
     }
 
     private String nameOf(String groupId) {

@@ -1,5 +1,6 @@
 package io.awstutor.sandbox;
 
+import io.awstutor.sandbox.protocol.Arns;
 import io.awstutor.sandbox.protocol.JsonCodec;
 import io.awstutor.sandbox.rds.MasterUserSecrets;
 import io.awstutor.sandbox.secretsmanager.SecretsManagerBackend;
@@ -23,8 +24,8 @@ final class RdsSecrets implements MasterUserSecrets {
     public Created create(String account, String region, String name, String description, String username, String password,
                           String kmsKeyId, Map<String, String> tags) {
         String value = JsonCodec.write(JsonCodec.object().put("username", username).put("password", password));
-        String key = kmsKeyId != null ? kmsKeyId : "arn:aws:kms:" + region + ":" + account + ":key/"
-                + UUID.nameUUIDFromBytes(("aws/secretsmanager " + account + " " + region).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        String key = kmsKeyId != null ? kmsKeyId : Arns.regional("kms", region, account, "key/"
+                + UUID.nameUUIDFromBytes(("aws/secretsmanager " + account + " " + region).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         SecretsManagerBackend.Value created = secrets.create(account, region, new SecretsManagerBackend.NewSecret(name, description,
                 key, value, null, null, tags, "rds"));
         return new Created(created.secret().arn(), key);

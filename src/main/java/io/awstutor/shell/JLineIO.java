@@ -33,6 +33,11 @@ public final class JLineIO implements ShellIO {
     private final LineReader reader;
     private final PrintStream out;
     private final boolean color;
+    /**
+     * Lines written through {@link #out} since the learner last pressed Enter, their input line
+     * included: what a page must leave on screen (the value, "✓ Step done") above the next step.
+     */
+    private final java.util.concurrent.atomic.AtomicInteger linesSinceInput = new java.util.concurrent.atomic.AtomicInteger();
 
     public JLineIO(Terminal terminal, Path historyFile, ShellCompleter completer, DocumentationWidget documentation) {
         this.terminal = terminal;
@@ -61,7 +66,7 @@ public final class JLineIO implements ShellIO {
             return true;
         });
         reader.getKeyMaps().get(LineReader.MAIN).bind(new Reference("java-documentation"), "\033[Z");
-        this.out = new PrintStream(terminal.output(), true, java.nio.charset.StandardCharsets.UTF_8);
+        this.out = new PrintStream(new LineCounter(terminal.output(), linesSinceInput), true, java.nio.charset.StandardCharsets.UTF_8);
         this.color = System.getenv("NO_COLOR") == null && !Terminal.TYPE_DUMB.equals(terminal.getType())
                 && !Terminal.TYPE_DUMB_COLOR.equals(terminal.getType());
     }
@@ -83,7 +88,9 @@ public final class JLineIO implements ShellIO {
         }
         while (true) {
             try {
-                return Optional.of(reader.readLine(prompt, null, (Character) null, initialBuffer));
+                String line = reader.readLine(prompt, null, (Character) null, initialBuffer);
+                linesSinceInput.set(1);
+                return Optional.of(line);
             } catch (UserInterruptException e) {
                 // Ctrl-C clears the line and asks again; only Ctrl-D (or /quit) leaves
                 initialBuffer = null;
@@ -105,13 +112,16 @@ public final class JLineIO implements ShellIO {
     public void printAll(List<AttributedString> lines, String again) {
         int height = terminal.getHeight();
         int pageSize = height <= 0 ? Integer.MAX_VALUE : Math.max(5, height - 2);
-        if (lines.size() <= pageSize + 1) {
+        // the first page leaves what followed the learner's Enter on screen (a step done, then
+        // the next step's text, used to push "✓ Step done" and the value out of sight)
+        int firstPage = pageSize == Integer.MAX_VALUE ? pageSize : Math.max(8, pageSize - linesSinceInput.get());
+        if (lines.size() <= firstPage + 1) {
             lines.forEach(this::print);
             return;
         }
         int shown = 0;
         while (shown < lines.size()) {
-            int end = Math.min(lines.size(), shown + pageSize);
+            int end = Math.min(lines.size(), shown + (shown == 0 ? firstPage : pageSize));
             for (int i = shown; i < end; i++) {
                 print(lines.get(i));
             }
@@ -191,6 +201,34 @@ public final class JLineIO implements ShellIO {
             terminal.close();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Counts the line feeds written through it. */
+    private static final class LineCounter extends java.io.FilterOutputStream {
+        private final java.util.concurrent.atomic.AtomicInteger lines;
+
+        LineCounter(java.io.OutputStream out, java.util.concurrent.atomic.AtomicInteger lines) {
+            super(out);
+            this.lines = lines;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            if (b == '\n') {
+                lines.incrementAndGet();
+            }
+            out.write(b);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            for (int i = off; i < off + len; i++) {
+                if (b[i] == '\n') {
+                    lines.incrementAndGet();
+                }
+            }
+            out.write(b, off, len);
         }
     }
 

@@ -40,9 +40,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * event announced it, p50/p99, refreshing as app.js does (a region's refresh waits 150 ms for
  * more events, then fetches; events during a fetch start the next wait at once); where that time
  * goes (the learner's POST answered, the event on the dashboard's stream, the board's fetch);
- * the server's RSS and CPU. Arguments: {@code [--learners N] [--seconds S] [--data]} ({@code --data}:
- * the server keeps everything in a data folder, as a class would run, each batch on disk before
- * it is acknowledged).
+ * the server's RSS and CPU. Arguments: {@code [--learners N] [--seconds S] [--data] [--bundled]}
+ * ({@code --data}: the server keeps everything in a data folder, as a class would run, each batch
+ * on disk before it is acknowledged; {@code --bundled}: the bundled lessons, a board of 78 steps,
+ * instead of the bench's one-lesson set).
  */
 public final class WorkshopBench {
     private static final long DEBOUNCE_MILLIS = 150;
@@ -54,36 +55,54 @@ public final class WorkshopBench {
         int learners = 100;
         int seconds = 30;
         boolean data = false;
+        boolean bundled = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--data" -> data = true;
+                case "--bundled" -> bundled = true;
                 case "--learners" -> learners = Integer.parseInt(args[++i]);
                 case "--seconds" -> seconds = Math.min(300, Integer.parseInt(args[++i]));
                 default -> {
-                    System.err.println("usage: bench-workshop [--learners N] [--seconds S] [--data]");
+                    System.err.println("usage: bench-workshop [--learners N] [--seconds S] [--data] [--bundled]");
                     System.exit(2);
                 }
             }
         }
-        Process server = startServer(data);
+        Path home = Files.createTempDirectory("bench-workshop");
+        Process server = startServer(home, data, bundled);
+        // the steps the simulated learners report on: the bench lesson's, or the first bundled ones
+        List<io.awstutor.workshop.StepRef> steps = bundled ? io.awstutor.workshop.ClassBoard.columnsOf(io.awstutor.lesson.LessonCatalog.bundled()).stream()
+                .map(io.awstutor.workshop.ClassBoard.Column::ref).limit(12).toList() : List.of(new io.awstutor.workshop.StepRef("warm-up", "a-bucket-of-your-own"));
         try {
             Map<String, String> printed = readBanner(server.getInputStream());
             String base = printed.get("url");
             String token = printed.get("token");
             System.err.printf("server pid %d at %s; %d learners for %d s%n", server.pid(), base, learners, seconds);
-            run(server.pid(), URI.create(base), printed.get("code"), token, learners, seconds);
+            run(server.pid(), URI.create(base), printed.get("code"), token, learners, seconds, steps);
         } finally {
             server.destroy();
             server.waitFor(10, TimeUnit.SECONDS);
             server.destroyForcibly();
+            server.waitFor(10, TimeUnit.SECONDS);
+            removeAll(home);
         }
     }
 
-    private static Process startServer(boolean data) throws Exception {
-        Path home = Files.createTempDirectory("bench-workshop");
+    /** The server's home and data folder go when the bench ends: each run writes its own. */
+    private static void removeAll(Path folder) {
+        try (var paths = Files.walk(folder)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (java.io.IOException e) {
+            System.err.println("bench-workshop: could not remove " + folder + ": " + e.getMessage());
+        }
+    }
+
+    private static Process startServer(Path home, boolean data, boolean bundled) throws Exception {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
-                System.getProperty("java.class.path"), "io.awstutor.cli.Main", "workshop", "serve", "--name", "bench",
-                "--lessons", "src/test/resources/workshop-lessons"));
+                System.getProperty("java.class.path"), "io.awstutor.cli.Main", "workshop", "serve", "--name", "bench"));
+        if (!bundled) {
+            command.addAll(List.of("--lessons", "src/test/resources/workshop-lessons"));
+        }
         if (data) {
             command.addAll(List.of("--data", home.resolve("class").toString()));
         }
@@ -119,7 +138,8 @@ public final class WorkshopBench {
         return found;
     }
 
-    private static void run(long pid, URI base, String code, String token, int learners, int seconds) throws Exception {
+    private static void run(long pid, URI base, String code, String token, int learners, int seconds,
+                            List<io.awstutor.workshop.StepRef> steps) throws Exception {
         WorkshopClient client = new WorkshopClient();
         List<Membership> members = new ArrayList<>();
         for (int i = 0; i < learners; i++) {
@@ -146,7 +166,7 @@ public final class WorkshopBench {
         SdkHttpClient sdkHttp = ApacheHttpClient.builder().maxConnections(learners + 8).build();
         List<Thread> threads = new ArrayList<>();
         for (Membership member : members) {
-            Thread t = new Thread(() -> learn(member, client, sdkHttp, base, deadline, lastSent, timings, events, calls, errors), "learner");
+            Thread t = new Thread(() -> learn(member, steps, client, sdkHttp, base, deadline, lastSent, timings, events, calls, errors), "learner");
             t.setDaemon(true);
             threads.add(t);
             t.start();
@@ -179,7 +199,7 @@ public final class WorkshopBench {
         System.out.printf("server CPU                %.0f%% of one core (%d ms CPU over %d ms)%n", cpu * 100.0 / wall, cpu, wall);
     }
 
-    private static void learn(Membership member, WorkshopClient client, SdkHttpClient sdkHttp, URI base, long deadline,
+    private static void learn(Membership member, List<io.awstutor.workshop.StepRef> steps, WorkshopClient client, SdkHttpClient sdkHttp, URI base, long deadline,
                               Map<String, Long> lastSent, Timings timings, AtomicLong events, AtomicLong calls, AtomicLong errors) {
         try (S3Client s3 = S3Client.builder().endpointOverride(base).region(Region.US_EAST_1).forcePathStyle(true).httpClient(sdkHttp)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(member.accessKeyId(), member.secretAccessKey())))
@@ -190,11 +210,12 @@ public final class WorkshopBench {
             Thread.sleep(random.nextLong(1000));
             int n = 0;
             while (System.currentTimeMillis() < deadline) {
+                io.awstutor.workshop.StepRef step = steps.get(Math.min(steps.size() - 1, n / 3));
                 List<WorkshopEvent> batch = List.of(
-                        WorkshopEvent.of(EventKind.CHECK_FAILED, System.currentTimeMillis(), "warm-up", "a-bucket-of-your-own")
-                                .withMessage("There is no bucket named x yet."),
-                        WorkshopEvent.of(EventKind.AWS_ERROR, System.currentTimeMillis(), "warm-up", "a-bucket-of-your-own")
-                                .withError("S3", "GetObject", "NoSuchKey"));
+                        WorkshopEvent.of(n % 3 == 0 ? EventKind.STEP_ENTERED : EventKind.CHECK_FAILED, System.currentTimeMillis(),
+                                step.lesson(), step.step()).withMessage("There is no bucket named x yet."),
+                        WorkshopEvent.of(n % 3 == 2 ? EventKind.CHECK_PASSED : EventKind.AWS_ERROR, System.currentTimeMillis(),
+                                step.lesson(), step.step()).withError("S3", "GetObject", "NoSuchKey"));
                 long sent = System.currentTimeMillis();
                 lastSent.putIfAbsent(member.learnerId(), sent);
                 events.addAndGet(client.send(member, batch, 0).accepted());

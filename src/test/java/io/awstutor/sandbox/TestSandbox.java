@@ -19,6 +19,8 @@ import software.amazon.awssdk.services.rds.RdsClient;
 import software.amazon.awssdk.services.rdsdata.RdsDataClient;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3Configuration;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 import software.amazon.awssdk.services.ses.SesClient;
 import software.amazon.awssdk.services.sts.StsClient;
 
@@ -116,6 +118,13 @@ public final class TestSandbox implements AutoCloseable {
     /** IAM is global: its client signs for us-east-1 whatever the learner's region. */
     public IamClient iam(AwsCredentials credentials) {
         return build(IamClient.builder(), credentials, Region.AWS_GLOBAL.id(), endpoint());
+    }
+
+    /** Presigns for this sandbox as root, path-style (close it after use). */
+    public S3Presigner presigner() {
+        return S3Presigner.builder().endpointOverride(endpoint()).region(Region.US_EAST_1)
+                .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(true).build())
+                .credentialsProvider(StaticCredentialsProvider.create(root())).build();
     }
 
     public S3Client s3() { return s3(root()); }

@@ -102,4 +102,34 @@ class PagerTest {
         assertTrue(shown.contains("── 18 more lines: Space or Enter; q skips (/help shows it again) ──"), shown);
         assertEquals("/next", line, shown);
     }
+
+    /**
+     * A step passed, and the next step is longer than the screen: its first page is shorter by
+     * what followed the learner's Enter, so the value and "✓ Step done" stay in sight above it.
+     */
+    @Test
+    void theFirstPageLeavesWhatFollowedTheLearnersEnterOnScreen(@TempDir Path home) throws Exception {
+        ByteArrayOutputStream screen = new ByteArrayOutputStream();
+        try (PipedOutputStream keyboard = new PipedOutputStream(); PipedInputStream in = new PipedInputStream(keyboard)) {
+            Terminal terminal = TerminalBuilder.builder().system(false).streams(in, screen)
+                    .type(Terminal.TYPE_DUMB).encoding(StandardCharsets.UTF_8).build();
+            terminal.setSize(new Size(80, 24));
+            try (JLineIO io = new JLineIO(terminal, home.resolve("history"), new ShellCompleter(List::of, n -> List.of(), () -> null),
+                    (buffer, cursor) -> List.of())) {
+                keyboard.write("var me = sts.getCallerIdentity();\n".getBytes(StandardCharsets.UTF_8));
+                keyboard.flush();
+                assertEquals(Optional.of("var me = sts.getCallerIdentity();"), io.readLine("❯ ", null));
+                io.out().println("me ==> GetCallerIdentityResponse(...)");
+                io.out().println("✓ Step done: Ask AWS who you are.");
+                io.out().println();
+                keyboard.write("q".getBytes(StandardCharsets.UTF_8));
+                keyboard.flush();
+                io.printAll(page(40));
+            }
+        }
+        String shown = screen.toString(StandardCharsets.UTF_8).replace("\r", "");
+        // 22 rows of a 24-row screen, less the input line and the three after it
+        assertTrue(shown.contains("line 18\n── 22 more lines"), shown);
+        assertFalse(shown.contains("line 19\n"), shown);
+    }
 }

@@ -1,5 +1,7 @@
 package io.awstutor.sandbox.ec2;
 
+import io.awstutor.network.SecurityGroupPaths;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -12,6 +14,8 @@ import java.util.List;
  * <p>
  * Each question reads only the rules of the groups at the two ends, so it stays fast with
  * thousands of groups. The verdict names the rule that allows the traffic or says that none does.
+ * The decision is {@link SecurityGroupPaths}, the one model the lessons' checks use too; this
+ * class feeds it the region's state and words its verdict.
  */
 public final class Reachability {
 
@@ -50,14 +54,20 @@ public final class Reachability {
         String describe() {
             return id + " (" + privateIp + ")";
         }
+
+        SecurityGroupPaths.Endpoint endpoint() {
+            return new SecurityGroupPaths.Endpoint(vpcId, privateIp, publicIp, hasPublicSide, groups);
+        }
     }
 
     private final Ec2Backend backend;
     private final RegionState state;
+    private final SecurityGroupPaths<SecurityGroupRule> model;
 
     Reachability(Ec2Backend backend, RegionState state) {
         this.backend = backend;
         this.state = state;
+        this.model = new SecurityGroupPaths<>(this::rules);
     }
 
     public Verdict canReach(Source source, String targetId, int port) {
@@ -126,73 +136,52 @@ public final class Reachability {
     }
 
     private Verdict fromOutside(String address, Node target, int port) {
-        int ip;
         try {
-            ip = Ipv4Cidr.parseAddress(address);
+            Ipv4Cidr.parseAddress(address);
         } catch (IllegalArgumentException e) {
             return new Verdict(false, address + " is not an IPv4 address");
         }
-        if (!target.hasPublicSide()) {
-            return new Verdict(false, target.id() + " has no public IP address, so nothing outside its VPC can reach it");
-        }
-        SecurityGroupRule inbound = findRule(target.groups(), false, port, ip, null);
-        if (inbound == null) {
-            return new Verdict(false, "no inbound rule of " + groupsText(target.groups()) + " allows TCP port " + port
+        SecurityGroupPaths.Decision<SecurityGroupRule> d = model.fromAddress(address, target.endpoint(), port);
+        return switch (d.outcome()) {
+            case OPEN -> new Verdict(true, "inbound rule " + ruleText(d.inbound().origin()) + " allows TCP port " + port
+                    + " from " + address + "; replies pass because security groups are stateful");
+            case NO_PUBLIC_SIDE -> new Verdict(false, target.id() + " has no public IP address, so nothing outside its VPC can reach it");
+            default -> new Verdict(false, "no inbound rule of " + groupsText(target.groups()) + " allows TCP port " + port
                     + " from " + address);
-        }
-        return new Verdict(true, "inbound rule " + ruleText(inbound) + " allows TCP port " + port + " from " + address
-                + "; replies pass because security groups are stateful");
+        };
     }
 
     private Verdict between(Node from, Node target, int port) {
-        boolean sameVpc = from.vpcId() != null && from.vpcId().equals(target.vpcId());
-        String sourceAddress = sameVpc ? from.privateIp() : from.publicIp();
-        String targetAddress = sameVpc ? target.privateIp() : target.publicIp();
-        if (!sameVpc && (sourceAddress == null || !target.hasPublicSide() || targetAddress == null)) {
-            return new Verdict(false, from.id() + " and " + target.id() + " are in different VPCs and cannot reach each other "
+        SecurityGroupPaths.Decision<SecurityGroupRule> d = model.between(from.endpoint(), target.endpoint(), port);
+        return switch (d.outcome()) {
+            case OPEN -> {
+                SecurityGroupRule inbound = d.inbound().origin();
+                yield new Verdict(true, "inbound rule " + ruleText(inbound) + " allows TCP port " + port + " from " + from.describe()
+                        + (inbound.peer() instanceof RulePeer.Group g ? ", a member of " + g.groupId() : "")
+                        + "; outbound rule " + ruleText(d.outbound().origin()) + " lets it leave; replies pass because security groups are stateful");
+            }
+            case NO_OUTBOUND -> new Verdict(false, "no outbound rule of " + groupsText(from.groups()) + " allows TCP port " + port
+                    + " to " + target.id() + " (" + d.targetAddress() + ")");
+            case NO_INBOUND -> new Verdict(false, "no inbound rule of " + groupsText(target.groups()) + " allows TCP port " + port
+                    + " from " + from.id() + " (" + d.sourceAddress() + ")");
+            default -> new Verdict(false, from.id() + " and " + target.id() + " are in different VPCs and cannot reach each other "
                     + "through public addresses");
-        }
-        int sourceIp = Ipv4Cidr.parseAddress(sourceAddress);
-        int targetIp = Ipv4Cidr.parseAddress(targetAddress);
-        SecurityGroupRule outbound = findRule(from.groups(), true, port, targetIp, sameVpc ? target.groups() : null);
-        if (outbound == null) {
-            return new Verdict(false, "no outbound rule of " + groupsText(from.groups()) + " allows TCP port " + port
-                    + " to " + target.id() + " (" + targetAddress + ")");
-        }
-        SecurityGroupRule inbound = findRule(target.groups(), false, port, sourceIp, sameVpc ? from.groups() : null);
-        if (inbound == null) {
-            return new Verdict(false, "no inbound rule of " + groupsText(target.groups()) + " allows TCP port " + port
-                    + " from " + from.id() + " (" + sourceAddress + ")");
-        }
-        return new Verdict(true, "inbound rule " + ruleText(inbound) + " allows TCP port " + port + " from " + from.describe()
-                + (inbound.peer() instanceof RulePeer.Group g ? ", a member of " + g.groupId() : "")
-                + "; outbound rule " + ruleText(outbound) + " lets it leave; replies pass because security groups are stateful");
+        };
     }
 
-    /**
-     * The first rule, in the given groups and direction, that allows TCP {@code port} with the
-     * peer at {@code peerIp} (or, for group references, a member of one of {@code peerGroups}).
-     */
-    private SecurityGroupRule findRule(List<String> groupIds, boolean egress, int port, int peerIp, List<String> peerGroups) {
-        for (String groupId : groupIds) {
-            SecurityGroup group = state.groups.get(groupId);
-            if (group == null) {
-                continue;
-            }
-            for (SecurityGroupRule rule : group.rules(egress)) {
-                if (!rule.allowsTcp(port)) {
-                    continue;
-                }
-                RulePeer peer = rule.peer();
-                if (peer instanceof RulePeer.Ipv4 range && range.block().contains(peerIp)) {
-                    return rule;
-                }
-                if (peer instanceof RulePeer.Group ref && peerGroups != null && peerGroups.contains(ref.groupId())) {
-                    return rule;
-                }
-            }
+    /** A group's rules in one direction as the shared model reads them (IPv6 and prefix-list peers never match IPv4). */
+    private List<SecurityGroupPaths.Rule<SecurityGroupRule>> rules(String groupId, boolean egress) {
+        SecurityGroup group = state.groups.get(groupId);
+        if (group == null) {
+            return List.of();
         }
-        return null;
+        List<SecurityGroupPaths.Rule<SecurityGroupRule>> rules = new ArrayList<>();
+        for (SecurityGroupRule rule : group.rules(egress)) {
+            String cidr = rule.peer() instanceof RulePeer.Ipv4 range ? range.cidr() : null;
+            String peerGroup = rule.peer() instanceof RulePeer.Group ref ? ref.groupId() : null;
+            rules.add(new SecurityGroupPaths.Rule<>(rule.protocol(), rule.fromPort(), rule.toPort(), cidr, peerGroup, rule));
+        }
+        return rules;
     }
 
     private Node node(String id, List<NetworkEndpoint> external) {

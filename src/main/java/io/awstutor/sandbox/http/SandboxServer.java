@@ -129,8 +129,14 @@ public final class SandboxServer implements AutoCloseable {
         byte[] buffer = new byte[8192];
         long left = DRAIN_LIMIT;
         int n;
-        while (left > 0 && (n = body.read(buffer, 0, (int) Math.min(buffer.length, left))) > 0) {
-            left -= n;
+        try {
+            while (left > 0 && (n = body.read(buffer, 0, (int) Math.min(buffer.length, left))) > 0) {
+                left -= n;
+            }
+        } catch (java.io.InterruptedIOException stalled) {
+            throw stalled;
+        } catch (IOException closedOrBroken) {
+            // a body its handler closed has nothing left to drain; a broken one fails the answer's write
         }
     }
 

@@ -1,9 +1,11 @@
 package io.awstutor.sandbox.iam;
 
 import java.time.Instant;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.SortedMap;
 
 /**
  * What one IAM write changed in one account: the entities it put, by their key (a null value:
@@ -70,8 +72,17 @@ record IamChange(long seq, String accountId, Instant created, Map<String, IamUse
         }
     }
 
-    /** Entities are immutable records, so a changed one is a different object: comparing references finds every change. */
+    /**
+     * Entities are immutable records, so a changed one is a different object: comparing
+     * references finds every change. Sorted maps (all but the access keys) are walked side by
+     * side, a few nanoseconds an entity: this runs under IAM's write lock on every write.
+     */
     private static <V> int diff(Map<String, V> before, Map<String, V> after, Map<String, V> changes, Map<String, V> undo) {
+        if (before instanceof SortedMap<String, V> sortedBefore && after instanceof SortedMap<String, V> sortedAfter
+                && sortedBefore.comparator() == null && sortedAfter.comparator() == null) {
+            walk(sortedBefore, sortedAfter, changes, undo);
+            return changes.size();
+        }
         for (Map.Entry<String, V> e : after.entrySet()) {
             V old = before.get(e.getKey());
             if (old != e.getValue()) {
@@ -79,27 +90,41 @@ record IamChange(long seq, String accountId, Instant created, Map<String, IamUse
                 undo.put(e.getKey(), old);
             }
         }
-        // after = before + added - removed: only a write that removed something needs the second pass
-        if (before.size() + countNew(before, changes) != after.size()) {
-            for (Map.Entry<String, V> e : before.entrySet()) {
-                if (!after.containsKey(e.getKey())) {
-                    changes.put(e.getKey(), null);
-                    undo.put(e.getKey(), e.getValue());
-                }
+        for (Map.Entry<String, V> e : before.entrySet()) {
+            if (!after.containsKey(e.getKey())) {
+                changes.put(e.getKey(), null);
+                undo.put(e.getKey(), e.getValue());
             }
         }
         return changes.size();
     }
 
-    /** How many of the changes are keys {@code before} lacked (additions). */
-    private static <V> int countNew(Map<String, V> before, Map<String, V> changes) {
-        int added = 0;
-        for (String key : changes.keySet()) {
-            if (!before.containsKey(key)) {
-                added++;
+    /** Both maps in key order at once: a key only one side has was added or removed. */
+    private static <V> void walk(SortedMap<String, V> before, SortedMap<String, V> after, Map<String, V> changes, Map<String, V> undo) {
+        Iterator<Map.Entry<String, V>> olds = before.entrySet().iterator();
+        Iterator<Map.Entry<String, V>> news = after.entrySet().iterator();
+        Map.Entry<String, V> old = olds.hasNext() ? olds.next() : null;
+        Map.Entry<String, V> now = news.hasNext() ? news.next() : null;
+        while (old != null || now != null) {
+            int order = old == null ? 1 : now == null ? -1
+                    : old.getKey() == now.getKey() ? 0 : old.getKey().compareTo(now.getKey());
+            if (order == 0) {
+                if (old.getValue() != now.getValue()) {
+                    changes.put(now.getKey(), now.getValue());
+                    undo.put(now.getKey(), old.getValue());
+                }
+                old = olds.hasNext() ? olds.next() : null;
+                now = news.hasNext() ? news.next() : null;
+            } else if (order < 0) {
+                changes.put(old.getKey(), null);
+                undo.put(old.getKey(), old.getValue());
+                old = olds.hasNext() ? olds.next() : null;
+            } else {
+                changes.put(now.getKey(), now.getValue());
+                undo.put(now.getKey(), null);
+                now = news.hasNext() ? news.next() : null;
             }
         }
-        return added;
     }
 
     private static <V> void apply(Map<String, V> changes, Map<String, V> target) {

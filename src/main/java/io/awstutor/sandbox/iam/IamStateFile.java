@@ -33,6 +33,7 @@ final class IamStateFile {
     /** Below this the journal is never compacted: rewriting a small state often would cost more than it saves. */
     private static final long COMPACT_FLOOR_BYTES = 256 * 1024;
 
+    private final long compactFloorBytes;
     private final DurableJournal journal;
     private final GroupCommit<Staged> commits;
     /** Each account as last staged (under IAM's write lock): what the next write is compared with. */
@@ -82,6 +83,12 @@ final class IamStateFile {
     }
 
     IamStateFile(Path dir) {
+        this(dir, COMPACT_FLOOR_BYTES);
+    }
+
+    /** {@code compactFloorBytes}: a test's small floor, to reach a compaction in a few writes. */
+    IamStateFile(Path dir, long compactFloorBytes) {
+        this.compactFloorBytes = compactFloorBytes;
         try {
             this.journal = new DurableJournal(dir.resolve("iam.json"), dir.resolve("iam.journal"));
         } catch (IOException e) {
@@ -160,7 +167,7 @@ final class IamStateFile {
         seq++;
         change[0].applyTo(shadow);
         Snapshot compactTo = null;
-        if (!compactionStaged && journal.wantsCompaction(COMPACT_FLOOR_BYTES)) {
+        if (!compactionStaged && journal.wantsCompaction(compactFloorBytes)) {
             // copies of the lists only (the entities are immutable): serialized by the writer, outside the lock
             List<AccountState> states = new ArrayList<>();
             accounts.values().forEach(a -> states.add(AccountState.of(a)));

@@ -1,6 +1,5 @@
 package io.awstutor.sandbox.iam;
 
-import io.awstutor.sandbox.protocol.Tag;
 import io.awstutor.sandbox.http.ServiceCall;
 import io.awstutor.sandbox.protocol.QueryParams;
 import io.awstutor.sandbox.protocol.QueryServiceHandler.QueryAction;
@@ -9,7 +8,7 @@ import io.awstutor.sandbox.protocol.XmlWriter;
 import java.util.Map;
 import java.util.Optional;
 
-/** CreateRole, GetRole, ListRoles, UpdateRole, UpdateAssumeRolePolicy, DeleteRole, role tags. */
+/** CreateRole, GetRole, ListRoles, UpdateRole, UpdateAssumeRolePolicy, DeleteRole; tags and the boundary through {@link PrincipalActions}. */
 final class RoleActions {
     private final IamBackend backend;
 
@@ -25,11 +24,9 @@ final class RoleActions {
         actions.put("UpdateRoleDescription", this::updateRoleDescription);
         actions.put("UpdateAssumeRolePolicy", this::updateAssumeRolePolicy);
         actions.put("DeleteRole", this::deleteRole);
-        actions.put("TagRole", this::tagRole);
-        actions.put("UntagRole", this::untagRole);
-        actions.put("ListRoleTags", this::listRoleTags);
-        actions.put("PutRolePermissionsBoundary", this::putBoundary);
-        actions.put("DeleteRolePermissionsBoundary", this::deleteBoundary);
+        var roles = backend.roles();
+        PrincipalActions.register(actions, new PrincipalActions.Principal("Role", (account, name) -> roleArn(backend, account, name),
+                roles::tag, roles::untag, (account, name) -> roles.get(account, name).tags(), roles::setPermissionsBoundary));
     }
 
     static String roleArn(IamBackend backend, String accountId, String name) {
@@ -89,40 +86,5 @@ final class RoleActions {
         String name = p.required("RoleName");
         call.authorize("iam:DeleteRole", roleArn(backend, call.accountId(), name), "AccessDenied");
         backend.roles().delete(call.accountId(), name);
-    }
-
-    private void tagRole(QueryParams p, ServiceCall call, XmlWriter out) {
-        String name = p.required("RoleName");
-        call.authorize("iam:TagRole", roleArn(backend, call.accountId(), name), "AccessDenied");
-        backend.roles().tag(call.accountId(), name, IamParams.tags(p));
-    }
-
-    private void untagRole(QueryParams p, ServiceCall call, XmlWriter out) {
-        String name = p.required("RoleName");
-        call.authorize("iam:UntagRole", roleArn(backend, call.accountId(), name), "AccessDenied");
-        backend.roles().untag(call.accountId(), name, p.list("TagKeys"));
-    }
-
-    private void listRoleTags(QueryParams p, ServiceCall call, XmlWriter out) {
-        String name = p.required("RoleName");
-        call.authorize("iam:ListRoleTags", roleArn(backend, call.accountId(), name), "AccessDenied");
-        IamRole role = backend.roles().get(call.accountId(), name);
-        Page<Tag> page = Tagging.page(role.tags(), p.optional("Marker"), p.integer("MaxItems"));
-        IamXml.tags(out, "Tags", page.items());
-        IamXml.paging(out, page);
-    }
-
-    private void putBoundary(QueryParams p, ServiceCall call, XmlWriter out) {
-        String name = p.required("RoleName");
-        String boundary = p.required("PermissionsBoundary");
-        call.authorize("iam:PutRolePermissionsBoundary", roleArn(backend, call.accountId(), name), "AccessDenied",
-                IamParams.boundaryContext(p), java.util.Optional.empty());
-        backend.roles().setPermissionsBoundary(call.accountId(), name, boundary);
-    }
-
-    private void deleteBoundary(QueryParams p, ServiceCall call, XmlWriter out) {
-        String name = p.required("RoleName");
-        call.authorize("iam:DeleteRolePermissionsBoundary", roleArn(backend, call.accountId(), name), "AccessDenied");
-        backend.roles().setPermissionsBoundary(call.accountId(), name, null);
     }
 }

@@ -1,6 +1,5 @@
 package io.awstutor.sandbox.iam;
 
-import io.awstutor.sandbox.protocol.Tag;
 import io.awstutor.sandbox.auth.Caller;
 import io.awstutor.sandbox.http.ServiceCall;
 import io.awstutor.sandbox.protocol.AwsException;
@@ -10,7 +9,7 @@ import io.awstutor.sandbox.protocol.XmlWriter;
 
 import java.util.Map;
 
-/** CreateUser, GetUser, ListUsers, UpdateUser, DeleteUser and the user tag actions. */
+/** CreateUser, GetUser, ListUsers, UpdateUser, DeleteUser; tags and the boundary through {@link PrincipalActions}. */
 final class UserActions {
     private final IamBackend backend;
 
@@ -24,11 +23,9 @@ final class UserActions {
         actions.put("ListUsers", this::listUsers);
         actions.put("UpdateUser", this::updateUser);
         actions.put("DeleteUser", this::deleteUser);
-        actions.put("TagUser", this::tagUser);
-        actions.put("UntagUser", this::untagUser);
-        actions.put("ListUserTags", this::listUserTags);
-        actions.put("PutUserPermissionsBoundary", this::putBoundary);
-        actions.put("DeleteUserPermissionsBoundary", this::deleteBoundary);
+        var users = backend.users();
+        PrincipalActions.register(actions, new PrincipalActions.Principal("User", (account, name) -> userArn(backend, account, name),
+                users::tag, users::untag, (account, name) -> users.get(account, name).tags(), users::setPermissionsBoundary));
         actions.put("ListMFADevices", (p, c, out) -> listNone(p, c, out, "ListMFADevices", "MFADevices"));
         actions.put("ListSigningCertificates", (p, c, out) -> listNone(p, c, out, "ListSigningCertificates", "Certificates"));
     }
@@ -110,40 +107,5 @@ final class UserActions {
         String name = p.required("UserName");
         call.authorize("iam:DeleteUser", userArn(backend, call.accountId(), name), "AccessDenied");
         backend.users().delete(call.accountId(), name);
-    }
-
-    private void tagUser(QueryParams p, ServiceCall call, XmlWriter out) {
-        String name = p.required("UserName");
-        call.authorize("iam:TagUser", userArn(backend, call.accountId(), name), "AccessDenied");
-        backend.users().tag(call.accountId(), name, IamParams.tags(p));
-    }
-
-    private void untagUser(QueryParams p, ServiceCall call, XmlWriter out) {
-        String name = p.required("UserName");
-        call.authorize("iam:UntagUser", userArn(backend, call.accountId(), name), "AccessDenied");
-        backend.users().untag(call.accountId(), name, p.list("TagKeys"));
-    }
-
-    private void listUserTags(QueryParams p, ServiceCall call, XmlWriter out) {
-        String name = p.required("UserName");
-        call.authorize("iam:ListUserTags", userArn(backend, call.accountId(), name), "AccessDenied");
-        IamUser user = backend.users().get(call.accountId(), name);
-        Page<Tag> page = Tagging.page(user.tags(), p.optional("Marker"), p.integer("MaxItems"));
-        IamXml.tags(out, "Tags", page.items());
-        IamXml.paging(out, page);
-    }
-
-    private void putBoundary(QueryParams p, ServiceCall call, XmlWriter out) {
-        String name = p.required("UserName");
-        String boundary = p.required("PermissionsBoundary");
-        call.authorize("iam:PutUserPermissionsBoundary", userArn(backend, call.accountId(), name), "AccessDenied",
-                IamParams.boundaryContext(p), java.util.Optional.empty());
-        backend.users().setPermissionsBoundary(call.accountId(), name, boundary);
-    }
-
-    private void deleteBoundary(QueryParams p, ServiceCall call, XmlWriter out) {
-        String name = p.required("UserName");
-        call.authorize("iam:DeleteUserPermissionsBoundary", userArn(backend, call.accountId(), name), "AccessDenied");
-        backend.users().setPermissionsBoundary(call.accountId(), name, null);
     }
 }

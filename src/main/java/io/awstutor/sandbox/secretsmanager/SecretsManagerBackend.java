@@ -1,5 +1,6 @@
 package io.awstutor.sandbox.secretsmanager;
 
+import io.awstutor.sandbox.protocol.Arns;
 import io.awstutor.sandbox.SandboxContext;
 import io.awstutor.sandbox.protocol.AwsException;
 import io.awstutor.sandbox.protocol.KeyedPages;
@@ -67,7 +68,7 @@ public final class SecretsManagerBackend {
                     : SecretsErrors.exists(request.name());
         }
         Instant now = context.now();
-        String arn = "arn:aws:secretsmanager:" + region + ":" + account + ":secret:" + request.name() + "-" + suffix();
+        String arn = Arns.regional("secretsmanager", region, account, "secret:" + request.name() + "-" + suffix());
         Secret secret = new Secret(account, region, request.name(), arn, request.description(), request.kmsKeyId(),
                 request.owningService(), now, now, null, null, request.tags(), List.of());
         SecretVersion version = null;
@@ -110,10 +111,10 @@ public final class SecretsManagerBackend {
     /** The ARN a request names (the secret's own when it exists), for the IAM check before the lookup. */
     public synchronized String arnOf(String account, String region, String secretId) {
         if (secretId == null) {
-            return "arn:aws:secretsmanager:" + region + ":" + account + ":secret:*";
+            return Arns.regional("secretsmanager", region, account, "secret:*");
         }
         return lookup(account, region, secretId).map(Secret::arn)
-                .orElse(secretId.startsWith("arn:") ? secretId : "arn:aws:secretsmanager:" + region + ":" + account + ":secret:" + secretId);
+                .orElse(secretId.startsWith("arn:") ? secretId : Arns.regional("secretsmanager", region, account, "secret:" + secretId));
     }
 
     public synchronized Value put(String account, String region, String secretId, String clientRequestToken, String secretString,

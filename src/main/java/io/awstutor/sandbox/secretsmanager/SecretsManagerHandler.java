@@ -1,5 +1,7 @@
 package io.awstutor.sandbox.secretsmanager;
 
+import java.util.ArrayList;
+import io.awstutor.sandbox.protocol.Tag;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -11,7 +13,6 @@ import io.awstutor.sandbox.protocol.KeyedPages;
 import io.awstutor.sandbox.protocol.ValidationErrors;
 
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -51,10 +52,11 @@ public final class SecretsManagerHandler extends JsonServiceHandler {
     private JsonNode create(JsonInput in, ServiceCall call) {
         String name = in.requiredString("Name");
         authorize(call, "CreateSecret", name);
-        Map<String, String> tags = new LinkedHashMap<>();
+        List<Tag> requested = new ArrayList<>();
         for (JsonInput tag : in.list("Tags")) {
-            tags.put(tag.requiredString("Key"), tag.string("Value").orElse(""));
+            requested.add(new Tag(tag.string("Key").orElse(null), tag.string("Value").orElse(null)));
         }
+        Map<String, String> tags = SecretsTagRules.RULES.requested(requested);
         SecretsManagerBackend.Value created = backend.create(call.accountId(), call.region(), new SecretsManagerBackend.NewSecret(name,
                 in.string("Description").orElse(null), in.string("KmsKeyId").orElse(null), in.string("SecretString").orElse(null),
                 in.string("SecretBinary").orElse(null), in.string("ClientRequestToken").orElse(null), tags, null));

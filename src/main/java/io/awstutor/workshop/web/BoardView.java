@@ -88,7 +88,9 @@ final class BoardView {
     }
 
     private static Html cell(ClassBoard.Cell cell, ClassBoard.Column column) {
-        String step = column.lessonTitle() + " · " + column.number() + ". " + column.title();
+        // the lesson's title heads the column group above: a cell names its step only (the grid
+        // of a class on the bundled lessons has 7,800 cells, and each refresh sends them all)
+        String step = column.number() + ". " + column.title();
         return switch (cell) {
             case DONE -> Html.of("<td class=\"w-cell done\" title=\"{}: done\">✓<span class=\"sr-only\"> done</span></td>", step);
             case DONE_WITH_SOLUTION -> Html.of("<td class=\"w-cell helped\" title=\"{}: done after the solution\">◐<span class=\"sr-only\"> done with the solution</span></td>", step);

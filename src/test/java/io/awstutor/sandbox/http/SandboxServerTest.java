@@ -44,6 +44,14 @@ class SandboxServerTest {
                     throw new IOException("the body file vanished");
                 });
             }
+            if (request.rawPath().equals("/reads-and-closes")) {
+                try (InputStream body = request.body()) {
+                    body.readAllBytes();
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+                return SandboxResponse.bytes(200, "text/plain", "read".getBytes(StandardCharsets.UTF_8));
+            }
             if (request.rawPath().equals("/edge")) {
                 return SandboxResponse.bytes(200, "text/html", "<p>hi</p>".getBytes(StandardCharsets.UTF_8))
                         .withHeader("X-Cache", "Miss from cloudfront")
@@ -128,6 +136,20 @@ class SandboxServerTest {
             assertTrue(names.containsAll(List.of("X-Cache", "X-Amz-Cf-Pop", "ETag", "Content-Type", "Content-Length",
                     "x-amzn-RequestId", "Date")), head);
             assertTrue(answer.endsWith("<p>hi</p>"), answer);
+        }
+    }
+
+    /** A handler that reads its request body and closes it (the workshop's events) gets its answer out, not a 500. */
+    @Test
+    void aBodyTheHandlerClosedIsNotDrainedAgain() throws Exception {
+        try (SandboxServer server = start()) {
+            HttpURLConnection connection = (HttpURLConnection) URI.create("http://127.0.0.1:" + server.port() + "/reads-and-closes")
+                    .toURL().openConnection();
+            connection.setDoOutput(true);
+            connection.setRequestMethod("POST");
+            connection.getOutputStream().write("{\"events\": []}".getBytes(StandardCharsets.UTF_8));
+            assertEquals(200, connection.getResponseCode());
+            assertEquals("read", new String(connection.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
         }
     }
 }

@@ -5,9 +5,6 @@ import io.awstutor.sandbox.TestSandbox;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.s3.S3Configuration;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
 import java.io.IOException;
@@ -79,9 +76,7 @@ class StalledClientTest {
     @Test
     void aSlowUploadThatKeepsSendingIsNotCut() throws Exception {
         java.net.URL url;
-        try (S3Presigner presigner = S3Presigner.builder().endpointOverride(box.endpoint()).region(Region.US_EAST_1)
-                .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(true).build())
-                .credentialsProvider(StaticCredentialsProvider.create(TestSandbox.root())).build()) {
+        try (S3Presigner presigner = box.presigner()) {
             url = presigner.presignPutObject(r -> r.signatureDuration(Duration.ofMinutes(10))
                     .putObjectRequest(p -> p.bucket("slow").key("steady"))).url();
         }

@@ -29,5 +29,7 @@ class ArnsTest {
         assertEquals("nightly", arn.resource().resource());
         assertTrue(Arns.parse("orders").isEmpty());
         assertTrue(Arns.parse(null).isEmpty());
+        assertTrue(Arns.parse("arn:aws:iam::123456789012:user/").isEmpty(), "an empty name is no ARN, and no crash");
+        assertEquals("arn:aws:iam::123456789012:user/", Arns.global("iam", "123456789012", "user/"));
     }
 }

@@ -142,6 +142,21 @@ class TagLimitsTest {
     }
 
     @Test
+    void secretsManagerChecksTheTagsOfANewSecret() {
+        var sm = box.secretsmanager();
+        var tooMany = keys(51).stream().map(k -> software.amazon.awssdk.services.secretsmanager.model.Tag.builder().key(k).value("v").build()).toList();
+        fails("InvalidParameterException", 400, "A secret can have at most 50 tags.",
+                () -> sm.createSecret(r -> r.name("tagged").secretString("s").tags(tooMany)));
+        fails("ValidationException", 400, "1 validation error detected: Value '" + LONG_KEY + "' at 'tags.1.member.key' failed to "
+                + "satisfy constraint: Member must have length less than or equal to 128",
+                () -> sm.createSecret(r -> r.name("tagged").secretString("s").tags(t -> t.key(LONG_KEY).value("v"))));
+        fails("InvalidParameterException", 400, null,
+                () -> sm.createSecret(r -> r.name("tagged").secretString("s").tags(t -> t.key("aws:x").value("v"))));
+        sm.createSecret(r -> r.name("tagged").secretString("s").tags(tooMany.subList(0, 50)));
+        assertEquals(50, sm.describeSecret(r -> r.secretId("tagged")).tags().size());
+    }
+
+    @Test
     void cloudFrontRefusesBadTagsAsInvalidTagging() {
         CloudFrontClient cf = box.cloudfront();
         DistributionConfig config = DistributionConfig.builder().callerReference("tag-limits").comment("t").enabled(true)

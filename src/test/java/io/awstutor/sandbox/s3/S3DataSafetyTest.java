@@ -4,10 +4,7 @@ import io.awstutor.sandbox.SandboxOptions;
 import io.awstutor.sandbox.TestSandbox;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.s3.S3Configuration;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
@@ -146,9 +143,7 @@ class S3DataSafetyTest {
     /** A presigned GET over a raw socket that reads until the server closes (5 s at most). */
     private static String rawGet(TestSandbox box, String key) throws IOException {
         java.net.URL url;
-        try (S3Presigner presigner = S3Presigner.builder().endpointOverride(box.endpoint()).region(Region.US_EAST_1)
-                .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(true).build())
-                .credentialsProvider(StaticCredentialsProvider.create(TestSandbox.root())).build()) {
+        try (S3Presigner presigner = box.presigner()) {
             url = presigner.presignGetObject(r -> r.signatureDuration(Duration.ofMinutes(10))
                     .getObjectRequest(g -> g.bucket("lost").key(key))).url();
         }
@@ -173,9 +168,7 @@ class S3DataSafetyTest {
         try (TestSandbox box = TestSandbox.start()) {
             box.s3().createBucket(b -> b.bucket("short"));
             java.net.URL url;
-            try (S3Presigner presigner = S3Presigner.builder().endpointOverride(box.endpoint()).region(Region.US_EAST_1)
-                    .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(true).build())
-                    .credentialsProvider(StaticCredentialsProvider.create(TestSandbox.root())).build()) {
+            try (S3Presigner presigner = box.presigner()) {
                 url = presigner.presignPutObject(r -> r.signatureDuration(Duration.ofMinutes(10))
                         .putObjectRequest(p -> p.bucket("short").key("cut.txt"))).url();
             }

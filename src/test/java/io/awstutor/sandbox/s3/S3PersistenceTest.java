@@ -34,7 +34,7 @@ class S3PersistenceTest {
             s3.putBucketTagging(b -> b.bucket("kept").tagging(t -> t.tagSet(software.amazon.awssdk.services.s3.model.Tag.builder()
                     .key("env").value("lesson").build())));
             s3.createMultipartUpload(b -> b.bucket("kept").key("pending"));
-            brokenUpload(s3);
+            brokenUpload(box, s3);
         }
         try (Stream<Path> files = Files.walk(data)) {
             assertTrue(files.noneMatch(p -> p.toString().contains("ünïcode") || p.toString().contains("half-written")));
@@ -54,8 +54,18 @@ class S3PersistenceTest {
         }
     }
 
-    /** A PUT whose client dies after 10 of the 1 MiB it announced. */
-    private static void brokenUpload(S3Client s3) throws InterruptedException {
+    /**
+     * A PUT whose client dies after 10 of the 1 MiB it announced. The sandbox answers it (with
+     * an error nobody reads) once it has given the body up; the test waits for that answer, not
+     * for a guessed time, before it looks.
+     */
+    private static void brokenUpload(TestSandbox box, S3Client s3) throws InterruptedException {
+        java.util.concurrent.CountDownLatch abandoned = new java.util.concurrent.CountDownLatch(1);
+        box.sandbox().onCall(call -> {
+            if (call.service().equals("s3") && call.operation().equals("PutObject") && call.failed()) {
+                abandoned.countDown();
+            }
+        });
         java.io.InputStream dying = new java.io.InputStream() {
             private int sent;
 
@@ -73,7 +83,7 @@ class S3PersistenceTest {
         } catch (RuntimeException expected) {
             // the client gave up; the sandbox must not show a half object
         }
-        Thread.sleep(300);
+        assertTrue(abandoned.await(30, java.util.concurrent.TimeUnit.SECONDS), "the sandbox answered the broken PUT");
         assertTrue(s3.listObjectsV2(b -> b.bucket("kept")).contents().stream().noneMatch(o -> o.key().equals("half-written")));
     }
 
