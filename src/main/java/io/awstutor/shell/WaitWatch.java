@@ -56,6 +56,7 @@ final class WaitWatch implements AutoCloseable {
             // calls are read from the start (the end of a piped input asks whether the snippet
             // still calls AWS); the screen hears of them only after the first moment
             while (running) {
+                Thread.sleep(TICK_MS); // a snippet over within a tick costs no read of the call log
                 List<CallRecord> fresh = drain.get();
                 if (!fresh.isEmpty()) {
                     lastCall = System.nanoTime();
@@ -66,7 +67,6 @@ final class WaitWatch implements AutoCloseable {
                 if (System.nanoTime() - started >= FIRST_WORD.toNanos()) {
                     report();
                 }
-                Thread.sleep(TICK_MS);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
