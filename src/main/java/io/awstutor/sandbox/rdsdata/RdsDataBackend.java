@@ -130,7 +130,40 @@ public final class RdsDataBackend implements AutoCloseable {
                 return work.run(c, db.postgres());
             }
         } catch (SQLException e) {
+            if ((transactionId == null || transactionId.isEmpty()) && engineWentAway(e)) {
+                answerResumingIfPaused(db);
+            }
             throw DataApiErrors.database(e);
+        }
+    }
+
+    /** The server ended the session (shutdown, pause) or the connection broke: PostgreSQL's 57P0x, class 08. */
+    private static boolean engineWentAway(SQLException e) {
+        String state = e.getSQLState();
+        return state != null && (state.startsWith("57P") || state.startsWith("08"));
+    }
+
+    /**
+     * A Serverless v2 writer can pause between a call's connect and its statement (the pause saw
+     * no connection yet). AWS answers such a call DatabaseResumingException, and so does this:
+     * a new connect, tried for a moment while the engine finishes stopping, says whether the
+     * writer is paused (and starts its resume); if it is not, the engine's own error stands.
+     */
+    private void answerResumingIfPaused(Database db) {
+        for (int attempt = 0; attempt < 10; attempt++) {
+            try {
+                connector.connect(db.ref(), db.user(), db.password(), db.database()).ifPresent(RdsDataBackend::closeQuietly);
+                return;
+            } catch (WriterResumingException paused) {
+                throw DataApiErrors.resuming(paused.getMessage());
+            } catch (SQLException stillStopping) {
+                try {
+                    Thread.sleep(100);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
         }
     }
 
