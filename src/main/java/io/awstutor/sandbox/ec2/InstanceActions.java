@@ -18,6 +18,8 @@ import static io.awstutor.sandbox.ec2.Ec2Action.authorize;
 final class InstanceActions {
     private final Ec2Backend backend;
 
+    private final Map<String, List<String>> launchesByToken = new java.util.concurrent.ConcurrentHashMap<>();
+
     InstanceActions(Ec2Backend backend) {
         this.backend = backend;
     }
@@ -39,6 +41,19 @@ final class InstanceActions {
         call.authorize("ec2:RunInstances", Ec2Action.arn(call, "instance/*"), "UnauthorizedOperation",
                 type == null ? Map.of() : Map.of("ec2:InstanceType", List.of(type)), java.util.Optional.empty());
         RegionState state = backend.region(call.accountId(), call.region());
+        // ClientToken makes RunInstances idempotent: SDKs fill it in and send the same one when they
+        // retry a call whose answer was lost, and AWS answers the retry with the first launch's
+        // instances instead of launching more. Tokens are kept for this sandbox's run (not across a
+        // restart); a token reused with other parameters is not refused (AWS: IdempotentParameterMismatch).
+        String token = params.get("ClientToken");
+        String tokenKey = call.accountId() + "/" + call.region() + "/" + token;
+        if (token != null && !token.isEmpty()) {
+            List<String> earlier = launchesByToken.get(tokenKey);
+            if (earlier != null) {
+                InstanceXml.launched(xml, backend.instances().describe(state, earlier, List.of()), call.accountId(), state);
+                return;
+            }
+        }
         LaunchRequest request = new LaunchRequest(params.get("ImageId"), params.get("InstanceType"),
                 params.integer("MinCount").orElse(null), params.integer("MaxCount").orElse(null), params.get("KeyName"),
                 params.list("SecurityGroupId"), params.list("SecurityGroup"), params.get("SubnetId"),
@@ -53,6 +68,9 @@ final class InstanceActions {
             i.setUserData(userData);
             i.setSettings(settings);
         });
+        if (token != null && !token.isEmpty()) {
+            launchesByToken.put(tokenKey, launched.stream().map(Instance::id).toList());
+        }
         InstanceXml.launched(xml, launched, call.accountId(), state);
     }
 

@@ -94,6 +94,19 @@ class Ec2InstancesHttpTest {
     }
 
     @Test
+    void aRetriedRunInstancesWithItsClientTokenLaunchesNothingMore() {
+        // an SDK retrying a launch whose answer was lost sends the same ClientToken again
+        String ami = image("al2023-ami-2023*-x86_64");
+        var first = ec2.runInstances(r -> r.imageId(ami).instanceType("t3.micro").minCount(1).maxCount(1).clientToken("retry-1"));
+        var again = ec2.runInstances(r -> r.imageId(ami).instanceType("t3.micro").minCount(1).maxCount(1).clientToken("retry-1"));
+        assertEquals(first.instances().get(0).instanceId(), again.instances().get(0).instanceId());
+        assertEquals(first.reservationId(), again.reservationId());
+        var other = ec2.runInstances(r -> r.imageId(ami).instanceType("t3.micro").minCount(1).maxCount(1).clientToken("retry-2"));
+        assertFalse(other.instances().get(0).instanceId().equals(first.instances().get(0).instanceId()));
+        ec2.terminateInstances(r -> r.instanceIds(first.instances().get(0).instanceId(), other.instances().get(0).instanceId()));
+    }
+
+    @Test
     void launchWaitStopStartTerminateWithTheSdkWaiter() {
         String ami = image("al2023-ami-2023*-x86_64");
         String key = "web-key";
