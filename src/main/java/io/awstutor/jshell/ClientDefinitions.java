@@ -1,27 +1,47 @@
 package io.awstutor.jshell;
 
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
- * The deferred definitions of one session, the imports and the service clients
- * ({@code sts}, {@code s3}, ...): a client just in time when a snippet names it, all of
+ * The deferred definitions of one session, the imports, the service clients ({@code sts},
+ * {@code s3}, ...) and the string variables ({@code prefix}): a client or variable just in
+ * time when a snippet names it (a client's imports too when the snippet names a type), all of
  * them before a snippet that did not compile is tried again, and the rest one at a time in
  * the background while the learner reads (see {@link StartupSnippets} for why not at start).
  */
 final class ClientDefinitions {
     private static final String IMPORTS = "imports";
+    /** A capitalised word: a type's simple name, which may need a service's imports. */
+    private static final Pattern TYPE_NAME = Pattern.compile("\\b[A-Z][A-Za-z0-9_]*\\b");
 
     private final LiveSession session;
+    private final Map<String, String> stringVariables;
     private final Set<String> defined = ConcurrentHashMap.newKeySet();
 
-    ClientDefinitions(LiveSession session) {
+    ClientDefinitions(LiveSession session, Map<String, String> stringVariables) {
         this.session = session;
+        this.stringVariables = Map.copyOf(stringVariables);
     }
 
     boolean allDefined() {
-        return defined.size() == StartupSnippets.SERVICES.size() + 1;
+        return defined.size() == 1 + 2 * StartupSnippets.SERVICES.size() + stringVariables.size();
+    }
+
+    private void defineVariable(String name) {
+        if (defined.add("variable " + name)) {
+            session.evalSetup("String " + name + " = " + SessionLauncher.javaString(stringVariables.get(name)) + ";");
+        }
+    }
+
+    private void defineServiceImports(String service) {
+        if (defined.add("imports " + service)) {
+            for (String snippet : StartupSnippets.serviceImports(service)) {
+                session.evalSetup(snippet);
+            }
+        }
     }
 
     private void defineImports() {
@@ -32,39 +52,61 @@ final class ClientDefinitions {
         }
     }
 
-    /** Defines one service's packages and client, unless done already; the caller holds the session's lock. */
-    void define(String service) {
+    /** Defines one service's client, unless done already; the caller holds the session's lock. */
+    private void defineClient(String service) {
         if (defined.add(service)) {
-            for (String snippet : StartupSnippets.service(service)) {
-                session.evalSetup(snippet);
-            }
+            session.evalSetup(StartupSnippets.serviceClient(service));
             Milestones.reached("client-" + service);
         }
     }
 
-    /** Defines the services a piece of source names (sts, s3, ...), before it is compiled. */
+    /** Defines one service's client and imports, unless done already; the caller holds the session's lock. */
+    void define(String service) {
+        defineClient(service);
+        defineServiceImports(service);
+    }
+
+    /**
+     * Defines what a piece of source names, before it is compiled: the string variables, the
+     * services' clients (sts, s3, ...), and their imports when it also names a type.
+     */
     void defineNamedIn(String source) {
+        stringVariables.keySet().stream().filter(name -> names(source, name)).forEach(this::defineVariable);
+        boolean namesAType = TYPE_NAME.matcher(source).find();
         for (String service : StartupSnippets.SERVICES.keySet()) {
-            if (!defined.contains(service) && Pattern.compile("\\b" + service + "\\b").matcher(source).find()) {
-                define(service);
+            if (names(source, service)) {
+                defineClient(service);
+                if (namesAType) {
+                    defineServiceImports(service);
+                }
             }
         }
     }
 
+    private static boolean names(String source, String word) {
+        return source.contains(word) && Pattern.compile("\\b" + Pattern.quote(word) + "\\b").matcher(source).find();
+    }
+
     void defineAll() {
+        stringVariables.keySet().forEach(this::defineVariable);
         defineImports();
         StartupSnippets.SERVICES.keySet().forEach(this::define);
     }
 
     /**
-     * Defines the rest on a daemon thread: the first service (sts, the first lesson's) as soon
-     * as the session is ready, the imports and the other services while the learner reads;
-     * ends with the session.
+     * Defines the rest on a daemon thread: the string variables and the first service's client
+     * (sts, the first lesson's) as soon as the session is ready, the imports and the other
+     * services while the learner reads; ends with the session.
      */
     void defineInBackground(SessionLock lock, java.util.function.BooleanSupplier current) {
+        String firstService = StartupSnippets.SERVICES.keySet().iterator().next();
         java.util.List<Runnable> tasks = new java.util.ArrayList<>();
+        tasks.add(() -> {
+            stringVariables.keySet().forEach(this::defineVariable);
+            defineClient(firstService);
+        });
         StartupSnippets.SERVICES.keySet().forEach(service -> tasks.add(() -> define(service)));
-        tasks.add(1, this::defineImports);
+        tasks.add(2, this::defineImports);
         Thread definer = new Thread(() -> {
             boolean first = true;
             for (Runnable task : tasks) {

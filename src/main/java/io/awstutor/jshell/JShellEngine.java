@@ -111,10 +111,10 @@ public final class JShellEngine implements AutoCloseable {
     }
 
     private Session createSession() {
-        SessionLauncher launcher = new SessionLauncher(out, in, callLog.file(), extraProperties, stringVariables);
+        SessionLauncher launcher = new SessionLauncher(out, in, callLog.file(), extraProperties);
         LiveSession live = launcher.launch(this::target);
         callLog.skipToEnd();
-        Session created = new Session(live, new ClientDefinitions(live));
+        Session created = new Session(live, new ClientDefinitions(live, stringVariables));
         created.clients().defineInBackground(lock, () -> !closed && currentOrPending(created));
         return created;
     }

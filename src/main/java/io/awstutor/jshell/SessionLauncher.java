@@ -17,23 +17,21 @@ import java.util.function.Supplier;
 /**
  * Starts a Java session: launches the JShell JVM (its options, class path and start-up
  * archive), then, once the target is known, gives it the target's settings and the other
- * system properties (the cost guard's channel) and runs the core snippets. The JVM's launch
- * waits for nothing, so it overlaps with the shell's own start, the sandbox's and the lesson's.
+ * system properties (the cost guard's channel) with the core snippet. The JVM's launch
+ * waits for nothing, so it overlaps with the shell's own start, the sandbox's and the lesson's,
+ * and with the core snippet's compilation ({@link OverlappedLaunch}).
  */
 final class SessionLauncher {
     private final PrintStream out;
     private final InputStream in;
     private final Path eventFile;
     private final Map<String, String> extraProperties;
-    private final Map<String, String> stringVariables;
 
-    SessionLauncher(PrintStream out, InputStream in, Path eventFile, Map<String, String> extraProperties,
-                    Map<String, String> stringVariables) {
+    SessionLauncher(PrintStream out, InputStream in, Path eventFile, Map<String, String> extraProperties) {
         this.out = out;
         this.in = in;
         this.eventFile = eventFile;
         this.extraProperties = extraProperties;
-        this.stringVariables = stringVariables;
     }
 
     LiveSession launch(Supplier<TargetSettings> target) {
@@ -42,15 +40,14 @@ final class SessionLauncher {
                 .out(out).err(out).in(in)
                 .remoteVMOptions(vmOptions(classPath).toArray(String[]::new))
                 .compilerOptions("--class-path", classPath)
+                // the JVM launches while the first snippet compiles
+                .executionEngine(new OverlappedLaunch(), Map.of())
                 .build();
         Milestones.reached("session-jvm");
-        LiveSession session = new LiveSession(shell);
+        LiveSession session = new LiveSession(shell, eventFileOption());
         try {
-            // the properties and variables are complete once the target is: they reach the JVM after its launch
-            session.evalSetup("io.awstutor.jshell.agent.RemoteSetup.start(" + javaString(properties(target.get())) + ");");
-            for (String snippet : startupSnippets()) {
-                session.evalSetup(snippet);
-            }
+            // the properties are complete once the target is: they reach the JVM after its launch, with the core
+            session.evalSetup(StartupSnippets.core(javaString(properties(target.get()))));
         } catch (RuntimeException e) {
             session.close();
             throw e;
@@ -62,10 +59,14 @@ final class SessionLauncher {
     private List<String> vmOptions(String classPath) {
         List<String> options = new ArrayList<>(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"));
         options.addAll(SessionArchive.vmOptions());
-        options.add("-D" + LearnerClients.EVENT_FILE_PROPERTY + "=" + eventFile);
+        options.add(eventFileOption());
         options.add("--class-path");
         options.add(classPath);
         return options;
+    }
+
+    private String eventFileOption() {
+        return "-D" + LearnerClients.EVENT_FILE_PROPERTY + "=" + eventFile;
     }
 
     private String properties(TargetSettings target) {
@@ -79,12 +80,6 @@ final class SessionLauncher {
             throw new java.io.UncheckedIOException(e);
         }
         return text.toString();
-    }
-
-    private List<String> startupSnippets() {
-        List<String> snippets = new ArrayList<>(StartupSnippets.core());
-        stringVariables.forEach((name, value) -> snippets.add("String " + name + " = " + javaString(value) + ";"));
-        return snippets;
     }
 
     static String javaString(String value) {

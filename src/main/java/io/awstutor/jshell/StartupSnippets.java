@@ -11,8 +11,9 @@ import java.util.Map;
  * core types ({@link #imports()}); per service, its packages and one ready client in a
  * variable named after it ({@link #service}: {@code sts}, {@code iam}, {@code s3}, ...).
  *
- * <p>Only the core is defined before the session is ready. A service is defined just in
- * time when a snippet names it, the imports when a snippet does not compile without them,
+ * <p>Only the core is defined before the session is ready. A service's client is defined just
+ * in time when a snippet names it, and its imports with it when the snippet names a type
+ * (a capitalised word); the common imports when a snippet does not compile without them;
  * and the rest in the background while the learner reads. Each snippet costs a compilation
  * and a service's SDK classes a few hundred milliseconds: paying for all of them before the
  * first answer would make the learner wait for what their first snippet does not use.
@@ -45,9 +46,14 @@ final class StartupSnippets {
         return services;
     }
 
-    /** What a session needs before the learner's first snippet: the factory behind every client. */
-    static List<String> core() {
-        return List.of("io.awstutor.target.ClientFactory clients = io.awstutor.jshell.agent.LearnerClients.factory();");
+    /**
+     * What a session needs before the learner's first snippet, in one snippet (each costs a
+     * compilation): the JVM's setup with the target's settings, and the factory behind every client.
+     *
+     * @param properties a Java string literal of the settings, in {@link java.util.Properties} text form
+     */
+    static String core(String properties) {
+        return "io.awstutor.target.ClientFactory clients = io.awstutor.jshell.agent.LearnerClients.factory(" + properties + ");";
     }
 
     /**
@@ -76,15 +82,24 @@ final class StartupSnippets {
         return snippets;
     }
 
-    /** The snippets that define one service: its packages and its client variable. */
-    static List<String> service(String variable) {
-        String type = SERVICES.get(variable);
+    /**
+     * The snippet that defines one service's client variable. Its type is named in full: the
+     * variable does not wait for the service's imports ({@link #serviceImports}), which a
+     * snippet such as {@code sts.getCallerIdentity()} does not need.
+     */
+    static String serviceClient(String variable) {
+        String type = JSON_APIS.contains(variable) ? "io.awstutor.target.AwsJsonClient"
+                : "software.amazon.awssdk.services." + variable + "." + SERVICES.get(variable);
+        return type + " " + variable + " = clients." + variable + "();";
+    }
+
+    /** The snippets that import one service's types: its client's and its model's packages. */
+    static List<String> serviceImports(String variable) {
         if (JSON_APIS.contains(variable)) {
-            return List.of("import io.awstutor.target.AwsJsonClient;", type + " " + variable + " = clients." + variable + "();");
+            return List.of("import io.awstutor.target.AwsJsonClient;");
         }
         return List.of(
                 "import software.amazon.awssdk.services." + variable + ".*;",
-                "import software.amazon.awssdk.services." + variable + ".model.*;",
-                type + " " + variable + " = clients." + variable + "();");
+                "import software.amazon.awssdk.services." + variable + ".model.*;");
     }
 }

@@ -40,7 +40,13 @@ public final class TargetDesk implements SessionHooks, AutoCloseable {
     private final Function<TargetRequest, Target> opener;
     private final Clock clock;
     private Target target;
-    private String account;
+    private volatile String account;
+    /**
+     * The first target's account, looked up on another thread from the start: the ledger files
+     * the first snippet's calls under it, and that snippet's answer should not wait for the
+     * shell's own first SDK call (its classes, its client, a round trip: a quarter of a second).
+     */
+    private volatile java.util.concurrent.CompletableFuture<String> earlyAccount;
 
     public TargetDesk(ShellIO io, Tutor tutor, JShellEngine engine, Ledger ledger, Target target,
                       Function<TargetRequest, Target> opener, Clock clock) {
@@ -54,6 +60,8 @@ public final class TargetDesk implements SessionHooks, AutoCloseable {
         this.prices = PriceTable.bundled();
         this.recorder = new LedgerRecorder(ledger, prices, clock);
         forgetEphemeral(target.settings());
+        ClientFactory clients = tutor.checkClients();
+        this.earlyAccount = java.util.concurrent.CompletableFuture.supplyAsync(() -> Accounts.of(clients));
     }
 
     /** Adds /target, /cost and /cleanup to the shell and hooks into its loop. */
@@ -80,10 +88,17 @@ public final class TargetDesk implements SessionHooks, AutoCloseable {
     }
 
     private String account() {
-        if (account == null || account.equals(Accounts.UNKNOWN)) {
-            account = Accounts.of(tutor.checkClients());
+        String known = account;
+        if (known == null || known.equals(Accounts.UNKNOWN)) {
+            java.util.concurrent.CompletableFuture<String> early = earlyAccount;
+            earlyAccount = null;
+            known = early == null ? Accounts.UNKNOWN : early.exceptionally(e -> Accounts.UNKNOWN).join();
+            if (known.equals(Accounts.UNKNOWN)) {
+                known = Accounts.of(tutor.checkClients());
+            }
+            account = known;
         }
-        return account;
+        return known;
     }
 
     @Override
@@ -157,6 +172,7 @@ public final class TargetDesk implements SessionHooks, AutoCloseable {
         Target next = opener.apply(request);
         Target previous = target;
         target = next;
+        earlyAccount = null;
         account = null;
         engine.retarget(next.settings());
         tutor.retarget(new ClientFactory(next.settings()));

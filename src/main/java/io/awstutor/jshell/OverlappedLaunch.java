@@ -1,0 +1,76 @@
+package io.awstutor.jshell;
+
+import jdk.jshell.spi.ExecutionControl;
+import jdk.jshell.spi.ExecutionControlProvider;
+import jdk.jshell.spi.ExecutionEnv;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.net.InetAddress;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+/**
+ * JShell's own execution engine (a JVM launched and driven over JDI, with JShell's default
+ * failover), launched on another thread instead of inside {@code JShell.build()}.
+ *
+ * <p>Why: the session's first snippet costs its compilation (javac's first start, about half
+ * a second) and the JVM's launch (about 0.3 s). JShell does them one after the other: the
+ * launch inside {@code build()}, the compilation at the first {@code eval}. Neither needs the
+ * other until the compiled classes are loaded into the JVM, so here they overlap: the engine
+ * returned at once is a stand-in whose every method waits for the launched one.
+ *
+ * <p>A launch that fails surfaces at the first use as an {@link ExecutionControl.EngineTerminationException},
+ * which JShell answers by shutting the session down, as it would have refused to build it.
+ */
+final class OverlappedLaunch implements ExecutionControlProvider {
+
+    @Override
+    public String name() {
+        return "awstutor-overlapped";
+    }
+
+    @Override
+    public ExecutionControl generate(ExecutionEnv env, Map<String, String> parameters) {
+        // JShell's own default, built as JShell.build() builds it
+        String loopback = InetAddress.getLoopbackAddress().getHostAddress();
+        String spec = "failover:0(jdi:hostname(" + loopback + ")),1(jdi:launch(true)), 2(jdi)";
+        CompletableFuture<ExecutionControl> launched = new CompletableFuture<>();
+        Thread launcher = new Thread(() -> {
+            try {
+                launched.complete(ExecutionControl.generate(env, spec));
+            } catch (Throwable e) {
+                launched.completeExceptionally(e);
+            }
+        }, "awstutor-session-launch");
+        launcher.setDaemon(true);
+        launcher.start();
+        return (ExecutionControl) Proxy.newProxyInstance(ExecutionControl.class.getClassLoader(),
+                new Class<?>[]{ExecutionControl.class}, (proxy, method, args) -> {
+                    if (method.getDeclaringClass() == Object.class) {
+                        return switch (method.getName()) {
+                            case "equals" -> proxy == args[0];
+                            case "hashCode" -> System.identityHashCode(proxy);
+                            default -> "OverlappedLaunch engine";
+                        };
+                    }
+                    ExecutionControl engine;
+                    try {
+                        engine = launched.join();
+                    } catch (CompletionException e) {
+                        if ("close".equals(method.getName())) {
+                            return null; // nothing launched, nothing to close
+                        }
+                        Throwable cause = e.getCause() == null ? e : e.getCause();
+                        throw new ExecutionControl.EngineTerminationException(
+                                "Launching JShell execution engine threw: " + cause.getMessage());
+                    }
+                    try {
+                        return method.invoke(engine, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+    }
+}
