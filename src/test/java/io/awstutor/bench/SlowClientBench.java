@@ -2,6 +2,7 @@ package io.awstutor.bench;
 
 import io.awstutor.sandbox.Sandbox;
 import io.awstutor.sandbox.SandboxOptions;
+import software.amazon.awssdk.services.iam.IamClient;
 
 import java.io.IOException;
 import java.net.Socket;
@@ -28,6 +29,7 @@ public final class SlowClientBench {
         int perClient = 20;
         boolean inMemory = false;
         int warmup = 5;
+        boolean ownClients = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--stalled" -> stalledCount = Integer.parseInt(args[++i]);
@@ -35,8 +37,9 @@ public final class SlowClientBench {
                 case "--users-per-client" -> perClient = Integer.parseInt(args[++i]);
                 case "--in-memory" -> inMemory = true;
                 case "--warmup-per-client" -> warmup = Integer.parseInt(args[++i]);
+                case "--own-clients" -> ownClients = true;
                 default -> {
-                    System.err.println("usage: bench-slow-clients [--stalled N] [--clients N] [--users-per-client N] [--warmup-per-client N] [--in-memory]");
+                    System.err.println("usage: bench-slow-clients [--stalled N] [--clients N] [--users-per-client N] [--warmup-per-client N] [--in-memory] [--own-clients]");
                     System.exit(2);
                 }
             }
@@ -74,17 +77,25 @@ public final class SlowClientBench {
             });
             System.out.println("IAM CreateUser, 1 client:                 " + summary(single));
             // the same load first, unmeasured: what is measured is the sandbox, not the JIT compiling it
-            concurrentCreates(clients, clientsCount, warmup, "warm-");
+            List<IamClient> iams = new ArrayList<>();
+            for (int c = 0; c < clientsCount; c++) {
+                iams.add(ownClients ? SoakClients.ownIam(sandbox.endpoint()) : clients.iam);
+            }
+            concurrentCreates(iams, warmup, "warm-");
             long started = System.nanoTime();
             long cpuBefore = processCpuNanos();
-            List<Long> all = concurrentCreates(clients, clientsCount, perClient, "c");
+            ThreadCpu threadsBefore = ThreadCpu.now();
+            List<Long> all = concurrentCreates(iams, perClient, "c");
             long cpu = processCpuNanos() - cpuBefore;
+            java.util.Map<String, Double> split = ThreadCpu.now().since(threadsBefore);
             long elapsed = (System.nanoTime() - started) / 1_000_000;
-            System.out.println("IAM CreateUser, " + clientsCount + " clients:                " + summary(all)
+            System.out.println("IAM CreateUser, " + clientsCount + (ownClients ? " own" : " shared") + " clients:         " + summary(all)
                     + String.format("  (%d users in %d ms, %.0f/s; %d users there before)", all.size(), elapsed,
                     all.size() * 1000.0 / elapsed, 50 + clientsCount * warmup));
             // on a shared machine the latencies follow its load; the CPU a call costs does not
             System.out.printf("  CPU per CreateUser (SDK clients and sandbox, one process): %.2f ms%n", cpu / 1e6 / all.size());
+            int calls = all.size();
+            split.forEach((kind, millis) -> System.out.printf("    %-40s %.2f ms%n", kind, millis / calls));
             met &= percentile(all, 99) < 100_000;
             // one client again, now that IAM holds every user made above: a write that rewrote the
             // whole state would have grown slower with them
@@ -97,6 +108,9 @@ public final class SlowClientBench {
                 }
             });
             System.out.println("IAM CreateUser, 1 client, " + (50 + clientsCount * (warmup + perClient)) + " users there: " + summary(later));
+            if (ownClients) {
+                iams.forEach(IamClient::close);
+            }
             System.out.println(met ? "targets (p99 < 100 ms): met" : "targets (p99 < 100 ms): NOT met");
         } finally {
             try (var files = Files.walk(data)) {
@@ -106,13 +120,17 @@ public final class SlowClientBench {
         System.exit(met ? 0 : 1);
     }
 
-    /** {@code clients} threads creating {@code perClient} users each at once; their latencies in microseconds. */
-    static List<Long> concurrentCreates(SoakClients clients, int clientsCount, int perClient, String prefix) throws InterruptedException {
+    /**
+     * A thread per client in {@code iams} (the same client many times: threads of one program),
+     * creating {@code perClient} users each at once; their latencies in microseconds.
+     */
+    static List<Long> concurrentCreates(List<IamClient> iams, int perClient, String prefix) throws InterruptedException {
         ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
         CountDownLatch go = new CountDownLatch(1);
         List<Thread> threads = new ArrayList<>();
-        for (int c = 0; c < clientsCount; c++) {
+        for (int c = 0; c < iams.size(); c++) {
             int client = c;
+            IamClient iam = iams.get(c);
             Thread thread = new Thread(() -> {
                 try {
                     go.await();
@@ -122,7 +140,7 @@ public final class SlowClientBench {
                 for (int i = 0; i < perClient; i++) {
                     String name = prefix + client + "-u" + i;
                     long t0 = System.nanoTime();
-                    clients.iam.createUser(b -> b.userName(name));
+                    iam.createUser(b -> b.userName(name));
                     latencies.add((System.nanoTime() - t0) / 1000);
                 }
             });

@@ -39,6 +39,18 @@ public final class SoakClients implements AutoCloseable {
                 .overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.doNotRetry())).build();
     }
 
+    /**
+     * An IAM client of its own, with its own connection pool (closed with it): one program among
+     * many, where the shared clients above make many threads of one program.
+     */
+    public static IamClient ownIam(URI endpoint) {
+        return IamClient.builder().region(Region.US_EAST_1).endpointOverride(endpoint)
+                .httpClientBuilder(ApacheHttpClient.builder().maxConnections(2).connectionTimeout(Duration.ofSeconds(2))
+                        .socketTimeout(Duration.ofSeconds(20)))
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
+                .overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.doNotRetry())).build();
+    }
+
     @Override
     public void close() {
         s3.close();

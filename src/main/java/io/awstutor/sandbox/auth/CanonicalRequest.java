@@ -75,9 +75,23 @@ public record CanonicalRequest(String text, String stringToSign) {
             if (out.length() > 0) {
                 out.append(',');
             }
-            out.append(v.trim().replaceAll(" +", " "));
+            appendCollapsed(out, v.trim());
         }
         return out.toString();
+    }
+
+    /** Appends {@code text} with each run of spaces as one (a loop: a regular expression here cost a compile per header). */
+    private static void appendCollapsed(StringBuilder out, String text) {
+        if (text.indexOf("  ") < 0) {
+            out.append(text);
+            return;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c != ' ' || i == 0 || text.charAt(i - 1) != ' ') {
+                out.append(c);
+            }
+        }
     }
 
     /** Percent-decoding only: a '+' stays a '+', as SigV4 clients encode a space as %20. */

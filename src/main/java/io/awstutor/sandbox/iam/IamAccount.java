@@ -1,10 +1,8 @@
 package io.awstutor.sandbox.iam;
 
 import java.time.Instant;
-import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * The IAM state of one account. IAM names are unique regardless of case, so every map is
@@ -14,13 +12,14 @@ import java.util.TreeMap;
 final class IamAccount {
     String accountId;
     Instant created;
-    TreeMap<String, IamUser> users = new TreeMap<>();
-    TreeMap<String, IamGroup> groups = new TreeMap<>();
-    TreeMap<String, IamRole> roles = new TreeMap<>();
-    TreeMap<String, ManagedPolicy> policies = new TreeMap<>();
-    TreeMap<String, InstanceProfile> instanceProfiles = new TreeMap<>();
-    Map<String, AccessKey> accessKeys = new LinkedHashMap<>();
-    TreeMap<String, LoginProfile> loginProfiles = new TreeMap<>();
+    // each remembers the keys changed since the last write was staged (IamChange.between)
+    final EntityMap.Sorted<IamUser> users = new EntityMap.Sorted<>();
+    final EntityMap.Sorted<IamGroup> groups = new EntityMap.Sorted<>();
+    final EntityMap.Sorted<IamRole> roles = new EntityMap.Sorted<>();
+    final EntityMap.Sorted<ManagedPolicy> policies = new EntityMap.Sorted<>();
+    final EntityMap.Sorted<InstanceProfile> instanceProfiles = new EntityMap.Sorted<>();
+    final EntityMap.Ordered<AccessKey> accessKeys = new EntityMap.Ordered<>();
+    final EntityMap.Sorted<LoginProfile> loginProfiles = new EntityMap.Sorted<>();
     PasswordPolicy passwordPolicy;
     /** The account's alias (at most one), or null. */
     String alias;
@@ -63,6 +62,13 @@ final class IamAccount {
             throw IamErrors.noSuchEntity("Instance Profile " + name + " cannot be found.");
         }
         return profile;
+    }
+
+    /** Forgets which keys were changed (an account whose changes need no journal line: loaded, or kept in memory only). */
+    void forgetTouched() {
+        for (EntityMap<?> map : List.of(users, groups, roles, policies, instanceProfiles, accessKeys, loginProfiles)) {
+            map.touched().clear();
+        }
     }
 
     static String key(String name) {

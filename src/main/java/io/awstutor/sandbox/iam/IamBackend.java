@@ -180,6 +180,9 @@ public final class IamBackend implements CredentialStore, IdentityPolicySource, 
             } finally {
                 // also what a change refused half-way had already changed: memory and disk never differ
                 generation = stateFile.map(f -> f.stage(account, accounts)).orElse(0L);
+                if (stateFile.isEmpty()) {
+                    account.forgetTouched(); // kept in memory only: no journal line to find
+                }
             }
         } finally {
             lock.writeLock().unlock();

@@ -121,7 +121,12 @@ final class IamStateFile {
                     seq = Math.max(seq, change.seq());
                 }
             }
-            accounts.forEach((id, account) -> shadows.put(id, AccountState.of(account).toAccount()));
+            accounts.forEach((id, account) -> {
+                account.forgetTouched();
+                IamAccount shadow = AccountState.of(account).toAccount();
+                shadow.forgetTouched();
+                shadows.put(id, shadow);
+            });
             return accounts;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read IAM state from " + journal.snapshotPath() + ": " + e.getMessage(), e);
@@ -166,6 +171,7 @@ final class IamStateFile {
         }
         seq++;
         change[0].applyTo(shadow);
+        shadow.forgetTouched();
         Snapshot compactTo = null;
         if (!compactionStaged && journal.wantsCompaction(compactFloorBytes)) {
             // copies of the lists only (the entities are immutable): serialized by the writer, outside the lock
@@ -191,7 +197,9 @@ final class IamStateFile {
             if (account != null) {
                 undo.applyTo(account);
             }
-            undo.applyTo(shadows.computeIfAbsent(undo.accountId(), id -> new IamAccount(id, null)));
+            IamAccount shadow = shadows.computeIfAbsent(undo.accountId(), id -> new IamAccount(id, null));
+            undo.applyTo(shadow);
+            shadow.forgetTouched();
             inverses.add(undo);
         }
         compactionStaged = false;

@@ -95,8 +95,10 @@ public final class XmlWriter {
 
     /** ISO-8601 with milliseconds and Z, as AWS's XML protocols write timestamps. */
     public static String timestamp(Instant instant) {
-        return DateTimeFormatter.ISO_INSTANT.format(instant.truncatedTo(ChronoUnit.MILLIS).plusNanos(0))
-                .replaceFirst("(\\d\\d:\\d\\d:\\d\\d)Z$", "$1.000Z");
+        String text = DateTimeFormatter.ISO_INSTANT.format(instant.truncatedTo(ChronoUnit.MILLIS));
+        // ISO_INSTANT leaves out a zero fraction; after the truncation any other one is ".SSS"
+        // (no regular expression: this runs for every timestamp of every XML answer)
+        return text.charAt(text.length() - 5) == '.' ? text : text.substring(0, text.length() - 1) + ".000Z";
     }
 
     public static String escape(String text) {
