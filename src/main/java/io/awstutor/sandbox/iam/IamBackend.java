@@ -171,7 +171,7 @@ public final class IamBackend implements CredentialStore, IdentityPolicySource, 
 
     <T> T write(String accountId, Function<IamAccount, T> change) {
         T result;
-        long generation;
+        IamStateFile.Staged staged;
         lock.writeLock().lock();
         try {
             IamAccount account = accounts.computeIfAbsent(accountId, id -> new IamAccount(id, now()));
@@ -179,7 +179,7 @@ public final class IamBackend implements CredentialStore, IdentityPolicySource, 
                 result = change.apply(account);
             } finally {
                 // also what a change refused half-way had already changed: memory and disk never differ
-                generation = stateFile.map(f -> f.stage(account, accounts)).orElse(0L);
+                staged = stateFile.map(f -> f.stage(account, accounts)).orElse(null);
                 if (stateFile.isEmpty()) {
                     account.forgetTouched(); // kept in memory only: no journal line to find
                 }
@@ -188,7 +188,7 @@ public final class IamBackend implements CredentialStore, IdentityPolicySource, 
             lock.writeLock().unlock();
         }
         // the fsync happens outside the lock, shared by the changes staged meanwhile
-        stateFile.ifPresent(f -> f.awaitDurable(generation));
+        stateFile.ifPresent(f -> f.awaitDurable(staged));
         return result;
     }
 

@@ -46,8 +46,40 @@ final class IamStateFile {
     record Snapshot(long through, List<AccountState> accounts) {
     }
 
-    /** What one write hands the group commit: its journal line, its inverse, and, now and then, the whole state to compact into. */
-    record Staged(IamChange change, IamChange undo, Snapshot compactTo) {
+    /**
+     * What one write hands the group commit: its change, its inverse, and, now and then, the
+     * whole state to compact into. Its journal line is made by the writing thread itself while
+     * it waits ({@link #awaitDurable}), all of them at once, rather than one after another by
+     * the thread that writes the batch: the write is the one step no two threads share.
+     */
+    static final class Staged {
+        private final IamChange change;
+        private final IamChange undo;
+        private final Snapshot compactTo;
+        private long generation;
+        private byte[] line;
+
+        Staged(IamChange change, IamChange undo, Snapshot compactTo) {
+            this.change = change;
+            this.undo = undo;
+            this.compactTo = compactTo;
+        }
+
+        IamChange undo() {
+            return undo;
+        }
+
+        Snapshot compactTo() {
+            return compactTo;
+        }
+
+        /** The change as one journal line (made once, by whichever thread asks first). */
+        synchronized byte[] line() throws JsonProcessingException {
+            if (line == null) {
+                line = MAPPER.writeValueAsBytes(change);
+            }
+            return line;
+        }
     }
 
     /** One account as it is written: plain lists of the entities. */
@@ -161,13 +193,13 @@ final class IamStateFile {
 
     /**
      * Under IAM's write lock, after a change to {@code account}: stages what it changed (compared
-     * with the account as last staged). Returns the generation to await, or 0 when nothing changed.
+     * with the account as last staged). Returns what to await, or null when nothing changed.
      */
-    long stage(IamAccount account, Map<String, IamAccount> accounts) {
+    Staged stage(IamAccount account, Map<String, IamAccount> accounts) {
         IamAccount shadow = shadows.computeIfAbsent(account.accountId, id -> new IamAccount(id, null));
         IamChange[] change = IamChange.between(seq + 1, shadow, account);
         if (change == null) {
-            return 0;
+            return null;
         }
         seq++;
         change[0].applyTo(shadow);
@@ -180,7 +212,9 @@ final class IamStateFile {
             compactTo = new Snapshot(seq, states);
             compactionStaged = true;
         }
-        return commits.stage(new Staged(change[0], change[1], compactTo));
+        Staged staged = new Staged(change[0], change[1], compactTo);
+        staged.generation = commits.stage(staged);
+        return staged;
     }
 
     /**
@@ -221,15 +255,23 @@ final class IamStateFile {
         }
         List<byte[]> lines = new ArrayList<>(batch.size());
         for (Staged staged : batch) {
-            lines.add(MAPPER.writeValueAsBytes(staged.change()));
+            lines.add(staged.line());
         }
         journal.append(lines);
     }
 
     /** After the lock is released: returns once the staged change is on disk (shared with the changes staged meanwhile). */
-    void awaitDurable(long generation) {
-        if (generation > 0) {
-            commits.awaitDurable(generation);
+    void awaitDurable(Staged staged) {
+        if (staged == null) {
+            return;
         }
+        if (staged.compactTo() == null) {
+            try {
+                staged.line();
+            } catch (JsonProcessingException e) {
+                // the writer meets it again, and fails the batch with it
+            }
+        }
+        commits.awaitDurable(staged.generation);
     }
 }
