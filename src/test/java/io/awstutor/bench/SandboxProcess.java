@@ -26,10 +26,16 @@ public final class SandboxProcess implements AutoCloseable {
 
     /** Starts it and waits for the line that gives its endpoint; its stderr goes to {@code log}. */
     public static SandboxProcess start(Path data, Path log) throws IOException {
+        return start(data, log, List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"));
+    }
+
+    /** With these JVM options (none: the JVM's defaults, as {@code scripts/awstutor sandbox} runs it). */
+    public static SandboxProcess start(Path data, Path log, List<String> jvmOptions) throws IOException {
         long started = System.nanoTime();
-        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
-                "io.awstutor.cli.Main", "sandbox", "--port", "0", "--time-scale", "0", "--data", data.toString());
+        List<String> command = new java.util.ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"),
+                "io.awstutor.cli.Main", "sandbox", "--port", "0", "--time-scale", "0", "--data", data.toString()));
         ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().keySet().removeIf(k -> k.startsWith("AWS_"));
         Process process = builder.start();

@@ -6,6 +6,7 @@ import software.amazon.awssdk.services.iam.IamClient;
 
 import java.io.IOException;
 import java.net.Socket;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,6 +31,7 @@ public final class SlowClientBench {
         boolean inMemory = false;
         int warmup = 5;
         boolean ownClients = false;
+        boolean sandboxProcess = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--stalled" -> stalledCount = Integer.parseInt(args[++i]);
@@ -38,22 +40,28 @@ public final class SlowClientBench {
                 case "--in-memory" -> inMemory = true;
                 case "--warmup-per-client" -> warmup = Integer.parseInt(args[++i]);
                 case "--own-clients" -> ownClients = true;
+                case "--sandbox-process" -> sandboxProcess = true;
                 default -> {
-                    System.err.println("usage: bench-slow-clients [--stalled N] [--clients N] [--users-per-client N] [--warmup-per-client N] [--in-memory] [--own-clients]");
+                    System.err.println("usage: bench-slow-clients [--stalled N] [--clients N] [--users-per-client N] [--warmup-per-client N] [--in-memory] [--own-clients] [--sandbox-process]");
                     System.exit(2);
                 }
             }
         }
         Path data = Files.createTempDirectory("awstutor-bench-slow-");
         boolean met = true;
-        try (Sandbox sandbox = Sandbox.start(SandboxOptions.inMemory().withDataDir(inMemory ? null : data).withPort(0));
-             SoakClients clients = new SoakClients(sandbox.endpoint(), Math.max(64, clientsCount + 8))) {
+        // in this JVM beside the clients (the earlier figures' way), or alone in its own, as `awstutor sandbox` runs
+        try (AutoCloseable sandbox = sandboxProcess
+                ? SandboxProcess.start(data.resolve("data"), data.resolve("sandbox.log"), List.of())
+                : Sandbox.start(SandboxOptions.inMemory().withDataDir(inMemory ? null : data).withPort(0));
+             SoakClients clients = new SoakClients(endpointOf(sandbox), Math.max(64, clientsCount + 8))) {
+            URI endpoint = endpointOf(sandbox);
+            long sandboxPid = sandbox instanceof SandboxProcess p ? p.pid() : -1;
             for (int i = 0; i < 50; i++) {
                 clients.s3.listBuckets();
                 clients.iam.listUsers();
             }
             List<Long> alone = time(100, () -> clients.s3.listBuckets());
-            List<Socket> stalled = stall(sandbox.port(), stalledCount);
+            List<Socket> stalled = stall(endpoint.getPort(), stalledCount);
             List<Long> beside;
             try {
                 Thread.sleep(500);
@@ -79,23 +87,34 @@ public final class SlowClientBench {
             // the same load first, unmeasured: what is measured is the sandbox, not the JIT compiling it
             List<IamClient> iams = new ArrayList<>();
             for (int c = 0; c < clientsCount; c++) {
-                iams.add(ownClients ? SoakClients.ownIam(sandbox.endpoint()) : clients.iam);
+                iams.add(ownClients ? SoakClients.ownIam(endpoint) : clients.iam);
             }
             concurrentCreates(iams, warmup, "warm-");
             long started = System.nanoTime();
             long cpuBefore = processCpuNanos();
             ThreadCpu threadsBefore = ThreadCpu.now();
+            double sandboxBefore = ThreadCpu.processMillis(sandboxPid);
+            ThreadCpu sandboxThreadsBefore = sandboxPid > 0 ? ThreadCpu.ofProcess(sandboxPid) : null;
             List<Long> all = concurrentCreates(iams, perClient, "c");
             long cpu = processCpuNanos() - cpuBefore;
             java.util.Map<String, Double> split = ThreadCpu.now().since(threadsBefore);
+            double sandboxCpu = ThreadCpu.processMillis(sandboxPid) - sandboxBefore;
+            java.util.Map<String, Double> sandboxSplit = sandboxPid > 0
+                    ? ThreadCpu.ofProcess(sandboxPid).since(sandboxThreadsBefore) : java.util.Map.of();
             long elapsed = (System.nanoTime() - started) / 1_000_000;
             System.out.println("IAM CreateUser, " + clientsCount + (ownClients ? " own" : " shared") + " clients:         " + summary(all)
                     + String.format("  (%d users in %d ms, %.0f/s; %d users there before)", all.size(), elapsed,
                     all.size() * 1000.0 / elapsed, 50 + clientsCount * warmup));
             // on a shared machine the latencies follow its load; the CPU a call costs does not
-            System.out.printf("  CPU per CreateUser (SDK clients and sandbox, one process): %.2f ms%n", cpu / 1e6 / all.size());
             int calls = all.size();
-            split.forEach((kind, millis) -> System.out.printf("    %-40s %.2f ms%n", kind, millis / calls));
+            if (sandboxPid > 0) {
+                System.out.printf("  CPU per CreateUser: sandbox process %.2f ms, SDK clients' process %.2f ms%n",
+                        sandboxCpu / calls, cpu / 1e6 / calls);
+            } else {
+                System.out.printf("  CPU per CreateUser (SDK clients and sandbox, one process): %.2f ms%n", cpu / 1e6 / calls);
+            }
+            sandboxSplit.forEach((kind, millis) -> printShare("sandbox process: " + kind, millis / calls));
+            split.forEach((kind, millis) -> printShare((sandboxPid > 0 ? "clients' process: " : "") + kind, millis / calls));
             met &= percentile(all, 99) < 100_000;
             // one client again, now that IAM holds every user made above: a write that rewrote the
             // whole state would have grown slower with them
@@ -118,6 +137,16 @@ public final class SlowClientBench {
             }
         }
         System.exit(met ? 0 : 1);
+    }
+
+    private static void printShare(String kind, double millis) {
+        if (millis >= 0.005) {
+            System.out.printf("    %-50s %.2f ms%n", kind, millis);
+        }
+    }
+
+    private static URI endpointOf(AutoCloseable sandbox) {
+        return sandbox instanceof SandboxProcess p ? p.endpoint() : ((Sandbox) sandbox).endpoint();
     }
 
     /**

@@ -29,8 +29,17 @@ final class ThreadCpu {
     }
 
     static ThreadCpu now() {
+        return of("self", SlowClientBench.processCpuNanos());
+    }
+
+    /** Another process's threads (the process total is theirs: nothing ended is counted). */
+    static ThreadCpu ofProcess(long pid) {
+        return of(Long.toString(pid), -1);
+    }
+
+    private static ThreadCpu of(String process, long processNanos) {
         Map<String, Long> ticks = new HashMap<>();
-        Path tasks = Path.of("/proc/self/task");
+        Path tasks = Path.of("/proc", process, "task");
         if (Files.isDirectory(tasks)) {
             try (Stream<Path> list = Files.list(tasks)) {
                 list.forEach(task -> read(task, ticks));
@@ -38,7 +47,7 @@ final class ThreadCpu {
                 ticks.clear();
             }
         }
-        return new ThreadCpu(ticks, SlowClientBench.processCpuNanos());
+        return new ThreadCpu(ticks, processNanos);
     }
 
     private static void read(Path task, Map<String, Long> ticks) {
@@ -68,11 +77,24 @@ final class ThreadCpu {
         if (ticksByThread.isEmpty()) {
             return Map.of();
         }
-        byKind.merge("ended threads (the bench's clients)", Math.max(0, (processNanos - before.processNanos) / 1e6 - known), Double::sum);
+        if (processNanos >= 0) {
+            byKind.merge("ended threads (the bench's clients)", Math.max(0, (processNanos - before.processNanos) / 1e6 - known), Double::sum);
+        }
         Map<String, Double> sorted = new LinkedHashMap<>();
         byKind.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed())
                 .forEach(e -> sorted.put(e.getKey(), e.getValue()));
         return sorted;
+    }
+
+    /** Another process's CPU time in milliseconds (user and system), or -1 where there is no /proc. */
+    static double processMillis(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * NANOS_PER_TICK / 1e6;
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
     }
 
     private static String kind(String comm) {
