@@ -142,7 +142,10 @@ public final class DurableJournal {
     }
 
     private FileChannel open() throws IOException {
-        Files.createDirectories(log.getParent());
+        if (!Files.isDirectory(log.getParent())) {
+            // not on every append: createDirectories tries mkdir first, a syscall and an exception each time
+            Files.createDirectories(log.getParent());
+        }
         boolean created = !Files.exists(log);
         FileChannel out = FileChannel.open(log, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         try {

@@ -32,6 +32,7 @@ public final class SlowClientBench {
         int warmup = 5;
         boolean ownClients = false;
         boolean sandboxProcess = false;
+        List<String> sandboxJvm = List.of();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--stalled" -> stalledCount = Integer.parseInt(args[++i]);
@@ -41,8 +42,12 @@ public final class SlowClientBench {
                 case "--warmup-per-client" -> warmup = Integer.parseInt(args[++i]);
                 case "--own-clients" -> ownClients = true;
                 case "--sandbox-process" -> sandboxProcess = true;
+                case "--sandbox-jvm" -> {
+                    sandboxProcess = true;
+                    sandboxJvm = List.of(args[++i].trim().split("\\s+"));
+                }
                 default -> {
-                    System.err.println("usage: bench-slow-clients [--stalled N] [--clients N] [--users-per-client N] [--warmup-per-client N] [--in-memory] [--own-clients] [--sandbox-process]");
+                    System.err.println("usage: bench-slow-clients [--stalled N] [--clients N] [--users-per-client N] [--warmup-per-client N] [--in-memory] [--own-clients] [--sandbox-process] [--sandbox-jvm 'OPTIONS']");
                     System.exit(2);
                 }
             }
@@ -51,7 +56,7 @@ public final class SlowClientBench {
         boolean met = true;
         // in this JVM beside the clients (the earlier figures' way), or alone in its own, as `awstutor sandbox` runs
         try (AutoCloseable sandbox = sandboxProcess
-                ? SandboxProcess.start(data.resolve("data"), data.resolve("sandbox.log"), List.of())
+                ? SandboxProcess.start(data.resolve("data"), data.resolve("sandbox.log"), sandboxJvm)
                 : Sandbox.start(SandboxOptions.inMemory().withDataDir(inMemory ? null : data).withPort(0));
              SoakClients clients = new SoakClients(endpointOf(sandbox), Math.max(64, clientsCount + 8))) {
             URI endpoint = endpointOf(sandbox);
