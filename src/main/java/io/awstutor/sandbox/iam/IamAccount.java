@@ -13,13 +13,13 @@ final class IamAccount {
     String accountId;
     Instant created;
     // each remembers the keys changed since the last write was staged (IamChange.between)
-    final EntityMap.Sorted<IamUser> users = new EntityMap.Sorted<>();
-    final EntityMap.Sorted<IamGroup> groups = new EntityMap.Sorted<>();
-    final EntityMap.Sorted<IamRole> roles = new EntityMap.Sorted<>();
-    final EntityMap.Sorted<ManagedPolicy> policies = new EntityMap.Sorted<>();
-    final EntityMap.Sorted<InstanceProfile> instanceProfiles = new EntityMap.Sorted<>();
-    final EntityMap.Ordered<AccessKey> accessKeys = new EntityMap.Ordered<>();
-    final EntityMap.Sorted<LoginProfile> loginProfiles = new EntityMap.Sorted<>();
+    final EntityMap<IamUser> users = EntityMap.sorted();
+    final EntityMap<IamGroup> groups = EntityMap.sorted();
+    final EntityMap<IamRole> roles = EntityMap.sorted();
+    final EntityMap<ManagedPolicy> policies = EntityMap.sorted();
+    final EntityMap<InstanceProfile> instanceProfiles = EntityMap.sorted();
+    final EntityMap<AccessKey> accessKeys = EntityMap.ordered();
+    final EntityMap<LoginProfile> loginProfiles = EntityMap.sorted();
     PasswordPolicy passwordPolicy;
     /** The account's alias (at most one), or null. */
     String alias;
@@ -67,7 +67,7 @@ final class IamAccount {
     /** Forgets which keys were changed (an account whose changes need no journal line: loaded, or kept in memory only). */
     void forgetTouched() {
         for (EntityMap<?> map : List.of(users, groups, roles, policies, instanceProfiles, accessKeys, loginProfiles)) {
-            map.touched().clear();
+            map.forgetTouched();
         }
     }
 

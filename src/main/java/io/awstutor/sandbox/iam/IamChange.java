@@ -1,12 +1,10 @@
 package io.awstutor.sandbox.iam;
 
 import java.time.Instant;
-import java.util.Iterator;
 import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
-import java.util.SortedMap;
 
 /**
  * What one IAM write changed in one account: the entities it put, by their key (a null value:
@@ -82,8 +80,8 @@ record IamChange(long seq, String accountId, Instant created, Map<String, IamUse
      */
     private static <V> int diff(Map<String, V> before, Map<String, V> after, Map<String, V> changes, Map<String, V> undo) {
         if (after instanceof EntityMap<V> tracked) {
-            List<String> keys = tracked.touched().take();
-            if (after instanceof SortedMap<String, V> && keys.size() > 1) {
+            List<String> keys = tracked.takeTouched();
+            if (tracked.isSorted() && keys.size() > 1) {
                 keys.sort(null); // the journal lists a change's entities in key order, as the walk did
             }
             for (String key : keys) {
@@ -109,13 +107,8 @@ record IamChange(long seq, String accountId, Instant created, Map<String, IamUse
         return walked.entrySet().stream().allMatch(e -> e.getValue() == changes.get(e.getKey()));
     }
 
-    /** Every entity of both maps compared: for maps that keep no record of their changes. */
+    /** Every entity of both maps compared: what the record of touched keys spares every write. */
     private static <V> int walk(Map<String, V> before, Map<String, V> after, Map<String, V> changes, Map<String, V> undo) {
-        if (before instanceof SortedMap<String, V> sortedBefore && after instanceof SortedMap<String, V> sortedAfter
-                && sortedBefore.comparator() == null && sortedAfter.comparator() == null) {
-            walkSorted(sortedBefore, sortedAfter, changes, undo);
-            return changes.size();
-        }
         for (Map.Entry<String, V> e : after.entrySet()) {
             V old = before.get(e.getKey());
             if (old != e.getValue()) {
@@ -130,34 +123,6 @@ record IamChange(long seq, String accountId, Instant created, Map<String, IamUse
             }
         }
         return changes.size();
-    }
-
-    /** Both maps in key order at once: a key only one side has was added or removed. */
-    private static <V> void walkSorted(SortedMap<String, V> before, SortedMap<String, V> after, Map<String, V> changes, Map<String, V> undo) {
-        Iterator<Map.Entry<String, V>> olds = before.entrySet().iterator();
-        Iterator<Map.Entry<String, V>> news = after.entrySet().iterator();
-        Map.Entry<String, V> old = olds.hasNext() ? olds.next() : null;
-        Map.Entry<String, V> now = news.hasNext() ? news.next() : null;
-        while (old != null || now != null) {
-            int order = old == null ? 1 : now == null ? -1
-                    : old.getKey() == now.getKey() ? 0 : old.getKey().compareTo(now.getKey());
-            if (order == 0) {
-                if (old.getValue() != now.getValue()) {
-                    changes.put(now.getKey(), now.getValue());
-                    undo.put(now.getKey(), old.getValue());
-                }
-                old = olds.hasNext() ? olds.next() : null;
-                now = news.hasNext() ? news.next() : null;
-            } else if (order < 0) {
-                changes.put(old.getKey(), null);
-                undo.put(old.getKey(), old.getValue());
-                old = olds.hasNext() ? olds.next() : null;
-            } else {
-                changes.put(now.getKey(), now.getValue());
-                undo.put(now.getKey(), null);
-                now = news.hasNext() ? news.next() : null;
-            }
-        }
     }
 
     private static <V> void apply(Map<String, V> changes, Map<String, V> target) {
