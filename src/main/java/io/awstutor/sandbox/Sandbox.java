@@ -94,9 +94,31 @@ public final class Sandbox implements AutoCloseable {
         return wiring.resources().stream().filter(type::isInstance).map(type::cast).findFirst();
     }
 
+    /**
+     * Builds an in-memory sandbox without a listener and drops it: its classes are then loaded
+     * and initialised. The shell and {@code awstutor sandbox} run this on another core while
+     * the command line is parsed, so that the real start, which must wait for the options,
+     * finds them ready.
+     */
+    public static void warmUp() {
+        SandboxOptions options = SandboxOptions.inMemory();
+        try {
+            ServiceCatalog.Wiring wiring = ServiceCatalog.create(SandboxContext.of(options), options);
+            new Dispatcher(Map.of(), new Authenticator(wiring.credentials(), options.clock()), wiring.authorizer(),
+                    options.clock(), wiring.keyUse(), wiring.frontends());
+            close(wiring);
+        } catch (IOException | RuntimeException e) {
+            // a warm-up only: the real start reports whatever this met
+        }
+    }
+
     @Override
     public void close() {
         server.close();
+        close(wiring);
+    }
+
+    private static void close(ServiceCatalog.Wiring wiring) {
         for (AutoCloseable resource : wiring.resources()) {
             try {
                 resource.close();
