@@ -22,9 +22,24 @@ import java.util.concurrent.CompletionException;
  * returned at once is a stand-in whose every method waits for the launched one.
  *
  * <p>A launch that fails surfaces at the first use as an {@link ExecutionControl.EngineTerminationException},
- * which JShell answers by shutting the session down, as it would have refused to build it.
+ * which JShell answers by shutting the session down; {@link #failure()} then says why. One
+ * instance serves one JShell.
  */
 final class OverlappedLaunch implements ExecutionControlProvider {
+    private final CompletableFuture<ExecutionControl> launched = new CompletableFuture<>();
+
+    /** Why the engine could not be launched, once that is known. */
+    java.util.Optional<Throwable> failure() {
+        if (!launched.isCompletedExceptionally()) {
+            return java.util.Optional.empty();
+        }
+        try {
+            launched.join();
+            return java.util.Optional.empty();
+        } catch (CompletionException e) {
+            return java.util.Optional.of(e.getCause() == null ? e : e.getCause());
+        }
+    }
 
     @Override
     public String name() {
@@ -36,7 +51,6 @@ final class OverlappedLaunch implements ExecutionControlProvider {
         // JShell's own default, built as JShell.build() builds it
         String loopback = InetAddress.getLoopbackAddress().getHostAddress();
         String spec = "failover:0(jdi:hostname(" + loopback + ")),1(jdi:launch(true)), 2(jdi)";
-        CompletableFuture<ExecutionControl> launched = new CompletableFuture<>();
         Thread launcher = new Thread(() -> {
             try {
                 launched.complete(ExecutionControl.generate(env, spec));
