@@ -1,5 +1,6 @@
 package io.awstutor.jshell;
 
+import io.awstutor.jshell.agent.SessionWarmUp;
 import jdk.jshell.spi.ExecutionControl;
 import jdk.jshell.spi.ExecutionControlProvider;
 import jdk.jshell.spi.ExecutionEnv;
@@ -13,7 +14,8 @@ import java.util.concurrent.CompletionException;
 
 /**
  * JShell's own execution engine (a JVM launched and driven over JDI, with JShell's default
- * failover), launched on another thread instead of inside {@code JShell.build()}.
+ * failover), launched on another thread instead of inside {@code JShell.build()}; once up, the
+ * JVM starts its {@link SessionWarmUp} while the first snippet still compiles.
  *
  * <p>Why: the session's first snippet costs its compilation (javac's first start, about half
  * a second) and the JVM's launch (about 0.3 s). JShell does them one after the other: the
@@ -53,7 +55,9 @@ final class OverlappedLaunch implements ExecutionControlProvider {
         String spec = "failover:0(jdi:hostname(" + loopback + ")),1(jdi:launch(true)), 2(jdi)";
         Thread launcher = new Thread(() -> {
             try {
-                launched.complete(ExecutionControl.generate(env, spec));
+                ExecutionControl engine = ExecutionControl.generate(env, spec);
+                startWarmUp(engine);
+                launched.complete(engine);
             } catch (Throwable e) {
                 launched.completeExceptionally(e);
             }
@@ -86,5 +90,19 @@ final class OverlappedLaunch implements ExecutionControlProvider {
                         throw e.getCause();
                     }
                 });
+    }
+
+    /** Loads {@link SessionWarmUp} into the JVM as a snippet's class would be, and starts it; it is optional. */
+    private static void startWarmUp(ExecutionControl engine) {
+        String name = SessionWarmUp.class.getName();
+        try (java.io.InputStream bytes = OverlappedLaunch.class.getClassLoader().getResourceAsStream(name.replace('.', '/') + ".class")) {
+            if (bytes == null) {
+                return;
+            }
+            engine.load(new ExecutionControl.ClassBytecodes[]{new ExecutionControl.ClassBytecodes(name, bytes.readAllBytes())});
+            engine.invoke(name, "start");
+        } catch (java.io.IOException | ExecutionControl.ExecutionControlException | RuntimeException e) {
+            // the session works without it, only its first client is slower to build
+        }
     }
 }
