@@ -42,7 +42,22 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
 
     public static void main(String[] args) {
         io.awstutor.jshell.Milestones.reached("main");
+        if (startsASandbox(args)) {
+            // the command line's parsing (picocli, a sixth of a second, its classes too old for the start-up
+            // archive) overlaps the loading of the sandbox's classes, which the shell's target and `sandbox` need next
+            Thread warm = new Thread(io.awstutor.sandbox.Sandbox::warmUp, "awstutor-warm-up");
+            warm.setDaemon(true);
+            warm.start();
+        }
         System.exit(run(args));
+    }
+
+    /** The shell (no subcommand: its options only), `shell`, `sandbox`, `verify` and `workshop` start a sandbox. */
+    private static boolean startsASandbox(String[] args) {
+        if (args.length == 0 || args[0].startsWith("-")) {
+            return !java.util.List.of("-h", "--help", "-V", "--version").contains(args.length == 0 ? "" : args[0]);
+        }
+        return java.util.Set.of("shell", "sandbox", "verify", "workshop").contains(args[0]);
     }
 
     public static int run(String... args) {

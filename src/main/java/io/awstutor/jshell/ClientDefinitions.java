@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
  */
 final class ClientDefinitions {
     private static final String IMPORTS = "imports";
+    private static final String CLIENTS = "clients";
     /** A capitalised word: a type's simple name, which may need a service's imports. */
     private static final Pattern TYPE_NAME = Pattern.compile("\\b[A-Z][A-Za-z0-9_]*\\b");
 
@@ -24,10 +25,22 @@ final class ClientDefinitions {
     ClientDefinitions(LiveSession session, Map<String, String> stringVariables) {
         this.session = session;
         this.stringVariables = Map.copyOf(stringVariables);
+        defined.add(StartupSnippets.FIRST_SERVICE); // by the core snippet
     }
 
     boolean allDefined() {
-        return defined.size() == 1 + 2 * StartupSnippets.SERVICES.size() + stringVariables.size();
+        return defined.size() == 2 + 2 * StartupSnippets.SERVICES.size() + stringVariables.size();
+    }
+
+    private void defineClients() {
+        if (defined.add(CLIENTS)) {
+            session.evalSetup(StartupSnippets.clients());
+        }
+    }
+
+    /** The string variables ({@code prefix}), unless defined already; the caller holds the session's lock. */
+    void defineStringVariables() {
+        stringVariables.keySet().forEach(this::defineVariable);
     }
 
     private void defineVariable(String name) {
@@ -72,6 +85,9 @@ final class ClientDefinitions {
      */
     void defineNamedIn(String source) {
         stringVariables.keySet().stream().filter(name -> names(source, name)).forEach(this::defineVariable);
+        if (names(source, CLIENTS)) {
+            defineClients();
+        }
         boolean namesAType = TYPE_NAME.matcher(source).find();
         for (String service : StartupSnippets.SERVICES.keySet()) {
             if (names(source, service)) {
@@ -88,30 +104,30 @@ final class ClientDefinitions {
     }
 
     void defineAll() {
-        stringVariables.keySet().forEach(this::defineVariable);
+        defineStringVariables();
+        defineClients();
         defineImports();
         StartupSnippets.SERVICES.keySet().forEach(this::define);
     }
 
     /**
-     * Defines the rest on a daemon thread: the string variables and the first service's client
-     * (sts, the first lesson's) as soon as the session is ready, the imports and the other
-     * services while the learner reads; ends with the session.
+     * Defines the rest on a daemon thread while the learner reads (never ahead of a snippet
+     * waiting for the session: its first one must not wait for definitions it does not use):
+     * the string variables and {@code clients}, the imports, the other services; ends with the
+     * session.
      */
     void defineInBackground(SessionLock lock, java.util.function.BooleanSupplier current) {
-        String firstService = StartupSnippets.SERVICES.keySet().iterator().next();
         java.util.List<Runnable> tasks = new java.util.ArrayList<>();
         tasks.add(() -> {
-            stringVariables.keySet().forEach(this::defineVariable);
-            defineClient(firstService);
+            defineStringVariables();
+            defineClients();
         });
         StartupSnippets.SERVICES.keySet().forEach(service -> tasks.add(() -> define(service)));
         tasks.add(2, this::defineImports);
         Thread definer = new Thread(() -> {
-            boolean first = true;
             for (Runnable task : tasks) {
                 boolean[] stop = new boolean[1];
-                boolean ran = lock.background(first, () -> {
+                boolean ran = lock.background(() -> {
                     if (!current.getAsBoolean() || session.ended()) {
                         stop[0] = true;
                         return;
@@ -125,7 +141,6 @@ final class ClientDefinitions {
                 if (!ran || stop[0]) {
                     return;
                 }
-                first = false;
             }
         }, "awstutor-clients");
         definer.setDaemon(true);

@@ -215,13 +215,25 @@ public final class JShellEngine implements AutoCloseable {
         return evaluator.lastException().map(DiagnosticText::trace);
     }
 
-    /** The learner's variables (startup clients included), as jshell's /vars shows them. */
+    /** The learner's variables (startup clients and string variables included), as jshell's /vars shows them. */
     public List<String> variables() {
-        return locked(s -> SessionListings.variables(s.jshell()));
+        return locked(s -> {
+            s.clients().defineStringVariables();
+            return SessionListings.variables(s.jshell());
+        });
     }
 
+    /** The variables defined so far (the session's deferred ones, such as {@code prefix}, may not be yet). */
     public List<VarSnippet> varSnippets() {
         return locked(s -> SessionListings.varSnippets(s.jshell()));
+    }
+
+    /** The variable of that name, the session's own ({@code prefix}) defined first if it is one and not yet. */
+    public Optional<VarSnippet> variable(String name) {
+        return locked(s -> {
+            s.clients().defineNamedIn(name);
+            return SessionListings.varSnippets(s.jshell()).stream().filter(v -> v.name().equals(name)).reduce((a, b) -> b);
+        });
     }
 
     public String varValue(VarSnippet var) {

@@ -36,18 +36,24 @@ final class SessionLauncher {
 
     LiveSession launch(Supplier<TargetSettings> target) {
         String classPath = System.getProperty("java.class.path");
+        OverlappedLaunch launch = new OverlappedLaunch();
         JShell shell = JShell.builder()
                 .out(out).err(out).in(in)
                 .remoteVMOptions(vmOptions(classPath).toArray(String[]::new))
                 .compilerOptions("--class-path", classPath)
                 // the JVM launches while the first snippet compiles
-                .executionEngine(new OverlappedLaunch(), Map.of())
+                .executionEngine(launch, Map.of())
                 .build();
         Milestones.reached("session-jvm");
         LiveSession session = new LiveSession(shell, eventFileOption());
         try {
             // the properties are complete once the target is: they reach the JVM after its launch, with the core
             session.evalSetup(StartupSnippets.core(javaString(properties(target.get()))));
+            if (session.ended()) {
+                // JShell reports the snippet of an engine that never launched as valid, and closes
+                throw new IllegalStateException("The Java session could not start: its JVM "
+                        + launch.failure().map(e -> "did not launch: " + e.getMessage()).orElse("ended at once"));
+            }
         } catch (RuntimeException e) {
             session.close();
             throw e;

@@ -53,10 +53,10 @@ final class SessionLock {
     }
 
     /**
-     * Runs {@code work} when no learner work waits and, unless {@code immediately}, once the
-     * learner has been reading for a moment; false when interrupted before it ran.
+     * Runs {@code work} when no learner work waits and the learner has been reading for a
+     * moment; false when interrupted before it ran.
      */
-    boolean background(boolean immediately, Runnable work) {
+    boolean background(Runnable work) {
         try {
             lock.lockInterruptibly();
         } catch (InterruptedException e) {
@@ -64,7 +64,7 @@ final class SessionLock {
             return false;
         }
         try {
-            while (learnerWaiting.get() > 0 || !(immediately || readingLongEnough())) {
+            while (learnerWaiting.get() > 0 || !readingLongEnough()) {
                 changed.await(100, TimeUnit.MILLISECONDS); // reading starts without a signal: look again soon
             }
             work.run();

@@ -7,11 +7,11 @@ import java.util.Map;
 
 /**
  * What every Java session starts with: {@code clients} to build clients
- * ({@code clients.s3("eu-west-1")}, {@link #core()}); jshell's default imports and the SDK's
+ * ({@code clients.s3("eu-west-1")}, {@link #clients()}); jshell's default imports and the SDK's
  * core types ({@link #imports()}); per service, its packages and one ready client in a
  * variable named after it ({@link #service}: {@code sts}, {@code iam}, {@code s3}, ...).
  *
- * <p>Only the core is defined before the session is ready. A service's client is defined just
+ * <p>Only the core ({@link #core}) is defined before the session is ready. A service's client is defined just
  * in time when a snippet names it, and its imports with it when the snippet names a type
  * (a capitalised word); the common imports when a snippet does not compile without them;
  * and the rest in the background while the learner reads. Each snippet costs a compilation
@@ -46,14 +46,24 @@ final class StartupSnippets {
         return services;
     }
 
+    /** The service whose client the core snippet defines: the first lesson's. */
+    static final String FIRST_SERVICE = "sts";
+
     /**
      * What a session needs before the learner's first snippet, in one snippet (each costs a
-     * compilation): the JVM's setup with the target's settings, and the factory behind every client.
+     * compilation and a round trip to the JVM): the JVM's setup with the target's settings, and
+     * the first lesson's client. {@code clients} and the other services follow just in time.
      *
      * @param properties a Java string literal of the settings, in {@link java.util.Properties} text form
      */
     static String core(String properties) {
-        return "io.awstutor.target.ClientFactory clients = io.awstutor.jshell.agent.LearnerClients.factory(" + properties + ");";
+        return clientType(FIRST_SERVICE) + " " + FIRST_SERVICE + " = io.awstutor.jshell.agent.LearnerClients.start(" + properties
+                + ")." + FIRST_SERVICE + "();";
+    }
+
+    /** The factory behind every client, for the learner's own ({@code clients.s3("eu-west-1")}). */
+    static String clients() {
+        return "io.awstutor.target.ClientFactory clients = io.awstutor.jshell.agent.LearnerClients.factory();";
     }
 
     /**
@@ -88,9 +98,12 @@ final class StartupSnippets {
      * snippet such as {@code sts.getCallerIdentity()} does not need.
      */
     static String serviceClient(String variable) {
-        String type = JSON_APIS.contains(variable) ? "io.awstutor.target.AwsJsonClient"
+        return clientType(variable) + " " + variable + " = io.awstutor.jshell.agent.LearnerClients.factory()." + variable + "();";
+    }
+
+    private static String clientType(String variable) {
+        return JSON_APIS.contains(variable) ? "io.awstutor.target.AwsJsonClient"
                 : "software.amazon.awssdk.services." + variable + "." + SERVICES.get(variable);
-        return type + " " + variable + " = clients." + variable + "();";
     }
 
     /** The snippets that import one service's types: its client's and its model's packages. */

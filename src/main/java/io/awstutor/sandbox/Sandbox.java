@@ -33,16 +33,20 @@ public final class Sandbox implements AutoCloseable {
     public static Sandbox start(SandboxOptions options) throws IOException {
         SandboxContext context = SandboxContext.of(options);
         ServiceCatalog.Wiring wiring = ServiceCatalog.create(context, options);
+        Dispatcher dispatcher = dispatcher(wiring, context);
+        return new Sandbox(SandboxServer.start(options.bindAddress(), options.port(), options.readIdleTimeout(), dispatcher), wiring, dispatcher);
+    }
+
+    private static Dispatcher dispatcher(ServiceCatalog.Wiring wiring, SandboxContext context) {
         Map<String, ServiceHandler> bySigningName = new HashMap<>();
         for (ServiceHandler handler : wiring.handlers()) {
             if (bySigningName.putIfAbsent(handler.signingName(), handler) != null) {
                 throw new IllegalStateException("two services claim the signing name " + handler.signingName());
             }
         }
-        Dispatcher dispatcher = new Dispatcher(bySigningName,
+        return new Dispatcher(bySigningName,
                 new Authenticator(wiring.credentials(), context.clock()), wiring.authorizer(), context.clock(), wiring.keyUse(),
                 wiring.frontends());
-        return new Sandbox(SandboxServer.start(options.bindAddress(), options.port(), options.readIdleTimeout(), dispatcher), wiring, dispatcher);
     }
 
     /** {@code http://127.0.0.1:PORT} */
@@ -94,9 +98,36 @@ public final class Sandbox implements AutoCloseable {
         return wiring.resources().stream().filter(type::isInstance).map(type::cast).findFirst();
     }
 
+    /**
+     * Builds an in-memory sandbox without a listener, answers one unsigned request in memory
+     * and drops it: its classes are then loaded and initialised. The shell and
+     * {@code awstutor sandbox} run this on another core while the command line is parsed, so
+     * that the real start, which must wait for the options, finds them ready.
+     */
+    public static void warmUp() {
+        SandboxOptions options = SandboxOptions.inMemory();
+        try {
+            SandboxContext context = SandboxContext.of(options);
+            ServiceCatalog.Wiring wiring = ServiceCatalog.create(context, options);
+            try {
+                var request = new io.awstutor.sandbox.http.SandboxRequest("GET", "/", null, Map.of("host", java.util.List.of("127.0.0.1")),
+                        Map.of(), java.io.InputStream.nullInputStream(), java.net.InetAddress.getLoopbackAddress(), Map.of());
+                dispatcher(wiring, context).dispatch(request).response().body().writeTo(java.io.OutputStream.nullOutputStream());
+            } finally {
+                close(wiring);
+            }
+        } catch (IOException | RuntimeException e) {
+            // a warm-up only: the real start reports whatever this met
+        }
+    }
+
     @Override
     public void close() {
         server.close();
+        close(wiring);
+    }
+
+    private static void close(ServiceCatalog.Wiring wiring) {
         for (AutoCloseable resource : wiring.resources()) {
             try {
                 resource.close();

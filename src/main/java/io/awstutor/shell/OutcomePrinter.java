@@ -84,11 +84,7 @@ final class OutcomePrinter {
     void print(SnippetOutcome outcome, List<CallRecord> calls) {
         AttributedStyle error = AttributedStyle.DEFAULT.foreground(AttributedStyle.RED);
         if (outcome instanceof SnippetOutcome.Value value) {
-            String prefix = value.name() + " ==> ";
-            String shown = secrets.mask(value.value());
-            String formatted = ValueFormatter.describeClient(value.name(), shown, io.width() - prefix.length())
-                    .orElseGet(() -> ValueFormatter.format(shown, io.width() - prefix.length()));
-            io.out().println(prefix + formatted);
+            io.out().println(ValueFormatter.withName(value.name(), secrets.mask(value.value()), io.width()));
         } else if (outcome instanceof SnippetOutcome.Declared declared) {
             line(AttributedStyle.DEFAULT.faint(), "|  " + declared.description());
         } else if (outcome instanceof SnippetOutcome.CompileError compile) {

@@ -157,7 +157,7 @@ public final class Tutor {
     }
 
     private Optional<VarSnippet> variable(String name) {
-        return engine.varSnippets().stream().filter(v -> v.name().equals(name)).reduce((a, b) -> b);
+        return engine.variable(name);
     }
 
     /** The next hint, or empty when all were shown; returns (hint, number, total). */

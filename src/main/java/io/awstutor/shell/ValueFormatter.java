@@ -32,6 +32,24 @@ public final class ValueFormatter {
         return java.util.Optional.of(what.length() + how.length() <= width ? what + how : what);
     }
 
+    /**
+     * The feedback {@code name ==> value}. A value that is one token (an object's
+     * {@code Class@hash}, a URL, an ARN) too long for the rest of the line, but not for a line
+     * of its own, starts on the next line instead of being cut in two.
+     */
+    static String withName(String name, String value, int width) {
+        String prefix = name + " ==> ";
+        java.util.Optional<String> client = describeClient(name, value, width - prefix.length());
+        if (client.isPresent()) {
+            return prefix + client.get();
+        }
+        if (value != null && value.indexOf(' ') < 0 && value.indexOf('\n') < 0
+                && TextWrap.columns(prefix + value) > width && TextWrap.columns(value) <= width - 2) {
+            return prefix.stripTrailing() + "\n  " + value;
+        }
+        return prefix + format(value, width - prefix.length());
+    }
+
     public static String format(String value, int width) {
         if (value == null) {
             return "null";

@@ -6,7 +6,9 @@ import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.core.client.builder.SdkSyncClientBuilder;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.profiles.ProfileFile;
 import software.amazon.awssdk.regions.Region;
@@ -75,10 +77,12 @@ public final class ClientFactory {
     private static final ProfileFile NO_PROFILES = ProfileFile.builder().content(java.io.InputStream.nullInputStream())
             .type(ProfileFile.Type.CONFIGURATION).build();
 
-    private <B extends AwsClientBuilder<B, C>, C> C build(B builder, String region) {
+    private <B extends AwsClientBuilder<B, C> & SdkSyncClientBuilder<B, C>, C> C build(B builder, String region) {
         ClientOverrideConfiguration.Builder override = ClientOverrideConfiguration.builder().executionInterceptors(interceptors);
         if (settings.endpoint().isPresent()) {
             override.defaultProfileFileSupplier(() -> NO_PROFILES);
+            // an emulator: the light HTTP client (see the pom); AWS keeps the SDK's default, Apache's, with its pool
+            builder.httpClientBuilder(UrlConnectionHttpClient.builder());
         }
         builder.region(Region.of(region)).credentialsProvider(credentials).overrideConfiguration(override.build());
         settings.endpoint().ifPresent(builder::endpointOverride);

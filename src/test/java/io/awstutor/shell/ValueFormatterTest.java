@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ValueFormatterTest {
 
@@ -48,6 +49,18 @@ class ValueFormatterTest {
         assertEquals(List.of("+ user alice", "+ ingress rule on sg-0a1b: tcp/3306 from sg-9f8e (eu-west-1)",
                         "+ instance i-0abc (us-east-1)"),
                 ChangeDescriber.describe(List.of(create, read, failed, ingress, launch)));
+    }
+
+    @Test
+    void aTokenThatFitsALineOfItsOwnIsNotCutAfterTheName() {
+        // 78 columns: too long after "presigner ==> ", not for a line indented by two
+        String presigner = "software.amazon.awssdk.services.s3.internal.signing.DefaultS3Presigner@6ad6443";
+        assertEquals("presigner ==>\n  " + presigner, ValueFormatter.withName("presigner", presigner, 80));
+        assertEquals("p ==> " + presigner.substring(10), ValueFormatter.withName("p", presigner.substring(10), 80));
+        String tooLong = "x".repeat(100);
+        String cut = ValueFormatter.withName("v", tooLong, 80);
+        assertTrue(cut.startsWith("v ==> xxx"), cut); // longer than any line: cut where the room ends, as before
+        cut.lines().forEach(line -> assertTrue(line.length() <= 80, line));
     }
 
     @Test

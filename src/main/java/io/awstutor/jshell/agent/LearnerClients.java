@@ -16,28 +16,9 @@ public final class LearnerClients {
     }
 
     /** The factory, after the JVM's setup with the target's settings ({@link RemoteSetup#start}): the session's core snippet. */
-    public static ClientFactory factory(String properties) {
+    public static ClientFactory start(String properties) {
         RemoteSetup.start(properties);
-        ClientFactory factory = factory();
-        warmUp(factory);
-        return factory;
-    }
-
-    /**
-     * Builds and drops one client on a daemon thread, while the shell compiles the next
-     * snippet: the SDK's classes and its first client's set-up (a few hundred milliseconds)
-     * are then paid before the learner's first client is built, not after. No call is made.
-     */
-    private static void warmUp(ClientFactory factory) {
-        Thread warm = new Thread(() -> {
-            try (var sts = factory.sts()) {
-                sts.serviceName();
-            } catch (RuntimeException e) {
-                // a warm-up only: the learner's own client reports whatever this met
-            }
-        }, "awstutor-warm-up");
-        warm.setDaemon(true);
-        warm.start();
+        return factory();
     }
 
     /**
