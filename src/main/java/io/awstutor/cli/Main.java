@@ -35,40 +35,36 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
     @CommandLine.Mixin
     ShellOptions shellOptions = new ShellOptions();
 
+    private final StartAhead ahead;
+
+    private Main(StartAhead ahead) {
+        this.ahead = ahead;
+    }
+
     @Override
     public Integer call() throws Exception {
-        return new ShellCommand(shellOptions).call();
+        return new ShellCommand(shellOptions, ahead).call();
     }
 
     public static void main(String[] args) {
         io.awstutor.jshell.Milestones.reached("main");
-        if (startsASandbox(args)) {
-            // the command line's parsing (picocli, a sixth of a second, its classes too old for the start-up
-            // archive) overlaps the loading of the sandbox's classes, which the shell's target and `sandbox` need next
-            Thread warm = new Thread(io.awstutor.sandbox.Sandbox::warmUp, "awstutor-warm-up");
-            warm.setDaemon(true);
-            warm.start();
-        }
-        System.exit(run(args));
-    }
-
-    /** The shell (no subcommand: its options only), `shell`, `sandbox`, `verify` and `workshop` start a sandbox. */
-    private static boolean startsASandbox(String[] args) {
-        if (args.length == 0 || args[0].startsWith("-")) {
-            return !java.util.List.of("-h", "--help", "-V", "--version").contains(args.length == 0 ? "" : args[0]);
-        }
-        return java.util.Set.of("shell", "sandbox", "verify", "workshop").contains(args[0]);
+        StartAhead ahead = StartAhead.begin(args);
+        System.exit(run(ahead, args));
     }
 
     public static int run(String... args) {
-        CommandLine lean = commandLine(subcommandsFor(args));
+        return run(StartAhead.NONE, args);
+    }
+
+    private static int run(StartAhead ahead, String... args) {
+        CommandLine lean = commandLine(ahead, subcommandsFor(args));
         // a mistake on the command line is answered by the whole command, whose usage lists every subcommand
-        lean.setParameterExceptionHandler((mistake, again) -> commandLine(SUBCOMMANDS.values()).execute(again));
+        lean.setParameterExceptionHandler((mistake, again) -> commandLine(ahead, SUBCOMMANDS.values()).execute(again));
         return lean.execute(args);
     }
 
-    private static CommandLine commandLine(java.util.Collection<Class<?>> subcommands) {
-        CommandLine commandLine = new CommandLine(new Main());
+    private static CommandLine commandLine(StartAhead ahead, java.util.Collection<Class<?>> subcommands) {
+        CommandLine commandLine = new CommandLine(new Main(ahead));
         subcommands.forEach(commandLine::addSubcommand);
         commandLine.setExecutionExceptionHandler((exception, cl, parseResult) -> {
             cl.getErr().println("awstutor: " + (exception.getMessage() == null ? exception.toString() : exception.getMessage()));

@@ -46,11 +46,15 @@ public final class ShellCommand implements Callable<Integer> {
     @Mixin
     ShellOptions options = new ShellOptions();
 
+    private final StartAhead ahead;
+
     public ShellCommand() {
+        this.ahead = StartAhead.NONE;
     }
 
-    ShellCommand(ShellOptions options) {
+    ShellCommand(ShellOptions options, StartAhead ahead) {
         this.options = options;
+        this.ahead = ahead;
     }
 
     @Override
@@ -126,7 +130,7 @@ public final class ShellCommand implements Callable<Integer> {
 
     private LessonCatalog catalog() {
         try {
-            return options.lessons == null ? LessonCatalog.bundled() : LessonCatalog.fromFolder(options.lessons);
+            return options.lessons == null ? ahead.bundledLessons() : LessonCatalog.fromFolder(options.lessons);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

@@ -9,6 +9,10 @@ public interface SessionHooks {
     SessionHooks NONE = new SessionHooks() {
     };
 
+    /** Once, when the first step is on the screen: work that should not delay it starts now. */
+    default void firstStepShown() {
+    }
+
     /** After each snippet, with the calls it made (the ledger follows them). */
     default void afterCalls(List<CallRecord> calls) {
     }
@@ -30,6 +34,12 @@ public interface SessionHooks {
     /** Both, {@code first}'s part first (the target desk and a workshop). */
     static SessionHooks both(SessionHooks first, SessionHooks second) {
         return new SessionHooks() {
+            @Override
+            public void firstStepShown() {
+                first.firstStepShown();
+                second.firstStepShown();
+            }
+
             @Override
             public void afterCalls(List<CallRecord> calls) {
                 first.afterCalls(calls);

@@ -42,11 +42,14 @@ public final class TargetDesk implements SessionHooks, AutoCloseable {
     private Target target;
     private volatile String account;
     /**
-     * The first target's account, looked up on another thread from the start: the ledger files
-     * the first snippet's calls under it, and that snippet's answer should not wait for the
-     * shell's own first SDK call (its classes, its client, a round trip: a quarter of a second).
+     * The first target's account, looked up on another thread once the first step is on the
+     * screen (not sooner: its rendering comes first): the ledger files the first snippet's
+     * calls under it, and that snippet's answer should not wait for the shell's own first SDK
+     * call (its classes, its client, a round trip: a quarter of a second), which meanwhile has
+     * the time the Java session takes to compile and run the snippet.
      */
     private volatile java.util.concurrent.CompletableFuture<String> earlyAccount;
+    private final java.util.concurrent.atomic.AtomicBoolean earlyLookupStarted = new java.util.concurrent.atomic.AtomicBoolean();
 
     public TargetDesk(ShellIO io, Tutor tutor, JShellEngine engine, Ledger ledger, Target target,
                       Function<TargetRequest, Target> opener, Clock clock) {
@@ -60,8 +63,13 @@ public final class TargetDesk implements SessionHooks, AutoCloseable {
         this.prices = PriceTable.bundled();
         this.recorder = new LedgerRecorder(ledger, prices, clock);
         forgetEphemeral(target.settings());
-        ClientFactory clients = tutor.checkClients();
-        this.earlyAccount = java.util.concurrent.CompletableFuture.supplyAsync(() -> Accounts.of(clients));
+    }
+
+    private void lookUpAccountEarly() {
+        if (earlyLookupStarted.compareAndSet(false, true) && account == null) {
+            ClientFactory clients = tutor.checkClients();
+            earlyAccount = java.util.concurrent.CompletableFuture.supplyAsync(() -> Accounts.of(clients));
+        }
     }
 
     /** Adds /target, /cost and /cleanup to the shell and hooks into its loop. */
@@ -111,6 +119,11 @@ public final class TargetDesk implements SessionHooks, AutoCloseable {
         } catch (RuntimeException e) {
             warn("! the ledger could not be updated: " + e.getMessage());
         }
+    }
+
+    @Override
+    public void firstStepShown() {
+        lookUpAccountEarly();
     }
 
     @Override

@@ -68,6 +68,7 @@ public final class TutorShell {
     public int run() {
         greet();
         timing("prompt");
+        hooks.firstStepShown();
         StringBuilder snippet = new StringBuilder();
         String pushedBack = null;
         while (true) {

@@ -1,0 +1,72 @@
+package io.awstutor.cli;
+
+import io.awstutor.lesson.LessonCatalog;
+
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Work begun in {@code main} before the command line is parsed, on another core: picocli's
+ * parse takes about a sixth of a second (its Java 5 classes cannot go into the start-up
+ * archive), and what the shell needs next does not depend on it. The bundled lessons are
+ * parsed (the first step needs them), then an in-memory sandbox is built and dropped so that
+ * the real one starts with its classes loaded ({@code Sandbox.warmUp}). The `shell`
+ * subcommand's picocli-made {@code ShellCommand} gets none of it (only the default command's
+ * does), and parses its lessons itself.
+ *
+ * <p>A command that does not use them loses nothing but that core's time; a shell given
+ * {@code --lessons DIR} parses that folder itself.
+ */
+final class StartAhead {
+    static final StartAhead NONE = new StartAhead(null);
+
+    private final CompletableFuture<LessonCatalog> bundledLessons;
+
+    private StartAhead(CompletableFuture<LessonCatalog> bundledLessons) {
+        this.bundledLessons = bundledLessons;
+    }
+
+    /**
+     * Starts the work for a command that runs a sandbox (see {@link #startsASandbox}), the
+     * lessons first for the shell; otherwise none.
+     */
+    static StartAhead begin(String[] args) {
+        if (!startsASandbox(args)) {
+            return NONE;
+        }
+        boolean shell = args.length == 0 || args[0].startsWith("-") || args[0].equals("shell");
+        CompletableFuture<LessonCatalog> lessons = shell ? new CompletableFuture<>() : null;
+        Thread ahead = new Thread(() -> {
+            if (lessons != null) {
+                try {
+                    lessons.complete(LessonCatalog.bundled());
+                } catch (Throwable e) {
+                    lessons.completeExceptionally(e);
+                }
+            }
+            io.awstutor.sandbox.Sandbox.warmUp();
+        }, "awstutor-start-ahead");
+        ahead.setDaemon(true);
+        ahead.start();
+        return new StartAhead(lessons);
+    }
+
+    /** The bundled lessons, parsed ahead when this run began that; else parsed now, on the caller's thread. */
+    LessonCatalog bundledLessons() {
+        if (bundledLessons == null) {
+            return LessonCatalog.bundled();
+        }
+        try {
+            return bundledLessons.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            throw e.getCause() instanceof RuntimeException re ? re : e;
+        }
+    }
+
+    /** The shell (no subcommand: its options only), `shell`, `sandbox`, `verify` and `workshop` start a sandbox. */
+    static boolean startsASandbox(String[] args) {
+        if (args.length == 0 || args[0].startsWith("-")) {
+            return !java.util.List.of("-h", "--help", "-V", "--version").contains(args.length == 0 ? "" : args[0]);
+        }
+        return java.util.Set.of("shell", "sandbox", "verify", "workshop").contains(args[0]);
+    }
+}
