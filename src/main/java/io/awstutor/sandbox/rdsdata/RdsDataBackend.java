@@ -146,11 +146,13 @@ public final class RdsDataBackend implements AutoCloseable {
     /**
      * A Serverless v2 writer can pause between a call's connect and its statement (the pause saw
      * no connection yet). AWS answers such a call DatabaseResumingException, and so does this:
-     * a new connect, tried for a moment while the engine finishes stopping, says whether the
-     * writer is paused (and starts its resume); if it is not, the engine's own error stands.
+     * a new connect, tried while the engine finishes stopping (up to 5 s: a PostgreSQL shutdown
+     * on a busy machine took more than the 1 s once allowed, and the call then answered the
+     * engine's "connection attempt failed"), says whether the writer is paused (and starts its
+     * resume); if it is not, the engine's own error stands.
      */
     private void answerResumingIfPaused(Database db) {
-        for (int attempt = 0; attempt < 10; attempt++) {
+        for (int attempt = 0; attempt < 50; attempt++) {
             try {
                 connector.connect(db.ref(), db.user(), db.password(), db.database()).ifPresent(RdsDataBackend::closeQuietly);
                 return;
