@@ -122,9 +122,22 @@ class PagerTest {
                 io.out().println("me ==> GetCallerIdentityResponse(...)");
                 io.out().println("✓ Step done: Ask AWS who you are.");
                 io.out().println();
-                keyboard.write("q".getBytes(StandardCharsets.UTF_8));
-                keyboard.flush();
+                // 'q' once the first page asks for a key: typed earlier, the terminal may echo it before the page
+                Thread typist = new Thread(() -> {
+                    try {
+                        long until = System.nanoTime() + 10_000_000_000L;
+                        while (!screen.toString(StandardCharsets.UTF_8).contains("more lines") && System.nanoTime() < until) {
+                            Thread.sleep(5);
+                        }
+                        keyboard.write("q".getBytes(StandardCharsets.UTF_8));
+                        keyboard.flush();
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                });
+                typist.start();
                 io.printAll(page(40));
+                typist.join();
             }
         }
         String shown = screen.toString(StandardCharsets.UTF_8).replace("\r", "");
