@@ -95,6 +95,20 @@ public final class Terraform {
         return workDir;
     }
 
+    private Path debugLogFile() {
+        return workDir.resolve("terraform-debug.log");
+    }
+
+    /** Terraform's and the provider's debug log of every run so far ("" before the first). */
+    public String debugLog() {
+        try {
+            return Files.exists(debugLogFile())
+                    ? new String(Files.readAllBytes(debugLogFile()), java.nio.charset.StandardCharsets.UTF_8) : "";
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Runs {@code terraform ARGS...} in the working folder with {@code variables} as TF_VAR_s; no AWS settings of the user's. */
     public ExternalTools.Result run(Map<String, String> variables, String... args) {
         List<String> command = new ArrayList<>();
@@ -107,6 +121,9 @@ public final class Terraform {
         env.put("TF_INPUT", "0");
         env.put("CHECKPOINT_DISABLE", "1");
         env.put("AWS_EC2_METADATA_DISABLED", "true");
+        // every run's requests, responses and the SDK's retries, for a failure to be explained afterwards
+        env.put("TF_LOG", "DEBUG");
+        env.put("TF_LOG_PATH", debugLogFile().toString());
         variables.forEach((name, value) -> env.put("TF_VAR_" + name, value));
         return ExternalTools.run(command, env, TIMEOUT_SECONDS);
     }
