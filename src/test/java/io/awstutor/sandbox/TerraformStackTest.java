@@ -110,9 +110,13 @@ class TerraformStackTest {
         if (replay.isEmpty()) {
             return first;
         }
-        System.err.println("TerraformStackTest: the first apply failed on a client replay (" + replay.get()
-                + "); applying again, as a user would. Debug log: " + terraform.workDir().resolve("terraform-debug.log"));
-        return terraform.run(vars, "apply", "-auto-approve", "-no-color");
+        String note = "the first apply failed on a client replay (" + replay.get() + "); debug log: "
+                + terraform.workDir().resolve("terraform-debug.log");
+        System.err.println("TerraformStackTest: " + note + "; applying again, as a user would");
+        ExternalTools.Result second = terraform.run(vars, "apply", "-auto-approve", "-no-color");
+        // a replayed Create* left a resource Terraform never heard of: the second apply fails on it, saying why
+        assertEquals(0, second.exitCode(), note + "\n--- first apply:\n" + first + "\n--- second apply:\n" + second);
+        return second;
     }
 
     private static long runningInstances() {

@@ -40,6 +40,16 @@ class ClientReplayTest {
     }
 
     @Test
+    void aReplayedCreateIsRecognisedToo() {
+        String error = "Error: creating Security Group (tf-web-0): operation error EC2: CreateSecurityGroup, https response error "
+                + "StatusCode: 400, RequestID: 5c6c9433-406f-8371-c233-d0bc3979cb36, api error InvalidGroup.Duplicate: "
+                + "The security group 'tf-web-0' already exists";
+        String log = "[DEBUG] provider.terraform-provider-aws_v5.100.0_x5: retrying request EC2/CreateSecurityGroup, attempt 2: x\n";
+        assertEquals(new ClientReplay("EC2", "CreateSecurityGroup", 400), ClientReplay.of(error, log,
+                List.of(call("CreateSecurityGroup", 200), call("CreateSecurityGroup", 400))).orElseThrow());
+    }
+
+    @Test
     void theSameErrorWithoutTheSdksRetryIsARealFailure() {
         List<CallListener.Call> calls = List.of(call("AuthorizeSecurityGroupEgress", 200), call("AuthorizeSecurityGroupEgress", 400));
         assertTrue(ClientReplay.of(APPLY_ERROR, NOT_RETRIED, calls).isEmpty());
