@@ -33,8 +33,7 @@ final class StartAhead {
         if (!startsASandbox(args)) {
             return NONE;
         }
-        boolean shell = args.length == 0 || args[0].startsWith("-") || args[0].equals("shell");
-        CompletableFuture<LessonCatalog> lessons = shell ? new CompletableFuture<>() : null;
+        CompletableFuture<LessonCatalog> lessons = opensTheShell(args) ? new CompletableFuture<>() : null;
         Thread ahead = new Thread(() -> {
             if (lessons != null) {
                 try {
@@ -64,9 +63,13 @@ final class StartAhead {
 
     /** The shell (no subcommand: its options only), `shell`, `sandbox`, `verify` and `workshop` start a sandbox. */
     static boolean startsASandbox(String[] args) {
-        if (args.length == 0 || args[0].startsWith("-")) {
-            return !java.util.List.of("-h", "--help", "-V", "--version").contains(args.length == 0 ? "" : args[0]);
+        if (opensTheShell(args)) {
+            return args.length == 0 || !java.util.List.of("-h", "--help", "-V", "--version").contains(args[0]);
         }
-        return java.util.Set.of("shell", "sandbox", "verify", "workshop").contains(args[0]);
+        return java.util.Set.of("sandbox", "verify", "workshop").contains(args[0]);
+    }
+
+    private static boolean opensTheShell(String[] args) {
+        return args.length == 0 || args[0].startsWith("-") || args[0].equals("shell");
     }
 }
