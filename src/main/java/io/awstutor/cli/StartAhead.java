@@ -6,8 +6,8 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * Work begun in {@code main} before the command line is parsed, on another core: picocli's
- * parse takes about a sixth of a second (its Java 5 classes cannot go into the start-up
- * archive), and what the shell needs next does not depend on it. The bundled lessons are
+ * parse (reflection over the command's annotations) takes about a tenth of a second, and what
+ * the shell needs next does not depend on it. The bundled lessons are
  * parsed (the first step needs them), then an in-memory sandbox is built and dropped so that
  * the real one starts with its classes loaded ({@code Sandbox.warmUp}). The `shell`
  * subcommand's picocli-made {@code ShellCommand} gets none of it (only the default command's
