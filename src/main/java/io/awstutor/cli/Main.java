@@ -14,9 +14,8 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
     /**
      * The subcommands, by name, in the order the usage lists them. They are registered per run
      * (see {@link #subcommandsFor}) rather than in {@code @Command}: picocli builds a model of
-     * every registered command by reflection before it parses, and its classes (Java 5 class
-     * files) cannot go into the start-up archive, so building all of them cost a start about a
-     * quarter of its main thread's time.
+     * every registered command by reflection before it parses, and building all of them cost
+     * a start about a quarter of its main thread's time.
      */
     private static final java.util.Map<String, Class<?>> SUBCOMMANDS = subcommandTable();
 

@@ -6,8 +6,8 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * Work begun in {@code main} before the command line is parsed, on another core: picocli's
- * parse takes about a sixth of a second (its Java 5 classes cannot go into the start-up
- * archive), and what the shell needs next does not depend on it. The bundled lessons are
+ * parse (reflection over the command's annotations) takes about a tenth of a second, and what
+ * the shell needs next does not depend on it. The bundled lessons are
  * parsed (the first step needs them), then an in-memory sandbox is built and dropped so that
  * the real one starts with its classes loaded ({@code Sandbox.warmUp}). The `shell`
  * subcommand's picocli-made {@code ShellCommand} gets none of it (only the default command's
@@ -33,8 +33,7 @@ final class StartAhead {
         if (!startsASandbox(args)) {
             return NONE;
         }
-        boolean shell = args.length == 0 || args[0].startsWith("-") || args[0].equals("shell");
-        CompletableFuture<LessonCatalog> lessons = shell ? new CompletableFuture<>() : null;
+        CompletableFuture<LessonCatalog> lessons = opensTheShell(args) ? new CompletableFuture<>() : null;
         Thread ahead = new Thread(() -> {
             if (lessons != null) {
                 try {
@@ -64,9 +63,13 @@ final class StartAhead {
 
     /** The shell (no subcommand: its options only), `shell`, `sandbox`, `verify` and `workshop` start a sandbox. */
     static boolean startsASandbox(String[] args) {
-        if (args.length == 0 || args[0].startsWith("-")) {
-            return !java.util.List.of("-h", "--help", "-V", "--version").contains(args.length == 0 ? "" : args[0]);
+        if (opensTheShell(args)) {
+            return args.length == 0 || !java.util.List.of("-h", "--help", "-V", "--version").contains(args[0]);
         }
-        return java.util.Set.of("shell", "sandbox", "verify", "workshop").contains(args[0]);
+        return java.util.Set.of("sandbox", "verify", "workshop").contains(args[0]);
+    }
+
+    private static boolean opensTheShell(String[] args) {
+        return args.length == 0 || args[0].startsWith("-") || args[0].equals("shell");
     }
 }

@@ -99,8 +99,16 @@ final class ClientDefinitions {
         }
     }
 
-    private static boolean names(String source, String word) {
-        return source.contains(word) && Pattern.compile("\\b" + Pattern.quote(word) + "\\b").matcher(source).find();
+    /** Whether {@code word} stands in {@code source} as a whole Java identifier (not inside {@code s3x} or {@code my_s3}). */
+    static boolean names(String source, String word) {
+        for (int at = source.indexOf(word); at >= 0; at = source.indexOf(word, at + 1)) {
+            int end = at + word.length();
+            if ((at == 0 || !Character.isJavaIdentifierPart(source.charAt(at - 1)))
+                    && (end == source.length() || !Character.isJavaIdentifierPart(source.charAt(end)))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     void defineAll() {

@@ -48,8 +48,11 @@ public final class TargetDesk implements SessionHooks, AutoCloseable {
      * call (its classes, its client, a round trip: a quarter of a second), which meanwhile has
      * the time the Java session takes to compile and run the snippet.
      */
-    private volatile java.util.concurrent.CompletableFuture<String> earlyAccount;
-    private final java.util.concurrent.atomic.AtomicBoolean earlyLookupStarted = new java.util.concurrent.atomic.AtomicBoolean();
+    private final java.util.concurrent.atomic.AtomicReference<java.util.concurrent.CompletableFuture<String>> earlyAccount =
+            new java.util.concurrent.atomic.AtomicReference<>();
+    /** In {@link #earlyAccount} once its answer was taken or no longer applies: no second early lookup. */
+    private static final java.util.concurrent.CompletableFuture<String> SPENT =
+            java.util.concurrent.CompletableFuture.completedFuture(Accounts.UNKNOWN);
 
     public TargetDesk(ShellIO io, Tutor tutor, JShellEngine engine, Ledger ledger, Target target,
                       Function<TargetRequest, Target> opener, Clock clock) {
@@ -66,9 +69,9 @@ public final class TargetDesk implements SessionHooks, AutoCloseable {
     }
 
     private void lookUpAccountEarly() {
-        if (earlyLookupStarted.compareAndSet(false, true) && account == null) {
+        if (account == null && earlyAccount.get() == null) {
             ClientFactory clients = tutor.checkClients();
-            earlyAccount = java.util.concurrent.CompletableFuture.supplyAsync(() -> Accounts.of(clients));
+            earlyAccount.compareAndSet(null, java.util.concurrent.CompletableFuture.supplyAsync(() -> Accounts.of(clients)));
         }
     }
 
@@ -98,8 +101,7 @@ public final class TargetDesk implements SessionHooks, AutoCloseable {
     private String account() {
         String known = account;
         if (known == null || known.equals(Accounts.UNKNOWN)) {
-            java.util.concurrent.CompletableFuture<String> early = earlyAccount;
-            earlyAccount = null;
+            java.util.concurrent.CompletableFuture<String> early = earlyAccount.getAndSet(SPENT);
             known = early == null ? Accounts.UNKNOWN : early.exceptionally(e -> Accounts.UNKNOWN).join();
             if (known.equals(Accounts.UNKNOWN)) {
                 known = Accounts.of(tutor.checkClients());
@@ -185,7 +187,7 @@ public final class TargetDesk implements SessionHooks, AutoCloseable {
         Target next = opener.apply(request);
         Target previous = target;
         target = next;
-        earlyAccount = null;
+        earlyAccount.set(SPENT);
         account = null;
         engine.retarget(next.settings());
         tutor.retarget(new ClientFactory(next.settings()));

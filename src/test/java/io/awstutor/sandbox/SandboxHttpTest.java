@@ -18,6 +18,8 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -151,6 +153,17 @@ class SandboxHttpTest {
         assertEquals(400, response.statusCode());
         assertTrue(response.body().contains("lambda"), response.body());
         assertTrue(response.body().contains("sts"), response.body());
+    }
+
+    /** The AWS CLI shows the sandbox's answer for a JSON-protocol service it does not serve, not a raw document. */
+    @Test
+    void anUnservedJsonServiceIsAnsweredInJsonThatTheCliReads() {
+        ExternalTools.Result result = ExternalTools.runAws(box.endpoint(), "test", "test", "us-east-1",
+                "ssm", "get-parameter", "--name", "/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64");
+        assertNotEquals(0, result.exitCode(), result.toString());
+        assertTrue(result.stderr().contains("An error occurred (UnknownService) when calling the GetParameter operation: "
+                + "The sandbox does not serve the service 'ssm'"), result.stderr());
+        assertFalse(result.stderr().contains("<?xml"), result.stderr());
     }
 
     /** The JDK server answers Expect: 100-continue before the body is sent; curl waits for it. */

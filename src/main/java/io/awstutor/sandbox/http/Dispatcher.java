@@ -102,7 +102,7 @@ public final class Dispatcher {
         String requestId = RequestIds.forService(service);
         ServiceHandler handler = handlers.get(service);
         if (handler == null) {
-            return new Answer(service, requestId, GENERIC_ERRORS.encode(unknownService(request, service), requestId));
+            return new Answer(service, requestId, unknownServiceErrors(request).encode(unknownService(request, service), requestId));
         }
         CallNotice notice = new CallNotice(service, request);
         Answer answer;
@@ -261,6 +261,21 @@ public final class Dispatcher {
 
     private static AwsException missingToken() {
         return new AwsException("MissingAuthenticationToken", "Request is missing Authentication Token", 403);
+    }
+
+    /**
+     * A service the sandbox does not serve (SSM, Lambda, SQS …) is answered in the protocol its
+     * client speaks, so that the client shows the message ("An error occurred (UnknownService) …")
+     * rather than the raw document: JSON for a JSON-protocol call (an {@code X-Amz-Target} or a
+     * JSON body), the query protocol's XML otherwise.
+     */
+    private static ErrorFormat unknownServiceErrors(SandboxRequest request) {
+        String contentType = request.header("content-type").orElse("");
+        if (request.header("x-amz-target").isPresent() || contentType.contains("json")) {
+            return new io.awstutor.sandbox.protocol.JsonErrorFormat(
+                    contentType.isBlank() ? "application/x-amz-json-1.1" : contentType, "message");
+        }
+        return GENERIC_ERRORS;
     }
 
     private AwsException unknownService(SandboxRequest request, String service) {
