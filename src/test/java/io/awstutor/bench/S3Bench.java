@@ -1,5 +1,6 @@
 package io.awstutor.bench;
 
+import io.awstutor.sandbox.DispatchCost;
 import io.awstutor.sandbox.Sandbox;
 import io.awstutor.sandbox.TestSandbox;
 import io.awstutor.testing.ExternalTools;
@@ -7,7 +8,9 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.async.AsyncRequestBody;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3AsyncClient;
+import software.amazon.awssdk.services.s3.S3Client;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -18,6 +21,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.OptionalDouble;
@@ -86,6 +90,7 @@ final class S3Bench implements BenchSection {
             ceilingRow(table, names[i], "raw sockets", raw[i], ours[i]);
             ceilingRow(table, names[i], "JDK HttpServer", jdk[i], ours[i]);
         }
+        ownWork(context, table, ours);
 
         long mib = Long.parseLong(System.getenv().getOrDefault("AWSTUTOR_BENCH_S3_MIB", "1024"));
         if (mib <= 0) {
@@ -120,6 +125,30 @@ final class S3Bench implements BenchSection {
                             + " MiB before)" + motoRss);
         } finally {
             deleteTree(work);
+        }
+    }
+
+    /**
+     * The sandbox's own CPU per PutObject and GetObject, without HTTP ({@link DispatchCost}):
+     * how much of the CPU per request above is the sandbox's to cut at all.
+     */
+    private void ownWork(BenchContext context, BenchTable table, Throughput.Measured[] ours) throws Exception {
+        List<DispatchCost.Recorded> recorded = DispatchCost.record(endpoint -> {
+            try (S3Client s3 = context.client(S3Client.builder().forcePathStyle(true), endpoint, TestSandbox.root(),
+                    Sandbox.DEFAULT_REGION)) {
+                s3.createBucket(b -> b.bucket("bench-own-work"));
+                s3.putObject(b -> b.bucket("bench-own-work").key("k1"), RequestBody.fromBytes(new byte[1024]));
+                s3.getObjectAsBytes(b -> b.bucket("bench-own-work").key("k1"));
+            }
+        });
+        Sandbox sandbox = context.sandbox().sandbox();
+        DispatchCost.cpuMicros(sandbox, recorded.subList(0, 1), 1);
+        String[] names = {"PutObject", "GetObject"};
+        for (int i = 0; i < 2; i++) {
+            double micros = DispatchCost.cpuMicros(sandbox, Collections.nCopies(2000, recorded.get(i + 1)), 10);
+            table.addFigure(title(), names[i] + " 1 KiB: the sandbox's own work", String.format(Locale.ROOT, "%.0f us", micros),
+                    String.format(Locale.ROOT, "CPU per request on one thread without HTTP (the dispatcher, SigV4, S3): %.0f%% of"
+                            + " the CPU per request above", 100 * micros / 1000 / ours[i].totalPerRequest()));
         }
     }
 
