@@ -49,6 +49,11 @@ public final class Sandbox implements AutoCloseable {
                 wiring.frontends());
     }
 
+    /** The request path without HTTP: the benchmarks measure the sandbox's own work per request through it. */
+    Dispatcher dispatcher() {
+        return dispatcher;
+    }
+
     /** {@code http://127.0.0.1:PORT} */
     public URI endpoint() {
         return URI.create("http://127.0.0.1:" + port());

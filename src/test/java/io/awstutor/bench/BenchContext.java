@@ -57,6 +57,11 @@ public final class BenchContext implements AutoCloseable {
         return Throughput.measure(call, threads, requests);
     }
 
+    /** As {@link #measure}, with the CPU each kind of thread used meanwhile. */
+    Throughput.Measured measureWithCpu(Callable<?> call) throws Exception {
+        return Throughput.measureWithCpu(call, threads, requests);
+    }
+
     @Override
     public void close() {
         http.close();

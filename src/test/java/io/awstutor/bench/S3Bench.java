@@ -1,13 +1,14 @@
 package io.awstutor.bench;
 
+import io.awstutor.sandbox.DispatchCost;
 import io.awstutor.sandbox.Sandbox;
 import io.awstutor.sandbox.TestSandbox;
 import io.awstutor.testing.ExternalTools;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
-import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.core.async.AsyncRequestBody;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3AsyncClient;
 import software.amazon.awssdk.services.s3.S3Client;
 
@@ -20,7 +21,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.OptionalDouble;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
@@ -33,10 +36,13 @@ import java.util.stream.Stream;
  * client: MB/s and the server process's peak RSS. For the upload the sandbox runs as its own
  * process ({@code awstutor sandbox --data DIR}, heap capped at 256 MiB to show that bodies are
  * streamed), and so does moto_server, so both RSS figures are the server's alone.
+ *
+ * <p>The small objects are also measured, with the same client and threads, against servers
+ * that only answer ({@link CannedS3Server}): the ceiling any emulator could reach with this
+ * client on this machine. Each row's note splits the process's CPU per request by kind of
+ * thread (the SDK clients, the server's threads, the JDK server's dispatcher, the JIT, GC).
  */
 final class S3Bench implements BenchSection {
-    private static final byte[] ONE_KIB = new byte[1024];
-
     @Override
     public String title() {
         return "s3";
@@ -44,24 +50,47 @@ final class S3Bench implements BenchSection {
 
     @Override
     public void run(BenchContext context, BenchTable table) throws Exception {
-        URI sandbox = context.sandbox().endpoint();
-        double[] ours = smallObjects(context, sandbox);
-        OptionalDouble motoPut = OptionalDouble.empty();
-        OptionalDouble motoGet = OptionalDouble.empty();
+        // the sandbox and two servers that only answer (the ceiling), in alternating rounds
+        Throughput.Measured[] ours;
+        Throughput.Measured[] raw;
+        Throughput.Measured[] jdk;
+        try (CannedS3Server rawServer = CannedS3Server.rawSockets();
+             CannedS3Server jdkServer = CannedS3Server.jdkHttpServer();
+             SmallObjects sandbox = new SmallObjects(context, context.sandbox().endpoint());
+             SmallObjects rawCanned = new SmallObjects(context, rawServer.endpoint());
+             SmallObjects jdkCanned = new SmallObjects(context, jdkServer.endpoint())) {
+            SmallObjects.rounds(List.of(sandbox, rawCanned, jdkCanned));
+            ours = new Throughput.Measured[] {sandbox.put(), sandbox.get()};
+            raw = new Throughput.Measured[] {rawCanned.put(), rawCanned.get()};
+            jdk = new Throughput.Measured[] {jdkCanned.put(), jdkCanned.get()};
+        }
+        String[] peerNote = {"", ""};
+        OptionalDouble[] motoRates = {OptionalDouble.empty(), OptionalDouble.empty()};
         if (context.moto().isPresent()) {
-            double[] theirs = smallObjects(context, context.moto().get().endpoint());
-            motoPut = OptionalDouble.of(theirs[0]);
-            motoGet = OptionalDouble.of(theirs[1]);
+            try (SmallObjects theirs = new SmallObjects(context, context.moto().get().endpoint())) {
+                SmallObjects.rounds(List.of(theirs));
+                motoRates = new OptionalDouble[] {OptionalDouble.of(theirs.put().perSecond()), OptionalDouble.of(theirs.get().perSecond())};
+            }
         }
-        String peerPut = "";
-        String peerGet = "";
         if (context.peer().isPresent()) {
-            double[] peer = smallObjects(context, context.peer().get());
-            peerPut = String.format(java.util.Locale.ROOT, "%s %.0f req/s (sandbox %.2fx)", context.peer().get(), peer[0], ours[0] / peer[0]);
-            peerGet = String.format(java.util.Locale.ROOT, "%s %.0f req/s (sandbox %.2fx)", context.peer().get(), peer[1], ours[1] / peer[1]);
+            try (SmallObjects peer = new SmallObjects(context, context.peer().get())) {
+                SmallObjects.rounds(List.of(peer));
+                Throughput.Measured[] p = {peer.put(), peer.get()};
+                for (int i = 0; i < 2; i++) {
+                    peerNote[i] = String.format(Locale.ROOT, "%s %.0f req/s (sandbox %.2fx); ", context.peer().get(),
+                            p[i].perSecond(), ours[i].perSecond() / p[i].perSecond());
+                }
+            }
         }
-        table.add(title(), "PutObject 1 KiB", ours[0], motoPut, peerPut);
-        table.add(title(), "GetObject 1 KiB", ours[1], motoGet, peerGet);
+        String[] names = {"PutObject", "GetObject"};
+        for (int i = 0; i < 2; i++) {
+            table.add(title(), names[i] + " 1 KiB", ours[i].perSecond(), motoRates[i], peerNote[i] + SmallObjects.cpuNote(ours[i]));
+        }
+        for (int i = 0; i < 2; i++) {
+            ceilingRow(table, names[i], "raw sockets", raw[i], ours[i]);
+            ceilingRow(table, names[i], "JDK HttpServer", jdk[i], ours[i]);
+        }
+        ownWork(context, table, ours);
 
         long mib = Long.parseLong(System.getenv().getOrDefault("AWSTUTOR_BENCH_S3_MIB", "1024"));
         if (mib <= 0) {
@@ -99,6 +128,37 @@ final class S3Bench implements BenchSection {
         }
     }
 
+    /**
+     * The sandbox's own CPU per PutObject and GetObject, without HTTP ({@link DispatchCost}):
+     * how much of the CPU per request above is the sandbox's to cut at all.
+     */
+    private void ownWork(BenchContext context, BenchTable table, Throughput.Measured[] ours) throws Exception {
+        List<DispatchCost.Recorded> recorded = DispatchCost.record(endpoint -> {
+            try (S3Client s3 = context.client(S3Client.builder().forcePathStyle(true), endpoint, TestSandbox.root(),
+                    Sandbox.DEFAULT_REGION)) {
+                s3.createBucket(b -> b.bucket("bench-own-work"));
+                s3.putObject(b -> b.bucket("bench-own-work").key("k1"), RequestBody.fromBytes(new byte[1024]));
+                s3.getObjectAsBytes(b -> b.bucket("bench-own-work").key("k1"));
+            }
+        });
+        Sandbox sandbox = context.sandbox().sandbox();
+        DispatchCost.cpuMicros(sandbox, recorded.subList(0, 1), 1);
+        String[] names = {"PutObject", "GetObject"};
+        for (int i = 0; i < 2; i++) {
+            double micros = DispatchCost.cpuMicros(sandbox, Collections.nCopies(2000, recorded.get(i + 1)), 10);
+            table.addFigure(title(), names[i] + " 1 KiB: the sandbox's own work", String.format(Locale.ROOT, "%.0f us", micros),
+                    String.format(Locale.ROOT, "CPU per request on one thread without HTTP (the dispatcher, SigV4, S3): %.0f%% of"
+                            + " the CPU per request above", 100 * micros / 1000 / ours[i].totalPerRequest()));
+        }
+    }
+
+    /** A row of the ceiling: the same client and threads against a server that only answers ({@link CannedS3Server}). */
+    private void ceilingRow(BenchTable table, String operation, String how, Throughput.Measured canned, Throughput.Measured ours) {
+        table.add(title(), operation + " 1 KiB, canned answers (" + how + ")", canned.perSecond(), OptionalDouble.empty(),
+                String.format(Locale.ROOT, "ceiling: sandbox at %.0f%%; ", 100 * ours.perSecond() / canned.perSecond())
+                        + SmallObjects.cpuNote(canned));
+    }
+
     private static String rootMessage(Throwable e) {
         Throwable t = e;
         while (t.getCause() != null) {
@@ -106,23 +166,6 @@ final class S3Bench implements BenchSection {
         }
         String m = String.valueOf(t.getMessage());
         return m.length() > 80 ? m.substring(0, 80) : m;
-    }
-
-    private static double[] smallObjects(BenchContext context, URI endpoint) throws Exception {
-        try (S3Client s3 = context.client(S3Client.builder().forcePathStyle(true), endpoint, TestSandbox.root(),
-                Sandbox.DEFAULT_REGION)) {
-            String bucket = "bench-small-" + Long.toHexString(System.nanoTime());
-            s3.createBucket(b -> b.bucket(bucket));
-            AtomicLong counter = new AtomicLong();
-            double put = 0;
-            double get = 0;
-            for (int round = 0; round < 2; round++) { // two rounds: no endpoint meets a cold client; the second counts
-                put = context.measure(() -> s3.putObject(b -> b.bucket(bucket).key("k" + (counter.incrementAndGet() % 1000)),
-                        RequestBody.fromBytes(ONE_KIB)));
-                get = context.measure(() -> s3.getObjectAsBytes(b -> b.bucket(bucket).key("k1")));
-            }
-            return new double[] {put, get};
-        }
     }
 
     record Upload(double mbPerSecond, long peakRssMib, long idleRssMib) {

@@ -107,7 +107,10 @@ final class ThreadCpu {
         if (comm.startsWith("G1 ") || comm.startsWith("GC ") || comm.startsWith("VM Thread")) {
             return "GC and VM";
         }
-        if (comm.startsWith("Thread-")) {
+        if (comm.startsWith("canned-s3")) {
+            return "canned server threads";
+        }
+        if (comm.startsWith("Thread-") || comm.startsWith("pool-")) {
             return "bench clients (SDK)";
         }
         if (comm.startsWith("HTTP-Dispatcher")) {

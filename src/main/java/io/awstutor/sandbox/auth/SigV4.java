@@ -21,11 +21,39 @@ public final class SigV4 {
     private SigV4() {
     }
 
-    public static MessageDigest sha256() {
+    /*
+     * Every request hashes and signs several times (its canonical request, each chunk, the
+     * trailer). getInstance looks the algorithm up among the providers each time; a copy of a
+     * ready instance skips that. The prototypes are never used themselves, only copied, so
+     * nothing shared ever changes.
+     */
+    private static final MessageDigest SHA256_PROTOTYPE = newSha256();
+    private static final Mac HMAC_PROTOTYPE = newHmac();
+
+    private static MessageDigest newSha256() {
         try {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("the JDK always has SHA-256", e);
+        }
+    }
+
+    private static Mac newHmac() {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            // init picks the provider now: a Mac picks it lazily, which a copy would do to the shared prototype
+            mac.init(new SecretKeySpec(new byte[32], "HmacSHA256"));
+            return mac;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("the JDK always has HmacSHA256", e);
+        }
+    }
+
+    public static MessageDigest sha256() {
+        try {
+            return (MessageDigest) SHA256_PROTOTYPE.clone();
+        } catch (CloneNotSupportedException e) {
+            return newSha256();
         }
     }
 
@@ -43,7 +71,12 @@ public final class SigV4 {
 
     public static byte[] hmac(byte[] key, String data) {
         try {
-            Mac mac = Mac.getInstance("HmacSHA256");
+            Mac mac;
+            try {
+                mac = (Mac) HMAC_PROTOTYPE.clone();
+            } catch (CloneNotSupportedException e) {
+                mac = newHmac();
+            }
             mac.init(new SecretKeySpec(key, "HmacSHA256"));
             return mac.doFinal(data.getBytes(StandardCharsets.UTF_8));
         } catch (GeneralSecurityException e) {

@@ -14,10 +14,17 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class CanonicalIds {
     private final Map<String, String> accountById = new ConcurrentHashMap<>();
+    /** Asked twice on every PutObject (the object's owner, the bucket's): a hash each time was a SHA-256 each. */
+    private final Map<String, String> idByAccount = new ConcurrentHashMap<>();
 
     public String of(String accountId) {
+        String known = idByAccount.get(accountId);
+        if (known != null) {
+            return known;
+        }
         String id = hash(accountId);
         accountById.putIfAbsent(id, accountId);
+        idByAccount.putIfAbsent(accountId, id);
         return id;
     }
 

@@ -325,11 +325,22 @@ public final class BlobStore {
         return root.resolve(id.substring(0, 2)).resolve(id);
     }
 
-    private static MessageDigest md5() {
+    /** Copied for every body (a provider look-up per PutObject otherwise); never used itself, so nothing shared changes. */
+    private static final MessageDigest MD5_PROTOTYPE = newMd5();
+
+    private static MessageDigest newMd5() {
         try {
             return MessageDigest.getInstance("MD5");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    private static MessageDigest md5() {
+        try {
+            return (MessageDigest) MD5_PROTOTYPE.clone();
+        } catch (CloneNotSupportedException e) {
+            return newMd5();
         }
     }
 
