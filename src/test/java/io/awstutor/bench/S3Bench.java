@@ -174,7 +174,7 @@ final class S3Bench implements BenchSection {
     static Upload uploadToSandbox(Path file, Path data) throws Exception {
         int port = ExternalTools.freePort();
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder builder = new ProcessBuilder(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
+        ProcessBuilder builder = new ProcessBuilder(java, "-Xmx256m", SandboxProcess.OPEN_JDK_SERVER, "-cp", System.getProperty("java.class.path"),
                 "io.awstutor.cli.Main", "sandbox", "--port", String.valueOf(port), "--data", data.toString());
         return measureUpload(builder, port, file, true);
     }

@@ -98,7 +98,7 @@ public final class WorkshopBench {
     }
 
     private static Process startServer(Path home, boolean data, boolean bundled) throws Exception {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), SandboxProcess.OPEN_JDK_SERVER, "-cp",
                 System.getProperty("java.class.path"), "io.awstutor.cli.Main", "workshop", "serve", "--name", "bench"));
         if (!bundled) {
             command.addAll(List.of("--lessons", "src/test/resources/workshop-lessons"));

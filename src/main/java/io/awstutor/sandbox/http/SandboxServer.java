@@ -216,6 +216,8 @@ public final class SandboxServer implements AutoCloseable {
             exchange.sendResponseHeaders(status, -1);
             return;
         }
+        // a small answer leaves whole, head and body in one write (a body failing half-way: none of it)
+        java.util.Optional<OneWriteAnswer.Held> held = OneWriteAnswer.hold(exchange, length);
         // the JDK's convention: -1 no body, 0 chunked, n exactly n bytes
         exchange.sendResponseHeaders(status, length == 0 ? -1 : length < 0 ? 0 : length);
         if (length != 0) {
@@ -223,6 +225,13 @@ public final class SandboxServer implements AutoCloseable {
             response.body().writeTo(out);
             if (length > 0 && out.written != length) {
                 throw new IOException("the body had " + out.written + " of the " + length + " bytes announced");
+            }
+            if (held.isPresent()) {
+                try {
+                    held.get().release();
+                } catch (IOException e) {
+                    throw new ClientGone(e);
+                }
             }
             out.close();
         }
