@@ -5,7 +5,6 @@ import com.sun.net.httpserver.HttpExchange;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.lang.reflect.Field;
 import java.util.Optional;
 
 /**
@@ -18,42 +17,22 @@ import java.util.Optional;
  * 7 dropped in 12 loaded rounds; none of either with the answers sent whole). One write per
  * answer is also one system call fewer.
  *
- * <p>Like {@link HeaderSpelling} this reaches into the JDK server's exchange: its raw output
- * stream is swapped for one that holds what is written until {@link Held#release}. Where the
- * JVM does not open {@code sun.net.httpserver}, or a JDK keeps the stream differently, answers
- * go out as before, in two writes.
+ * <p>The JDK server's exchange ({@link JdkExchangeField}) has its raw output stream swapped for
+ * one that holds what is written until {@link Held#release}. Where the JVM does not open it,
+ * answers go out as before, in two writes.
  */
 final class OneWriteAnswer {
     /** Bodies up to this size are held with their head; larger ones stream as they are read. */
     static final long MAX_HELD_BODY = 64 * 1024;
 
-    private static final Optional<Handles> HANDLES = Handles.find();
-
-    private record Handles(Field exchange, Field rawOut) {
-        static Optional<Handles> find() {
-            try {
-                Class<?> wrapper = Class.forName("sun.net.httpserver.HttpExchangeImpl");
-                Class<?> impl = Class.forName("sun.net.httpserver.ExchangeImpl");
-                Field exchange = wrapper.getDeclaredField("impl");
-                Field rawOut = impl.getDeclaredField("ros");
-                if (rawOut.getType() != OutputStream.class) {
-                    return Optional.empty();
-                }
-                exchange.setAccessible(true);
-                rawOut.setAccessible(true);
-                return Optional.of(new Handles(exchange, rawOut));
-            } catch (ReflectiveOperationException | RuntimeException notOpen) {
-                return Optional.empty();
-            }
-        }
-    }
+    private static final Optional<JdkExchangeField> RAW_OUT = JdkExchangeField.find("ros", OutputStream.class);
 
     private OneWriteAnswer() {
     }
 
     /** Whether answers go out in one write on this JVM. */
     static boolean available() {
-        return HANDLES.isPresent();
+        return RAW_OUT.isPresent();
     }
 
     /**
@@ -63,18 +42,16 @@ final class OneWriteAnswer {
      * or this JVM does not allow it.
      */
     static Optional<Held> hold(HttpExchange exchange, long bodyLength) {
-        if (bodyLength <= 0 || bodyLength > MAX_HELD_BODY || HANDLES.isEmpty()) {
-            return Optional.empty();
-        }
-        Handles handles = HANDLES.get();
-        if (!handles.exchange().getDeclaringClass().isInstance(exchange)) {
+        if (bodyLength <= 0 || bodyLength > MAX_HELD_BODY || RAW_OUT.isEmpty()) {
             return Optional.empty();
         }
         try {
-            Object impl = handles.exchange().get(exchange);
-            OutputStream raw = (OutputStream) handles.rawOut().get(impl);
-            Held held = new Held(raw, (int) bodyLength + 1024);
-            handles.rawOut().set(impl, held);
+            Optional<Object> owner = RAW_OUT.get().owner(exchange);
+            if (owner.isEmpty()) {
+                return Optional.empty();
+            }
+            Held held = new Held((OutputStream) RAW_OUT.get().get(owner.get()), (int) bodyLength + 1024);
+            RAW_OUT.get().set(owner.get(), held);
             return Optional.of(held);
         } catch (IllegalAccessException | RuntimeException e) {
             return Optional.empty();
