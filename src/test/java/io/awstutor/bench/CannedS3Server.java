@@ -1,5 +1,7 @@
 package io.awstutor.bench;
 
+import io.awstutor.testing.HttpLines;
+
 import com.sun.net.httpserver.HttpServer;
 
 import java.io.BufferedInputStream;
@@ -124,7 +126,7 @@ final class CannedS3Server implements AutoCloseable {
             OutputStream out = socket.getOutputStream();
             StringBuilder line = new StringBuilder();
             while (true) {
-                String requestLine = readLine(in, line);
+                String requestLine = HttpLines.readLine(in, line);
                 if (requestLine == null) {
                     return;
                 }
@@ -133,7 +135,7 @@ final class CannedS3Server implements AutoCloseable {
                 boolean expectContinue = false;
                 boolean close = false;
                 String header;
-                while ((header = readLine(in, line)) != null && !header.isEmpty()) {
+                while ((header = HttpLines.readLine(in, line)) != null && !header.isEmpty()) {
                     int colon = header.indexOf(':');
                     String name = header.substring(0, colon).trim().toLowerCase(Locale.ROOT);
                     String value = header.substring(colon + 1).trim();
@@ -176,33 +178,19 @@ final class CannedS3Server implements AutoCloseable {
 
     private static void skipChunked(InputStream in, StringBuilder line) throws IOException {
         while (true) {
-            String size = readLine(in, line);
+            String size = HttpLines.readLine(in, line);
             int semicolon = size.indexOf(';');
             long n = Long.parseLong((semicolon < 0 ? size : size.substring(0, semicolon)).trim(), 16);
             if (n == 0) {
                 String trailer;
-                while ((trailer = readLine(in, line)) != null && !trailer.isEmpty()) {
+                while ((trailer = HttpLines.readLine(in, line)) != null && !trailer.isEmpty()) {
                     // trailers: nothing to keep
                 }
                 return;
             }
             in.skipNBytes(n);
-            readLine(in, line);
+            HttpLines.readLine(in, line);
         }
-    }
-
-    /** One CRLF-ended line, without its end; null at the end of the stream. */
-    private static String readLine(InputStream in, StringBuilder line) throws IOException {
-        line.setLength(0);
-        int c;
-        while ((c = in.read()) >= 0) {
-            if (c == '\n') {
-                int end = line.length();
-                return line.substring(0, end > 0 && line.charAt(end - 1) == '\r' ? end - 1 : end);
-            }
-            line.append((char) c);
-        }
-        return null;
     }
 
     private static byte[] ascii(String text) {

@@ -1,5 +1,7 @@
 package io.awstutor.sandbox;
 
+import io.awstutor.testing.HttpLines;
+
 import io.awstutor.sandbox.http.Dispatcher;
 import io.awstutor.sandbox.http.SandboxRequest;
 
@@ -103,12 +105,13 @@ public final class DispatchCost {
         try (socket) {
             InputStream in = new BufferedInputStream(socket.getInputStream());
             OutputStream out = socket.getOutputStream();
+            StringBuilder line = new StringBuilder();
             String requestLine;
-            while ((requestLine = readLine(in)) != null) {
+            while ((requestLine = HttpLines.readLine(in, line)) != null) {
                 Map<String, List<String>> headers = new LinkedHashMap<>();
                 long length = 0;
                 String header;
-                while ((header = readLine(in)) != null && !header.isEmpty()) {
+                while ((header = HttpLines.readLine(in, line)) != null && !header.isEmpty()) {
                     int colon = header.indexOf(':');
                     String name = header.substring(0, colon).trim().toLowerCase(Locale.ROOT);
                     String value = header.substring(colon + 1).trim();
@@ -134,16 +137,4 @@ public final class DispatchCost {
         }
     }
 
-    private static String readLine(InputStream in) throws IOException {
-        StringBuilder line = new StringBuilder();
-        int c;
-        while ((c = in.read()) >= 0) {
-            if (c == '\n') {
-                int end = line.length();
-                return line.substring(0, end > 0 && line.charAt(end - 1) == '\r' ? end - 1 : end);
-            }
-            line.append((char) c);
-        }
-        return line.length() == 0 ? null : line.toString();
-    }
 }
