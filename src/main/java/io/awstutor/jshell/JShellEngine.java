@@ -45,6 +45,8 @@ public final class JShellEngine implements AutoCloseable {
     private final CallLogReader callLog = CallLogReader.inTempFile();
     private final SessionLock lock = new SessionLock();
     private final SnippetEvaluator evaluator = new SnippetEvaluator();
+    /** This JVM's class path indexed for the compiler, made on another core as the session's JVM launches; kept across sessions */
+    private volatile CompletableFuture<Optional<ClassPathIndex>> classPathIndex = CompletableFuture.completedFuture(Optional.empty());
     private volatile CompletableFuture<Session> session;
     private volatile boolean closed;
 
@@ -106,12 +108,13 @@ public final class JShellEngine implements AutoCloseable {
     /** Starts the JShell process in the background; the first evaluation waits for it. */
     public JShellEngine start() {
         Milestones.reached("session-start");
+        classPathIndex = ClassPathIndex.inBackground(System.getProperty("java.class.path"));
         session = CompletableFuture.supplyAsync(this::createSession);
         return this;
     }
 
     private Session createSession() {
-        SessionLauncher launcher = new SessionLauncher(out, in, callLog.file(), extraProperties);
+        SessionLauncher launcher = new SessionLauncher(out, in, callLog.file(), extraProperties, classPathIndex);
         LiveSession live = launcher.launch(this::target);
         callLog.skipToEnd();
         Session created = new Session(live, new ClientDefinitions(live, stringVariables));
@@ -302,5 +305,6 @@ public final class JShellEngine implements AutoCloseable {
             }
         }
         callLog.delete();
+        classPathIndex.thenAccept(index -> index.ifPresent(ClassPathIndex::close));
     }
 }

@@ -56,6 +56,7 @@ final class OverlappedLaunch implements ExecutionControlProvider {
         Thread launcher = new Thread(() -> {
             try {
                 ExecutionControl engine = ExecutionControl.generate(env, spec);
+                Milestones.reached("session-launched");
                 startWarmUp(engine);
                 launched.complete(engine);
             } catch (Throwable e) {
@@ -74,6 +75,7 @@ final class OverlappedLaunch implements ExecutionControlProvider {
                         };
                     }
                     ExecutionControl engine;
+                    Milestones.reached("engine-" + method.getName() + (launched.isDone() ? "" : "-awaits-launch"));
                     try {
                         engine = launched.join();
                     } catch (CompletionException e) {

@@ -11,6 +11,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.Properties;
 import java.util.function.Supplier;
 
@@ -26,12 +28,16 @@ final class SessionLauncher {
     private final InputStream in;
     private final Path eventFile;
     private final Map<String, String> extraProperties;
+    private final CompletableFuture<Optional<ClassPathIndex>> classPathIndex;
 
-    SessionLauncher(PrintStream out, InputStream in, Path eventFile, Map<String, String> extraProperties) {
+    /** @param classPathIndex the index of this JVM's class path, for the compiler ({@link ClassPathIndex#of}) */
+    SessionLauncher(PrintStream out, InputStream in, Path eventFile, Map<String, String> extraProperties,
+                    CompletableFuture<Optional<ClassPathIndex>> classPathIndex) {
         this.out = out;
         this.in = in;
         this.eventFile = eventFile;
         this.extraProperties = extraProperties;
+        this.classPathIndex = classPathIndex;
     }
 
     LiveSession launch(Supplier<TargetSettings> target) {
@@ -41,6 +47,7 @@ final class SessionLauncher {
                 .out(out).err(out).in(in)
                 .remoteVMOptions(vmOptions(classPath).toArray(String[]::new))
                 .compilerOptions("--class-path", classPath)
+                .fileManager(standard -> new IndexedClassPath(standard, classPathIndex))
                 // the JVM launches while the first snippet compiles
                 .executionEngine(launch, Map.of())
                 .build();
