@@ -70,7 +70,9 @@ final class SessionLauncher {
     }
 
     private List<String> vmOptions(String classPath) {
-        List<String> options = new ArrayList<>(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"));
+        // the shell's own JVM's flags (scripts/awstutor, shell_flags): C1 only, one compiler thread, no performance-data file
+        List<String> options = new ArrayList<>(List.of("-XX:TieredStopAtLevel=1", "-XX:CICompilerCount=1", "-XX:+UseSerialGC",
+                "-XX:-UsePerfData"));
         options.addAll(SessionArchive.vmOptions());
         options.add(eventFileOption());
         options.add("--class-path");
