@@ -104,6 +104,36 @@ class ClassPathIndexTest {
         }
     }
 
+    @Test
+    void completionAndDocumentationSeeTheSameClassesAsWithJavac() throws Exception {
+        List<List<String>> withIndex = completionsAndDocs(listedJar.toString(), true);
+        assertEquals(completionsAndDocs(listedJar.toString(), false), withIndex);
+        assertTrue(withIndex.get(0).contains("Greeter"), withIndex.toString());
+        assertTrue(withIndex.get(1).contains("Below"), withIndex.toString());
+        assertTrue(withIndex.get(2).stream().anyMatch(d -> d.contains("hello()")), withIndex.toString());
+    }
+
+    /** Tab completion of two packages' classes, and Shift+Tab's signature of a method. */
+    private static List<List<String>> completionsAndDocs(String classPath, boolean indexed) throws Exception {
+        Optional<ClassPathIndex> index = indexed ? ClassPathIndex.of(classPath) : Optional.empty();
+        try (JShell shell = shell(classPath, index.orElse(null))) {
+            var analysis = shell.sourceCodeAnalysis();
+            int[] anchor = new int[1];
+            String classes = "demo.";
+            List<String> names = analysis.completionSuggestions(classes, classes.length(), anchor).stream()
+                    .map(jdk.jshell.SourceCodeAnalysis.Suggestion::continuation).sorted().toList();
+            String packages = "demo.deep.";
+            List<String> below = analysis.completionSuggestions(packages, packages.length(), anchor).stream()
+                    .map(jdk.jshell.SourceCodeAnalysis.Suggestion::continuation).sorted().toList();
+            String call = "demo.Greeter.hello(";
+            List<String> docs = analysis.documentation(call, call.length(), false).stream()
+                    .map(jdk.jshell.SourceCodeAnalysis.Documentation::signature).sorted().toList();
+            return List.of(names, below, docs);
+        } finally {
+            index.ifPresent(ClassPathIndex::close);
+        }
+    }
+
     /** The index compiles what javac compiles and refuses what it refuses. */
     private static void assertCompilesAsJavacDoes(String classPath) throws Exception {
         String[] snippets = {
