@@ -30,6 +30,7 @@ public final class SandboxCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        io.awstutor.jshell.Milestones.reached("sandbox-command");
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("--port must be between 0 and 65535");
         }
@@ -40,6 +41,7 @@ public final class SandboxCommand implements Callable<Integer> {
                 .withEngines(io.awstutor.sandbox.engines.EngineSettings.fromEnvironment())
                 .withSesAutoVerify(sesAutoVerify);
         Sandbox sandbox = Sandbox.start(options);
+        io.awstutor.jshell.Milestones.reached("sandbox-listening");
         io.awstutor.web.console.SandboxConsole console = io.awstutor.web.console.SandboxConsole.mount(sandbox);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

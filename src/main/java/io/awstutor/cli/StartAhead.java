@@ -43,6 +43,7 @@ final class StartAhead {
                 }
             }
             io.awstutor.sandbox.Sandbox.warmUp();
+            io.awstutor.jshell.Milestones.reached("sandbox-warmed");
         }, "awstutor-start-ahead");
         ahead.setDaemon(true);
         ahead.start();
