@@ -239,8 +239,10 @@ public final class JShellEngine implements AutoCloseable {
         });
     }
 
-    public String varValue(VarSnippet var) {
-        return locked(s -> s.jshell().varValue(var));
+    /** The variable's value; empty while it waits for something it names (JShell has none to give then). */
+    public Optional<String> varValue(VarSnippet var) {
+        return locked(s -> s.jshell().status(var) == jdk.jshell.Snippet.Status.VALID
+                ? Optional.of(s.jshell().varValue(var)) : Optional.empty());
     }
 
     public List<String> methods() {

@@ -37,7 +37,17 @@ final class LiveSession {
 
     /** Evaluates a snippet the learner did not type; a failure means the session cannot serve. */
     void evalSetup(String snippet) {
+        for (String pin : AmbiguousNames.pinsBefore(snippet, jshell, s -> !isSetup(s), LiveSession.class.getClassLoader())) {
+            evalSetupOnly(pin);
+        }
+        evalSetupOnly(snippet);
+    }
+
+    private void evalSetupOnly(String snippet) {
         for (SnippetEvent event : jshell.eval(snippet)) {
+            if (event.causeSnippet() != null) {
+                continue; // a snippet that depends on this one, the learner's maybe: not setup, not this one's failure
+            }
             setupSnippetIds.add(event.snippet().id());
             if (event.status() == Snippet.Status.REJECTED || event.exception() != null) {
                 throw new IllegalStateException("The Java session could not start: " + snippet + " -> "

@@ -11,7 +11,9 @@ final class SessionListings {
     }
 
     static List<String> variables(JShell shell) {
-        return varSnippets(shell).stream().map(v -> v.typeName() + " " + v.name() + " = " + shell.varValue(v)).toList();
+        // as jshell's /vars: a variable that waits for something it names has no value to show
+        return varSnippets(shell).stream().map(v -> v.typeName() + " " + v.name() + " = "
+                + (shell.status(v) == jdk.jshell.Snippet.Status.VALID ? shell.varValue(v) : "(not-active)")).toList();
     }
 
     static List<VarSnippet> varSnippets(JShell shell) {

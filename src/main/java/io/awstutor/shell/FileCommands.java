@@ -5,7 +5,9 @@ import org.jline.utils.AttributedStyle;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /** The learner's snippets to and from files: {@code /save FILE} and {@code /open FILE}. */
@@ -48,11 +50,43 @@ final class FileCommands {
             io.out().println("Usage: /open FILE");
             return true;
         }
+        List<String> lines;
         try {
-            shell.evaluate(Files.readString(Path.of(arguments), StandardCharsets.UTF_8));
+            lines = Files.readAllLines(Path.of(arguments), StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            view.line(AttributedStyle.DEFAULT.foreground(AttributedStyle.RED), "Could not read " + arguments + ": no such file.");
+            return true;
         } catch (IOException e) {
             view.line(AttributedStyle.DEFAULT.foreground(AttributedStyle.RED), "Could not read " + arguments + ": " + e.getMessage());
+            return true;
         }
+        snippets(lines).forEach(shell::evaluate);
         return true;
+    }
+
+    /**
+     * The file's snippets, cut where the shell cuts typed lines: at the line that completes one
+     * (unless the next continues a call chain with a dot). javac reads a whole file as one
+     * piece, where an expression typed without its semicolon ({@code twice(21)}, as /save
+     * writes it) runs into the next line.
+     */
+    private List<String> snippets(List<String> lines) {
+        List<String> snippets = new ArrayList<>();
+        StringBuilder snippet = new StringBuilder();
+        for (int i = 0; i < lines.size(); i++) {
+            if (snippet.length() == 0 && lines.get(i).isBlank()) {
+                continue;
+            }
+            snippet.append(lines.get(i)).append('\n');
+            boolean continued = i + 1 < lines.size() && lines.get(i + 1).stripLeading().startsWith(".");
+            if (!continued && engine.isComplete(snippet.toString())) {
+                snippets.add(snippet.toString());
+                snippet.setLength(0);
+            }
+        }
+        if (!snippet.toString().isBlank()) {
+            snippets.add(snippet.toString()); // unfinished: javac says what is missing
+        }
+        return snippets;
     }
 }

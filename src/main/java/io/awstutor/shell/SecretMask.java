@@ -21,8 +21,8 @@ import java.util.regex.Pattern;
 public final class SecretMask {
     /** A variable whose name says it holds a secret: password, pwd, secretKey, token ... */
     private static final Pattern SECRET_NAME = Pattern.compile("(?i).*(passw|pwd|secret|token|credential|privatekey).*|pw");
-    /** What only names a secret: secretArn, loginSecretId, tokenName … (the lessons print them). */
-    private static final Pattern NAMES_ONLY = Pattern.compile("(?i).*(arn|id|name|status)");
+    /** What only names a secret, or serves them: secretArn, loginSecretId, tokenName, the secretsmanager client … (the lessons print them). */
+    private static final Pattern NAMES_ONLY = Pattern.compile("(?i).*(arn|id|name|status|manager|client)");
     private static final int SHORTEST = 6;
 
     private final Set<String> known = ConcurrentHashMap.newKeySet();

@@ -148,7 +148,7 @@ public final class Tutor {
 
             @Override
             public Optional<String> variableValue(String name) {
-                return variable(name).map(engine::varValue);
+                return variable(name).flatMap(engine::varValue);
             }
 
             @Override public String substitute(String text) { return Tutor.this.substitute(text); }

@@ -265,7 +265,7 @@ public final class TutorShell {
     private void learnSecretVariables() {
         try {
             engine.varSnippets().stream().filter(v -> SecretMask.namesASecret(v.name()))
-                    .forEach(v -> secrets.learnVariable(v.name(), engine.varValue(v)));
+                    .forEach(v -> engine.varValue(v).ifPresent(value -> secrets.learnVariable(v.name(), value)));
         } catch (RuntimeException e) {
             // the Java session ended; its variables are gone with it
         }

@@ -31,6 +31,7 @@ class SecretsAndCallLogTest {
                 String dbPassword = "Tr0ub4dor-and-3";
                 System.out.print("no end of line: " + dbPassword);
                 var login = List.of("admin", dbPassword);
+                secretsmanager.listSecrets().secretList().size()
                 /vars
                 /list
                 """);
@@ -42,6 +43,8 @@ class SecretsAndCallLogTest {
         assertTrue(out.contains("the secret is ") && out.contains("…(40 chars, hidden), keep it safe"), out);
         assertTrue(out.contains("login ==> [admin, Tr0u…(15 chars, hidden)]"), out);
         assertTrue(out.contains("no end of line: Tr0u…(15 chars, hidden)"), out);
+        // a client is no secret, though its name says "secret"
+        assertTrue(out.contains("software.amazon.awssdk.services.secretsmanager.DefaultSecretsManagerClient@"), out);
     }
 
     @Test

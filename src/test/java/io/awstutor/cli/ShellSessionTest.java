@@ -116,6 +116,33 @@ class ShellSessionTest {
         return out.replace("\n  ", " ");
     }
 
+    /** jshell's habit: expressions typed without a semicolon, saved, then opened in a fresh session. */
+    @Test
+    void whatSaveWroteOpenRunsAgain(@TempDir Path home) throws Exception {
+        Path saved = home.resolve("mine.jsh");
+        String session = """
+                int twice(int x) {
+                  return 2 * x;
+                }
+                twice(21)
+                var me = sts.getCallerIdentity();
+                me.account()
+                String account = me.account();
+                /save %1$s
+                /reset-java
+                /open %1$s
+                account.length()
+                /open %2$s
+                """.formatted(saved, home.resolve("no-such.jsh"));
+        CliProcess.Result result = CliProcess.run(home, session);
+        String out = unwrapped(result.stdout());
+        assertEquals(0, result.exitCode(), result::toString);
+        assertFalse(out.contains("';' expected"), out);
+        assertEquals(2, out.split("\\$\\d+ ==> 42\n", -1).length - 1, "twice(21) ran once typed and once opened:\n" + out);
+        assertTrue(out.contains("==> 12\n"), "account was defined by /open:\n" + out);
+        assertTrue(out.contains("Could not read " + home.resolve("no-such.jsh") + ": no such file."), out);
+    }
+
     @Test
     void aCorruptProgressFileIsMovedAsideAndTheShellStarts(@TempDir Path home) throws Exception {
         Files.writeString(home.resolve("progress.json"), "not json at all");

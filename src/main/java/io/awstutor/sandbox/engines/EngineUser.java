@@ -98,7 +98,13 @@ final class EngineUser {
     }
 
     private static boolean passable(Path path) throws IOException {
-        for (Path p = path; p != null; p = p.getParent()) {
+        Path existing = path;
+        while (existing != null && !Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        // the folders the engine's user will pass, behind any symbolic link on the way
+        Path real = existing == null ? path : existing.toRealPath().resolve(existing.relativize(path));
+        for (Path p = real; p != null; p = p.getParent()) {
             if (Files.exists(p) && !Files.getPosixFilePermissions(p).contains(PosixFilePermission.OTHERS_EXECUTE)) {
                 return false;
             }
