@@ -166,6 +166,33 @@ class SandboxHttpTest {
         assertFalse(result.stderr().contains("<?xml"), result.stderr());
     }
 
+    /** A REST-JSON call (a GET with neither target nor body) is answered in JSON too; a query call in XML. */
+    @Test
+    void unservedRestJsonAndQueryServicesAreAnsweredAsTheirCliReadsThem() {
+        ExternalTools.Result lambda = ExternalTools.runAws(box.endpoint(), "test", "test", "us-east-1", "lambda", "list-functions");
+        assertNotEquals(0, lambda.exitCode(), lambda.toString());
+        assertTrue(lambda.stderr().contains("An error occurred (UnknownService) when calling the ListFunctions operation: "
+                + "The sandbox does not serve the service 'lambda'"), lambda.stderr());
+        assertFalse(lambda.stderr().contains("<?xml"), lambda.stderr());
+
+        ExternalTools.Result sns = ExternalTools.runAws(box.endpoint(), "test", "test", "us-east-1", "sns", "list-topics");
+        assertNotEquals(0, sns.exitCode(), sns.toString());
+        assertTrue(sns.stderr().contains("An error occurred (UnknownService) when calling the ListTopics operation: "
+                + "The sandbox does not serve the service 'sns'"), sns.stderr());
+    }
+
+    /** SES's API v2 signs as ses, as the first API does: it is told apart by its path and answered as unserved, in JSON. */
+    @Test
+    void sesApiV2IsAnsweredAsUnservedInJson() {
+        ExternalTools.Result result = ExternalTools.runAws(box.endpoint(), "test", "test", "us-east-1", "sesv2", "get-account");
+        assertNotEquals(0, result.exitCode(), result.toString());
+        assertTrue(result.stderr().contains("An error occurred (UnknownService) when calling the GetAccount operation: "
+                + "The sandbox serves SES's first API (aws ses, SesClient), not SES API v2"), result.stderr());
+        // the first API is served as before
+        ExternalTools.Result v1 = ExternalTools.runAws(box.endpoint(), "test", "test", "us-east-1", "ses", "list-identities");
+        assertEquals(0, v1.exitCode(), v1.toString());
+    }
+
     /** The JDK server answers Expect: 100-continue before the body is sent; curl waits for it. */
     @Test
     void expectContinueIsAnswered() {

@@ -102,7 +102,12 @@ public final class Dispatcher {
         String requestId = RequestIds.forService(service);
         ServiceHandler handler = handlers.get(service);
         if (handler == null) {
-            return new Answer(service, requestId, unknownServiceErrors(request).encode(unknownService(request, service), requestId));
+            return new Answer(service, requestId, unknownServiceErrors(request, service).encode(unknownService(request, service), requestId));
+        }
+        java.util.Optional<String> unserved = handler.unservedApi(request);
+        if (unserved.isPresent()) {
+            return new Answer(service, requestId, unknownServiceErrors(request, service)
+                    .encode(AwsException.badRequest("UnknownService", unserved.get()), requestId));
         }
         CallNotice notice = new CallNotice(service, request);
         Answer answer;
@@ -264,18 +269,33 @@ public final class Dispatcher {
     }
 
     /**
+     * The services whose clients read errors as XML, by signing name: those whose every
+     * protocol in botocore's models (1.43) is the query, rest-xml or ec2 protocol. Every other
+     * AWS service speaks JSON (the JSON protocol or REST-JSON), or XML only in a query call.
+     */
+    private static final java.util.Set<String> XML_SERVICES = java.util.Set.of("autoscaling", "cloudformation",
+            "cloudfront", "ec2", "elasticache", "elasticbeanstalk", "elasticloadbalancing", "iam", "importexport", "rds",
+            "redshift", "route53", "s3", "sns", "sts");
+
+    /**
      * A service the sandbox does not serve (SSM, Lambda, SQS …) is answered in the protocol its
      * client speaks, so that the client shows the message ("An error occurred (UnknownService) …")
      * rather than the raw document: JSON for a JSON-protocol call (an {@code X-Amz-Target} or a
-     * JSON body), the query protocol's XML otherwise.
+     * JSON body); the query protocol's XML for a query call (a form body or an {@code Action});
+     * otherwise XML for the services that speak it ({@link #XML_SERVICES}) and JSON for the
+     * rest (a REST-JSON call such as Lambda's {@code GET /2015-03-31/functions/} has neither a
+     * target nor a body).
      */
-    private static ErrorFormat unknownServiceErrors(SandboxRequest request) {
+    private static ErrorFormat unknownServiceErrors(SandboxRequest request, String signingName) {
         String contentType = request.header("content-type").orElse("");
         if (request.header("x-amz-target").isPresent() || contentType.contains("json")) {
             return new io.awstutor.sandbox.protocol.JsonErrorFormat(
                     contentType.isBlank() ? "application/x-amz-json-1.1" : contentType, "message");
         }
-        return GENERIC_ERRORS;
+        if (contentType.contains("x-www-form-urlencoded") || request.hasQuery("Action") || XML_SERVICES.contains(signingName)) {
+            return GENERIC_ERRORS;
+        }
+        return new io.awstutor.sandbox.protocol.JsonErrorFormat("application/json", "message");
     }
 
     private AwsException unknownService(SandboxRequest request, String service) {

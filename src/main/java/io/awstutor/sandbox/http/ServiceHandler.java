@@ -24,6 +24,15 @@ public interface ServiceHandler {
     }
 
     /**
+     * Why this request is not for this service's API although it is signed with its name
+     * (SES's API v2 signs as {@code ses}, as its first API does), or empty when it is: the
+     * sandbox answers it as a service it does not serve, in the protocol its client speaks.
+     */
+    default java.util.Optional<String> unservedApi(SandboxRequest request) {
+        return java.util.Optional.empty();
+    }
+
+    /**
      * The operation a REST request is (its route table's row), for those who hear of answered
      * calls; query and JSON services name theirs in the request and need not answer.
      */

@@ -19,6 +19,19 @@ import java.util.Map;
  * sender's, for sending) or on {@code *}, decodes, and asks the backend.
  */
 public final class SesHandler extends QueryServiceHandler {
+    /**
+     * SES's API v2 ({@code aws sesv2}, {@code SesV2Client}) signs as {@code ses} and lives under
+     * {@code /v2/email/}; the sandbox serves the first API (the query protocol, at {@code /}).
+     */
+    @Override
+    public java.util.Optional<String> unservedApi(io.awstutor.sandbox.http.SandboxRequest request) {
+        if (request.rawPath().startsWith("/v2/")) {
+            return java.util.Optional.of("The sandbox serves SES's first API (aws ses, SesClient), not SES API v2 "
+                    + "(aws sesv2, SesV2Client); use the first API's operations (VerifyEmailIdentity, SendEmail, ...).");
+        }
+        return java.util.Optional.empty();
+    }
+
     public static final String NAMESPACE = "http://ses.amazonaws.com/doc/2010-12-01/";
 
     private static final io.awstutor.sandbox.protocol.AwsOperations AWS_OPERATIONS =
