@@ -78,7 +78,7 @@ final class FileCommands {
                 continue;
             }
             snippet.append(lines.get(i)).append('\n');
-            boolean continued = i + 1 < lines.size() && lines.get(i + 1).stripLeading().startsWith(".");
+            boolean continued = i + 1 < lines.size() && ChainContinuation.continues(lines.get(i + 1));
             if (!continued && engine.isComplete(snippet.toString())) {
                 snippets.add(snippet.toString());
                 snippet.setLength(0);

@@ -111,7 +111,7 @@ public final class TutorShell {
                     // A script may break a call chain before its dots, as pasted code does:
                     // "var c = S3Client.builder()" then ".region(...)": look at the next line first.
                     Optional<String> next = io.readLine("", null);
-                    if (next.isPresent() && next.get().stripLeading().startsWith(".")) {
+                    if (ChainContinuation.continues(next.orElse(null))) {
                         snippet.append(next.get()).append('\n');
                         continue;
                     }
