@@ -104,13 +104,19 @@ class ClassPathIndexTest {
         }
     }
 
+    /**
+     * What the shell's Tab and Shift+Tab show (JShell's completion and documentation) reads the
+     * index too. JShell knows a package for completion once its own background indexing of the
+     * class path is done (it starts at the first completion), so the first Tab may come back
+     * empty, with the index or without: asked again, as a learner presses Tab again.
+     */
     @Test
-    void completionAndDocumentationSeeTheSameClassesAsWithJavac() throws Exception {
+    void completionAndDocumentationFindTheIndexedClasses() throws Exception {
         List<List<String>> withIndex = completionsAndDocs(listedJar.toString(), true);
+        assertEquals(List.of("Dup", "Greeter", "Version"), withIndex.get(0), withIndex.toString());
+        assertEquals(List.of("Below"), withIndex.get(1), withIndex.toString());
+        assertEquals(List.of("String demo.Greeter.hello()"), withIndex.get(2), withIndex.toString());
         assertEquals(completionsAndDocs(listedJar.toString(), false), withIndex);
-        assertTrue(withIndex.get(0).contains("Greeter"), withIndex.toString());
-        assertTrue(withIndex.get(1).contains("Below"), withIndex.toString());
-        assertTrue(withIndex.get(2).stream().anyMatch(d -> d.contains("hello()")), withIndex.toString());
     }
 
     /** Tab completion of two packages' classes, and Shift+Tab's signature of a method. */
@@ -120,8 +126,11 @@ class ClassPathIndexTest {
             var analysis = shell.sourceCodeAnalysis();
             int[] anchor = new int[1];
             String classes = "demo.";
-            List<String> names = analysis.completionSuggestions(classes, classes.length(), anchor).stream()
-                    .map(jdk.jshell.SourceCodeAnalysis.Suggestion::continuation).sorted().toList();
+            List<String> names = List.of();
+            for (long until = System.nanoTime() + 10_000_000_000L; names.isEmpty() && System.nanoTime() < until; Thread.sleep(50)) {
+                names = analysis.completionSuggestions(classes, classes.length(), anchor).stream()
+                        .map(jdk.jshell.SourceCodeAnalysis.Suggestion::continuation).sorted().toList();
+            }
             String packages = "demo.deep.";
             List<String> below = analysis.completionSuggestions(packages, packages.length(), anchor).stream()
                     .map(jdk.jshell.SourceCodeAnalysis.Suggestion::continuation).sorted().toList();
