@@ -22,6 +22,11 @@ import java.util.concurrent.CompletableFuture;
  */
 final class IndexedClassPath extends ForwardingJavaFileManager<StandardJavaFileManager> implements StandardJavaFileManager {
     private final CompletableFuture<Optional<ClassPathIndex>> index;
+    /** the compiler's class path last looked at, and whether the index covers it */
+    private volatile Checked checked = new Checked(null, false);
+
+    private record Checked(Iterable<? extends Path> classPath, boolean covered) {
+    }
 
     IndexedClassPath(StandardJavaFileManager standard, CompletableFuture<Optional<ClassPathIndex>> index) {
         super(standard);
@@ -39,7 +44,13 @@ final class IndexedClassPath extends ForwardingJavaFileManager<StandardJavaFileM
             return Optional.empty();
         }
         Iterable<? extends Path> classPath = fileManager.getLocationAsPaths(StandardLocation.CLASS_PATH);
-        return made.filter(i -> classPath != null && i.covers(classPath));
+        // javac lists the class path hundreds of times a compilation; its location object changes only when set anew
+        Checked last = checked;
+        if (last.classPath() != classPath) {
+            last = new Checked(classPath, classPath != null && made.isPresent() && made.get().covers(classPath));
+            checked = last;
+        }
+        return last.covered() ? made : Optional.empty();
     }
 
     @Override
