@@ -32,14 +32,20 @@ public final class SandboxProcess implements AutoCloseable {
     /** As the jar's manifest opens it (Add-Opens): the sandbox's header spelling, answers in one write. */
     static final String OPEN_JDK_SERVER = "--add-opens=jdk.httpserver/sun.net.httpserver=ALL-UNNAMED";
 
-    /** With these JVM options (none: the JVM's defaults, as {@code scripts/awstutor sandbox} runs it). */
+    /**
+     * With these JVM options (none: the JVM's defaults, as {@code scripts/awstutor sandbox} runs it);
+     * {@code data} null: state in memory, as {@code awstutor sandbox} keeps it without {@code --data}.
+     */
     public static SandboxProcess start(Path data, Path log, List<String> jvmOptions) throws IOException {
         long started = System.nanoTime();
         List<String> command = new java.util.ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         command.add(OPEN_JDK_SERVER);
         command.addAll(jvmOptions);
         command.addAll(List.of("-cp", System.getProperty("java.class.path"),
-                "io.awstutor.cli.Main", "sandbox", "--port", "0", "--time-scale", "0", "--data", data.toString()));
+                "io.awstutor.cli.Main", "sandbox", "--port", "0", "--time-scale", "0"));
+        if (data != null) {
+            command.addAll(List.of("--data", data.toString()));
+        }
         ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().keySet().removeIf(k -> k.startsWith("AWS_"));
         Process process = builder.start();

@@ -48,7 +48,7 @@ final class Throughput {
         return new Measured(requests / seconds, requests, ThreadCpu.now().since(before));
     }
 
-    private static void run(Callable<?> call, int threads, int requests) throws Exception {
+    static void run(Callable<?> call, int threads, int requests) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
             AtomicInteger left = new AtomicInteger(requests);

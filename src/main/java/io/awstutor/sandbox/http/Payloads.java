@@ -74,8 +74,12 @@ final class Payloads {
         boolean literalHash = SHA256_HEX.matcher(signedHash).matches() && authentication.isPresent();
         InputStream body = request.body();
         if (streaming || chunkedEncoding) {
+            // The framing is read a byte at a time (chunk lines, trailers); buffered, each byte
+            // no longer goes through the watched stream and the JDK's three below it (about a
+            // tenth of a 1 KiB PutObject's server CPU). The buffer reads only within the body.
+            InputStream buffered = new java.io.BufferedInputStream(body, 8192);
             // a literal hash with aws-chunked content covers the bytes as sent, framing included
-            InputStream raw = literalHash ? new HashVerifyingInputStream(body, signedHash) : body;
+            InputStream raw = literalHash ? new HashVerifyingInputStream(buffered, signedHash) : buffered;
             Optional<ChunkSigner> signer = Optional.empty();
             boolean signedChunks = signedHash.equals(STREAMING_SIGNED) || signedHash.equals(STREAMING_SIGNED_TRAILER);
             if (signedChunks && authentication.isPresent() && parts.isPresent()) {
