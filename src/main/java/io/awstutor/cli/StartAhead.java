@@ -9,9 +9,8 @@ import java.util.concurrent.CompletableFuture;
  * parse (reflection over the command's annotations) takes about a tenth of a second, and what
  * the shell needs next does not depend on it. The bundled lessons are
  * parsed (the first step needs them), then an in-memory sandbox is built and dropped so that
- * the real one starts with its classes loaded ({@code Sandbox.warmUp}). The `shell`
- * subcommand's picocli-made {@code ShellCommand} gets none of it (only the default command's
- * does), and parses its lessons itself.
+ * the real one starts with its classes loaded ({@code Sandbox.warmUp}). {@code awstutor shell}
+ * gets the lessons through {@link Main}'s picocli factory.
  *
  * <p>A command that does not use them loses nothing but that core's time; a shell given
  * {@code --lessons DIR} parses that folder itself.

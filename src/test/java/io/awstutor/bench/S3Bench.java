@@ -43,8 +43,8 @@ import java.util.stream.Stream;
  * thread (the SDK clients, the server's threads, the JDK server's dispatcher, the JIT, GC).
  */
 final class S3Bench implements BenchSection {
-    /** As {@code scripts/awstutor sandbox} starts its JVM (the serial collector, C2 kept). */
-    private static final List<String> SANDBOX_ALONE_FLAGS = List.of("-XX:+UseSerialGC");
+    /** As {@code scripts/awstutor sandbox} starts its JVM. */
+    private static final List<String> SANDBOX_ALONE_FLAGS = SandboxProcess.SANDBOX_JVM_ARGS;
 
     @Override
     public String title() {

@@ -29,6 +29,10 @@ public final class SandboxProcess implements AutoCloseable {
         return start(data, log, List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"));
     }
 
+    /** The JVM options {@code scripts/awstutor sandbox} gives its JVM: its argument file, read by java itself. */
+    public static final List<String> SANDBOX_JVM_ARGS =
+            List.of("@" + Path.of("scripts", "sandbox.jvm-args").toAbsolutePath());
+
     /** As the jar's manifest opens it (Add-Opens): the sandbox's header spelling, answers in one write. */
     static final String OPEN_JDK_SERVER = "--add-opens=jdk.httpserver/sun.net.httpserver=ALL-UNNAMED";
 

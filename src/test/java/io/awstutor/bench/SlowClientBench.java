@@ -36,7 +36,7 @@ public final class SlowClientBench {
         int warmup = 200;
         boolean ownClients = false;
         boolean sandboxProcess = false;
-        List<String> sandboxJvm = List.of();
+        List<String> sandboxJvm = SandboxProcess.SANDBOX_JVM_ARGS;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--stalled" -> stalledCount = Integer.parseInt(args[++i]);
