@@ -105,8 +105,8 @@ final class S3Bench implements BenchSection {
                     + SmallObjects.cpuNote(ours[i]));
         }
         for (int i = 0; i < 2; i++) {
-            table.add(title(), names[i] + " 1 KiB, `awstutor sandbox` in its own JVM, in memory", alone[i].perSecond(), OptionalDouble.empty(),
-                    String.format(Locale.ROOT, "as the CLI, boto3 and Terraform meet it, and the shell's clients (another JVM);"
+            table.add(title(), names[i] + " 1 KiB, awstutor sandbox process", alone[i].perSecond(), OptionalDouble.empty(),
+                    String.format(Locale.ROOT, "`awstutor sandbox` in its own JVM, in memory, as the CLI, boto3, Terraform and the shell's clients meet it;"
                             + " after %,d unmeasured calls (first round: %.0f req/s); ", SmallObjects.WARMUP, alone[i + 2].perSecond())
                             + SmallObjects.cpuNote(alone[i]));
         }
