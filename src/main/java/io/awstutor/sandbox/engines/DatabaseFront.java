@@ -73,6 +73,21 @@ final class DatabaseFront implements AutoCloseable {
         return active.get() == 0 && System.nanoTime() - lastActive >= period.toNanos();
     }
 
+    /**
+     * Counts a connection opened straight to the engine (the Data API's) as open until the
+     * returned release runs (once, whatever calls it again): it keeps the writer awake as a
+     * learner's connection does.
+     */
+    Runnable hold() {
+        active.incrementAndGet();
+        java.util.concurrent.atomic.AtomicBoolean released = new java.util.concurrent.atomic.AtomicBoolean();
+        return () -> {
+            if (released.compareAndSet(false, true)) {
+                release();
+            }
+        };
+    }
+
     /** Starts the idle time afresh (the engine just started or resumed). */
     void touch() {
         lastActive = System.nanoTime();

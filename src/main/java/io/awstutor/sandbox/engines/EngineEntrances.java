@@ -114,6 +114,11 @@ final class EngineEntrances {
         return Optional.of(DriverManager.getConnection(h.flavor.jdbcUrl(h.enginePort, db), props));
     }
 
+    /** Keeps {@code h}'s engine from pausing until the returned release runs; see {@link DatabaseFront#hold}. */
+    Runnable hold(Housed h) {
+        return h == null || h.front == null ? () -> { } : h.front.hold();
+    }
+
     /** Work on a connection the Data API holds open (a transaction's). */
     void touch(Housed h) {
         if (h != null && h.front != null) {

@@ -339,6 +339,11 @@ public final class EngineFleet implements DatabaseEngines, AutoCloseable {
         entrances.touch(housed.get(ref.key()));
     }
 
+    /** A connection the Data API keeps open: the writer stays awake until the release runs. */
+    public Runnable hold(Ref ref) {
+        return entrances.hold(housed.get(ref.key()));
+    }
+
     /** The running engine's RSS in bytes and pid, for the benchmark. */
     public Optional<Long> enginePid(Ref instance) {
         Housed h = housed.get(instance.key());

@@ -237,6 +237,51 @@ class ServerlessEngineTest {
         }
     }
 
+    @Test
+    @Order(8)
+    void anOpenDataApiTransactionKeepsTheWriterAwakeLikeAnOpenConnection() throws Exception {
+        // At a hundredth of AWS's durations SecondsUntilAutoPause 300 is 3 s; the transaction
+        // below waits twice that between its statements. On AWS the Data API holds the
+        // transaction's connection open, and Aurora never pauses a writer with a connection.
+        EngineTestSandbox slow = EngineTestSandbox.start(0.01);
+        try (TestSandbox own = slow.box()) {
+            RdsClient rds = own.rds();
+            rds.createDBCluster(r -> r.dbClusterIdentifier("txn").engine("aurora-postgresql").engineVersion("16.9")
+                    .masterUsername("learner").masterUserPassword("txn-pass-1").databaseName("shop").enableHttpEndpoint(true)
+                    .serverlessV2ScalingConfiguration(s -> s.minCapacity(0.0).maxCapacity(2.0).secondsUntilAutoPause(300)));
+            rds.createDBInstance(r -> r.dbInstanceIdentifier("txn-writer").dbClusterIdentifier("txn")
+                    .engine("aurora-postgresql").dbInstanceClass("db.serverless"));
+            String secret = own.secretsmanager().createSecret(r -> r.name("txn-login")
+                    .secretString("{\"username\":\"learner\",\"password\":\"txn-pass-1\"}")).arn();
+            String arn = rds.describeDBClusters(r -> r.dbClusterIdentifier("txn")).dbClusters().get(0).dbClusterArn();
+            RdsDataClient data = own.rdsdata();
+            java.util.function.BiConsumer<String, String> sql = (statement, tx) -> data.executeStatement(r -> r
+                    .resourceArn(arn).secretArn(secret).database("shop").sql(statement).transactionId(tx));
+            boolean created = false;
+            for (long deadline = System.nanoTime() + 120_000_000_000L; !created && System.nanoTime() < deadline; ) {
+                try {
+                    sql.accept("CREATE TABLE orders (id int PRIMARY KEY)", null);
+                    created = true;
+                } catch (RuntimeException notYet) {
+                    // the writer is still being created, or paused before this first call
+                    Thread.sleep(200);
+                }
+            }
+            assertTrue(created, "the Data API answers once the writer is available");
+            String tx = data.beginTransaction(r -> r.resourceArn(arn).secretArn(secret).database("shop")).transactionId();
+            sql.accept("INSERT INTO orders VALUES (1)", tx);
+            long pausesBefore = pauses(rds, "txn-writer");
+            Thread.sleep(6000);
+            assertEquals(pausesBefore, pauses(rds, "txn-writer"), "no pause while a transaction is open");
+            sql.accept("INSERT INTO orders VALUES (2)", tx);
+            assertEquals("Transaction Committed",
+                    data.commitTransaction(r -> r.resourceArn(arn).secretArn(secret).transactionId(tx)).transactionStatus());
+            long count = data.executeStatement(r -> r.resourceArn(arn).secretArn(secret).database("shop")
+                    .sql("SELECT count(*) FROM orders")).records().get(0).get(0).longValue();
+            assertEquals(2L, count, "both rows of the committed transaction are there");
+        }
+    }
+
     private static long pauses(RdsClient rds, String instance) {
         return rds.describeEvents(r -> r.sourceIdentifier(instance).sourceType("db-instance")).events().stream()
                 .filter(e -> PAUSED.equals(e.message())).count();
