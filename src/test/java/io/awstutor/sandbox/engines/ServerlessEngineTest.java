@@ -282,6 +282,30 @@ class ServerlessEngineTest {
         }
     }
 
+    @Test
+    @Order(9)
+    void aDataApiCallTriedAgainAFewSecondsAfterDatabaseResumingGetsThrough() throws Exception {
+        // At time scale 0 the idle time is nothing: the woken writer used to pause again before
+        // the retry the exception asks for came (the AWS CLI alone takes a second to start), so
+        // the Data API never answered a scale-to-zero cluster outside a tight loop.
+        rds.createDBCluster(r -> r.dbClusterIdentifier("wake").engine("aurora-postgresql").engineVersion("16.9")
+                .masterUsername("learner").masterUserPassword("wake-pass-1").databaseName("shop").enableHttpEndpoint(true)
+                .vpcSecurityGroupIds(dbGroup)
+                .serverlessV2ScalingConfiguration(s -> s.minCapacity(0.0).maxCapacity(2.0).secondsUntilAutoPause(300)));
+        writer("wake");
+        String secret = box.secretsmanager().createSecret(r -> r.name("wake-login")
+                .secretString("{\"username\":\"learner\",\"password\":\"wake-pass-1\"}")).arn();
+        String arn = cluster("wake").dbClusterArn();
+        RdsDataClient data = box.rdsdata();
+        awaitEvent("wake-writer", PAUSED, 1);
+        assertThrows(DatabaseResumingException.class, () -> data.executeStatement(
+                r -> r.resourceArn(arn).secretArn(secret).database("shop").sql("SELECT 1")));
+        awaitEvent("wake-writer", RESUMED, 1);
+        Thread.sleep(3000);
+        assertEquals(1L, data.executeStatement(r -> r.resourceArn(arn).secretArn(secret).database("shop").sql("SELECT 1"))
+                .records().get(0).get(0).longValue(), "the call tried again a few seconds later finds the writer awake");
+    }
+
     private static long pauses(RdsClient rds, String instance) {
         return rds.describeEvents(r -> r.sourceIdentifier(instance).sourceType("db-instance")).events().stream()
                 .filter(e -> PAUSED.equals(e.message())).count();
