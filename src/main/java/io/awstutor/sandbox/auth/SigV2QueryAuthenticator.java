@@ -80,22 +80,16 @@ public final class SigV2QueryAuthenticator {
      * token as it does for SigV4.
      */
     private static void checkToken(Credential credential, SandboxRequest r, String keyId, Instant now) {
-        Optional<String> expected = credential.sessionToken();
         Optional<String> sent = r.queryParams().entrySet().stream()
                 .filter(p -> p.getKey().equalsIgnoreCase("x-amz-security-token") && !p.getValue().isEmpty())
                 .map(p -> p.getValue().get(0)).findFirst()
-                .or(() -> r.header("x-amz-security-token")).filter(t -> !t.isEmpty());
-        AuthFailure failure = null;
-        if (expected.isPresent() && sent.isEmpty()) {
-            failure = new AuthFailure(AuthFailure.Problem.MISSING_TOKEN, "temporary key without its session token",
-                    Map.of("AWSAccessKeyId", keyId));
-        } else if (sent.isPresent() && (expected.isEmpty() || !MessageDigest.isEqual(
-                expected.get().getBytes(StandardCharsets.UTF_8), sent.get().getBytes(StandardCharsets.UTF_8)))) {
-            failure = new AuthFailure(AuthFailure.Problem.BAD_TOKEN, "session token does not belong to the key");
-        } else if (credential.expiredAt(now)) {
-            failure = new AuthFailure(AuthFailure.Problem.EXPIRED_TOKEN, "expired session");
-        }
-        if (failure != null) {
+                .or(() -> r.header("x-amz-security-token"));
+        try {
+            Authenticator.checkToken(credential, sent, keyId);
+            if (credential.expiredAt(now)) {
+                throw new AuthFailure(AuthFailure.Problem.EXPIRED_TOKEN, "expired session");
+            }
+        } catch (AuthFailure failure) {
             throw AuthErrors.toAwsException("s3", failure);
         }
     }
