@@ -197,14 +197,9 @@ class ServerlessEngineTest {
         EngineTestSandbox slow = EngineTestSandbox.start(0.01);
         try (TestSandbox own = slow.box()) {
             RdsClient rds = own.rds();
-            rds.createDBCluster(r -> r.dbClusterIdentifier("busy").engine("aurora-postgresql").engineVersion("16.9")
-                    .masterUsername("learner").masterUserPassword("busy-pass-1").databaseName("shop").enableHttpEndpoint(true)
-                    .serverlessV2ScalingConfiguration(s -> s.minCapacity(0.0).maxCapacity(2.0).secondsUntilAutoPause(300)));
-            rds.createDBInstance(r -> r.dbInstanceIdentifier("busy-writer").dbClusterIdentifier("busy")
-                    .engine("aurora-postgresql").dbInstanceClass("db.serverless"));
-            String secret = own.secretsmanager().createSecret(r -> r.name("busy-login")
-                    .secretString("{\"username\":\"learner\",\"password\":\"busy-pass-1\"}")).arn();
-            String arn = rds.describeDBClusters(r -> r.dbClusterIdentifier("busy")).dbClusters().get(0).dbClusterArn();
+            ScaleToZero cluster = ScaleToZero.create(own, "busy");
+            String secret = cluster.secret();
+            String arn = cluster.arn();
             RdsDataClient data = own.rdsdata();
             java.util.function.Function<String, Long> count = tx -> data.executeStatement(r -> r.resourceArn(arn)
                     .secretArn(secret).database("shop").sql("SELECT count(*) FROM pg_class").transactionId(tx))
@@ -246,14 +241,9 @@ class ServerlessEngineTest {
         EngineTestSandbox slow = EngineTestSandbox.start(0.01);
         try (TestSandbox own = slow.box()) {
             RdsClient rds = own.rds();
-            rds.createDBCluster(r -> r.dbClusterIdentifier("txn").engine("aurora-postgresql").engineVersion("16.9")
-                    .masterUsername("learner").masterUserPassword("txn-pass-1").databaseName("shop").enableHttpEndpoint(true)
-                    .serverlessV2ScalingConfiguration(s -> s.minCapacity(0.0).maxCapacity(2.0).secondsUntilAutoPause(300)));
-            rds.createDBInstance(r -> r.dbInstanceIdentifier("txn-writer").dbClusterIdentifier("txn")
-                    .engine("aurora-postgresql").dbInstanceClass("db.serverless"));
-            String secret = own.secretsmanager().createSecret(r -> r.name("txn-login")
-                    .secretString("{\"username\":\"learner\",\"password\":\"txn-pass-1\"}")).arn();
-            String arn = rds.describeDBClusters(r -> r.dbClusterIdentifier("txn")).dbClusters().get(0).dbClusterArn();
+            ScaleToZero cluster = ScaleToZero.create(own, "txn");
+            String secret = cluster.secret();
+            String arn = cluster.arn();
             RdsDataClient data = own.rdsdata();
             java.util.function.BiConsumer<String, String> sql = (statement, tx) -> data.executeStatement(r -> r
                     .resourceArn(arn).secretArn(secret).database("shop").sql(statement).transactionId(tx));
@@ -304,6 +294,21 @@ class ServerlessEngineTest {
         Thread.sleep(3000);
         assertEquals(1L, data.executeStatement(r -> r.resourceArn(arn).secretArn(secret).database("shop").sql("SELECT 1"))
                 .records().get(0).get(0).longValue(), "the call tried again a few seconds later finds the writer awake");
+    }
+
+    /** A cluster whose range starts at 0 ACUs (SecondsUntilAutoPause 300), its writer, and a secret for the Data API. */
+    private record ScaleToZero(String arn, String secret) {
+        static ScaleToZero create(TestSandbox own, String id) {
+            RdsClient rds = own.rds();
+            rds.createDBCluster(r -> r.dbClusterIdentifier(id).engine("aurora-postgresql").engineVersion("16.9")
+                    .masterUsername("learner").masterUserPassword(id + "-pass-1").databaseName("shop").enableHttpEndpoint(true)
+                    .serverlessV2ScalingConfiguration(s -> s.minCapacity(0.0).maxCapacity(2.0).secondsUntilAutoPause(300)));
+            rds.createDBInstance(r -> r.dbInstanceIdentifier(id + "-writer").dbClusterIdentifier(id)
+                    .engine("aurora-postgresql").dbInstanceClass("db.serverless"));
+            String secret = own.secretsmanager().createSecret(r -> r.name(id + "-login")
+                    .secretString("{\"username\":\"learner\",\"password\":\"" + id + "-pass-1\"}")).arn();
+            return new ScaleToZero(rds.describeDBClusters(r -> r.dbClusterIdentifier(id)).dbClusters().get(0).dbClusterArn(), secret);
+        }
     }
 
     private static long pauses(RdsClient rds, String instance) {
