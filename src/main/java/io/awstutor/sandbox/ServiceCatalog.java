@@ -103,6 +103,11 @@ final class ServiceCatalog {
                 public void touch(io.awstutor.sandbox.rds.DatabaseEngines.Ref ref) {
                     fleet.touch(ref);
                 }
+
+                @Override
+                public Runnable hold(io.awstutor.sandbox.rds.DatabaseEngines.Ref ref) {
+                    return fleet.hold(ref);
+                }
             };
         }
 

@@ -181,11 +181,16 @@ public final class Authenticator {
     }
 
     private static void checkToken(Credential credential, SignatureParts parts) {
+        checkToken(credential, parts.securityToken(), parts.accessKeyId());
+    }
+
+    /** A temporary key must come with its own session token, and only a temporary key with one (SigV4 and SigV2 alike). */
+    static void checkToken(Credential credential, Optional<String> sentToken, String accessKeyId) {
         Optional<String> expected = credential.sessionToken();
-        Optional<String> sent = parts.securityToken().filter(t -> !t.isEmpty());
+        Optional<String> sent = sentToken.filter(t -> !t.isEmpty());
         if (expected.isPresent() && sent.isEmpty()) {
             throw new AuthFailure(Problem.MISSING_TOKEN, "temporary key without its session token",
-                    Map.of("AWSAccessKeyId", parts.accessKeyId()));
+                    Map.of("AWSAccessKeyId", accessKeyId));
         }
         if (sent.isPresent() && (expected.isEmpty() || !MessageDigest.isEqual(
                 expected.get().getBytes(StandardCharsets.UTF_8), sent.get().getBytes(StandardCharsets.UTF_8)))) {

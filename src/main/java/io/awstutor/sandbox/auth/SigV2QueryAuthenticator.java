@@ -66,6 +66,7 @@ public final class SigV2QueryAuthenticator {
                     .with("AWSAccessKeyId", keyId).with("StringToSign", stringToSign).with("SignatureProvided", provided);
         }
         Instant now = clock.instant();
+        checkToken(credential.get(), r, keyId, now);
         if (now.getEpochSecond() > expiry) {
             throw AwsException.forbidden("AccessDenied", "Request has expired")
                     .with("Expires", Instant.ofEpochSecond(expiry).toString()).with("ServerTime", now.toString());
@@ -73,6 +74,31 @@ public final class SigV2QueryAuthenticator {
         return credential.get().caller();
     }
 
+    /**
+     * A temporary key (an assumed role's, GetSessionToken's) signs with its session token,
+     * which the URL carries as x-amz-security-token; S3 words a missing, foreign or expired
+     * token as it does for SigV4.
+     */
+    private static void checkToken(Credential credential, SandboxRequest r, String keyId, Instant now) {
+        Optional<String> sent = r.queryParams().entrySet().stream()
+                .filter(p -> p.getKey().equalsIgnoreCase("x-amz-security-token") && !p.getValue().isEmpty())
+                .map(p -> p.getValue().get(0)).findFirst()
+                .or(() -> r.header("x-amz-security-token"));
+        try {
+            Authenticator.checkToken(credential, sent, keyId);
+            if (credential.expiredAt(now)) {
+                throw new AuthFailure(AuthFailure.Problem.EXPIRED_TOKEN, "expired session");
+            }
+        } catch (AuthFailure failure) {
+            throw AuthErrors.toAwsException("s3", failure);
+        }
+    }
+
+    /**
+     * The string S3 signs for a query-string request: the x-amz- headers include the URL's
+     * x-amz- parameters (the CLI v1 and boto3 move x-amz-security-token there), a header
+     * of the same name taking precedence.
+     */
     public static String stringToSign(SandboxRequest r, String resource, String expires) {
         StringBuilder s = new StringBuilder();
         s.append(r.method()).append('\n')
@@ -80,6 +106,12 @@ public final class SigV2QueryAuthenticator {
                 .append(r.header("content-type").orElse("")).append('\n')
                 .append(expires).append('\n');
         Map<String, String> amz = new TreeMap<>();
+        r.queryParams().forEach((name, values) -> {
+            String n = name.toLowerCase(Locale.ROOT);
+            if (n.startsWith("x-amz-")) {
+                amz.put(n, String.join(",", values).trim());
+            }
+        });
         r.headers().forEach((name, values) -> {
             String n = name.toLowerCase(Locale.ROOT);
             if (n.startsWith("x-amz-")) {

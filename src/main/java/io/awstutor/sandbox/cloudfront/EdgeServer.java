@@ -119,7 +119,9 @@ public final class EdgeServer implements Frontend {
         }
         Instant now = backend.now();
         boolean cacheable = request.method().equals("GET");
-        if (cacheable) {
+        // CloudFront caches GET and HEAD alike (CachedMethods always holds both): a HEAD is
+        // answered from what a GET stored, its headers without the body (the listener drops it)
+        if (cacheable || request.method().equals("HEAD")) {
             Optional<EdgeCache.Entry> hit = cache.get(d.id(), path, now);
             if (hit.isPresent()) {
                 EdgeCache.Entry entry = hit.get();

@@ -35,6 +35,8 @@ final class DatabaseFront implements AutoCloseable {
     /** Learner connections being admitted or relayed: what keeps a Serverless v2 engine awake. */
     private final java.util.concurrent.atomic.AtomicInteger active = new java.util.concurrent.atomic.AtomicInteger();
     private volatile long lastActive = System.nanoTime();
+    /** Not idle before this instant (System.nanoTime), whatever the idle period: see {@link #stayAwakeFor}. */
+    private volatile long awakeUntil = System.nanoTime();
     private volatile boolean closed;
 
     private DatabaseFront(ServerSocket listener, Gate gate, String name) {
@@ -70,7 +72,28 @@ final class DatabaseFront implements AutoCloseable {
      * period; dropped connections never reached the database, so they do not count.
      */
     boolean idleFor(java.time.Duration period) {
-        return active.get() == 0 && System.nanoTime() - lastActive >= period.toNanos();
+        long now = System.nanoTime();
+        return active.get() == 0 && now - lastActive >= period.toNanos() && now - awakeUntil >= 0;
+    }
+
+    /** Not idle for at least {@code period} from now, however short the idle period (a floor, not an extension). */
+    void stayAwakeFor(java.time.Duration period) {
+        awakeUntil = System.nanoTime() + period.toNanos();
+    }
+
+    /**
+     * Counts a connection opened straight to the engine (the Data API's) as open until the
+     * returned release runs (once, whatever calls it again): it keeps the writer awake as a
+     * learner's connection does.
+     */
+    Runnable hold() {
+        active.incrementAndGet();
+        java.util.concurrent.atomic.AtomicBoolean released = new java.util.concurrent.atomic.AtomicBoolean();
+        return () -> {
+            if (released.compareAndSet(false, true)) {
+                release();
+            }
+        };
     }
 
     /** Starts the idle time afresh (the engine just started or resumed). */

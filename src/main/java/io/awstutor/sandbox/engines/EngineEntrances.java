@@ -64,7 +64,7 @@ final class EngineEntrances {
         long deadline = System.nanoTime() + START_WAIT.toNanos() + (d.resumeTime() == null ? 0 : d.resumeTime().toNanos());
         while (h.enginePort == 0 && h.unavailable == null && RUNNING.contains(d.status()) && System.nanoTime() < deadline) {
             if (h.paused) {
-                pauses.requestResume(h, d);
+                pauses.requestResume(h, d, false);
             }
             if (!pause()) {
                 break;
@@ -91,7 +91,7 @@ final class EngineEntrances {
                 break;
             }
             if (h.paused || h.resuming.get()) {
-                pauses.requestResume(h, demand.get());
+                pauses.requestResume(h, demand.get(), true);
                 throw new WriterResumingException(demand.get().networkId());
             }
             if (!pause()) {
@@ -112,6 +112,11 @@ final class EngineEntrances {
         }
         String db = database != null ? database : postgres ? "postgres" : "";
         return Optional.of(DriverManager.getConnection(h.flavor.jdbcUrl(h.enginePort, db), props));
+    }
+
+    /** Keeps {@code h}'s engine from pausing until the returned release runs; see {@link DatabaseFront#hold}. */
+    Runnable hold(Housed h) {
+        return h == null || h.front == null ? () -> { } : h.front.hold();
     }
 
     /** Work on a connection the Data API holds open (a transaction's). */

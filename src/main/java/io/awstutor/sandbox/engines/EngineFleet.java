@@ -215,6 +215,10 @@ public final class EngineFleet implements DatabaseEngines, AutoCloseable {
     /** Starts what should run, stops what should not, adopts instances a restart brought back. */
     private void reconcile() {
         try {
+            // Only what was housed before RDS was asked can be judged gone: an instance created
+            // meanwhile (while this pass starts another engine, seconds) is not in the demands,
+            // and removing it lost its master password and its data folder.
+            Map<String, Housed> before = Map.copyOf(housed);
             Set<String> seen = new HashSet<>();
             for (EngineDemand d : rds.engineDemands()) {
                 seen.add(d.ref().key());
@@ -244,9 +248,8 @@ public final class EngineFleet implements DatabaseEngines, AutoCloseable {
                             + EngineServer.lastLines(folders.instance(h.ref).resolve("engine.log")), true);
                 }
             }
-            for (Housed h : Set.copyOf(housed.values())) {
-                if (!seen.contains(h.ref.key())) {
-                    housed.remove(h.ref.key());
+            for (Housed h : before.values()) {
+                if (!seen.contains(h.ref.key()) && housed.remove(h.ref.key(), h)) {
                     stopServer(h);
                     h.front.close();
                     DataFolders.delete(folders.instance(h.ref));
@@ -337,6 +340,11 @@ public final class EngineFleet implements DatabaseEngines, AutoCloseable {
     /** The Data API worked on a connection it holds: activity, as a learner's connection is. */
     public void touch(Ref ref) {
         entrances.touch(housed.get(ref.key()));
+    }
+
+    /** A connection the Data API keeps open: the writer stays awake until the release runs. */
+    public Runnable hold(Ref ref) {
+        return entrances.hold(housed.get(ref.key()));
     }
 
     /** The running engine's RSS in bytes and pid, for the benchmark. */

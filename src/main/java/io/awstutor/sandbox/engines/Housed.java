@@ -21,6 +21,8 @@ final class Housed {
     /** An Aurora Serverless v2 engine stopped for idleness; the next connection resumes it. */
     volatile boolean paused;
     final AtomicBoolean resuming = new AtomicBoolean();
+    /** A caller told to try again (the Data API's DatabaseResumingException) waits for this resume. */
+    volatile boolean retryAwaited;
 
     Housed(Ref ref, DatabaseFlavor flavor) {
         this.ref = ref;

@@ -14,6 +14,13 @@ import java.util.concurrent.TimeUnit;
  * 0373, 0374). Runs on the fleet's worker, which starts and stops every engine.
  */
 final class ServerlessPauses {
+    /**
+     * How long a writer woken for a Data API call stays awake at least, in real time: AWS's
+     * DatabaseResumingException says "wait a few seconds and try again", and at a small time
+     * scale the idle time alone (nothing at scale 0) would pause it again before that retry.
+     */
+    static final java.time.Duration RETRY_WINDOW = java.time.Duration.ofSeconds(10);
+
     /** What the fleet does to an engine, on its worker. */
     interface Engines {
         void start(Housed h);
@@ -42,7 +49,7 @@ final class ServerlessPauses {
     boolean reconcile(Housed h, EngineDemand d) {
         if (h.paused) {
             if (d.autoPauseAfter() == null) {
-                requestResume(h, d);
+                requestResume(h, d, false);
             }
             return true;
         }
@@ -56,8 +63,15 @@ final class ServerlessPauses {
         return false;
     }
 
-    /** Wakes a paused engine once, however many connections ask: RDS-EVENT-0373 now, the engine and 0374 after the resume time. */
-    void requestResume(Housed h, EngineDemand d) {
+    /**
+     * Wakes a paused engine once, however many connections ask: RDS-EVENT-0373 now, the engine
+     * and 0374 after the resume time; {@code callerRetries} when the caller was told to try
+     * again, which the woken writer then stays awake for ({@link #RETRY_WINDOW}).
+     */
+    void requestResume(Housed h, EngineDemand d, boolean callerRetries) {
+        if (callerRetries) {
+            h.retryAwaited = true;
+        }
         if (!h.resuming.compareAndSet(false, true)) {
             return;
         }
@@ -68,6 +82,9 @@ final class ServerlessPauses {
                 if (h.paused && engines.houses(h)) {
                     h.paused = false;
                     engines.start(h);
+                    if (h.retryAwaited && h.front != null) {
+                        h.front.stayAwakeFor(RETRY_WINDOW);
+                    }
                     if (h.server != null) {
                         report(h, "Successfully resumed the DB instance.");
                     }
@@ -75,6 +92,7 @@ final class ServerlessPauses {
             } catch (RuntimeException e) {
                 System.err.println("awstutor sandbox: engines: resuming: " + e);
             } finally {
+                h.retryAwaited = false;
                 h.resuming.set(false);
             }
         }, delay, TimeUnit.MILLISECONDS);

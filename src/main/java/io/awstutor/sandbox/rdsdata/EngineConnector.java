@@ -27,4 +27,13 @@ public interface EngineConnector {
     /** Work on a connection already open (a transaction's) is activity too: it keeps a Serverless v2 writer from pausing. */
     default void touch(DatabaseEngines.Ref ref) {
     }
+
+    /**
+     * A connection the Data API keeps open (a running statement's, an open transaction's) is an
+     * open connection to the writer, which Aurora never pauses: held until the returned release
+     * runs (running it again does nothing).
+     */
+    default Runnable hold(DatabaseEngines.Ref ref) {
+        return () -> { };
+    }
 }

@@ -87,14 +87,23 @@ public final class RdsDataBackend implements AutoCloseable {
 
     public String begin(Target target) {
         Database db = resolve(target);
-        Connection c = connect(db);
+        // held from before the connect: the writer must not pause between the connect and the transaction's first statement
+        Runnable release = connector.hold(db.ref());
+        Connection c;
+        try {
+            c = connect(db);
+        } catch (RuntimeException e) {
+            release.run();
+            throw e;
+        }
         try {
             c.setAutoCommit(false);
         } catch (SQLException e) {
             closeQuietly(c);
+            release.run();
             throw DataApiErrors.database(e);
         }
-        return transactions.begin(c, target.resourceArn(), target.secretArn(), context.now());
+        return transactions.begin(c, release, target.resourceArn(), target.secretArn(), context.now());
     }
 
     /** Commits, or rolls back; answers the transaction's status as AWS words it. */
@@ -111,6 +120,8 @@ public final class RdsDataBackend implements AutoCloseable {
                 }
             } catch (SQLException e) {
                 throw DataApiErrors.database(e);
+            } finally {
+                tx.release.run();
             }
         }
         return commit ? "Transaction Committed" : "Rollback Complete";
@@ -126,8 +137,12 @@ public final class RdsDataBackend implements AutoCloseable {
                     return work.run(tx.connection, db.postgres());
                 }
             }
+            // a statement running longer than SecondsUntilAutoPause keeps the writer awake, as its connection would
+            Runnable release = connector.hold(db.ref());
             try (Connection c = connect(db)) {
                 return work.run(c, db.postgres());
+            } finally {
+                release.run();
             }
         } catch (SQLException e) {
             if ((transactionId == null || transactionId.isEmpty()) && engineWentAway(e)) {

@@ -17,17 +17,22 @@ import java.util.concurrent.ConcurrentHashMap;
 final class Transactions implements AutoCloseable {
     static final Duration IDLE_LIMIT = Duration.ofMinutes(3);
 
-    /** One transaction: its connection, which cluster and secret opened it, when it was last used. */
+    /**
+     * One transaction: its connection, which cluster and secret opened it, when it was last
+     * used, and the hold that keeps the writer awake while it is open.
+     */
     static final class Open {
         final String id;
         final Connection connection;
+        final Runnable release;
         final String resourceArn;
         final String secretArn;
         volatile Instant lastUsed;
 
-        Open(String id, Connection connection, String resourceArn, String secretArn, Instant lastUsed) {
+        Open(String id, Connection connection, Runnable release, String resourceArn, String secretArn, Instant lastUsed) {
             this.id = id;
             this.connection = connection;
+            this.release = release;
             this.resourceArn = resourceArn;
             this.secretArn = secretArn;
             this.lastUsed = lastUsed;
@@ -37,11 +42,11 @@ final class Transactions implements AutoCloseable {
     private final SecureRandom random = new SecureRandom();
     private final Map<String, Open> open = new ConcurrentHashMap<>();
 
-    String begin(Connection connection, String resourceArn, String secretArn, Instant now) {
+    String begin(Connection connection, Runnable release, String resourceArn, String secretArn, Instant now) {
         byte[] bytes = new byte[48];
         random.nextBytes(bytes);
         String id = Base64.getEncoder().encodeToString(bytes);
-        open.put(id, new Open(id, connection, resourceArn, secretArn, now));
+        open.put(id, new Open(id, connection, release, resourceArn, secretArn, now));
         return id;
     }
 
@@ -74,6 +79,8 @@ final class Transactions implements AutoCloseable {
             c.rollback();
         } catch (SQLException ignored) {
             // the engine may be gone already: the transaction ends with it
+        } finally {
+            tx.release.run();
         }
     }
 

@@ -96,6 +96,21 @@ class EdgeServerTest {
     }
 
     @Test
+    void aHeadRequestIsAnsweredFromTheCacheAsCurlDashIShowsOnAws() throws Exception {
+        Distribution d = distribution("edge-5", "edge-site.s3-website-us-east-1.amazonaws.com", true);
+        put("head.html", "cached body");
+        assertEquals("Miss from cloudfront", get(d, "/head.html").headers().firstValue("x-cache").orElse(""));
+        // curl -I: CloudFront caches GET and HEAD (CachedMethods always holds both)
+        String prefix = d.domainName().replace(".cloudfront.net", "");
+        HttpResponse<Void> head = HTTP.send(HttpRequest.newBuilder(URI.create(box.endpoint() + "/_cloudfront/" + prefix + "/head.html"))
+                .method("HEAD", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.discarding());
+        assertEquals(200, head.statusCode());
+        assertEquals("Hit from cloudfront", head.headers().firstValue("x-cache").orElse(""));
+        assertEquals("11", head.headers().firstValue("content-length").orElse(""));
+        assertEquals("text/html", head.headers().firstValue("content-type").orElse(""));
+    }
+
+    @Test
     void aPrivateBucketBehindTheEdgeIsStillPrivate_andOtherOriginsAreOutOfReach() throws Exception {
         HttpResponse<String> denied = get(distribution("edge-2", "edge-private.s3.amazonaws.com", false), "/secret.txt");
         assertEquals(403, denied.statusCode(), denied.body());

@@ -197,14 +197,9 @@ class ServerlessEngineTest {
         EngineTestSandbox slow = EngineTestSandbox.start(0.01);
         try (TestSandbox own = slow.box()) {
             RdsClient rds = own.rds();
-            rds.createDBCluster(r -> r.dbClusterIdentifier("busy").engine("aurora-postgresql").engineVersion("16.9")
-                    .masterUsername("learner").masterUserPassword("busy-pass-1").databaseName("shop").enableHttpEndpoint(true)
-                    .serverlessV2ScalingConfiguration(s -> s.minCapacity(0.0).maxCapacity(2.0).secondsUntilAutoPause(300)));
-            rds.createDBInstance(r -> r.dbInstanceIdentifier("busy-writer").dbClusterIdentifier("busy")
-                    .engine("aurora-postgresql").dbInstanceClass("db.serverless"));
-            String secret = own.secretsmanager().createSecret(r -> r.name("busy-login")
-                    .secretString("{\"username\":\"learner\",\"password\":\"busy-pass-1\"}")).arn();
-            String arn = rds.describeDBClusters(r -> r.dbClusterIdentifier("busy")).dbClusters().get(0).dbClusterArn();
+            ScaleToZero cluster = ScaleToZero.create(own, "busy");
+            String secret = cluster.secret();
+            String arn = cluster.arn();
             RdsDataClient data = own.rdsdata();
             java.util.function.Function<String, Long> count = tx -> data.executeStatement(r -> r.resourceArn(arn)
                     .secretArn(secret).database("shop").sql("SELECT count(*) FROM pg_class").transactionId(tx))
@@ -234,6 +229,85 @@ class ServerlessEngineTest {
                 Thread.sleep(200);
             }
             assertEquals(pausesBefore + 1, pauses(rds, "busy-writer"), "idle again, the writer pauses");
+        }
+    }
+
+    @Test
+    @Order(8)
+    void anOpenDataApiTransactionKeepsTheWriterAwakeLikeAnOpenConnection() throws Exception {
+        // At a hundredth of AWS's durations SecondsUntilAutoPause 300 is 3 s; the transaction
+        // below waits twice that between its statements. On AWS the Data API holds the
+        // transaction's connection open, and Aurora never pauses a writer with a connection.
+        EngineTestSandbox slow = EngineTestSandbox.start(0.01);
+        try (TestSandbox own = slow.box()) {
+            RdsClient rds = own.rds();
+            ScaleToZero cluster = ScaleToZero.create(own, "txn");
+            String secret = cluster.secret();
+            String arn = cluster.arn();
+            RdsDataClient data = own.rdsdata();
+            java.util.function.BiConsumer<String, String> sql = (statement, tx) -> data.executeStatement(r -> r
+                    .resourceArn(arn).secretArn(secret).database("shop").sql(statement).transactionId(tx));
+            boolean created = false;
+            for (long deadline = System.nanoTime() + 120_000_000_000L; !created && System.nanoTime() < deadline; ) {
+                try {
+                    sql.accept("CREATE TABLE orders (id int PRIMARY KEY)", null);
+                    created = true;
+                } catch (RuntimeException notYet) {
+                    // the writer is still being created, or paused before this first call
+                    Thread.sleep(200);
+                }
+            }
+            assertTrue(created, "the Data API answers once the writer is available");
+            String tx = data.beginTransaction(r -> r.resourceArn(arn).secretArn(secret).database("shop")).transactionId();
+            sql.accept("INSERT INTO orders VALUES (1)", tx);
+            long pausesBefore = pauses(rds, "txn-writer");
+            Thread.sleep(6000);
+            assertEquals(pausesBefore, pauses(rds, "txn-writer"), "no pause while a transaction is open");
+            sql.accept("INSERT INTO orders VALUES (2)", tx);
+            assertEquals("Transaction Committed",
+                    data.commitTransaction(r -> r.resourceArn(arn).secretArn(secret).transactionId(tx)).transactionStatus());
+            long count = data.executeStatement(r -> r.resourceArn(arn).secretArn(secret).database("shop")
+                    .sql("SELECT count(*) FROM orders")).records().get(0).get(0).longValue();
+            assertEquals(2L, count, "both rows of the committed transaction are there");
+        }
+    }
+
+    @Test
+    @Order(9)
+    void aDataApiCallTriedAgainAFewSecondsAfterDatabaseResumingGetsThrough() throws Exception {
+        // At time scale 0 the idle time is nothing: the woken writer used to pause again before
+        // the retry the exception asks for came (the AWS CLI alone takes a second to start), so
+        // the Data API never answered a scale-to-zero cluster outside a tight loop.
+        rds.createDBCluster(r -> r.dbClusterIdentifier("wake").engine("aurora-postgresql").engineVersion("16.9")
+                .masterUsername("learner").masterUserPassword("wake-pass-1").databaseName("shop").enableHttpEndpoint(true)
+                .vpcSecurityGroupIds(dbGroup)
+                .serverlessV2ScalingConfiguration(s -> s.minCapacity(0.0).maxCapacity(2.0).secondsUntilAutoPause(300)));
+        writer("wake");
+        String secret = box.secretsmanager().createSecret(r -> r.name("wake-login")
+                .secretString("{\"username\":\"learner\",\"password\":\"wake-pass-1\"}")).arn();
+        String arn = cluster("wake").dbClusterArn();
+        RdsDataClient data = box.rdsdata();
+        awaitEvent("wake-writer", PAUSED, 1);
+        assertThrows(DatabaseResumingException.class, () -> data.executeStatement(
+                r -> r.resourceArn(arn).secretArn(secret).database("shop").sql("SELECT 1")));
+        awaitEvent("wake-writer", RESUMED, 1);
+        Thread.sleep(3000);
+        assertEquals(1L, data.executeStatement(r -> r.resourceArn(arn).secretArn(secret).database("shop").sql("SELECT 1"))
+                .records().get(0).get(0).longValue(), "the call tried again a few seconds later finds the writer awake");
+    }
+
+    /** A cluster whose range starts at 0 ACUs (SecondsUntilAutoPause 300), its writer, and a secret for the Data API. */
+    private record ScaleToZero(String arn, String secret) {
+        static ScaleToZero create(TestSandbox own, String id) {
+            RdsClient rds = own.rds();
+            rds.createDBCluster(r -> r.dbClusterIdentifier(id).engine("aurora-postgresql").engineVersion("16.9")
+                    .masterUsername("learner").masterUserPassword(id + "-pass-1").databaseName("shop").enableHttpEndpoint(true)
+                    .serverlessV2ScalingConfiguration(s -> s.minCapacity(0.0).maxCapacity(2.0).secondsUntilAutoPause(300)));
+            rds.createDBInstance(r -> r.dbInstanceIdentifier(id + "-writer").dbClusterIdentifier(id)
+                    .engine("aurora-postgresql").dbInstanceClass("db.serverless"));
+            String secret = own.secretsmanager().createSecret(r -> r.name(id + "-login")
+                    .secretString("{\"username\":\"learner\",\"password\":\"" + id + "-pass-1\"}")).arn();
+            return new ScaleToZero(rds.describeDBClusters(r -> r.dbClusterIdentifier(id)).dbClusters().get(0).dbClusterArn(), secret);
         }
     }
 

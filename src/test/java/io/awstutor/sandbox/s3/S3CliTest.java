@@ -75,6 +75,39 @@ class S3CliTest {
     }
 
     @Test
+    void aCliPresignedUrlMadeWithTemporaryCredentialsWorks(@TempDir Path dir) throws Exception {
+        // an assumed role's or GetSessionToken's keys: the CLI v1 signs x-amz-security-token into the URL
+        ok(aws("us-east-1", "s3", "mb", "s3://presign-session"));
+        Path file = Files.writeString(dir.resolve("note.txt"), "from a session");
+        ok(aws("us-east-1", "s3", "cp", file.toString(), "s3://presign-session/note.txt"));
+        var session = box.sts().getSessionToken().credentials();
+        String url = ok(ExternalTools.runAwsWithSession(box.endpoint(), session.accessKeyId(), session.secretAccessKey(),
+                session.sessionToken(), "us-east-1", "s3", "presign", "s3://presign-session/note.txt", "--expires-in", "300"))
+                .stdout().trim();
+        assertTrue(url.contains("x-amz-security-token="), url);
+        HttpClient http = HttpClient.newHttpClient();
+        HttpResponse<String> fetched = http.send(HttpRequest.newBuilder(URI.create(url)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, fetched.statusCode(), url + "\n" + fetched.body());
+        assertEquals("from a session", fetched.body());
+        // the token is part of what was signed, and it must belong to the key
+        String withoutToken = url.replaceAll("&x-amz-security-token=[^&]*", "");
+        HttpResponse<String> stripped = http.send(HttpRequest.newBuilder(URI.create(withoutToken)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(403, stripped.statusCode(), stripped.body());
+        // signed without the token at all: S3 does not know a temporary key on its own
+        long expires = java.time.Instant.now().getEpochSecond() + 300;
+        String signature = io.awstutor.sandbox.auth.SigV2QueryAuthenticator.sign(session.secretAccessKey(),
+                "GET\n\n\n" + expires + "\n/presign-session/note.txt");
+        String tokenless = box.endpoint() + "/presign-session/note.txt?AWSAccessKeyId=" + session.accessKeyId() + "&Expires="
+                + expires + "&Signature=" + java.net.URLEncoder.encode(signature, java.nio.charset.StandardCharsets.UTF_8);
+        HttpResponse<String> refused = http.send(HttpRequest.newBuilder(URI.create(tokenless)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(403, refused.statusCode(), refused.body());
+        assertTrue(refused.body().contains("<Code>InvalidAccessKeyId</Code>"), refused.body());
+    }
+
+    @Test
     void highLevelCommandsRoundTrip(@TempDir Path dir) throws Exception {
         ok(aws("us-east-1", "s3", "mb", "s3://cli-bucket"));
         Path small = Files.writeString(dir.resolve("hello.txt"), "hello from the cli");
