@@ -30,4 +30,18 @@ class LearnerMistakesTest {
         assertFalse(out.contains("Hint 1 of"), "the hint was not given as if the 2 were not there:\n" + out);
         assertEquals(2, out.split("Step 3/12: Upload objects", -1).length - 1, "a bare /step shows the current step again:\n" + out);
     }
+
+    @Test
+    void aHiddenPasswordKeepsItsTrueLengthInVarsAndHistory(@TempDir Path home) throws Exception {
+        CliProcess.Result result = CliProcess.run(home, """
+                String auroraPassword = "scale-to-zero-42";
+                /vars
+                /history
+                """);
+        String out = result.stdout();
+        assertEquals(0, result.exitCode(), result::toString);
+        assertFalse(out.contains("scale-to-zero-42"), out);
+        assertEquals(3, out.split("scal…\\(16 chars, hidden\\)", -1).length - 1,
+                "the value, /vars and /history each say 16 characters (masking the mask counted 23):\n" + out);
+    }
 }
