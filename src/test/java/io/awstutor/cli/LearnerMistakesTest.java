@@ -44,4 +44,21 @@ class LearnerMistakesTest {
         assertEquals(3, out.split("scal…\\(16 chars, hidden\\)", -1).length - 1,
                 "the value, /vars and /history each say 16 characters (masking the mask counted 23):\n" + out);
     }
+
+    @Test
+    void aBuilderPassedWithoutBuildIsNamedAndTheErrorReadsInSimpleTypeNames(@TempDir Path home) throws Exception {
+        CliProcess.Result result = CliProcess.run(home, """
+                var req = CreateBucketRequest.builder().bucket(prefix + "-typo");
+                s3.createBucket(req)
+                CreateBucketRequest request = CreateBucketRequest.builder().bucket(prefix + "-typo");
+                """);
+        String out = ShellSessionTest.unwrapped(result.stdout());
+        assertEquals(0, result.exitCode(), result::toString);
+        assertTrue(out.contains("req ==> a CreateBucketRequest.Builder, not built yet (.build() makes the CreateBucketRequest)"), out);
+        assertEquals(2, out.split("Did you forget \\.build\\(\\)\\? A CreateBucketRequest\\.Builder only collects the settings;", -1).length - 1,
+                "both the call and the assignment name the missing .build():\n" + out);
+        String errors = out.substring(out.indexOf("Error:"));
+        assertFalse(errors.contains("software.amazon.awssdk.services.s3.model."), "simple type names in javac's message:\n" + out);
+        assertTrue(errors.contains("CreateBucketRequest.Builder cannot be converted to CreateBucketRequest"), out);
+    }
 }
