@@ -3,6 +3,7 @@ package io.awstutor.cli;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -60,5 +61,24 @@ class LearnerMistakesTest {
         String errors = out.substring(out.indexOf("Error:"));
         assertFalse(errors.contains("software.amazon.awssdk.services.s3.model."), "simple type names in javac's message:\n" + out);
         assertTrue(errors.contains("CreateBucketRequest.Builder cannot be converted to CreateBucketRequest"), out);
+    }
+
+    @Test
+    void saveNeverEmptiesYesterdaysFileAndReadsAQuotedName(@TempDir Path home) throws Exception {
+        Path yesterday = home.resolve("mine.jsh");
+        Files.writeString(yesterday, "int twice(int x) { return 2 * x; }\n");
+        CliProcess.Result result = CliProcess.run(home, "/save " + yesterday + "\n"
+                + "int n = 1;\n"
+                + "/save " + home.resolve("nowhere/mine.jsh") + "\n"
+                + "/save \"" + home.resolve("with space.jsh") + "\"\n");
+        String out = ShellSessionTest.unwrapped(result.stdout());
+        assertEquals(0, result.exitCode(), result::toString);
+        assertTrue(out.contains("Nothing to save: no snippets in this Java session yet (" + yesterday + " is left as it was)."), out);
+        assertEquals("int twice(int x) { return 2 * x; }\n", Files.readString(yesterday), "a fresh session's /save emptied the file");
+        assertEquals("int n = 1;\n", Files.readString(home.resolve("nowhere/mine.jsh")), "the folder is made: " + out);
+        CliProcess.Result opened = CliProcess.run(home, "/open " + home.resolve("absent/mine.jsh") + "\n");
+        assertTrue(ShellSessionTest.unwrapped(opened.stdout()).contains("Could not read " + home.resolve("absent/mine.jsh") + ": there is no folder "
+                + home.resolve("absent") + "."), opened::toString);
+        assertEquals("int n = 1;\n", Files.readString(home.resolve("with space.jsh")), out);
     }
 }
