@@ -81,4 +81,14 @@ class LearnerMistakesTest {
                 + home.resolve("absent") + "."), opened::toString);
         assertEquals("int n = 1;\n", Files.readString(home.resolve("with space.jsh")), out);
     }
+
+    @Test
+    void aProgressFileHoldingAListIsExplainedInWords(@TempDir Path home) throws Exception {
+        Files.writeString(home.resolve("progress.json"), "[]");
+        CliProcess.Result result = CliProcess.run(home, "", "progress");
+        assertEquals(0, result.exitCode(), result::toString);
+        assertTrue(result.stderr().contains("could not be read (line 1, column 1: the file holds a list [...] where an object {…}"
+                + " belongs); it was moved to progress.json.corrupt-"), "not Jackson's words with its class names cut out:\n" + result);
+        assertTrue(result.stdout().contains("getting-started"), result::toString);
+    }
 }
