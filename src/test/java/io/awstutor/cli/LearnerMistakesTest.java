@@ -91,4 +91,14 @@ class LearnerMistakesTest {
                 + " belongs); it was moved to progress.json.corrupt-"), "not Jackson's words with its class names cut out:\n" + result);
         assertTrue(result.stdout().contains("getting-started"), result::toString);
     }
+
+    @Test
+    void aMissingLessonFolderIsNamedAsSuchByEveryCommand(@TempDir Path home) throws Exception {
+        String missing = home.resolve("my-lessons").toString();
+        for (String command : new String[] {"shell", "verify", "progress"}) {
+            CliProcess.Result result = CliProcess.run(home, "", command, "--lessons", missing);
+            assertEquals(1, result.exitCode(), result::toString);
+            assertEquals("awstutor: no lesson folder at " + missing, result.stderr().strip(), command + " said only the path:\n" + result);
+        }
+    }
 }
