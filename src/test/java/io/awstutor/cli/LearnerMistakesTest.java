@@ -101,4 +101,21 @@ class LearnerMistakesTest {
             assertEquals("awstutor: no lesson folder at " + missing, result.stderr().strip(), command + " said only the path:\n" + result);
         }
     }
+
+    @Test
+    void progressFitsEightyColumnsAndNamesALessonThatDidNotLoad(@TempDir Path home, @TempDir Path lessons) throws Exception {
+        CliProcess.Result bundled = CliProcess.run(home, "", "progress");
+        assertEquals(0, bundled.exitCode(), bundled::toString);
+        for (String line : bundled.stdout().lines().toList()) {
+            assertTrue(line.length() <= 80, "wider than 80 columns: " + line);
+        }
+        assertTrue(bundled.stdout().contains("aurora-serverless        0/8  Aurora Serverless v2"), bundled::toString);
+
+        Files.writeString(lessons.resolve("01-fine.md"), "---\nid: fine\ntitle: Fine\n---\n\n# Fine\n\n## Read\n\nJust read.\n");
+        Files.writeString(lessons.resolve("02-broken.md"), "no front matter\n");
+        CliProcess.Result mine = CliProcess.run(home, "", "progress", "--lessons", lessons.toString());
+        assertEquals(0, mine.exitCode(), mine::toString);
+        assertTrue(mine.stdout().contains("fine"), mine::toString);
+        assertTrue(mine.stderr().contains("! not loaded: 02-broken.md:1: "), "the broken lesson is named:\n" + mine);
+    }
 }
