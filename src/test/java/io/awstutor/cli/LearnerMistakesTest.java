@@ -118,4 +118,16 @@ class LearnerMistakesTest {
         assertTrue(mine.stdout().contains("fine"), mine::toString);
         assertTrue(mine.stderr().contains("! not loaded: 02-broken.md:1: "), "the broken lesson is named:\n" + mine);
     }
+
+    @Test
+    void aNullVariableIsNamedAsTheLearnerNamedIt(@TempDir Path home) throws Exception {
+        CliProcess.Result result = CliProcess.run(home, """
+                String bucketName = null;
+                bucketName.length()
+                """);
+        String out = ShellSessionTest.unwrapped(result.stdout());
+        assertEquals(0, result.exitCode(), result::toString);
+        assertTrue(out.contains("NullPointerException: Cannot invoke \"String.length()\" because \"bucketName\" is null"), out);
+        assertFalse(out.contains("$JShell$"), out);
+    }
 }
