@@ -130,4 +130,15 @@ class LearnerMistakesTest {
         assertTrue(out.contains("NullPointerException: Cannot invoke \"String.length()\" because \"bucketName\" is null"), out);
         assertFalse(out.contains("$JShell$"), out);
     }
+
+    @Test
+    void aJsonClientsErrorSaysWhichServiceOnce(@TempDir Path home) throws Exception {
+        CliProcess.Result result = CliProcess.run(home, """
+                pricing.call("GetProduct", Map.of("ServiceCode", "AmazonEC2"))
+                """);
+        String out = ShellSessionTest.unwrapped(result.stdout());
+        assertEquals(0, result.exitCode(), result::toString);
+        assertTrue(out.contains("AwsServiceException: "), out);
+        assertEquals(1, out.split("\\(Service: Pricing, Status Code: 400,", -1).length - 1, "the SDK's suffix once, not twice:\n" + out);
+    }
 }
