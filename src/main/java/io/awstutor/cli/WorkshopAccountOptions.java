@@ -26,6 +26,14 @@ final class WorkshopAccountOptions {
         return where.target;
     }
 
+    /** The teardown line to print, with what it needs to reach the same account (the endpoint's URL, the profile). */
+    String teardownCommand(String region) {
+        return "awstutor workshop teardown --target " + where.target
+                + (where.endpointUrl == null ? "" : " --endpoint-url " + where.endpointUrl)
+                + (where.profile == null ? "" : " --profile " + where.profile)
+                + " --region " + region + " --tag " + tag;
+    }
+
     static ClientFactory clients(Target target) {
         return new ClientFactory(target.settings());
     }

@@ -42,6 +42,8 @@ class WorkshopProvisionMistakesTest {
             assertEquals(40, secret.length(), "Ana's secret key is on her card, the only place it exists: " + ana);
             assertFalse(result.stdout().contains(secret) || result.stderr().contains(secret), "never printed");
             assertFalse(csv.contains("ws-ben") || csv.contains("ws-cleo"), csv);
+            assertTrue(result.stderr().contains("to start again, awstutor workshop teardown --target endpoint --endpoint-url "
+                    + box.endpoint() + " --region eu-west-1 --tag cloud101 removes what was made."), "a line that works:\n" + result);
         }
     }
 }
