@@ -22,10 +22,6 @@ final class WorkshopAccountOptions {
         return Targets.open(where.request());
     }
 
-    String target() {
-        return where.target;
-    }
-
     /** The teardown line to print, with what it needs to reach the same account (the endpoint's URL, the profile). */
     String teardownCommand(String region) {
         return "awstutor workshop teardown --target " + where.target
