@@ -16,10 +16,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * An instructor's learners file as it comes (a name with characters IAM will not tag, a user
- * left from an earlier class): provisioning never loses the keys it has already made.
+ * A workshop as it goes wrong: an instructor's learners file as it comes (a name with
+ * characters IAM will not tag, a user left from an earlier class), where provisioning never
+ * loses the keys it has already made; a learner given an address where nothing answers.
  */
-class WorkshopProvisionMistakesTest {
+class WorkshopMistakesTest {
 
     @Test
     void aNameIamCannotTagIsProvisionedAndAStopHalfwayStillWritesTheCards(@TempDir Path home, @TempDir Path out) throws Exception {
@@ -45,5 +46,17 @@ class WorkshopProvisionMistakesTest {
             assertTrue(result.stderr().contains("to start again, awstutor workshop teardown --target endpoint --endpoint-url "
                     + box.endpoint() + " --region eu-west-1 --tag cloud101 removes what was made."), "a line that works:\n" + result);
         }
+    }
+
+    @Test
+    void joiningAServerThatIsNotThereSaysSoInWords(@TempDir Path home) throws Exception {
+        int port;
+        try (java.net.ServerSocket free = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            port = free.getLocalPort();
+        }
+        CliProcess.Result result = CliProcess.run(home, "", "--join", "http://127.0.0.1:" + port + "/KX4-92P", "--name", "Zed");
+        assertEquals(1, result.exitCode(), result::toString);
+        assertTrue(result.stderr().contains("cannot be reached (nothing answers at that address and port); check the address"),
+                "not '(null)':\n" + result);
     }
 }
