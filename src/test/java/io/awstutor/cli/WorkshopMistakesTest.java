@@ -49,7 +49,7 @@ class WorkshopMistakesTest {
     }
 
     @Test
-    void joiningAServerThatIsNotThereSaysSoInWords(@TempDir Path home) throws Exception {
+    void joiningOrReportingFromAServerThatIsNotThereSaysSoInWords(@TempDir Path home) throws Exception {
         int port;
         try (java.net.ServerSocket free = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             port = free.getLocalPort();
@@ -58,5 +58,8 @@ class WorkshopMistakesTest {
         assertEquals(1, result.exitCode(), result::toString);
         assertTrue(result.stderr().contains("cannot be reached (nothing answers at that address and port); check the address"),
                 "not '(null)':\n" + result);
+        CliProcess.Result report = CliProcess.run(home, "", "workshop", "report", "--from", "http://127.0.0.1:" + port, "--token", "t");
+        assertEquals(1, report.exitCode(), report::toString);
+        assertTrue(report.stderr().contains("cannot be reached: nothing answers at that address and port"), "not 'null':\n" + report);
     }
 }

@@ -106,7 +106,7 @@ public final class WorkshopJoin {
         } catch (WorkshopClient.Refused refused) {
             throw new IOException("the workshop at " + target.server() + " refused to let you in: " + refused.getMessage(), refused);
         } catch (IOException unreachable) {
-            throw new IOException("the workshop server at " + target.server() + " cannot be reached (" + why(unreachable)
+            throw new IOException("the workshop server at " + target.server() + " cannot be reached (" + WorkshopClient.whyUnreachable(unreachable)
                     + "); check the address the instructor shows", unreachable);
         }
         Files.createDirectories(folder);
@@ -115,17 +115,6 @@ public final class WorkshopJoin {
                 answer.learnerName(), answer.token(), answer.accountId(), answer.accessKeyId(), answer.secretAccessKey(), answer.region());
         membershipFile.save(membership);
         return membership;
-    }
-
-    /** The JDK's HTTP client refuses a connection with an exception whose message is null: "(null)" told the learner nothing. */
-    private static String why(IOException unreachable) {
-        if (unreachable instanceof java.net.ConnectException) {
-            return "nothing answers at that address and port";
-        }
-        if (unreachable instanceof java.net.http.HttpTimeoutException) {
-            return "no answer in time";
-        }
-        return unreachable.getMessage() == null ? unreachable.getClass().getSimpleName() : unreachable.getMessage();
     }
 
     private static Optional<String> remembered(Path nameFile) {
