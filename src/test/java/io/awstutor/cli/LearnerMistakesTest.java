@@ -141,4 +141,22 @@ class LearnerMistakesTest {
         assertTrue(out.contains("AwsServiceException: "), out);
         assertEquals(1, out.split("\\(Service: Pricing, Status Code: 400,", -1).length - 1, "the SDK's suffix once, not twice:\n" + out);
     }
+
+    @Test
+    void varsListsWhatTheLearnerHasInAFewReadableLines(@TempDir Path home) throws Exception {
+        CliProcess.Result result = CliProcess.run(home, """
+                var me = sts.getCallerIdentity();
+                var users = iam.listUsers();
+                String text = "ab ".repeat(200);
+                /vars
+                """);
+        String out = result.stdout();
+        assertEquals(0, result.exitCode(), result::toString);
+        String vars = out.substring(out.lastIndexOf("text ==> "));
+        assertTrue(vars.contains("  GetCallerIdentityResponse me = GetCallerIdentityResponse(UserId=000000000000"), vars);
+        assertTrue(vars.contains("  StsClient sts = StsClient, an SDK client"), "a client is what it is, not its hash:\n" + vars);
+        assertFalse(vars.contains("software.amazon.awssdk."), "simple type names:\n" + vars);
+        assertTrue(vars.contains("… (text shows it all)"), "a long value is cut:\n" + vars);
+        assertFalse(vars.contains("ab ".repeat(60)), vars);
+    }
 }
