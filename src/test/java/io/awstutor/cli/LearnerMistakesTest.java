@@ -159,4 +159,19 @@ class LearnerMistakesTest {
         assertTrue(vars.contains("… (text shows it all)"), "a long value is cut:\n" + vars);
         assertFalse(vars.contains("ab ".repeat(60)), vars);
     }
+
+    @Test
+    void anInstanceLaunchedInAnotherRegionIsNamedAsSuch(@TempDir Path home) throws Exception {
+        CliProcess.Result result = CliProcess.run(home, """
+                /lesson ec2-rds 4
+                var euEc2 = clients.ec2("eu-west-1");
+                String ami = euEc2.describeImages(b -> b.owners("amazon").filters(f -> f.name("name").values("al2023-ami-2023*-x86_64"))).images().get(0).imageId();
+                euEc2.runInstances(b -> b.imageId(ami).instanceType(InstanceType.T3_MICRO).minCount(1).maxCount(1).tagSpecifications(t -> t.resourceType(ResourceType.INSTANCE).tags(g -> g.key("Name").value(prefix + "-web"))))
+                """);
+        String out = ShellSessionTest.unwrapped(result.stdout());
+        assertEquals(0, result.exitCode(), result::toString);
+        assertTrue(out.matches("(?s).*· Not yet: No instance tagged Name=learn-[a-z0-9]{4}-web in us-east-1: the one you made is in"
+                + " eu-west-1\\. This step works in us-east-1 \\(the region of the shell's clients\\); make it there\\..*"),
+                "not 'No instance is tagged ... (add the tag when you launch it)', which it was:\n" + out);
+    }
 }
