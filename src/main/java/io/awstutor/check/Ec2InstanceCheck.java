@@ -32,6 +32,14 @@ public record Ec2InstanceCheck(String name, String state, Optional<Integer> coun
         }
         if (count.isEmpty() && inState.isEmpty()) {
             if (named.isEmpty()) {
+                String expected = Ec2Lookup.region(context, region);
+                for (String other : Ec2Lookup.otherRegionsCreatedIn(context, "Ec2", expected)) {
+                    try (Ec2Client elsewhere = context.clients().ec2(other)) {
+                        if (!Ec2Lookup.instancesNamed(elsewhere, tag).isEmpty()) {
+                            return Verdict.fail(Ec2Lookup.inAnotherRegion("instance tagged Name=" + tag, other, expected));
+                        }
+                    }
+                }
                 return Verdict.fail("No instance is tagged Name=" + tag + " yet (add the tag when you launch it).");
             }
             Instance newest = named.get(0);

@@ -18,6 +18,24 @@ final class Ec2Lookup {
         return region.map(context::substitute).orElse(context.clients().settings().region());
     }
 
+    /**
+     * The regions, other than {@code expected}, where the learner's calls this step created
+     * something with {@code service} ("Ec2", "Rds"): where to look for what a check did not
+     * find, so that a resource made with a client of another region is named as such.
+     */
+    static List<String> otherRegionsCreatedIn(CheckContext context, String service, String expected) {
+        return context.callsThisStep().stream()
+                .filter(c -> c.ok() && service.equalsIgnoreCase(c.service()) && c.region() != null && !c.region().equals(expected)
+                        && (c.operation().startsWith("Create") || c.operation().startsWith("Run")))
+                .map(io.awstutor.jshell.agent.CallRecord::region).distinct().toList();
+    }
+
+    /** What a check says when the resource is in another region than the lesson's. */
+    static String inAnotherRegion(String what, String found, String expected) {
+        return "No " + what + " in " + expected + ": the one you made is in " + found + ". This step works in " + expected
+                + " (the region of the shell's clients); make it there.";
+    }
+
     /** Every instance carrying this Name tag, newest launch first. */
     static List<Instance> instancesNamed(Ec2Client ec2, String name) {
         return ec2.describeInstancesPaginator(b -> b.filters(f -> f.name("tag:Name").values(name))).reservations().stream()

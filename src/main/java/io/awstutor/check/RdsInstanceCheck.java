@@ -41,6 +41,16 @@ public record RdsInstanceCheck(String id, Optional<String> engine, Optional<Bool
             return Verdict.fail("The DB instance " + identifier + " still exists (" + found.get().dbInstanceStatus() + ").");
         }
         if (found.isEmpty()) {
+            String expected = Ec2Lookup.region(context, region);
+            for (String other : Ec2Lookup.otherRegionsCreatedIn(context, "Rds", expected)) {
+                try (RdsClient elsewhere = context.clients().rds(other)) {
+                    if (!elsewhere.describeDBInstances(b -> b.dbInstanceIdentifier(identifier)).dbInstances().isEmpty()) {
+                        return Verdict.fail(Ec2Lookup.inAnotherRegion("DB instance named " + identifier, other, expected));
+                    }
+                } catch (DbInstanceNotFoundException e) {
+                    // not there either
+                }
+            }
             return Verdict.fail("There is no DB instance named " + identifier + " yet.");
         }
         DBInstance db = found.get();

@@ -3,6 +3,7 @@ package io.awstutor.cli;
 import io.awstutor.json.JsonMappers;
 import io.awstutor.lesson.Lesson;
 import io.awstutor.lesson.LessonCatalog;
+import io.awstutor.lesson.TextWrap;
 import io.awstutor.progress.Progress;
 import io.awstutor.progress.ProgressStore;
 import io.awstutor.progress.TutorHome;
@@ -19,6 +20,7 @@ import java.util.concurrent.Callable;
 /** {@code awstutor progress [--json]}: how far the learner is, per lesson. */
 @Command(name = "progress", mixinStandardHelpOptions = true, description = "Show your progress per lesson.")
 public final class ProgressCommand implements Callable<Integer> {
+    private static final int WIDTH = 80;
 
     @Option(names = "--json", description = "Print {\"lessons\":[{\"id\",\"title\",\"steps\",\"done\"}, ...]}.")
     boolean json;
@@ -29,6 +31,8 @@ public final class ProgressCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         LessonCatalog catalog = lessons == null ? LessonCatalog.bundled() : LessonCatalog.fromFolder(lessons);
+        // a lesson that did not parse is not silently missing from the list (the shell's /lessons names it too)
+        catalog.problems().forEach(problem -> System.err.println("! not loaded: " + problem.getMessage()));
         Progress progress = new ProgressStore(TutorHome.resolve()).load(System.err);
         List<Map<String, Object>> rows = new ArrayList<>();
         for (Lesson lesson : catalog.lessons()) {
@@ -44,8 +48,11 @@ public final class ProgressCommand implements Callable<Integer> {
         if (json) {
             System.out.println(JsonMappers.mapper().writeValueAsString(Map.of("lessons", rows)));
         } else {
+            // the count before the title, which wraps under itself: titles such as "Aurora Serverless v2 — a
+            // database that scales to zero" pushed the count past 80 columns and out of its column
             for (Map<String, Object> row : rows) {
-                System.out.printf("%-22s %-40s %s/%s%n", row.get("id"), row.get("title"), row.get("done"), row.get("steps"));
+                String head = String.format("%-22s %5s  ", row.get("id"), row.get("done") + "/" + row.get("steps"));
+                TextWrap.hanging(head, (String) row.get("title"), WIDTH).forEach(System.out::println);
             }
         }
         return 0;

@@ -22,8 +22,12 @@ final class WorkshopAccountOptions {
         return Targets.open(where.request());
     }
 
-    String target() {
-        return where.target;
+    /** The teardown line to print, with what it needs to reach the same account (the endpoint's URL, the profile). */
+    String teardownCommand(String region) {
+        return "awstutor workshop teardown --target " + where.target
+                + (where.endpointUrl == null ? "" : " --endpoint-url " + where.endpointUrl)
+                + (where.profile == null ? "" : " --profile " + where.profile)
+                + " --region " + region + " --tag " + tag;
     }
 
     static ClientFactory clients(Target target) {

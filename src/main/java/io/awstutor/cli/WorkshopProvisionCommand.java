@@ -43,14 +43,25 @@ public final class WorkshopProvisionCommand implements Callable<Integer> {
         try (Target target = account.open()) {
             ClientFactory clients = WorkshopAccountOptions.clients(target);
             String region = target.settings().region();
-            List<ProvisionedLearner> made = new Provisioner(clients, line -> System.out.println("  " + line))
-                    .provision(account.tag, region, Arrays.stream(instanceTypes.split(",")).map(String::strip).toList(), names);
             String accountId = clients.sts().getCallerIdentity().account();
+            List<ProvisionedLearner> made;
+            try {
+                made = new Provisioner(clients, line -> System.out.println("  " + line))
+                        .provision(account.tag, region, Arrays.stream(instanceTypes.split(",")).map(String::strip).toList(), names);
+            } catch (Provisioner.Incomplete incomplete) {
+                if (!incomplete.made().isEmpty()) {
+                    List<Path> files = CredentialCards.write(out, accountId, region, account.tag, incomplete.made());
+                    System.err.println("awstutor: " + incomplete.made().size() + " learner(s) were provisioned before it stopped;"
+                            + " their credentials are in " + files.get(0) + " and " + files.get(1) + ".");
+                }
+                System.err.println("awstutor: to start again, " + account.teardownCommand(region) + " removes what was made.");
+                throw incomplete;
+            }
             List<Path> files = CredentialCards.write(out, accountId, region, account.tag, made);
             System.out.println(made.size() + " learners provisioned in account " + accountId + ", region " + region + ".");
             System.out.println("Credentials (owner-only files; hand each learner their card): " + files.get(0) + " and " + files.get(1));
-            System.out.println("At the end: awstutor workshop teardown --target " + account.target() + " --tag " + account.tag
-                    + " --region " + region);
+            // without the endpoint's URL (or the profile) the printed line reached another account, or none
+            System.out.println("At the end: " + account.teardownCommand(region));
         }
         return 0;
     }

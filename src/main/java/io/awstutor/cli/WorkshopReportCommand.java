@@ -81,7 +81,7 @@ public final class WorkshopReportCommand implements Callable<Integer> {
         try {
             response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
-            throw new IOException("the workshop at " + server + " cannot be reached: " + e.getMessage(), e);
+            throw new IOException("the workshop at " + server + " cannot be reached: " + io.awstutor.workshop.join.WorkshopClient.whyUnreachable(e), e);
         }
         if (response.statusCode() == 401) {
             throw new IllegalArgumentException("the workshop at " + server + " refused the token: it is not its instructor token");

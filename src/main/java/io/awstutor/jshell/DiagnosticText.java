@@ -42,12 +42,21 @@ final class DiagnosticText {
         // javac's "location: class" names JShell's hidden wrapper class, which says nothing
         // (jshell leaves it out too); a named class is shortened as signatures are
         String message = raw.lines().filter(l -> !l.strip().equals("location: class"))
-                .map(l -> l.strip().startsWith("location:") ? readable(l) : l)
+                .map(l -> l.strip().startsWith("location:") ? readable(l) : shortTypes(l))
                 .map(l -> l.strip().startsWith("symbol:") ? l.replaceFirst("(method \\w+)\\(.+\\)$", "$1(…)") : l)
                 .collect(Collectors.joining("\n"));
         String suggestion = DidYouMean.forMessage(raw, shell.variables().filter(v -> shell.status(v).isActive()).map(VarSnippet::name).toList(),
                 JShellEngine.class.getClassLoader()).map(s -> "\n" + s).orElse("");
         return message + "\n    " + line + "\n    " + " ".repeat(Math.max(0, pos - lineStart)) + "^" + suggestion;
+    }
+
+    /**
+     * A message line with simple type names: javac names the SDK's types in full
+     * ({@code software.amazon.awssdk.services.s3.model.CreateBucketRequest.Builder}), which
+     * buries the point and breaks across lines at 80 columns.
+     */
+    private static String shortTypes(String line) {
+        return line.replaceAll("\\b(?:[a-z][a-z0-9_]*\\.)+([A-Z])", "$1");
     }
 
     /** A signature as a learner reads it: simple type names, no throws clause. */

@@ -25,12 +25,20 @@ final class DidYouMean {
     private static final Pattern LOCATION = Pattern.compile("location:\\s+(?:class|interface)\\s+([\\w.$]+)"
             + "|location:\\s+variable\\s+\\w+\\s+of\\s+type\\s+([\\w.$]+)");
     private static final Pattern PRIVATE_ACCESS = Pattern.compile("(\\w+) has private access in ([\\w.$]+)");
+    /** A request's builder given where the request belongs: the SDK's {@code .build()} left out. */
+    private static final Pattern UNBUILT = Pattern.compile("([\\w.$]+)\\.Builder\\s+cannot be converted to\\s+([\\w.$]+)");
 
     private DidYouMean() {
     }
 
     /** One "did you mean" line for a cannot-find-symbol message, or empty. */
     static Optional<String> forMessage(String message, Collection<String> variableNames, ClassLoader loader) {
+        Matcher unbuilt = UNBUILT.matcher(message);
+        if (unbuilt.find() && unbuilt.group(1).equals(unbuilt.group(2))) {
+            String type = unbuilt.group(2).substring(unbuilt.group(2).lastIndexOf('.') + 1);
+            return Optional.of("Did you forget .build()? A " + type + ".Builder only collects the settings;"
+                    + " .build() at its end makes the " + type + ".");
+        }
         Matcher privateField = PRIVATE_ACCESS.matcher(message);
         if (privateField.find()) {
             return methodNamed(privateField.group(1), privateField.group(2), loader);

@@ -28,6 +28,10 @@ public record LessonCatalog(List<Lesson> lessons, List<LessonFormatException> pr
     }
 
     public static LessonCatalog fromFolder(Path folder) throws IOException {
+        if (!java.nio.file.Files.isDirectory(folder)) {
+            // the file system's own exception says only the path, which `awstutor: /nonexistent` left a riddle
+            throw new IOException("no lesson folder at " + folder);
+        }
         List<LessonFormatException> unreadable = new ArrayList<>();
         LessonCatalog catalog = fromFiles(folderFiles(folder, unreadable));
         if (unreadable.isEmpty()) {

@@ -1,5 +1,6 @@
 package io.awstutor.shell;
 
+import io.awstutor.durable.DurableFiles;
 import org.jline.utils.AttributedStyle;
 
 import java.io.IOException;
@@ -35,12 +36,19 @@ final class FileCommands {
             io.out().println("Usage: /save FILE");
             return true;
         }
+        Path file = path(arguments);
+        List<String> sources = engine.learnerSnippets().stream().map(s -> s.substring(s.indexOf(": ") + 2)).toList();
+        if (sources.isEmpty()) {
+            // a fresh session (after a restart or /reset-java) would otherwise empty yesterday's file
+            io.out().println("Nothing to save: no snippets in this Java session yet"
+                    + (Files.exists(file) ? " (" + file + " is left as it was)." : "."));
+            return true;
+        }
         try {
-            List<String> sources = engine.learnerSnippets().stream().map(s -> s.substring(s.indexOf(": ") + 2)).toList();
-            Files.writeString(Path.of(arguments), String.join("\n", sources) + "\n", StandardCharsets.UTF_8);
-            io.out().println("Saved " + sources.size() + " snippet(s) to " + arguments + ".");
+            DurableFiles.write(file, (String.join("\n", sources) + "\n").getBytes(StandardCharsets.UTF_8));
+            io.out().println("Saved " + sources.size() + " snippet(s) to " + file + ".");
         } catch (IOException e) {
-            view.line(AttributedStyle.DEFAULT.foreground(AttributedStyle.RED), "Could not save to " + arguments + ": " + e.getMessage());
+            view.line(AttributedStyle.DEFAULT.foreground(AttributedStyle.RED), "Could not save to " + file + ": " + problem(file, e));
         }
         return true;
     }
@@ -50,18 +58,43 @@ final class FileCommands {
             io.out().println("Usage: /open FILE");
             return true;
         }
+        Path file = path(arguments);
         List<String> lines;
         try {
-            lines = Files.readAllLines(Path.of(arguments), StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            view.line(AttributedStyle.DEFAULT.foreground(AttributedStyle.RED), "Could not read " + arguments + ": no such file.");
-            return true;
+            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            view.line(AttributedStyle.DEFAULT.foreground(AttributedStyle.RED), "Could not read " + arguments + ": " + e.getMessage());
+            view.line(AttributedStyle.DEFAULT.foreground(AttributedStyle.RED), "Could not read " + file + ": " + problem(file, e));
             return true;
         }
         snippets(lines).forEach(shell::evaluate);
         return true;
+    }
+
+    /** The file a learner means: quotes around a name with spaces, and {@code ~} for their home, as their shell reads them. */
+    static Path path(String argument) {
+        String name = argument.strip();
+        if (name.length() >= 2 && (name.startsWith("\"") && name.endsWith("\"") || name.startsWith("'") && name.endsWith("'"))) {
+            name = name.substring(1, name.length() - 1);
+        }
+        if (name.equals("~") || name.startsWith("~/")) {
+            name = System.getProperty("user.home") + name.substring(1);
+        }
+        return Path.of(name);
+    }
+
+    /** Why, in words: Java's own messages for these are only the path again. */
+    private static String problem(Path file, IOException e) {
+        Path folder = file.toAbsolutePath().getParent();
+        if (e instanceof NoSuchFileException) {
+            return folder != null && !Files.isDirectory(folder) ? "there is no folder " + folder + "." : "no such file.";
+        }
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "permission denied.";
+        }
+        if (Files.isDirectory(file)) {
+            return "that is a folder.";
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 
     /**

@@ -23,7 +23,7 @@ final class JavaCommands {
 
     List<SlashCommand> listings() {
         return List.of(
-                new SlashCommand("vars", "", "your variables (jshell's /vars)", a -> listing(engine.variables())),
+                new SlashCommand("vars", "", "your variables (jshell's /vars)", a -> listing(engine.variables().stream().map(this::variable).toList())),
                 new SlashCommand("methods", "", "your methods", a -> listing(engine.methods())),
                 new SlashCommand("types", "", "your classes, records, interfaces", a -> listing(engine.types())),
                 new SlashCommand("imports", "", "the active imports", a -> listing(engine.imports())),
@@ -34,6 +34,29 @@ final class JavaCommands {
 
     SlashCommand resetJavaCommand() {
         return new SlashCommand("reset-java", "", "start a fresh Java session (jshell's /reset)", a -> resetJava());
+    }
+
+    /**
+     * One line of /vars as a learner reads it: {@code GetUserResponse $3 = …} with simple type
+     * names, a client as what it is, and a long answer cut (its name shows it whole). jshell's own
+     * form listed three SDK answers over 60 lines, each type in full and each client as its hash.
+     */
+    private String variable(String unmasked) {
+        String line = shell.secrets().mask(unmasked); // before any cut, which could leave part of a secret unmasked
+        int equals = line.indexOf(" = ");
+        if (equals < 0) {
+            return line;
+        }
+        String declaration = line.substring(0, equals).replaceAll("\\b(?:[a-z][a-z0-9_]*\\.)+([A-Z])", "$1");
+        String name = declaration.substring(declaration.lastIndexOf(' ') + 1);
+        String value = line.substring(equals + 3);
+        int room = Math.max(20, io.width() - declaration.length() - 5);
+        String shown = ValueFormatter.describeClient(name, value, room).or(() -> ValueFormatter.describeBuilder(value)).orElse(value);
+        int longest = 2 * io.width();
+        if (shown.length() > longest) {
+            shown = shown.substring(0, longest - 40) + "… (" + name + " shows it all)";
+        }
+        return declaration + " = " + shown;
     }
 
     private boolean listing(List<String> lines) {

@@ -38,7 +38,8 @@ final class LessonCommands {
                 new SlashCommand("lessons", "", "all lessons: done, in progress or new", a -> { view.showLessons(); return true; }),
                 new SlashCommand("lesson", "ID [STEP]", "go to a lesson (and a step number)", this::lesson,
                         index -> index == 1 ? tutor.catalog().lessons().stream().map(Lesson::id).toList() : stepNumbers()),
-                new SlashCommand("step", "", "show the current step again", a -> { view.showStep(false); return true; }),
+                new SlashCommand("step", "[N]", "show the current step again (or go to step N of this lesson)", this::step,
+                        index -> index == 1 ? stepNumbers() : List.of()),
                 new SlashCommand("next", "", "go to the next step", a -> next()),
                 new SlashCommand("prev", "", "go back one step", a -> prev()),
                 new SlashCommand("skip", "", "leave this step undone and go on", a -> skip()),
@@ -85,6 +86,15 @@ final class LessonCommands {
         tutor.goTo(lesson.get(), step);
         view.showStep(tutor.stepNumber() == 1);
         return true;
+    }
+
+    /** A learner who types {@code /step 3} means step 3, as {@code /lesson ID 3} would take them there. */
+    private boolean step(String arguments) {
+        if (arguments.isBlank()) {
+            view.showStep(false);
+            return true;
+        }
+        return lesson(tutor.lesson().id() + " " + arguments.trim());
     }
 
     private boolean next() {

@@ -121,6 +121,8 @@ final class OutcomePrinter {
         }
         String simpleName = failed.exceptionClass() == null ? "Exception"
                 : failed.exceptionClass().substring(failed.exceptionClass().lastIndexOf('.') + 1);
-        return simpleName + (failed.message() == null ? "" : ": " + failed.message()) + "   (/trace for the stack trace)";
+        // a helpful NullPointerException names the learner's variable by JShell's hidden wrapper: "REPL.$JShell$66.s" is null
+        String message = failed.message() == null ? null : failed.message().replaceAll("REPL\\.\\$JShell\\$\\d+[A-Z]?\\.", "");
+        return simpleName + (message == null ? "" : ": " + message) + "   (/trace for the stack trace)";
     }
 }

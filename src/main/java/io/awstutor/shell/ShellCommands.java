@@ -79,6 +79,12 @@ public final class ShellCommands {
                     + (close.size() == 1 ? ". Did you mean /" + close.get(0) + "?" : ". /help lists the commands."));
             return true;
         }
+        if (command.usage().isEmpty() && !arguments.isEmpty()) {
+            // running it as if the words were not there hid the mistake (/hint 2, /next 3 did something else)
+            view.line(AttributedStyle.DEFAULT.foreground(AttributedStyle.RED), "/" + command.name() + " takes no arguments"
+                    + " (not '" + arguments + "'). /help lists the commands.");
+            return true;
+        }
         try {
             return command.handler().run(arguments);
         } catch (RuntimeException e) {

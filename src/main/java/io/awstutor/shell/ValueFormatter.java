@@ -32,6 +32,18 @@ public final class ValueFormatter {
         return java.util.Optional.of(what.length() + how.length() <= width ? what + how : what);
     }
 
+    private static final java.util.regex.Pattern SDK_BUILDER =
+            java.util.regex.Pattern.compile("software\\.amazon\\.awssdk\\.services\\.[a-z0-9]+\\.model\\.(\\w+)\\$BuilderImpl@[0-9a-f]+");
+
+    /** A request's builder prints as {@code CreateBucketRequest$BuilderImpl@5c20aab9}: say that it is not the request yet. */
+    static java.util.Optional<String> describeBuilder(String value) {
+        java.util.regex.Matcher m = value == null ? null : SDK_BUILDER.matcher(value);
+        if (m == null || !m.matches()) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of("a " + m.group(1) + ".Builder, not built yet (.build() makes the " + m.group(1) + ")");
+    }
+
     /**
      * The feedback {@code name ==> value}. A value that is one token (an object's
      * {@code Class@hash}, a URL, an ARN) too long for the rest of the line, but not for a line
@@ -39,7 +51,7 @@ public final class ValueFormatter {
      */
     static String withName(String name, String value, int width) {
         String prefix = name + " ==> ";
-        java.util.Optional<String> client = describeClient(name, value, width - prefix.length());
+        java.util.Optional<String> client = describeClient(name, value, width - prefix.length()).or(() -> describeBuilder(value));
         if (client.isPresent()) {
             return prefix + client.get();
         }

@@ -130,8 +130,10 @@ public final class AwsJsonClient {
         String requestId = response.headers().firstValue("x-amzn-RequestId").orElse(null);
         SdkHttpResponse.Builder http = SdkHttpResponse.builder().statusCode(response.statusCode());
         response.headers().map().forEach(http::putHeader);
+        // the SDK's getMessage() appends "(Service: …, Status Code: …, Request ID: …)" itself from the details:
+        // adding it here too printed it twice
         return AwsServiceException.builder()
-                .message(message + " (Service: " + api.title() + ", Status Code: " + response.statusCode() + ", Request ID: " + requestId + ")")
+                .message(message)
                 .statusCode(response.statusCode()).requestId(requestId)
                 .awsErrorDetails(AwsErrorDetails.builder().errorCode(code).errorMessage(message).serviceName(api.title())
                         .sdkHttpResponse(http.build()).build())

@@ -21,12 +21,18 @@ public final class Secrets {
     private static final Pattern CREDENTIALS_CREATE = Pattern.compile(
             "(Credentials\\.create\\s*\\(\\s*\"[^\"]*\"\\s*,\\s*)\"([^\"]{1,4096})\"");
 
+    /** What {@link #mask} makes: masking it again would count the mask's own characters as the secret's length. */
+    private static final Pattern MASKED = Pattern.compile("\\*{4}|[^\n]{4}…\\(\\d+ chars, hidden\\)");
+
     private Secrets() {
     }
 
     public static String mask(String secret) {
         if (secret == null) {
             return null;
+        }
+        if (MASKED.matcher(secret).matches()) {
+            return secret;
         }
         if (secret.length() <= 8) {
             return "****";

@@ -38,6 +38,8 @@ public final class Workshop {
     /** Guarded by {@code this}. */
     private final List<Broadcast> broadcasts = new ArrayList<>();
     private volatile StepRef hold;
+    /** Held while a learner's name is chosen and taken, so that two learners joining at once as "Ben" do not both get it. */
+    private final Object naming = new Object();
 
     /**
      * One learner's events and the ids already counted; guarded by itself. Saving is guarded by
@@ -143,18 +145,37 @@ public final class Workshop {
         if (!Tokens.normalizeCode(code).equals(settings.code())) {
             return Optional.empty();
         }
-        String cleanName = cleanName(name);
-        AccountKeys account = accounts.create(cleanName);
+        Learner learner;
+        AccountKeys account;
         String token = tokens.token();
-        String id = "l" + tokens.token().substring(0, 10);
-        Learner learner = new Learner(id, cleanName, account.accountId(), Tokens.hash(token), clock.millis());
-        LearnerLog log = new LearnerLog(learner, List.of());
-        synchronized (log) {
-            store.ifPresent(s -> s.save(new WorkshopStore.LearnerFile(learner, List.of())));
-            learners.put(id, log);
+        synchronized (naming) {
+            String uniqueName = unusedName(cleanName(name));
+            account = accounts.create(uniqueName);
+            String id = "l" + tokens.token().substring(0, 10);
+            learner = new Learner(id, uniqueName, account.accountId(), Tokens.hash(token), clock.millis());
+            LearnerLog log = new LearnerLog(learner, List.of());
+            synchronized (log) {
+                store.ifPresent(s -> s.save(new WorkshopStore.LearnerFile(learner, List.of())));
+                learners.put(id, log);
+            }
         }
-        changed("learner", id);
+        changed("learner", learner.id());
         return Optional.of(new Joined(learner, token, account));
+    }
+
+    /**
+     * Two learners called Ben would be two identical rows on the dashboard and in the report:
+     * the second is Ben (2), and is told so when they join.
+     */
+    private String unusedName(String name) {
+        Set<String> taken = new HashSet<>();
+        learners.values().forEach(l -> taken.add(l.learner.name().toLowerCase(java.util.Locale.ROOT)));
+        String candidate = name;
+        for (int n = 2; taken.contains(candidate.toLowerCase(java.util.Locale.ROOT)); n++) {
+            String suffix = " (" + n + ")";
+            candidate = name.substring(0, Math.min(name.length(), MAX_NAME - suffix.length())) + suffix;
+        }
+        return candidate;
     }
 
     /** Control characters out, length bounded; the page escapes the rest. */

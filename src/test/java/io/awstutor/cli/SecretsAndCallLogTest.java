@@ -44,7 +44,7 @@ class SecretsAndCallLogTest {
         assertTrue(out.contains("login ==> [admin, Tr0u…(15 chars, hidden)]"), out);
         assertTrue(out.contains("no end of line: Tr0u…(15 chars, hidden)"), out);
         // a client is no secret, though its name says "secret"
-        assertTrue(out.contains("software.amazon.awssdk.services.secretsmanager.DefaultSecretsManagerClient@"), out);
+        assertTrue(out.contains("SecretsManagerClient secretsmanager = SecretsManagerClient, an SDK client"), out);
     }
 
     @Test

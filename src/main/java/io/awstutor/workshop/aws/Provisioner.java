@@ -66,16 +66,41 @@ public final class Provisioner {
             List<ProvisionedLearner> provisioned = new ArrayList<>();
             for (String learner : learners) {
                 String user = userName(learner);
-                iam.createUser(b -> b.userName(user).permissionsBoundary(policyArn)
-                        .tags(Tag.builder().key(TAG_KEY).value(tag).build(), Tag.builder().key("learner").value(learner).build()));
-                iam.attachUserPolicy(b -> b.userName(user).policyArn(policyArn));
-                var key = iam.createAccessKey(b -> b.userName(user)).accessKey();
-                String password = password();
-                iam.createLoginProfile(b -> b.userName(user).password(password).passwordResetRequired(true));
-                provisioned.add(new ProvisionedLearner(learner, user, key.accessKeyId(), key.secretAccessKey(), password));
+                try {
+                    iam.createUser(b -> b.userName(user).permissionsBoundary(policyArn)
+                            .tags(Tag.builder().key(TAG_KEY).value(tag).build(), Tag.builder().key("learner").value(tagValue(learner)).build()));
+                    iam.attachUserPolicy(b -> b.userName(user).policyArn(policyArn));
+                    var key = iam.createAccessKey(b -> b.userName(user)).accessKey();
+                    String password = password();
+                    iam.createLoginProfile(b -> b.userName(user).password(password).passwordResetRequired(true));
+                    provisioned.add(new ProvisionedLearner(learner, user, key.accessKeyId(), key.secretAccessKey(), password));
+                } catch (RuntimeException e) {
+                    // the secret keys of the users made so far exist nowhere else: they must still reach the cards
+                    throw new Incomplete(learner, provisioned, e);
+                }
                 report.accept("created user " + user + " for " + learner);
             }
             return provisioned;
+        }
+    }
+
+    /** The learner's name as an IAM tag value may hold it ({@code <}, {@code >}, quotes … are refused by IAM). */
+    static String tagValue(String learner) {
+        String value = learner.replaceAll("[^\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]", "_");
+        return value.length() > 256 ? value.substring(0, 256) : value;
+    }
+
+    /** Provisioning stopped at one learner; those before it were made, with keys that exist only here. */
+    public static final class Incomplete extends RuntimeException {
+        private final transient List<ProvisionedLearner> made;
+
+        Incomplete(String learner, List<ProvisionedLearner> made, RuntimeException cause) {
+            super("provisioning stopped at " + learner + ": " + cause.getMessage(), cause);
+            this.made = List.copyOf(made);
+        }
+
+        public List<ProvisionedLearner> made() {
+            return made;
         }
     }
 

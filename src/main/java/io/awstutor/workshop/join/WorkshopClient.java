@@ -89,4 +89,15 @@ public final class WorkshopClient {
         }
         return "the server answered " + response.statusCode() + " (is this a workshop's address?)";
     }
+
+    /** The JDK's HTTP client refuses a connection with an exception whose message is null: "(null)" told the learner nothing. */
+    public static String whyUnreachable(IOException unreachable) {
+        if (unreachable instanceof java.net.ConnectException) {
+            return "nothing answers at that address and port";
+        }
+        if (unreachable instanceof java.net.http.HttpTimeoutException) {
+            return "no answer in time";
+        }
+        return unreachable.getMessage() == null ? unreachable.getClass().getSimpleName() : unreachable.getMessage();
+    }
 }

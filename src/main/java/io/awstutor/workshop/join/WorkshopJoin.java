@@ -106,7 +106,7 @@ public final class WorkshopJoin {
         } catch (WorkshopClient.Refused refused) {
             throw new IOException("the workshop at " + target.server() + " refused to let you in: " + refused.getMessage(), refused);
         } catch (IOException unreachable) {
-            throw new IOException("the workshop server at " + target.server() + " cannot be reached (" + unreachable.getMessage()
+            throw new IOException("the workshop server at " + target.server() + " cannot be reached (" + WorkshopClient.whyUnreachable(unreachable)
                     + "); check the address the instructor shows", unreachable);
         }
         Files.createDirectories(folder);
