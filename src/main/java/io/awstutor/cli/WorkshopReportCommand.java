@@ -27,7 +27,7 @@ public final class WorkshopReportCommand implements Callable<Integer> {
 
     static final class Source {
         @Option(names = "--from", paramLabel = "URL", description = "A running workshop (http://HOST:PORT); needs the instructor token.")
-        URI from;
+        String from;
 
         @Option(names = "--data", paramLabel = "DIR", description = "The data folder of a workshop (served with --data DIR).")
         Path data;
@@ -48,7 +48,7 @@ public final class WorkshopReportCommand implements Callable<Integer> {
         if (!List.of("csv", "json", "html").contains(format)) {
             throw new IllegalArgumentException("--format is csv, json or html, not '" + format + "'");
         }
-        WorkshopReport report = source.data != null ? fromData(source.data) : fromServer(source.from);
+        WorkshopReport report = source.data != null ? fromData(source.data) : fromServer(io.awstutor.workshop.join.JoinAddress.server(source.from));
         System.out.print(switch (format) {
             case "json" -> report.json() + "\n";
             case "html" -> report.html().toString();

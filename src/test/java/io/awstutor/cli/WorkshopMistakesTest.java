@@ -61,5 +61,15 @@ class WorkshopMistakesTest {
         CliProcess.Result report = CliProcess.run(home, "", "workshop", "report", "--from", "http://127.0.0.1:" + port, "--token", "t");
         assertEquals(1, report.exitCode(), report::toString);
         assertTrue(report.stderr().contains("cannot be reached: nothing answers at that address and port"), "not 'null':\n" + report);
+        // HOST:PORT typed without http:// is taken as http, for the report as for joining
+        CliProcess.Result bare = CliProcess.run(home, "", "workshop", "report", "--from", "127.0.0.1:" + port, "--token", "t");
+        assertTrue(bare.stderr().contains("the workshop at http://127.0.0.1:" + port + " cannot be reached"),
+                "not picocli's URISyntaxException:\n" + bare);
+        CliProcess.Result bareJoin = CliProcess.run(home, "", "--join", "127.0.0.1:" + port + "/KX4-92P", "--name", "Zed");
+        assertTrue(bareJoin.stderr().contains("cannot be reached (nothing answers at that address and port)"), bareJoin::toString);
+        CliProcess.Result garbage = CliProcess.run(home, "", "workshop", "report", "--from", "not an address", "--token", "t");
+        assertEquals(1, garbage.exitCode(), garbage::toString);
+        assertTrue(garbage.stderr().contains("'not an address' is not a workshop's address: like http://192.168.1.20:4566"),
+                garbage::toString);
     }
 }
