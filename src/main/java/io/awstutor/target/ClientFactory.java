@@ -208,4 +208,11 @@ public final class ClientFactory {
     public S3Client s3(String region) {
         return build(S3Client.builder().forcePathStyle(settings.endpoint().isPresent()), region);
     }
+
+    /** What {@code /vars} and a bare {@code clients} show: what it is for, never the target's keys. */
+    @Override
+    public String toString() {
+        // short enough for /vars to keep it on one 80-column line
+        return "clients.s3(), clients.iam(), … in " + settings.region();
+    }
 }

@@ -147,6 +147,7 @@ class LearnerMistakesTest {
         CliProcess.Result result = CliProcess.run(home, """
                 var me = sts.getCallerIdentity();
                 var users = iam.listUsers();
+                clients
                 String text = "ab ".repeat(200);
                 /vars
                 """);
@@ -156,6 +157,8 @@ class LearnerMistakesTest {
         assertTrue(vars.contains("  GetCallerIdentityResponse me = GetCallerIdentityResponse(UserId=000000000000"), vars);
         assertTrue(vars.contains("  StsClient sts = StsClient, an SDK client"), "a client is what it is, not its hash:\n" + vars);
         assertFalse(vars.contains("software.amazon.awssdk."), "simple type names:\n" + vars);
+        assertTrue(vars.contains("  ClientFactory clients = clients.s3(), clients.iam(), … in us-east-1\n"),
+                "clients says what it is for, not ClientFactory@hash:\n" + vars);
         assertTrue(vars.contains("… (text shows it all)"), "a long value is cut:\n" + vars);
         assertFalse(vars.contains("ab ".repeat(60)), vars);
     }
