@@ -16,14 +16,14 @@ import java.util.Locale;
  */
 public record WorkshopReport(String workshop, long generatedAt, List<LearnerStep> learners, List<StepSummary> steps) {
 
-    /** {@code seconds} is -1 while the step is not passed. */
-    public record LearnerStep(String learner, String lesson, String step, String title, boolean passed, long seconds,
+    /** {@code seconds} is null while the step is not passed (JSON null, an empty CSV cell; never a -1 to trip a script). */
+    public record LearnerStep(String learner, String lesson, String step, String title, boolean passed, Long seconds,
                               int attempts, int hints, boolean solutionUsed) {
     }
 
-    /** {@code medianSeconds} is -1 when nobody passed it. */
+    /** {@code medianSeconds} is null when nobody passed it. */
     public record StepSummary(String lesson, String step, String title, int learners, int passed, double completionRate,
-                              long medianSeconds) {
+                              Long medianSeconds) {
     }
 
     public static WorkshopReport of(String name, LessonCatalog catalog, List<Workshop.LearnerEvents> snapshot, long now) {
@@ -40,7 +40,7 @@ public record WorkshopReport(String workshop, long generatedAt, List<LearnerStep
                 boolean passed = cell == ClassBoard.Cell.DONE || cell == ClassBoard.Cell.DONE_WITH_SOLUTION;
                 long millis = facts.millisToPass();
                 rows.add(new LearnerStep(row.learner().name(), column.ref().lesson(), column.ref().step(), column.title(), passed,
-                        passed && millis >= 0 ? Math.round(millis / 1000.0) : -1,
+                        passed && millis >= 0 ? Long.valueOf(Math.round(millis / 1000.0)) : null,
                         facts.failedChecks + (facts.passed() ? 1 : 0), facts.hints, facts.solutionShown));
             }
         }
@@ -50,7 +50,7 @@ public record WorkshopReport(String workshop, long generatedAt, List<LearnerStep
             ClassBoard.Column column = stats.column();
             steps.add(new StepSummary(column.ref().lesson(), column.ref().step(), column.title(), learnerCount, stats.done(),
                     learnerCount == 0 ? 0 : (double) stats.done() / learnerCount,
-                    stats.hasMedian() ? Math.round(stats.medianMillis() / 1000.0) : -1));
+                    stats.hasMedian() ? Long.valueOf(Math.round(stats.medianMillis() / 1000.0)) : null));
         }
         return new WorkshopReport(name, now, rows, steps);
     }
@@ -76,7 +76,7 @@ public record WorkshopReport(String workshop, long generatedAt, List<LearnerStep
         StringBuilder out = new StringBuilder("learner,lesson,step,title,passed,seconds,attempts,hints,solution_used\n");
         for (LearnerStep row : learners) {
             out.append(String.join(",", cell(row.learner()), cell(row.lesson()), cell(row.step()), cell(row.title()),
-                    String.valueOf(row.passed()), row.seconds() < 0 ? "" : String.valueOf(row.seconds()),
+                    String.valueOf(row.passed()), row.seconds() == null ? "" : String.valueOf(row.seconds()),
                     String.valueOf(row.attempts()), String.valueOf(row.hints()), String.valueOf(row.solutionUsed()))).append('\n');
         }
         out.append("\nlesson,step,title,learners,passed,completion_rate,median_seconds\n");
@@ -84,7 +84,7 @@ public record WorkshopReport(String workshop, long generatedAt, List<LearnerStep
             out.append(String.join(",", cell(step.lesson()), cell(step.step()), cell(step.title()),
                     String.valueOf(step.learners()), String.valueOf(step.passed()),
                     String.format(Locale.ROOT, "%.2f", step.completionRate()),
-                    step.medianSeconds() < 0 ? "" : String.valueOf(step.medianSeconds()))).append('\n');
+                    step.medianSeconds() == null ? "" : String.valueOf(step.medianSeconds()))).append('\n');
         }
         return out.toString();
     }
@@ -105,11 +105,11 @@ public record WorkshopReport(String workshop, long generatedAt, List<LearnerStep
     public Html html() {
         Html stepRows = Html.each(steps, s -> Html.of("<tr><td>{}</td><td>{}</td><td class=\"num\">{}/{}</td>"
                         + "<td class=\"num\">{}%</td><td class=\"num\">{}</td></tr>", s.lesson(), s.title(), s.passed(), s.learners(),
-                Math.round(s.completionRate() * 100), s.medianSeconds() < 0 ? "—" : ClassBoard.duration(s.medianSeconds() * 1000)));
+                Math.round(s.completionRate() * 100), s.medianSeconds() == null ? "—" : ClassBoard.duration(s.medianSeconds() * 1000)));
         Html learnerRows = Html.each(learners, r -> Html.of("<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td>"
                         + "<td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td>{}</td></tr>",
                 r.learner(), r.lesson(), r.title(), r.passed() ? "passed" : "not yet",
-                r.seconds() < 0 ? "—" : ClassBoard.duration(r.seconds() * 1000), r.attempts(), r.hints(), r.solutionUsed() ? "yes" : "no"));
+                r.seconds() == null ? "—" : ClassBoard.duration(r.seconds() * 1000), r.attempts(), r.hints(), r.solutionUsed() ? "yes" : "no"));
         return Html.of("""
                 <!DOCTYPE html>
                 <html lang="en"><head><meta charset="utf-8"><title>{} — report</title>
