@@ -22,7 +22,10 @@ public final class Progress {
         public Map<String, Integer> answers = new LinkedHashMap<>();
     }
 
-    public int version = 1;
+    /** The format this version writes; a file with a higher one was written by a newer awstutor. */
+    public static final int FORMAT = 1;
+
+    public int version = FORMAT;
     public String learnerPrefix;
     public String currentLesson;
     public String currentStep;

@@ -46,6 +46,10 @@ public final class ProgressStore {
             if (progress.learnerPrefix == null || !progress.learnerPrefix.matches("[a-z0-9-]{3,40}")) {
                 progress.learnerPrefix = Progress.fresh().learnerPrefix;
             }
+            if (progress.version > Progress.FORMAT) {
+                keepNewerFormat(progress.version, warnings);
+                progress.version = Progress.FORMAT;
+            }
             return progress;
         } catch (IOException e) {
             Path aside = TutorHome.asideOf(file);
@@ -60,6 +64,20 @@ public final class ProgressStore {
             }
             return Progress.fresh();
         }
+    }
+
+    /**
+     * A file a newer awstutor wrote (after a downgrade, or two versions sharing a home): this
+     * one reads what it knows, but its next save would drop what it does not, so the file is
+     * first copied beside itself, once per format.
+     */
+    private void keepNewerFormat(int version, PrintStream warnings) throws IOException {
+        Path copy = file.resolveSibling(file.getFileName() + ".format-" + version);
+        if (!Files.exists(copy)) {
+            Files.copy(file, copy);
+        }
+        warnings.println("warning: " + file + " was written by a newer awstutor (format " + version + "; this one writes format "
+                + Progress.FORMAT + "); a copy of it is kept as " + copy.getFileName() + ".");
     }
 
     public void save(Progress progress) throws IOException {

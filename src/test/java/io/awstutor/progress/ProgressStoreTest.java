@@ -30,6 +30,26 @@ class ProgressStoreTest {
     }
 
     @Test
+    void aFileANewerAwstutorWroteIsReadAndKeptBeforeThisOneSavesOverIt(@TempDir Path home) throws Exception {
+        String newer = """
+                {"version": 2, "learnerPrefix": "learn-ab12", "currentLesson": "s3", "currentStep": "upload",
+                 "lessons": {"s3": {"done": ["make-a-bucket"]}}, "badges": ["first-bucket"]}
+                """;
+        Files.writeString(home.resolve("progress.json"), newer);
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        ProgressStore store = new ProgressStore(home);
+        Progress progress = store.load(new PrintStream(err, true));
+        assertEquals("learn-ab12", progress.learnerPrefix);
+        assertTrue(progress.isDone("s3", "make-a-bucket"), "what this version knows is read");
+        assertEquals("warning: " + home.resolve("progress.json") + " was written by a newer awstutor (format 2; this one writes"
+                + " format 1); a copy of it is kept as progress.json.format-2.", err.toString().strip());
+        store.save(progress);
+        assertEquals(newer, Files.readString(home.resolve("progress.json.format-2")), "the newer fields ('badges') are not lost");
+        assertEquals(1, new ProgressStore(home).load(new PrintStream(new ByteArrayOutputStream(), true)).version,
+                "once saved by this version, the file is this version's format");
+    }
+
+    @Test
     void aCorruptFileIsMovedAsideWithOneWarning(@TempDir Path home) throws Exception {
         Files.writeString(home.resolve("progress.json"), "{\"lessons\": [not json");
         ByteArrayOutputStream err = new ByteArrayOutputStream();
