@@ -27,6 +27,11 @@ final class DiagnosticText {
         };
     }
 
+    /** javac's own message of the snippet's first error, full type names kept; empty when there is none. */
+    static String javacMessage(JShell shell, Snippet sn) {
+        return shell.diagnostics(sn).filter(Diag::isError).findFirst().map(d -> d.getMessage(Locale.ENGLISH)).orElse("");
+    }
+
     static String compileError(JShell shell, Snippet sn) {
         Optional<Diag> first = shell.diagnostics(sn).filter(Diag::isError).findFirst();
         if (first.isEmpty()) {

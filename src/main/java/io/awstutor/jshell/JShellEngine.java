@@ -165,7 +165,7 @@ public final class JShellEngine implements AutoCloseable {
             s.clients().defineNamedIn(source);
             List<SnippetOutcome> outcomes = evaluator.evaluate(s.live(), s.clients(), source, this::restart);
             if (!outcomes.isEmpty() && outcomes.get(0) instanceof SnippetOutcome.CompileError error) {
-                Optional<String> settle = AmbiguousNames.importFor(error.message(), source, JShellEngine.class.getClassLoader());
+                Optional<String> settle = AmbiguousNames.importFor(error.javacMessage(), source, JShellEngine.class.getClassLoader());
                 if (settle.isPresent()) {
                     s.live().evalSetup(settle.get());
                     outcomes = evaluator.evaluate(s.live(), s.clients(), source, this::restart);

@@ -91,7 +91,7 @@ final class SnippetEvaluator {
             }
             Snippet sn = event.snippet();
             if (event.status() == Snippet.Status.REJECTED) {
-                return new SnippetOutcome.CompileError(DiagnosticText.compileError(shell, sn));
+                return new SnippetOutcome.CompileError(DiagnosticText.compileError(shell, sn), DiagnosticText.javacMessage(shell, sn));
             }
             if (event.exception() != null) {
                 return failure(event.exception());

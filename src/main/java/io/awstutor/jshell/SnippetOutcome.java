@@ -12,8 +12,17 @@ public sealed interface SnippetOutcome {
     /** A statement that ran and produced no value. */
     record Ran() implements SnippetOutcome { }
 
-    /** javac refused it: the first diagnostic, with the source line and a caret. */
-    record CompileError(String message) implements SnippetOutcome { }
+    /**
+     * javac refused it: the first diagnostic as the learner reads it, with the source line and a
+     * caret; {@code javacMessage} is javac's own text, full type names kept, for the shell to act
+     * on (which service's {@code Filter} was meant: see {@code AmbiguousNames}).
+     */
+    record CompileError(String message, String javacMessage) implements SnippetOutcome {
+        /** An error javac did not word: the one text serves both. */
+        CompileError(String message) {
+            this(message, message);
+        }
+    }
 
     /** It threw: the exception's class and message (AWS errors are described from the call log). */
     record Failed(String exceptionClass, String message, boolean awsError) implements SnippetOutcome { }
