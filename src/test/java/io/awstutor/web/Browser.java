@@ -86,9 +86,22 @@ public final class Browser implements AutoCloseable {
 
     /** Waits (up to {@code seconds}) until {@code condition} holds, failing with {@code what} otherwise. */
     public <T> T waitFor(int seconds, String what, Function<WebDriver, T> condition) {
-        // a live region replaced between finding an element and reading it: read it again
+        // a live region replaced between finding an element and reading it: read it again.
+        // Chromium 156 reports an element of the page a form's submit is replacing as an
+        // inspector error ("Node with given id does not belong to the document") rather than
+        // as stale: the same race, read again too.
+        Function<WebDriver, T> rereadOnReplacedPage = d -> {
+            try {
+                return condition.apply(d);
+            } catch (org.openqa.selenium.WebDriverException e) {
+                if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                    return null;
+                }
+                throw e;
+            }
+        };
         return new WebDriverWait(driver, Duration.ofSeconds(seconds)).withMessage(what)
-                .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(condition);
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(rereadOnReplacedPage);
     }
 
     public Browser resize(int width, int height) {
