@@ -66,6 +66,17 @@ public final class SandboxServer implements AutoCloseable {
         this.watchdog = watchdog;
     }
 
+    /**
+     * Formats a date as the JDK's server stamps every response's {@code Date} header
+     * ({@code sun.net.httpserver.ExchangeImpl}: this pattern, {@code Locale.US}, GMT). The first
+     * such format loads the locale's day, month and zone names, about 20 ms of a first answer;
+     * the names are cached process-wide, so {@code Sandbox.warmUp} does it ahead, off the path.
+     */
+    public static void warmUpResponseDate() {
+        java.time.format.DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss zzz", java.util.Locale.US)
+                .withZone(java.time.ZoneId.of("GMT")).format(java.time.Instant.now());
+    }
+
     public static SandboxServer start(int port, Dispatcher dispatcher) throws IOException {
         return start(InetAddress.getLoopbackAddress(), port, DEFAULT_READ_IDLE_TIMEOUT, dispatcher);
     }
