@@ -47,18 +47,14 @@ public final class S3Backend implements AutoCloseable {
     public S3Backend(SandboxContext context) {
         this.context = context;
         Optional<Path> dir = context.dataDirFor("s3");
-        try {
-            if (dir.isPresent()) {
-                this.blobs = new BlobStore(dir.get().resolve("blobs"), true);
-                this.store = new FileS3Store(dir.get().resolve("meta"));
-                this.temporary = false;
-            } else {
-                this.blobs = new BlobStore(io.awstutor.durable.OwnedTempFiles.createDirectory("awstutor-s3-"), false);
-                this.store = S3Store.NONE;
-                this.temporary = true;
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        if (dir.isPresent()) {
+            this.blobs = BlobStore.durable(dir.get().resolve("blobs"));
+            this.store = new FileS3Store(dir.get().resolve("meta"));
+            this.temporary = false;
+        } else {
+            this.blobs = BlobStore.inMemory(() -> io.awstutor.durable.OwnedTempFiles.createDirectory("awstutor-s3-"));
+            this.store = S3Store.NONE;
+            this.temporary = true;
         }
         this.bucketOperations = new BucketOperations(this);
         this.objectOperations = new ObjectOperations(this);

@@ -92,9 +92,13 @@ class S3PersistenceTest {
         Path blobs;
         try (TestSandbox box = TestSandbox.start()) {
             box.s3().createBucket(b -> b.bucket("temp"));
-            box.s3().putObject(b -> b.bucket("temp").key("k"), RequestBody.fromString("x"));
-            blobs = box.sandbox().service(io.awstutor.sandbox.s3.rest.S3Handler.class).orElseThrow().backend().blobs().root();
+            // a body past the in-memory limit (8 MiB) spills to a file in a temp folder
+            byte[] big = new byte[9 * 1024 * 1024];
+            box.s3().putObject(b -> b.bucket("temp").key("k"), RequestBody.fromBytes(big));
+            blobs = box.sandbox().service(io.awstutor.sandbox.s3.rest.S3Handler.class).orElseThrow().backend().blobs()
+                    .madeFolder().orElseThrow();
             assertTrue(Files.exists(blobs));
+            assertEquals(big.length, box.s3().getObjectAsBytes(b -> b.bucket("temp").key("k")).asByteArray().length);
         }
         assertFalse(Files.exists(blobs));
     }

@@ -39,46 +39,84 @@ public final class BlobStore {
     /** ... while all bodies kept so together stay under this; the rest spill to files. */
     static final long MEMORY_BUDGET = 256L * 1024 * 1024;
 
-    private final Path root;
-    private final Path tmp;
+    private final FolderSource source;
+    /** Made at construction for a data folder; in memory, at the first body that spills (most sandboxes never). */
+    private volatile Path root;
     private final boolean durable;
     private final int memoryBodyLimit;
     private final long memoryBudget;
     private final Map<String, byte[]> memory = new ConcurrentHashMap<>();
     private final AtomicLong memoryBytes = new AtomicLong();
 
-    public BlobStore(Path root, boolean durable) {
-        this(root, durable, MEMORY_BODY_LIMIT, MEMORY_BUDGET);
+    /** Where body files go: made on demand, so an in-memory store that never spills touches no disk. */
+    @FunctionalInterface
+    public interface FolderSource {
+        Path make() throws IOException;
+    }
+
+    /** The bodies of a data folder: files under {@code root}, fsync'd, leftovers of a crash removed now. */
+    public static BlobStore durable(Path root) {
+        BlobStore store = new BlobStore(() -> root, true, 0, 0);
+        try {
+            store.folder();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return store;
+    }
+
+    /**
+     * Bodies in memory; the folder for those that spill is asked of {@code folder} when the first
+     * one does (the sandbox's start made and swept a temp folder it then never used).
+     */
+    public static BlobStore inMemory(FolderSource folder) {
+        return new BlobStore(folder, false, MEMORY_BODY_LIMIT, MEMORY_BUDGET);
     }
 
     /**
      * {@code durable}: bodies are files, fsync'd (a data folder). Otherwise bodies live in
      * memory up to {@code memoryBodyLimit} each and {@code memoryBudget} together, and only
-     * bigger ones (or those past the budget) go to files under {@code root}, so a lesson's
+     * bigger ones (or those past the budget) go to files in the folder, so a lesson's
      * hundred small objects touch no disk and a 1 GiB multipart upload stays out of the heap.
      */
-    BlobStore(Path root, boolean durable, int memoryBodyLimit, long memoryBudget) {
-        this.root = root;
-        this.tmp = root.resolve("tmp");
+    BlobStore(FolderSource source, boolean durable, int memoryBodyLimit, long memoryBudget) {
+        this.source = source;
         this.durable = durable;
         this.memoryBodyLimit = durable ? 0 : memoryBodyLimit;
         this.memoryBudget = durable ? 0 : memoryBudget;
-        try {
-            Files.createDirectories(tmp);
-            // bodies a killed process was still receiving: never named by any object
-            try (Stream<Path> leftovers = Files.list(tmp)) {
-                for (Path p : (Iterable<Path>) leftovers::iterator) {
-                    Files.deleteIfExists(p);
+    }
+
+    /** The folder of body files, made (and cleared of a killed process's drafts) at first need. */
+    private Path folder() throws IOException {
+        Path made = root;
+        if (made != null) {
+            return made;
+        }
+        synchronized (this) {
+            if (root == null) {
+                Path folder = source.make();
+                Path drafts = folder.resolve("tmp");
+                Files.createDirectories(drafts);
+                // bodies a killed process was still receiving: never named by any object
+                try (Stream<Path> leftovers = Files.list(drafts)) {
+                    for (Path p : (Iterable<Path>) leftovers::iterator) {
+                        Files.deleteIfExists(p);
+                    }
                 }
+                DurableFiles.removeLeftovers(folder);
+                root = folder;
             }
-            DurableFiles.removeLeftovers(root);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            return root;
         }
     }
 
-    public Path root() {
-        return root;
+    private Path drafts() throws IOException {
+        return folder().resolve("tmp");
+    }
+
+    /** The folder of body files, if this store has made one. */
+    public java.util.Optional<Path> madeFolder() {
+        return java.util.Optional.ofNullable(root);
     }
 
     public boolean durable() {
@@ -154,7 +192,7 @@ public final class BlobStore {
             if (cap > 0) {
                 held = new java.io.ByteArrayOutputStream(expectedLength >= 0 && expectedLength <= cap ? (int) expectedLength : 32);
             } else {
-                draft = DurableFiles.draft(tmp, id);
+                draft = DurableFiles.draft(drafts(), id);
             }
         }
 
@@ -164,7 +202,7 @@ public final class BlobStore {
                 return;
             }
             if (draft == null) {
-                draft = DurableFiles.draft(tmp, id);
+                draft = DurableFiles.draft(drafts(), id);
                 writeAll(draft.channel(), held.toByteArray(), held.size());
                 held = null;
             }
@@ -275,13 +313,14 @@ public final class BlobStore {
             if (memory.containsKey(segment.id())) {
                 continue;
             }
-            Path file = pathOf(segment.id());
+            Path file = null;
             try {
+                file = pathOf(segment.id());
                 if (Files.size(file) < segment.size()) {
                     return java.util.Optional.of("the body file " + file + " is shorter than recorded");
                 }
             } catch (IOException e) {
-                return java.util.Optional.of("the body file " + file + " is missing");
+                return java.util.Optional.of("the body file " + (file != null ? file : segment.id()) + " is missing");
             }
         }
         return java.util.Optional.empty();
@@ -309,20 +348,25 @@ public final class BlobStore {
 
     /** Removes every blob not in {@code referenced} (leftovers of a crash). */
     public void retainOnly(Set<String> referenced) throws IOException {
-        try (Stream<Path> files = Files.walk(root)) {
+        Path made = root;
+        if (made == null) {
+            return; // no body was ever a file
+        }
+        Path drafts = made.resolve("tmp");
+        try (Stream<Path> files = Files.walk(made)) {
             for (Path p : (Iterable<Path>) files::iterator) {
-                if (Files.isRegularFile(p) && !p.startsWith(tmp) && !referenced.contains(p.getFileName().toString())) {
+                if (Files.isRegularFile(p) && !p.startsWith(drafts) && !referenced.contains(p.getFileName().toString())) {
                     Files.deleteIfExists(p);
                 }
             }
         }
     }
 
-    Path pathOf(String id) {
+    Path pathOf(String id) throws IOException {
         if (!id.matches("[0-9a-f]{32}")) {
             throw new IllegalArgumentException("not a blob id: " + id);
         }
-        return root.resolve(id.substring(0, 2)).resolve(id);
+        return folder().resolve(id.substring(0, 2)).resolve(id);
     }
 
     /** Copied for every body (a provider look-up per PutObject otherwise); never used itself, so nothing shared changes. */
@@ -348,7 +392,11 @@ public final class BlobStore {
     public void destroy() {
         memory.clear();
         memoryBytes.set(0);
-        try (Stream<Path> files = Files.walk(root)) {
+        Path made = root;
+        if (made == null) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(made)) {
             files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException ignored) {
             // best effort: it is a temp folder
