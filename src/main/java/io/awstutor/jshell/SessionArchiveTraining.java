@@ -17,6 +17,8 @@ import java.util.List;
  * calls (JShell's remote agent, every client, one call per service against a sandbox of its
  * own, the call recorder), so that {@code -XX:ArchiveClassesAtExit} or the AOT cache keeps
  * those classes. {@code scripts/awstutor} runs it after a build; nothing here is shown to anyone.
+ * Given an endpoint, it makes the same calls to that sandbox instead: the training run of
+ * {@code awstutor sandbox}'s own archive, which records what serving them loads.
  */
 public final class SessionArchiveTraining {
     private static final List<String> REMOTE_AGENT = List.of("jdk.jshell.execution.RemoteExecutionControl",
@@ -37,9 +39,11 @@ public final class SessionArchiveTraining {
         }
         RemoteSetup.ignoreInterrupts();
         Path events = Files.createTempFile("awstutor-training-", ".jsonl");
-        try (Sandbox sandbox = Sandbox.start(SandboxOptions.inMemory())) {
+        // with an endpoint (`awstutor sandbox` recording its own archive in another JVM), the calls go there
+        try (Sandbox sandbox = args.length > 0 ? null : Sandbox.start(SandboxOptions.inMemory())) {
+            java.net.URI endpoint = sandbox != null ? sandbox.endpoint() : java.net.URI.create(args[0]);
             System.setProperty(LearnerClients.EVENT_FILE_PROPERTY, events.toString());
-            TargetSettings.emulator(TargetSettings.TargetKind.SANDBOX, sandbox.endpoint(), Sandbox.DEFAULT_REGION,
+            TargetSettings.emulator(TargetSettings.TargetKind.SANDBOX, endpoint, Sandbox.DEFAULT_REGION,
                     Sandbox.ROOT_ACCESS_KEY, Sandbox.ROOT_SECRET_KEY).toSystemProperties().forEach(System::setProperty);
             ClientFactory clients = LearnerClients.factory();
             call(() -> clients.sts().getCallerIdentity());

@@ -110,7 +110,7 @@ public final class Sandbox implements AutoCloseable {
      * that the real start, which must wait for the options, finds them ready.
      */
     public static void warmUp() {
-        SandboxServer.warmUpResponseDate();
+        SandboxServer.warmUp();
         SandboxOptions options = SandboxOptions.inMemory();
         try {
             SandboxContext context = SandboxContext.of(options);

@@ -67,14 +67,35 @@ public final class SandboxServer implements AutoCloseable {
     }
 
     /**
-     * Formats a date as the JDK's server stamps every response's {@code Date} header
-     * ({@code sun.net.httpserver.ExchangeImpl}: this pattern, {@code Locale.US}, GMT). The first
-     * such format loads the locale's day, month and zone names, about 20 ms of a first answer;
-     * the names are cached process-wide, so {@code Sandbox.warmUp} does it ahead, off the path.
+     * The JDK server's own first-use costs, paid ahead by {@code Sandbox.warmUp} on another
+     * core while the command line is parsed, since each is cached process-wide:
+     * <ul>
+     * <li>the logger its constructor asks for: the JDK's first {@code System.getLogger} looks
+     * for a logging back end on the class path, a ServiceLoader look-up that opened and indexed
+     * the shaded jar's 50,000 entries (about 25 ms, on the start's main thread);</li>
+     * <li>the {@code Date} header it stamps on every response ({@code sun.net.httpserver.ExchangeImpl}:
+     * this pattern, {@code Locale.US}, GMT): the first format loads the locale's day, month and
+     * zone names, about 20 ms of the first answer.</li>
+     * </ul>
      */
-    public static void warmUpResponseDate() {
+    public static void warmUp() {
+        System.getLogger("com.sun.net.httpserver");
         java.time.format.DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss zzz", java.util.Locale.US)
                 .withZone(java.time.ZoneId.of("GMT")).format(java.time.Instant.now());
+    }
+
+    private static final String PROVIDER_PROPERTY = "com.sun.net.httpserver.HttpServerProvider";
+
+    /**
+     * {@code HttpServer.create} asks the class path for another server provider before it takes
+     * the JDK's own: a ServiceLoader look-up, which opened and indexed the shaded jar's 50,000
+     * entries on the start's main thread (about 25 ms). The jar carries no provider (nothing
+     * under META-INF/services names one), so the JDK's is named, unless the user named another.
+     */
+    private static void namesTheJdksProvider() {
+        if (System.getProperty(PROVIDER_PROPERTY) == null) {
+            System.setProperty(PROVIDER_PROPERTY, "sun.net.httpserver.DefaultHttpServerProvider");
+        }
     }
 
     public static SandboxServer start(int port, Dispatcher dispatcher) throws IOException {
@@ -86,6 +107,7 @@ public final class SandboxServer implements AutoCloseable {
      * {@code readIdleTimeout}: see {@link StalledReadWatchdog}.
      */
     public static SandboxServer start(InetAddress address, int port, Duration readIdleTimeout, Dispatcher dispatcher) throws IOException {
+        namesTheJdksProvider();
         HttpServer server = HttpServer.create(new InetSocketAddress(address, port), 128);
         AtomicInteger counter = new AtomicInteger();
         ThreadPoolExecutor pool = new ThreadPoolExecutor(CORE_THREADS, MAX_THREADS, 30, TimeUnit.SECONDS,

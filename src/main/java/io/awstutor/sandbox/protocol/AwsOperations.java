@@ -16,28 +16,60 @@ import java.util.TreeSet;
  * marked {@code empty-result}, those whose output shape has no members, whose answer still
  * carries an empty {@code <NameResult/>}.
  */
-public record AwsOperations(Set<String> names, Set<String> emptyResults) {
+public final class AwsOperations {
 
     /** For a service that lists nothing: every unimplemented action is simply unknown. */
-    public static final AwsOperations NONE = new AwsOperations(Set.of(), Set.of());
+    public static final AwsOperations NONE = new AwsOperations(null, null);
+
+    private record Lists(Set<String> names, Set<String> emptyResults) {
+        static final Lists EMPTY = new Lists(Set.of(), Set.of());
+    }
+
+    private final Class<?> owner;
+    private final String resource;
+    /**
+     * Read at the first question, not at start: both are asked only of a call the sandbox does
+     * not implement or one whose answer is empty, and reading seven lists from the jar at every
+     * start opened and indexed the jar on the start's main thread.
+     */
+    private volatile Lists lists;
+
+    private AwsOperations(Class<?> owner, String resource) {
+        this.owner = owner;
+        this.resource = resource;
+        this.lists = owner == null ? Lists.EMPTY : null;
+    }
 
     public boolean contains(String action) {
-        return names.contains(action);
+        return lists().names().contains(action);
     }
 
     public boolean hasEmptyResult(String action) {
-        return emptyResults.contains(action);
+        return lists().emptyResults().contains(action);
     }
 
-    /** Reads {@code resource} next to {@code owner}; lines starting with '#' are comments. */
+    /** The list in {@code resource} next to {@code owner}, read at its first use; lines starting with '#' are comments. */
     public static AwsOperations load(Class<?> owner, String resource) {
+        return new AwsOperations(owner, resource);
+    }
+
+    private Lists lists() {
+        Lists read = lists;
+        if (read == null) {
+            read = read(owner, resource);
+            lists = read; // two threads may both read it: the same lists either way
+        }
+        return read;
+    }
+
+    private static Lists read(Class<?> owner, String resource) {
         try (InputStream in = owner.getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalStateException("missing resource " + resource + " next to " + owner.getName());
             }
             Set<String> names = new TreeSet<>();
             Set<String> empty = new TreeSet<>();
-            // read at every sandbox start: a plain loop, no regex (EC2's list has 700 lines)
+            // a plain loop, no regex (EC2's list has 700 lines)
             BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
             for (String line = lines.readLine(); line != null; line = lines.readLine()) {
                 line = line.strip();
@@ -50,7 +82,7 @@ public record AwsOperations(Set<String> names, Set<String> emptyResults) {
                     empty.add(name);
                 }
             }
-            return new AwsOperations(Set.copyOf(names), Set.copyOf(empty));
+            return new Lists(Set.copyOf(names), Set.copyOf(empty));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
