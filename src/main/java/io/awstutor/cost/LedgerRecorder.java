@@ -27,6 +27,11 @@ public final class LedgerRecorder {
     public record Place(String target, String account, String lesson) {
     }
 
+    /** Whether any of the calls created or removed something the ledger follows. */
+    public boolean changesAnything(List<CallRecord> calls) {
+        return calls.stream().anyMatch(call -> call.ok() && !changes(call).isEmpty());
+    }
+
     public void record(Place place, List<CallRecord> calls) {
         for (CallRecord call : calls) {
             if (!call.ok()) {

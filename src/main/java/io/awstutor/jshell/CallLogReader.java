@@ -18,7 +18,6 @@ import java.util.List;
  */
 public final class CallLogReader {
     private final Path file;
-    private final ObjectMapper json = JsonMappers.mapper();
     private long offset;
 
     CallLogReader(Path file) {
@@ -51,6 +50,8 @@ public final class CallLogReader {
 
     synchronized List<CallRecord> readNew() {
         List<CallRecord> records = new ArrayList<>();
+        // the mapper at the first read, not with the log: Jackson's start is made on another core meanwhile
+        ObjectMapper json = JsonMappers.mapper();
         try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "r")) {
             long length = raf.length();
             if (length <= offset) {

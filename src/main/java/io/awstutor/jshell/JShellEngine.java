@@ -42,7 +42,12 @@ public final class JShellEngine implements AutoCloseable {
     private final PrintStream out;
     private final InputStream in;
     private final Map<String, String> stringVariables = new ConcurrentHashMap<>();
-    private final CallLogReader callLog = CallLogReader.inTempFile();
+    /**
+     * Made with the first session, on the thread that launches it: making a temp file (the
+     * JDK's SecureRandom) and sweeping a killed shell's leftovers took the main thread about
+     * 20 ms before the session's launch could begin.
+     */
+    private volatile CallLogReader callLog;
     private final SessionLock lock = new SessionLock();
     private final SnippetEvaluator evaluator = new SnippetEvaluator();
     /** This JVM's class path indexed for the compiler, made on another core as the session's JVM launches; kept across sessions */
@@ -113,10 +118,18 @@ public final class JShellEngine implements AutoCloseable {
         return this;
     }
 
+    private synchronized CallLogReader callLog() {
+        if (callLog == null) {
+            callLog = CallLogReader.inTempFile();
+        }
+        return callLog;
+    }
+
     private Session createSession() {
-        SessionLauncher launcher = new SessionLauncher(out, in, callLog.file(), extraProperties, classPathIndex);
+        CallLogReader log = callLog();
+        SessionLauncher launcher = new SessionLauncher(out, in, log.file(), extraProperties, classPathIndex);
         LiveSession live = launcher.launch(this::target);
-        callLog.skipToEnd();
+        log.skipToEnd();
         Session created = new Session(live, new ClientDefinitions(live, stringVariables));
         created.clients().defineInBackground(lock, () -> !closed && currentOrPending(created));
         return created;
@@ -210,7 +223,7 @@ public final class JShellEngine implements AutoCloseable {
 
     /** Calls the learner's clients made since the last drain. */
     public List<CallRecord> drainCalls() {
-        return callLog.readNew();
+        return callLog().readNew();
     }
 
     /** The last exception's full trace, for /trace. */
@@ -306,7 +319,10 @@ public final class JShellEngine implements AutoCloseable {
                 current.join().live().close();
             }
         }
-        callLog.delete();
+        CallLogReader log = callLog;
+        if (log != null) {
+            log.delete();
+        }
         classPathIndex.thenAccept(index -> index.ifPresent(ClassPathIndex::close));
     }
 }

@@ -69,7 +69,7 @@ public final class TargetDesk implements SessionHooks, AutoCloseable {
     }
 
     private void lookUpAccountEarly() {
-        if (account == null && earlyAccount.get() == null) {
+        if (account == null && target.knownAccount().isEmpty() && earlyAccount.get() == null) {
             ClientFactory clients = tutor.checkClients();
             earlyAccount.compareAndSet(null, java.util.concurrent.CompletableFuture.supplyAsync(() -> Accounts.of(clients)));
         }
@@ -100,6 +100,9 @@ public final class TargetDesk implements SessionHooks, AutoCloseable {
 
     private String account() {
         String known = account;
+        if (known == null) {
+            known = target.knownAccount().orElse(null);
+        }
         if (known == null || known.equals(Accounts.UNKNOWN)) {
             java.util.concurrent.CompletableFuture<String> early = earlyAccount.getAndSet(SPENT);
             known = early == null ? Accounts.UNKNOWN : early.exceptionally(e -> Accounts.UNKNOWN).join();
@@ -113,7 +116,8 @@ public final class TargetDesk implements SessionHooks, AutoCloseable {
 
     @Override
     public void afterCalls(List<CallRecord> calls) {
-        if (calls.stream().noneMatch(CallRecord::ok)) {
+        // the account only when there is something to file under it: asking for it may be an STS call
+        if (!recorder.changesAnything(calls)) {
             return;
         }
         try {

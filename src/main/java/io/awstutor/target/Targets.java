@@ -82,7 +82,7 @@ public final class Targets {
                             // the sandbox stops either way
                         }
                         sandbox.close();
-                    });
+                    }).knowingAccount(Sandbox.ROOT_ACCOUNT); // its root key's
         } catch (IOException e) {
             throw new UncheckedIOException("the sandbox could not start: " + e.getMessage(), e);
         }

@@ -62,6 +62,22 @@ class TargetSessionTest {
     }
 
     @Test
+    void theEmbeddedSandboxFilesResourcesUnderItsRootAccount(@TempDir Path home) throws Exception {
+        // the shell knows the embedded sandbox's account without asking STS (its own first SDK call)
+        String session = """
+                s3.createBucket(b -> b.bucket("embedded-ledger-bucket"));
+                /target
+                /cost
+                """;
+        CliProcess.Result result = CliProcess.run(home, session);
+        String out = result.stdout();
+        assertEquals(0, result.exitCode(), result::toString);
+        assertTrue(out.contains("(region us-east-1, account 000000000000)"), out);
+        assertTrue(out.contains("(account 000000000000):"), out);
+        assertTrue(out.contains("embedded-ledger-bucket"), out);
+    }
+
+    @Test
     void theEndpointTargetWorksAgainstASeparateSandboxAndCleanupEmptiesIt(@TempDir Path home) throws Exception {
         String session = """
                 iam.createUser(b -> b.userName("ep-alice"));
