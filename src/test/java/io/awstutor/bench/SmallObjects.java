@@ -39,7 +39,8 @@ final class SmallObjects implements AutoCloseable {
     SmallObjects(BenchContext context, URI endpoint, long serverPid) {
         this.context = context;
         this.serverPid = serverPid;
-        this.s3 = context.client(S3Client.builder().forcePathStyle(true), endpoint, TestSandbox.root(), Sandbox.DEFAULT_REGION);
+        this.s3 = context.client(S3Client.builder().forcePathStyle(true).requestChecksumCalculation(CHECKSUMS), endpoint,
+                TestSandbox.root(), Sandbox.DEFAULT_REGION);
         s3.createBucket(b -> b.bucket(bucket));
     }
 
@@ -50,6 +51,16 @@ final class SmallObjects implements AutoCloseable {
      * (then the JIT took about a third of the CPU per GetObject); what a sandbox serving a
      * workshop keeps is the figure after that. The first round is printed too.
      */
+    /**
+     * The client's request checksums, the same for every endpoint: the SDK's default (a CRC32
+     * trailer on an aws-chunked body), or {@code AWSTUTOR_BENCH_S3_CHECKSUMS=when_required}
+     * (plain bodies) for a peer that refuses the trailers, as S3Proxy 2.6 does.
+     */
+    static final software.amazon.awssdk.core.checksums.RequestChecksumCalculation CHECKSUMS =
+            "when_required".equalsIgnoreCase(System.getenv("AWSTUTOR_BENCH_S3_CHECKSUMS"))
+                    ? software.amazon.awssdk.core.checksums.RequestChecksumCalculation.WHEN_REQUIRED
+                    : software.amazon.awssdk.core.checksums.RequestChecksumCalculation.WHEN_SUPPORTED;
+
     static final int WARMUP = Integer.parseInt(System.getenv().getOrDefault("AWSTUTOR_BENCH_S3_WARMUP", "40000"));
 
     /**
