@@ -38,10 +38,11 @@ public final class RdsDataBackend implements AutoCloseable {
     private final RdsBackend rds;
     private final SecretsManagerBackend secrets;
     private final EngineConnector connector;
-    private final Transactions transactions = new Transactions();
+    private final Transactions transactions;
 
     public RdsDataBackend(SandboxContext context, RdsBackend rds, SecretsManagerBackend secrets, EngineConnector connector) {
         this.context = context;
+        this.transactions = new Transactions(context::now);
         this.rds = rds;
         this.secrets = secrets;
         this.connector = connector;

@@ -12,10 +12,27 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The Data API's open transactions, each a connection held by its id. As on AWS, one left
- * unused for three minutes is rolled back (looked at whenever a call comes).
+ * unused for three minutes is rolled back: looked at whenever a call comes, and every few
+ * seconds while any is open, so that an abandoned one does not hold its Serverless v2 writer
+ * awake until somebody happens to call the Data API again.
  */
 final class Transactions implements AutoCloseable {
     static final Duration IDLE_LIMIT = Duration.ofMinutes(3);
+    static final Duration SWEEP_EVERY = Duration.ofSeconds(10);
+
+    private final java.util.function.Supplier<Instant> clock;
+    private final Duration sweepEvery;
+    /** Started with the first transaction; one daemon thread, stopped at close. */
+    private java.util.concurrent.ScheduledExecutorService sweeper;
+
+    Transactions(java.util.function.Supplier<Instant> clock) {
+        this(clock, SWEEP_EVERY);
+    }
+
+    Transactions(java.util.function.Supplier<Instant> clock, Duration sweepEvery) {
+        this.clock = clock;
+        this.sweepEvery = sweepEvery;
+    }
 
     /**
      * One transaction: its connection, which cluster and secret opened it, when it was last
@@ -47,7 +64,26 @@ final class Transactions implements AutoCloseable {
         random.nextBytes(bytes);
         String id = Base64.getEncoder().encodeToString(bytes);
         open.put(id, new Open(id, connection, release, resourceArn, secretArn, now));
+        startSweeping();
         return id;
+    }
+
+    private synchronized void startSweeping() {
+        if (sweeper == null) {
+            sweeper = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(task -> {
+                Thread thread = new Thread(task, "awstutor-data-api-transactions");
+                thread.setDaemon(true);
+                return thread;
+            });
+            long every = sweepEvery.toMillis();
+            sweeper.scheduleWithFixedDelay(() -> {
+                try {
+                    expire(clock.get());
+                } catch (RuntimeException e) {
+                    // the next sweep, or the next call, tries again
+                }
+            }, every, every, java.util.concurrent.TimeUnit.MILLISECONDS);
+        }
     }
 
     /** The transaction {@code id} of this cluster, not yet ended. */
@@ -86,6 +122,11 @@ final class Transactions implements AutoCloseable {
 
     @Override
     public void close() {
+        synchronized (this) {
+            if (sweeper != null) {
+                sweeper.shutdownNow();
+            }
+        }
         open.values().forEach(Transactions::rollBackQuietly);
         open.clear();
     }
