@@ -39,9 +39,7 @@ public final class BlobStore {
     /** ... while all bodies kept so together stay under this; the rest spill to files. */
     static final long MEMORY_BUDGET = 256L * 1024 * 1024;
 
-    private final FolderSource source;
-    /** Made at construction for a data folder; in memory, at the first body that spills (most sandboxes never). */
-    private volatile Path root;
+    private final BlobFolder folder;
     private final boolean durable;
     private final int memoryBodyLimit;
     private final long memoryBudget;
@@ -58,7 +56,7 @@ public final class BlobStore {
     public static BlobStore durable(Path root) {
         BlobStore store = new BlobStore(() -> root, true, 0, 0);
         try {
-            store.folder();
+            store.folder.path();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -80,43 +78,15 @@ public final class BlobStore {
      * hundred small objects touch no disk and a 1 GiB multipart upload stays out of the heap.
      */
     BlobStore(FolderSource source, boolean durable, int memoryBodyLimit, long memoryBudget) {
-        this.source = source;
+        this.folder = new BlobFolder(source);
         this.durable = durable;
         this.memoryBodyLimit = durable ? 0 : memoryBodyLimit;
         this.memoryBudget = durable ? 0 : memoryBudget;
     }
 
-    /** The folder of body files, made (and cleared of a killed process's drafts) at first need. */
-    private Path folder() throws IOException {
-        Path made = root;
-        if (made != null) {
-            return made;
-        }
-        synchronized (this) {
-            if (root == null) {
-                Path folder = source.make();
-                Path drafts = folder.resolve("tmp");
-                Files.createDirectories(drafts);
-                // bodies a killed process was still receiving: never named by any object
-                try (Stream<Path> leftovers = Files.list(drafts)) {
-                    for (Path p : (Iterable<Path>) leftovers::iterator) {
-                        Files.deleteIfExists(p);
-                    }
-                }
-                DurableFiles.removeLeftovers(folder);
-                root = folder;
-            }
-            return root;
-        }
-    }
-
-    private Path drafts() throws IOException {
-        return folder().resolve("tmp");
-    }
-
     /** The folder of body files, if this store has made one. */
     public java.util.Optional<Path> madeFolder() {
-        return java.util.Optional.ofNullable(root);
+        return folder.ifMade();
     }
 
     public boolean durable() {
@@ -192,7 +162,7 @@ public final class BlobStore {
             if (cap > 0) {
                 held = new java.io.ByteArrayOutputStream(expectedLength >= 0 && expectedLength <= cap ? (int) expectedLength : 32);
             } else {
-                draft = DurableFiles.draft(drafts(), id);
+                draft = DurableFiles.draft(folder.drafts(), id);
             }
         }
 
@@ -202,7 +172,7 @@ public final class BlobStore {
                 return;
             }
             if (draft == null) {
-                draft = DurableFiles.draft(drafts(), id);
+                draft = DurableFiles.draft(folder.drafts(), id);
                 writeAll(draft.channel(), held.toByteArray(), held.size());
                 held = null;
             }
@@ -348,12 +318,12 @@ public final class BlobStore {
 
     /** Removes every blob not in {@code referenced} (leftovers of a crash). */
     public void retainOnly(Set<String> referenced) throws IOException {
-        Path made = root;
-        if (made == null) {
+        java.util.Optional<Path> made = folder.ifMade();
+        if (made.isEmpty()) {
             return; // no body was ever a file
         }
-        Path drafts = made.resolve("tmp");
-        try (Stream<Path> files = Files.walk(made)) {
+        Path drafts = made.get().resolve("tmp");
+        try (Stream<Path> files = Files.walk(made.get())) {
             for (Path p : (Iterable<Path>) files::iterator) {
                 if (Files.isRegularFile(p) && !p.startsWith(drafts) && !referenced.contains(p.getFileName().toString())) {
                     Files.deleteIfExists(p);
@@ -366,7 +336,7 @@ public final class BlobStore {
         if (!id.matches("[0-9a-f]{32}")) {
             throw new IllegalArgumentException("not a blob id: " + id);
         }
-        return folder().resolve(id.substring(0, 2)).resolve(id);
+        return folder.path().resolve(id.substring(0, 2)).resolve(id);
     }
 
     /** Copied for every body (a provider look-up per PutObject otherwise); never used itself, so nothing shared changes. */
@@ -392,11 +362,11 @@ public final class BlobStore {
     public void destroy() {
         memory.clear();
         memoryBytes.set(0);
-        Path made = root;
-        if (made == null) {
+        java.util.Optional<Path> made = folder.ifMade();
+        if (made.isEmpty()) {
             return;
         }
-        try (Stream<Path> files = Files.walk(made)) {
+        try (Stream<Path> files = Files.walk(made.get())) {
             files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException ignored) {
             // best effort: it is a temp folder
