@@ -59,14 +59,12 @@ public final class ShellCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Milestones.reached("shell-call");
         Path home = TutorHome.resolve();
         Files.createDirectories(home);
         AtomicReference<CostGuard> guard = new AtomicReference<>();
         AtomicReference<TargetDesk> desk = new AtomicReference<>();
         // joining asks for the learner's name on the terminal: before the Java session shares standard input
         Optional<WorkshopJoin.Joined> workshop = WorkshopLearner.join(options, home, stdinIsTerminal());
-        Milestones.reached("shell-joined");
         PrintStream out = System.out;
         // what the learner's snippets print passes through the secret mask on its way to the screen
         SecretMask secrets = new SecretMask();
