@@ -15,6 +15,9 @@ import java.util.stream.Stream;
  * left there, or half-written, is removed when the folder is first used.
  */
 final class BlobFolder {
+    /** The sub-folder of bodies still arriving. */
+    static final String DRAFTS = "tmp";
+
     private final BlobStore.FolderSource source;
     private volatile Path made;
 
@@ -31,7 +34,7 @@ final class BlobFolder {
         synchronized (this) {
             if (made == null) {
                 Path fresh = source.make();
-                Path drafts = fresh.resolve("tmp");
+                Path drafts = fresh.resolve(DRAFTS);
                 Files.createDirectories(drafts);
                 try (Stream<Path> leftovers = Files.list(drafts)) {
                     for (Path p : (Iterable<Path>) leftovers::iterator) {
@@ -47,7 +50,7 @@ final class BlobFolder {
 
     /** Where bodies still arriving are written. */
     Path drafts() throws IOException {
-        return path().resolve("tmp");
+        return path().resolve(DRAFTS);
     }
 
     /** The folder if it was made: what is to clean up or walk, never a reason to make it. */

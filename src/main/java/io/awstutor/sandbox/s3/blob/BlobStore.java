@@ -322,7 +322,7 @@ public final class BlobStore {
         if (made.isEmpty()) {
             return; // no body was ever a file
         }
-        Path drafts = made.get().resolve("tmp");
+        Path drafts = made.get().resolve(BlobFolder.DRAFTS);
         try (Stream<Path> files = Files.walk(made.get())) {
             for (Path p : (Iterable<Path>) files::iterator) {
                 if (Files.isRegularFile(p) && !p.startsWith(drafts) && !referenced.contains(p.getFileName().toString())) {
